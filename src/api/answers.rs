@@ -1,0 +1,370 @@
+//! Answers: post, edit, delete, accept (the asker only) and positive reactions.
+//! There are no down-votes, by design: nobody is shamed for a beginner's answer.
+
+use crate::api::extract::Json;
+use crate::api::links::Links;
+use crate::api::members::MemberRef;
+use crate::api::questions::find_question;
+use crate::api::{timestamp, AppState};
+use crate::auth::Caller;
+use crate::domain::question::{asker_visible_to, ReactionKind};
+use crate::domain::text::Body;
+use crate::error::{ApiError, Problem};
+use crate::store::answers::AnswerRow;
+use actix_web::{delete, get, http::header, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// An answer to a question.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Answer {
+    /// Answer id.
+    #[schema(example = 108)]
+    pub id: i64,
+    /// The question it answers.
+    #[schema(example = 42)]
+    pub question_id: i64,
+    /// The answer, in Markdown.
+    #[schema(example = "「承認を開始して待機」の結果が Reject のときの分岐にメール送信を置きます。")]
+    pub body: String,
+    /// Who answered; absent when the anonymous asker answered their own question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<MemberRef>,
+    /// Whether the asker of the question wrote this answer.
+    pub by_asker: bool,
+    /// Whether the caller wrote this answer.
+    pub mine: bool,
+    /// Whether the asker accepted this answer.
+    pub accepted: bool,
+    /// How many members found it helpful.
+    pub helpful_count: i64,
+    /// How many members said thanks.
+    pub thanks_count: i64,
+    /// The caller's own reactions to it.
+    pub my_reactions: Vec<ReactionKind>,
+    /// When it was posted.
+    pub created_at: DateTime<Utc>,
+    /// When it was last edited.
+    pub updated_at: DateTime<Utc>,
+    /// The answer's URL in this API.
+    pub link: String,
+}
+
+/// An answer to post, or the new text of one.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerInput {
+    /// The answer in Markdown, 1–20,000 characters.
+    #[schema(example = "「承認を開始して待機」の結果が Reject のときの分岐にメール送信を置きます。")]
+    pub body: String,
+}
+
+/// A reaction to give.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReactionInput {
+    /// `helpful` or `thanks`.
+    pub kind: ReactionKind,
+}
+
+/// A stored answer as `viewer` may see it. An anonymous asker's own answers stay anonymous.
+pub fn answer_view(row: AnswerRow, viewer: &Caller, links: &Links) -> Answer {
+    let by_asker = row.author_id == row.question_author_id;
+    let visible =
+        !by_asker || asker_visible_to(row.question_anonymous, row.question_author_id, viewer.member_id);
+    let mut my_reactions = Vec::new();
+    if row.reacted_helpful {
+        my_reactions.push(ReactionKind::Helpful);
+    }
+    if row.reacted_thanks {
+        my_reactions.push(ReactionKind::Thanks);
+    }
+    Answer {
+        link: links.api(&format!("/answers/{}", row.id)),
+        id: row.id,
+        question_id: row.question_id,
+        author: visible.then(|| MemberRef { id: row.author_id, display_name: row.author_name.clone() }),
+        by_asker,
+        mine: row.author_id == viewer.member_id,
+        accepted: row.accepted,
+        helpful_count: row.helpful_count,
+        thanks_count: row.thanks_count,
+        my_reactions,
+        body: row.body,
+        created_at: timestamp(row.created_at),
+        updated_at: timestamp(row.updated_at),
+    }
+}
+
+async fn find_answer(state: &AppState, id: i64, viewer: &Caller) -> Result<AnswerRow, ApiError> {
+    state.store.answer(id, viewer.member_id).await?.ok_or(ApiError::NotFound("answer"))
+}
+
+async fn answer_response(
+    state: &AppState,
+    req: &HttpRequest,
+    caller: &Caller,
+    id: i64,
+) -> Result<Answer, ApiError> {
+    let row = find_answer(state, id, caller).await?;
+    Ok(answer_view(row, caller, &Links::new(state, req)))
+}
+
+fn require_author_or_moderator(row: &AnswerRow, caller: &Caller, action: &str) -> Result<(), ApiError> {
+    if row.author_id == caller.member_id || caller.role.can_moderate() {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(format!(
+            "only the person who answered, or a moderator, can {action} this answer"
+        )))
+    }
+}
+
+fn require_asker(row: &AnswerRow, caller: &Caller) -> Result<(), ApiError> {
+    if row.question_author_id == caller.member_id {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden("only the person who asked the question can accept an answer".into()))
+    }
+}
+
+/// Answer a question
+///
+/// Posts an answer to a question.
+#[utoipa::path(
+    tag = "answers",
+    operation_id = "CreateAnswer",
+    params(("id" = i64, Path, description = "Question id")),
+    request_body = AnswerInput,
+    responses(
+        (status = 201, description = "Created", body = Answer, headers(("Location" = String, description = "URL of the new answer"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/questions/{id}/answers")]
+pub async fn create_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    id: web::Path<i64>,
+    Json(input): Json<AnswerInput>,
+) -> Result<HttpResponse, ApiError> {
+    let question = find_question(&state, id.into_inner(), &caller).await?;
+    let body = Body::parse(&input.body).map_err(|e| ApiError::Validation(vec![e]))?;
+    let answer_id = state.store.create_answer(question.id, caller.member_id, body.as_str()).await?;
+    tracing::info!(question_id = question.id, answer_id, "answer created");
+    let answer = answer_response(&state, &req, &caller, answer_id).await?;
+    Ok(HttpResponse::Created().insert_header((header::LOCATION, answer.link.clone())).json(answer))
+}
+
+/// Get an answer
+///
+/// Returns one answer.
+#[utoipa::path(
+    tag = "answers",
+    operation_id = "GetAnswer",
+    params(("id" = i64, Path, description = "Answer id")),
+    responses(
+        (status = 200, description = "The answer", body = Answer),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/answers/{id}")]
+pub async fn get_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, id.into_inner()).await?))
+}
+
+/// Edit an answer
+///
+/// Replaces an answer's text. The person who answered or a moderator may edit.
+#[utoipa::path(
+    tag = "answers",
+    operation_id = "UpdateAnswer",
+    params(("id" = i64, Path, description = "Answer id")),
+    request_body = AnswerInput,
+    responses(
+        (status = 200, description = "The updated answer", body = Answer),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the author or a moderator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[patch("/answers/{id}")]
+pub async fn update_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    id: web::Path<i64>,
+    Json(input): Json<AnswerInput>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_answer(&state, id.into_inner(), &caller).await?;
+    require_author_or_moderator(&row, &caller, "edit")?;
+    let body = Body::parse(&input.body).map_err(|e| ApiError::Validation(vec![e]))?;
+    if !state.store.update_answer(row.id, body.as_str()).await? {
+        return Err(ApiError::NotFound("answer"));
+    }
+    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
+}
+
+/// Delete an answer
+///
+/// Deletes an answer. The person who answered or a moderator may delete.
+#[utoipa::path(
+    tag = "answers",
+    operation_id = "DeleteAnswer",
+    params(("id" = i64, Path, description = "Answer id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the author or a moderator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[delete("/answers/{id}")]
+pub async fn delete_answer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_answer(&state, id.into_inner(), &caller).await?;
+    require_author_or_moderator(&row, &caller, "delete")?;
+    if !state.store.delete_answer(row.id).await? {
+        return Err(ApiError::NotFound("answer"));
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Accept an answer
+///
+/// Marks this answer as the one that solved the question (replacing any earlier choice) and
+/// resolves the question. Only the person who asked may accept.
+#[utoipa::path(
+    tag = "answers",
+    operation_id = "AcceptAnswer",
+    params(("id" = i64, Path, description = "Answer id")),
+    responses(
+        (status = 200, description = "The accepted answer", body = Answer),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the asker", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/answers/{id}/accept")]
+pub async fn accept_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_answer(&state, id.into_inner(), &caller).await?;
+    require_asker(&row, &caller)?;
+    state.store.set_accepted(row.question_id, row.id, true).await?;
+    tracing::info!(question_id = row.question_id, answer_id = row.id, "answer accepted");
+    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
+}
+
+/// Withdraw acceptance
+///
+/// Un-accepts this answer; the question is no longer resolved. Only the person who asked may.
+#[utoipa::path(
+    tag = "answers",
+    operation_id = "UnacceptAnswer",
+    params(("id" = i64, Path, description = "Answer id")),
+    responses(
+        (status = 200, description = "The answer, no longer accepted", body = Answer),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the asker", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[delete("/answers/{id}/accept")]
+pub async fn unaccept_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_answer(&state, id.into_inner(), &caller).await?;
+    require_asker(&row, &caller)?;
+    state.store.set_accepted(row.question_id, row.id, false).await?;
+    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
+}
+
+/// React to an answer
+///
+/// Marks an answer `helpful` or says `thanks`. Reacting twice counts once. Reactions are
+/// positive only; you cannot react to your own answer.
+#[utoipa::path(
+    tag = "answers",
+    operation_id = "AddReaction",
+    params(("id" = i64, Path, description = "Answer id")),
+    request_body = ReactionInput,
+    responses(
+        (status = 200, description = "The answer with its reaction counts", body = Answer),
+        (status = 400, description = "Malformed request or unknown kind", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Your own answer", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/answers/{id}/reactions")]
+pub async fn add_reaction(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    id: web::Path<i64>,
+    Json(input): Json<ReactionInput>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_answer(&state, id.into_inner(), &caller).await?;
+    if row.author_id == caller.member_id {
+        return Err(ApiError::Unprocessable(
+            "own_answer",
+            "you wrote this answer, so you cannot react to it".into(),
+        ));
+    }
+    state.store.set_reaction(row.id, caller.member_id, input.kind, true).await?;
+    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
+}
+
+/// Remove a reaction
+///
+/// Withdraws the caller's `helpful` or `thanks` from an answer. Removing twice is harmless.
+#[utoipa::path(
+    tag = "answers",
+    operation_id = "RemoveReaction",
+    params(
+        ("id" = i64, Path, description = "Answer id"),
+        ("kind" = ReactionKind, Path, description = "`helpful` or `thanks`")
+    ),
+    responses(
+        (status = 200, description = "The answer with its reaction counts", body = Answer),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such answer or reaction kind", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[delete("/answers/{id}/reactions/{kind}")]
+pub async fn remove_reaction(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    path: web::Path<(i64, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, kind) = path.into_inner();
+    let kind = ReactionKind::from_stored(&kind).ok_or(ApiError::NotFound("reaction kind"))?;
+    let row = find_answer(&state, id, &caller).await?;
+    state.store.set_reaction(row.id, caller.member_id, kind, false).await?;
+    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
+}

@@ -1,0 +1,319 @@
+//! Members and personal API keys.
+
+use crate::api::extract::Json;
+use crate::api::links::Links;
+use crate::api::{timestamp, AppState};
+use crate::auth::{api_keys, Caller};
+use crate::domain::member::{parse_display_name, parse_email, parse_key_name, Role};
+use crate::error::{ApiError, Problem};
+use crate::store::members::{ApiKeyRow, MemberRow, NewApiKey, NewMember};
+use crate::store::StoreError;
+use actix_web::{delete, get, http::header, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A member of the community.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Member {
+    /// Member id.
+    #[schema(example = 7)]
+    pub id: i64,
+    /// The name shown to others.
+    #[schema(example = "山田 花子")]
+    pub display_name: String,
+    /// E-mail address, when known.
+    #[schema(example = "hanako.yamada@example.co.jp")]
+    pub email: Option<String>,
+    /// What the member may do.
+    pub role: Role,
+    /// When the member joined.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<MemberRow> for Member {
+    fn from(row: MemberRow) -> Self {
+        Self {
+            id: row.id,
+            role: row.role(),
+            display_name: row.display_name,
+            email: row.email,
+            created_at: timestamp(row.created_at),
+        }
+    }
+}
+
+/// A personal API key, without its secret.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiKey {
+    /// Key id (use it to revoke the key).
+    #[schema(example = 3)]
+    pub id: i64,
+    /// The label given when the key was made.
+    #[schema(example = "Power Automate")]
+    pub name: String,
+    /// The key's first characters, to recognise it.
+    #[schema(example = "tsu_AbCdEfGh")]
+    pub prefix: String,
+    /// When the key was made.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<ApiKeyRow> for ApiKey {
+    fn from(row: ApiKeyRow) -> Self {
+        Self {
+            id: row.id,
+            name: row.name,
+            prefix: row.prefix,
+            created_at: timestamp(row.created_at),
+        }
+    }
+}
+
+/// A newly made API key, with its secret. The secret is shown this once and never again.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedApiKey {
+    /// The key's details.
+    #[serde(flatten)]
+    pub key: ApiKey,
+    /// The secret key: send it as `Authorization: Bearer <key>`. Store it now; it cannot be shown again.
+    #[schema(example = "tsu_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg")]
+    pub secret: String,
+}
+
+/// A list of API keys.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiKeyList {
+    /// The keys, newest first.
+    pub items: Vec<ApiKey>,
+}
+
+/// A member to create.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateMember {
+    /// The name shown to others, 1–80 characters.
+    #[schema(example = "山田 花子")]
+    pub display_name: String,
+    /// E-mail address (unique), optional.
+    #[schema(example = "hanako.yamada@example.co.jp")]
+    pub email: Option<String>,
+    /// Role; `member` when absent.
+    pub role: Option<Role>,
+    /// Also make a first API key for the member (default true).
+    pub issue_api_key: Option<bool>,
+}
+
+/// The created member and, unless declined, their first API key (secret shown once).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedMember {
+    /// The new member.
+    pub member: Member,
+    /// Their first API key, with its secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<CreatedApiKey>,
+}
+
+/// A key to create.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateApiKey {
+    /// A label to recognise the key by, 1–80 characters.
+    #[schema(example = "Power Automate")]
+    pub name: String,
+}
+
+/// Creates a member and an API key in one step (the domain half of `POST /members` and of the
+/// `tsunagu admin create-member` command).
+pub async fn create_member_with_key(
+    state: &AppState,
+    input: &CreateMember,
+) -> Result<CreatedMember, ApiError> {
+    let mut errors = Vec::new();
+    let name = parse_display_name(&input.display_name).map_err(|e| errors.push(e)).ok();
+    let email = match &input.email {
+        Some(e) => parse_email(e).map_err(|e| errors.push(e)).ok(),
+        None => None,
+    };
+    let (Some(name), true) = (name, errors.is_empty()) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let generated = input.issue_api_key.unwrap_or(true).then(api_keys::generate);
+    let new_key = generated.as_ref().map(|g| NewApiKey {
+        name: "first key",
+        prefix: &g.prefix,
+        hash: &g.hash,
+    });
+    let member = NewMember {
+        display_name: &name,
+        email: email.as_deref(),
+        role: input.role.unwrap_or_default(),
+    };
+    let (member, key) = state
+        .store
+        .create_member(&member, new_key.as_ref())
+        .await
+        .map_err(|e| match e {
+            StoreError::Duplicate(_) => ApiError::Conflict(
+                "email_taken",
+                "another member already has this e-mail address".into(),
+            ),
+            other => other.into(),
+        })?;
+    Ok(CreatedMember {
+        member: member.into(),
+        api_key: key.zip(generated).map(|(row, g)| CreatedApiKey {
+            key: row.into(),
+            secret: g.secret,
+        }),
+    })
+}
+
+/// Create a member
+///
+/// Creates a member and, unless `issue_api_key` is false, their first API key, whose secret
+/// is in the response once. Admins only.
+#[utoipa::path(
+    tag = "members",
+    operation_id = "CreateMember",
+    request_body = CreateMember,
+    responses(
+        (status = 201, description = "Created", body = CreatedMember, headers(("Location" = String, description = "URL of the new member"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "E-mail already in use", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/members")]
+pub async fn create_member(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<CreateMember>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::Admin)?;
+    let created = create_member_with_key(&state, &input).await?;
+    tracing::info!(member_id = created.member.id, "member created");
+    let location = Links::new(&state, &req).api(&format!("/members/{}", created.member.id));
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .json(created))
+}
+
+/// Get my member record
+///
+/// Returns the member the API key belongs to.
+#[utoipa::path(
+    tag = "members",
+    operation_id = "GetMe",
+    responses(
+        (status = 200, description = "The caller", body = Member),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/me")]
+pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    let member = state
+        .store
+        .member(caller.member_id)
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    Ok(HttpResponse::Ok().json(Member::from(member)))
+}
+
+/// List my API keys
+///
+/// Lists the caller's active API keys, without their secrets.
+#[utoipa::path(
+    tag = "members",
+    operation_id = "ListMyApiKeys",
+    responses(
+        (status = 200, description = "The keys", body = ApiKeyList),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/me/api-keys")]
+pub async fn list_my_api_keys(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let keys = state.store.api_keys(caller.member_id).await?;
+    Ok(HttpResponse::Ok().json(ApiKeyList {
+        items: keys.into_iter().map(ApiKey::from).collect(),
+    }))
+}
+
+/// Create an API key
+///
+/// Makes a new personal API key. The secret is in this response only: store it now.
+#[utoipa::path(
+    tag = "members",
+    operation_id = "CreateMyApiKey",
+    request_body = CreateApiKey,
+    responses(
+        (status = 201, description = "Created; the secret is shown once", body = CreatedApiKey),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/me/api-keys")]
+pub async fn create_my_api_key(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<CreateApiKey>,
+) -> Result<HttpResponse, ApiError> {
+    let name = parse_key_name(&input.name).map_err(|e| ApiError::Validation(vec![e]))?;
+    let generated = api_keys::generate();
+    let row = state
+        .store
+        .create_api_key(
+            caller.member_id,
+            &NewApiKey { name: &name, prefix: &generated.prefix, hash: &generated.hash },
+        )
+        .await?;
+    let location = Links::new(&state, &req).api(&format!("/me/api-keys/{}", row.id));
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .json(CreatedApiKey { key: row.into(), secret: generated.secret }))
+}
+
+/// Revoke an API key
+///
+/// Revokes one of the caller's API keys; it stops working at once.
+#[utoipa::path(
+    tag = "members",
+    operation_id = "RevokeMyApiKey",
+    params(("id" = i64, Path, description = "Key id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such key of yours", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[delete("/me/api-keys/{id}")]
+pub async fn revoke_my_api_key(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    if state.store.revoke_api_key(caller.member_id, id.into_inner()).await? {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(ApiError::NotFound("API key"))
+    }
+}
+
+/// Someone in the community, as other members see them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberRef {
+    /// Member id.
+    #[schema(example = 7)]
+    pub id: i64,
+    /// The name shown to others.
+    #[schema(example = "山田 花子")]
+    pub display_name: String,
+}

@@ -1,0 +1,117 @@
+//! The HTTP layer: one module per resource, each handler thin (parse → authorize → domain →
+//! store → response). Every route is registered in [`routes`], so the whole API surface is
+//! visible in one place; registering through `utoipa_actix_web` puts each route in the
+//! OpenAPI description too.
+
+pub mod answers;
+pub mod extract;
+pub mod health;
+pub mod links;
+pub mod members;
+pub mod pagination;
+pub mod questions;
+pub mod tags;
+
+use crate::config::Config;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// What every handler can reach: the store and the settings. Built once, shared by workers.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// The settings the service started with.
+    pub config: Arc<Config>,
+}
+
+/// The API's version prefix.
+pub const API_PREFIX: &str = "/api/v1";
+
+/// Every route of the service.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(health::healthz).service(health::readyz).service(
+        utoipa_actix_web::scope(API_PREFIX)
+            // members and keys
+            .service(members::create_member)
+            .service(members::me)
+            .service(members::list_my_api_keys)
+            .service(members::create_my_api_key)
+            .service(members::revoke_my_api_key)
+            // questions ("similar" before "{id}" so it is not read as an id)
+            .service(questions::similar_questions)
+            .service(questions::list_questions)
+            .service(questions::create_question)
+            .service(questions::get_question)
+            .service(questions::update_question)
+            .service(questions::delete_question)
+            .service(questions::add_me_too)
+            .service(questions::remove_me_too)
+            // answers
+            .service(answers::create_answer)
+            .service(answers::get_answer)
+            .service(answers::update_answer)
+            .service(answers::delete_answer)
+            .service(answers::accept_answer)
+            .service(answers::unaccept_answer)
+            .service(answers::add_reaction)
+            .service(answers::remove_reaction)
+            // tags
+            .service(tags::list_tags),
+    );
+}
+
+/// The OpenAPI document's fixed parts; paths and schemas are collected from [`routes`].
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "tsunagu",
+        description = "Community API for citizen developers: ask questions (anonymously if you like), answer, react, and find what was already asked — in Japanese and English.",
+        license(name = "MIT", identifier = "MIT"),
+        contact(name = "tsunagu maintainers", url = "https://github.com/tsunagu/tsunagu")
+    ),
+    modifiers(&BearerAuth),
+    security(("api_key" = [])),
+    tags(
+        (name = "members", description = "Members and their personal API keys"),
+        (name = "questions", description = "Questions, search and similar-question suggestions"),
+        (name = "answers", description = "Answers, acceptance and positive reactions"),
+        (name = "tags", description = "Topics"),
+        (name = "health", description = "Liveness and readiness")
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let mut scheme = Http::new(HttpAuthScheme::Bearer);
+        scheme.description = Some(
+            "A personal API key (`tsu_…`) sent as `Authorization: Bearer <key>`.".to_owned(),
+        );
+        components.add_security_scheme("api_key", SecurityScheme::Http(scheme));
+    }
+}
+
+/// The OpenAPI description of the whole service.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa_actix_web::AppExt;
+    let (_, mut spec) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes)
+        .split_for_parts();
+    spec.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    spec
+}
+
+/// A stored timestamp (microseconds since the epoch) as a UTC time.
+pub fn timestamp(micros: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(micros).unwrap_or_default()
+}

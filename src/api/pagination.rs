@@ -1,0 +1,85 @@
+//! Opaque cursors for keyset pagination.
+//!
+//! A cursor names the last row of a page by its sort values, so the next page starts right
+//! after it however many rows were inserted meanwhile: no duplicates, no gaps (unlike
+//! offsets). It also records the sort and whether a search was active, so it cannot be
+//! replayed against a listing in another order.
+
+use crate::error::{ApiError, FieldError};
+use crate::store::questions::QuestionKey;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+/// Default page size.
+pub const DEFAULT_LIMIT: i64 = 20;
+/// Largest page size.
+pub const MAX_LIMIT: i64 = 100;
+
+/// Checks `limit` (1–100, default 20).
+pub fn page_limit(limit: Option<i64>) -> Result<i64, ApiError> {
+    match limit {
+        None => Ok(DEFAULT_LIMIT),
+        Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        Some(n) => Err(ApiError::InvalidQuery(FieldError::new(
+            "limit",
+            "out_of_range",
+            format!("limit must be between 1 and {MAX_LIMIT} (got {n})"),
+        ))),
+    }
+}
+
+/// Encodes where a question listing continues.
+pub fn encode_question_cursor(scope: &str, key: QuestionKey) -> String {
+    URL_SAFE_NO_PAD.encode(format!("q1|{scope}|{}|{}|{}", key.rank, key.sort_key, key.id))
+}
+
+/// Decodes a question cursor made for the same `scope` (sort + search flag).
+pub fn decode_question_cursor(scope: &str, cursor: &str) -> Result<QuestionKey, ApiError> {
+    let invalid = |why: &str| {
+        ApiError::InvalidQuery(FieldError::new(
+            "cursor",
+            "invalid_cursor",
+            format!("cursor {why}; use the next_cursor of a previous page with the same sort and search"),
+        ))
+    };
+    let bytes = URL_SAFE_NO_PAD
+        .decode(cursor.trim())
+        .map_err(|_| invalid("is not a cursor from this API"))?;
+    let text = String::from_utf8(bytes).map_err(|_| invalid("is not a cursor from this API"))?;
+    let parts: Vec<&str> = text.split('|').collect();
+    match parts.as_slice() {
+        ["q1", s, rank, key, id] if *s == scope => {
+            let n = |v: &str| v.parse::<i64>().map_err(|_| invalid("is damaged"));
+            Ok(QuestionKey {
+                rank: n(rank)?,
+                sort_key: n(key)?,
+                id: n(id)?,
+            })
+        }
+        ["q1", ..] => Err(invalid("belongs to a listing in another order")),
+        _ => Err(invalid("is not a cursor from this API")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_refuse_other_orders() {
+        let key = QuestionKey { rank: 1, sort_key: 1_700_000_000_000_000, id: 42 };
+        let c = encode_question_cursor("newest", key);
+        assert_eq!(decode_question_cursor("newest", &c).unwrap(), key);
+        assert!(decode_question_cursor("active", &c).is_err());
+        assert!(decode_question_cursor("newest", "garbage!").is_err());
+        assert!(decode_question_cursor("newest", &URL_SAFE_NO_PAD.encode("q1|newest|x|1|2")).is_err());
+    }
+
+    #[test]
+    fn limits_are_checked() {
+        assert_eq!(page_limit(None).unwrap(), 20);
+        assert_eq!(page_limit(Some(100)).unwrap(), 100);
+        assert!(page_limit(Some(0)).is_err());
+        assert!(page_limit(Some(101)).is_err());
+    }
+}

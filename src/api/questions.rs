@@ -1,0 +1,597 @@
+//! Questions: ask (anonymously if you like), list and search, read with answers, edit,
+//! delete, "me too", and "someone may already have asked this".
+
+use crate::api::answers::{answer_view, Answer};
+use crate::api::extract::{Json, Query};
+use crate::api::links::Links;
+use crate::api::members::MemberRef;
+use crate::api::pagination::{decode_question_cursor, encode_question_cursor, page_limit};
+use crate::api::{timestamp, AppState};
+use crate::auth::Caller;
+use crate::domain::question::{asker_visible_to, QuestionSort, QuestionStatus};
+use crate::domain::search::{normalize, similarity, trigrams, SearchQuery};
+use crate::domain::tag::TagSlug;
+use crate::domain::text::{single_line, Body, QuestionTitle, TITLE_MAX_CHARS};
+use crate::error::{ApiError, FieldError, FieldErrors, Problem};
+use crate::store::questions::{NewQuestion, QuestionChanges, QuestionFilter, QuestionKey, QuestionRow};
+use actix_web::{delete, get, http::header, patch, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// A question.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Question {
+    /// Question id.
+    #[schema(example = 42)]
+    pub id: i64,
+    /// The question in one line.
+    #[schema(example = "承認フローで差し戻しされたときに申請者へ通知するには？")]
+    pub title: String,
+    /// Details, in Markdown.
+    #[schema(example = "経費精算の承認フローを作りました。差し戻しのときだけ申請者にメールを送りたいです。")]
+    pub body: String,
+    /// Topics.
+    #[schema(example = json!(["approvals", "outlook"]))]
+    pub tags: Vec<String>,
+    /// Where the question stands.
+    pub status: QuestionStatus,
+    /// Whether the asker chose to stay anonymous.
+    pub anonymous: bool,
+    /// Who asked; absent when the question is anonymous (except for the asker).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<MemberRef>,
+    /// Whether the caller asked this question.
+    pub mine: bool,
+    /// How many members have this question too.
+    pub me_too_count: i64,
+    /// Whether the caller said "me too".
+    pub me_too: bool,
+    /// Number of answers.
+    pub answer_count: i64,
+    /// The accepted answer's id, once the asker accepted one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted_answer_id: Option<i64>,
+    /// When it was asked.
+    pub created_at: DateTime<Utc>,
+    /// When it was last edited.
+    pub updated_at: DateTime<Utc>,
+    /// When it last changed in any way (asked, answered, accepted, edited).
+    pub last_activity_at: DateTime<Utc>,
+    /// The question's URL in this API.
+    #[schema(example = "https://tsunagu.example.com/api/v1/questions/42")]
+    pub link: String,
+}
+
+/// A question with all its answers (accepted first, then oldest first).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QuestionWithAnswers {
+    /// The question.
+    #[serde(flatten)]
+    pub question: Question,
+    /// Its answers.
+    pub answers: Vec<Answer>,
+}
+
+/// One page of questions.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QuestionPage {
+    /// The questions on this page.
+    pub items: Vec<Question>,
+    /// Pass as `cursor` to get the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+    /// The URL of the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
+}
+
+/// A question to ask.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateQuestion {
+    /// The question in one line, 5–150 characters.
+    #[schema(example = "承認フローで差し戻しされたときに申請者へ通知するには？")]
+    pub title: String,
+    /// Details in Markdown, 1–20,000 characters.
+    #[schema(example = "経費精算の承認フローを作りました。差し戻しのときだけ申請者にメールを送りたいです。")]
+    pub body: String,
+    /// Up to 5 topics; new ones are created on first use.
+    #[serde(default)]
+    #[schema(example = json!(["approvals"]))]
+    pub tags: Vec<String>,
+    /// Hide who asked from everyone else (default false).
+    #[serde(default)]
+    pub anonymous: bool,
+}
+
+/// Changes to a question; absent fields stay as they are.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateQuestion {
+    /// New title, 5–150 characters.
+    pub title: Option<String>,
+    /// New body, 1–20,000 characters.
+    pub body: Option<String>,
+    /// New set of topics (replaces the old set), up to 5.
+    pub tags: Option<Vec<String>>,
+    /// Change anonymity; only the asker may.
+    pub anonymous: Option<bool>,
+}
+
+/// Filters, search and paging for a question listing.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuestionsParams {
+    /// Only questions with this topic.
+    pub tag: Option<String>,
+    /// Only questions in this state.
+    pub status: Option<QuestionStatus>,
+    /// Only questions nobody but the asker has answered.
+    pub unanswered: Option<bool>,
+    /// Only questions I asked.
+    pub mine: Option<bool>,
+    /// Search words (Japanese or English), separated by spaces; all must match title or body.
+    pub q: Option<String>,
+    /// Order: `newest` (default) or `active`.
+    pub sort: Option<QuestionSort>,
+    /// Page size, 1–100 (default 20).
+    pub limit: Option<i64>,
+    /// `next_cursor` from the previous page.
+    pub cursor: Option<String>,
+}
+
+/// A draft title to compare with existing questions.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SimilarParams {
+    /// The draft title, 1–150 characters.
+    pub title: String,
+    /// How many suggestions, 1–10 (default 5).
+    pub limit: Option<i64>,
+}
+
+/// An existing question similar to a draft.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SimilarQuestion {
+    /// Question id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Where it stands.
+    pub status: QuestionStatus,
+    /// Topics.
+    pub tags: Vec<String>,
+    /// Number of answers.
+    pub answer_count: i64,
+    /// Share of the draft's character trigrams found in this title, 0–1.
+    #[schema(example = 0.72)]
+    pub similarity: f64,
+    /// When it was asked.
+    pub created_at: DateTime<Utc>,
+    /// The question's URL in this API.
+    pub link: String,
+}
+
+/// Questions similar to a draft, most similar first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SimilarQuestionList {
+    /// Up to `limit` questions.
+    pub items: Vec<SimilarQuestion>,
+}
+
+/// The "me too" state of a question.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeToo {
+    /// Question id.
+    pub question_id: i64,
+    /// How many members have this question too.
+    pub me_too_count: i64,
+    /// Whether the caller is one of them.
+    pub me_too: bool,
+}
+
+/// Least similarity for a suggestion.
+const SIMILAR_MIN_SCORE: f64 = 0.3;
+/// How many recent matching questions are scored.
+const SIMILAR_CANDIDATES: i64 = 300;
+
+/// A stored question as `viewer` may see it: the anonymity rule is applied here.
+pub fn question_view(row: QuestionRow, viewer: &Caller, links: &Links) -> Question {
+    let author = asker_visible_to(row.anonymous, row.author_id, viewer.member_id).then(|| MemberRef {
+        id: row.author_id,
+        display_name: row.author_name.clone(),
+    });
+    Question {
+        link: links.api(&format!("/questions/{}", row.id)),
+        id: row.id,
+        title: row.title,
+        body: row.body,
+        tags: row.tags,
+        status: QuestionStatus::from_stored(&row.status),
+        anonymous: row.anonymous,
+        author,
+        mine: row.author_id == viewer.member_id,
+        me_too_count: row.me_too_count,
+        me_too: row.me_too,
+        answer_count: row.answer_count,
+        accepted_answer_id: row.accepted_answer_id,
+        created_at: timestamp(row.created_at),
+        updated_at: timestamp(row.updated_at),
+        last_activity_at: timestamp(row.last_activity_at),
+    }
+}
+
+/// Loads a question or fails with 404.
+pub async fn find_question(state: &AppState, id: i64, viewer: &Caller) -> Result<QuestionRow, ApiError> {
+    state.store.question(id, viewer.member_id).await?.ok_or(ApiError::NotFound("question"))
+}
+
+fn query_error(e: FieldError) -> ApiError {
+    ApiError::InvalidQuery(e)
+}
+
+/// Ask a question
+///
+/// Posts a question. Set `anonymous` to hide who asked from everyone else; you still see it
+/// as yours and can accept an answer.
+#[utoipa::path(
+    tag = "questions",
+    operation_id = "CreateQuestion",
+    request_body = CreateQuestion,
+    responses(
+        (status = 201, description = "Created", body = Question, headers(("Location" = String, description = "URL of the new question"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/questions")]
+pub async fn create_question(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<CreateQuestion>,
+) -> Result<HttpResponse, ApiError> {
+    let mut errors = FieldErrors::default();
+    let title = errors.check(QuestionTitle::parse(&input.title));
+    let body = errors.check(Body::parse(&input.body));
+    let tags = errors.check_all(TagSlug::parse_list("tags", &input.tags));
+    let (Some(title), Some(body), Some(tags), true) = (title, body, tags, errors.is_empty()) else {
+        return Err(errors.into_error());
+    };
+    let id = state
+        .store
+        .create_question(&NewQuestion {
+            author_id: caller.member_id,
+            title: title.as_str(),
+            body: body.as_str(),
+            search_title: &normalize(title.as_str()),
+            search_body: &normalize(body.as_str()),
+            anonymous: input.anonymous,
+            tags: &tags,
+        })
+        .await?;
+    // No member id here: an anonymous question's author must not be findable in the logs.
+    tracing::info!(question_id = id, "question created");
+    let links = Links::new(&state, &req);
+    let question = question_view(find_question(&state, id, &caller).await?, &caller, &links);
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, question.link.clone()))
+        .json(question))
+}
+
+/// List questions
+///
+/// Lists questions, newest (or most active) first, with filters and Japanese/English search.
+/// Pages with `limit` and `cursor`; `next_link` is the next page.
+#[utoipa::path(
+    tag = "questions",
+    operation_id = "ListQuestions",
+    params(ListQuestionsParams),
+    responses(
+        (status = 200, description = "A page of questions", body = QuestionPage),
+        (status = 400, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/questions")]
+pub async fn list_questions(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Query(params): Query<ListQuestionsParams>,
+) -> Result<HttpResponse, ApiError> {
+    let limit = page_limit(params.limit)?;
+    let tag = match params.tag.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => Some(TagSlug::parse("tag", t).map_err(query_error)?),
+        _ => None,
+    };
+    let search = match &params.q {
+        Some(q) => SearchQuery::parse("q", q).map_err(query_error)?,
+        None => None,
+    };
+    let sort = params.sort.unwrap_or_default();
+    let scope = format!("{}{}", sort.as_str(), if search.is_some() { "+q" } else { "" });
+    let after = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => Some(decode_question_cursor(&scope, c)?),
+        None => None,
+    };
+    let filter = QuestionFilter {
+        tag,
+        status: params.status,
+        unanswered: params.unanswered.unwrap_or(false),
+        asked_by: params.mine.unwrap_or(false).then_some(caller.member_id),
+        search,
+        sort,
+        after,
+        limit: limit + 1,
+    };
+    let mut rows = state.store.list_questions(caller.member_id, &filter).await?;
+    let next_cursor = if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|last| {
+            encode_question_cursor(
+                &scope,
+                QuestionKey { rank: last.rank, sort_key: last.sort_key, id: last.id },
+            )
+        })
+    } else {
+        None
+    };
+    let links = Links::new(&state, &req);
+    let next_link = next_cursor.as_deref().map(|c| links.with_cursor(&req, c));
+    Ok(HttpResponse::Ok().json(QuestionPage {
+        items: rows.into_iter().map(|r| question_view(r, &caller, &links)).collect(),
+        next_cursor,
+        next_link,
+    }))
+}
+
+/// Find similar questions
+///
+/// Suggests up to 5 existing questions whose titles resemble a draft title, so an asker can
+/// see that someone may already have asked. Works for Japanese titles without spaces.
+#[utoipa::path(
+    tag = "questions",
+    operation_id = "FindSimilarQuestions",
+    params(SimilarParams),
+    responses(
+        (status = 200, description = "Similar questions, most similar first", body = SimilarQuestionList),
+        (status = 400, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/questions/similar")]
+pub async fn similar_questions(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Query(params): Query<SimilarParams>,
+) -> Result<HttpResponse, ApiError> {
+    let title = single_line("title", &params.title, 1, TITLE_MAX_CHARS).map_err(query_error)?;
+    let limit = match params.limit {
+        None => 5,
+        Some(n) if (1..=10).contains(&n) => n as usize,
+        Some(n) => {
+            return Err(query_error(FieldError::new(
+                "limit",
+                "out_of_range",
+                format!("limit must be between 1 and 10 (got {n})"),
+            )))
+        }
+    };
+    let draft = trigrams(&title);
+    let grams: Vec<String> = draft.iter().cloned().collect();
+    let candidates = state.store.similar_candidates(&grams, SIMILAR_CANDIDATES).await?;
+    let mut scored: Vec<(f64, i64)> = candidates
+        .into_iter()
+        .map(|(id, title)| (similarity(&draft, &title), id))
+        .filter(|(score, _)| *score >= SIMILAR_MIN_SCORE)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)));
+    scored.truncate(limit);
+    let links = Links::new(&state, &req);
+    let mut items = Vec::with_capacity(scored.len());
+    for (score, id) in scored {
+        if let Some(row) = state.store.question(id, caller.member_id).await? {
+            items.push(SimilarQuestion {
+                link: links.api(&format!("/questions/{}", row.id)),
+                id: row.id,
+                title: row.title,
+                status: QuestionStatus::from_stored(&row.status),
+                tags: row.tags,
+                answer_count: row.answer_count,
+                similarity: (score * 100.0).round() / 100.0,
+                created_at: timestamp(row.created_at),
+            });
+        }
+    }
+    Ok(HttpResponse::Ok().json(SimilarQuestionList { items }))
+}
+
+/// Get a question
+///
+/// Returns a question with all its answers.
+#[utoipa::path(
+    tag = "questions",
+    operation_id = "GetQuestion",
+    params(("id" = i64, Path, description = "Question id")),
+    responses(
+        (status = 200, description = "The question and its answers", body = QuestionWithAnswers),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/questions/{id}")]
+pub async fn get_question(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_question(&state, id.into_inner(), &caller).await?;
+    let answers = state.store.answers_to(row.id, caller.member_id).await?;
+    let links = Links::new(&state, &req);
+    Ok(HttpResponse::Ok().json(QuestionWithAnswers {
+        question: question_view(row, &caller, &links),
+        answers: answers.into_iter().map(|a| answer_view(a, &caller, &links)).collect(),
+    }))
+}
+
+/// Edit a question
+///
+/// Changes a question's title, body, tags or anonymity. The asker or a moderator may edit;
+/// only the asker may change `anonymous`.
+#[utoipa::path(
+    tag = "questions",
+    operation_id = "UpdateQuestion",
+    params(("id" = i64, Path, description = "Question id")),
+    request_body = UpdateQuestion,
+    responses(
+        (status = 200, description = "The updated question", body = Question),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the asker or a moderator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[patch("/questions/{id}")]
+pub async fn update_question(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    id: web::Path<i64>,
+    Json(input): Json<UpdateQuestion>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_question(&state, id.into_inner(), &caller).await?;
+    let is_asker = row.author_id == caller.member_id;
+    if !is_asker && !caller.role.can_moderate() {
+        return Err(ApiError::Forbidden(
+            "only the person who asked, or a moderator, can edit this question".into(),
+        ));
+    }
+    if input.anonymous.is_some() && !is_asker {
+        return Err(ApiError::Forbidden(
+            "only the person who asked can change whether a question is anonymous".into(),
+        ));
+    }
+    let mut errors = FieldErrors::default();
+    let title = input.title.as_deref().and_then(|t| errors.check(QuestionTitle::parse(t)));
+    let body = input.body.as_deref().and_then(|b| errors.check(Body::parse(b)));
+    let tags = input.tags.as_deref().and_then(|t| errors.check_all(TagSlug::parse_list("tags", t)));
+    if !errors.is_empty() {
+        return Err(errors.into_error());
+    }
+    let search_title = title.as_ref().map(|t| normalize(t.as_str()));
+    let search_body = body.as_ref().map(|b| normalize(b.as_str()));
+    let changes = QuestionChanges {
+        title: title.as_ref().zip(search_title.as_deref()).map(|(t, s)| (t.as_str(), s)),
+        body: body.as_ref().zip(search_body.as_deref()).map(|(b, s)| (b.as_str(), s)),
+        anonymous: input.anonymous,
+        tags: tags.as_deref(),
+    };
+    let nothing_to_change = changes.title.is_none()
+        && changes.body.is_none()
+        && changes.anonymous.is_none()
+        && changes.tags.is_none();
+    if !nothing_to_change && !state.store.update_question(row.id, &changes).await? {
+        return Err(ApiError::NotFound("question"));
+    }
+    let links = Links::new(&state, &req);
+    let updated = find_question(&state, row.id, &caller).await?;
+    Ok(HttpResponse::Ok().json(question_view(updated, &caller, &links)))
+}
+
+/// Delete a question
+///
+/// Deletes a question with its answers. The asker or a moderator may delete.
+#[utoipa::path(
+    tag = "questions",
+    operation_id = "DeleteQuestion",
+    params(("id" = i64, Path, description = "Question id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the asker or a moderator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[delete("/questions/{id}")]
+pub async fn delete_question(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_question(&state, id.into_inner(), &caller).await?;
+    if row.author_id != caller.member_id && !caller.role.can_moderate() {
+        return Err(ApiError::Forbidden(
+            "only the person who asked, or a moderator, can delete this question".into(),
+        ));
+    }
+    if !state.store.delete_question(row.id).await? {
+        return Err(ApiError::NotFound("question"));
+    }
+    tracing::info!(question_id = row.id, "question deleted");
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn set_me_too(state: &AppState, caller: &Caller, id: i64, on: bool) -> Result<HttpResponse, ApiError> {
+    let row = find_question(state, id, caller).await?;
+    if on && row.author_id == caller.member_id {
+        return Err(ApiError::Unprocessable(
+            "own_question",
+            "you asked this question, so you cannot add a \"me too\" to it".into(),
+        ));
+    }
+    let count = state.store.set_me_too(row.id, caller.member_id, on).await?;
+    Ok(HttpResponse::Ok().json(MeToo { question_id: row.id, me_too_count: count, me_too: on }))
+}
+
+/// Say "me too"
+///
+/// Records that the caller has this question too. Saying it twice counts once.
+#[utoipa::path(
+    tag = "questions",
+    operation_id = "AddMeToo",
+    params(("id" = i64, Path, description = "Question id")),
+    responses(
+        (status = 200, description = "The new count", body = MeToo),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Your own question", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/questions/{id}/me-too")]
+pub async fn add_me_too(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    set_me_too(&state, &caller, id.into_inner(), true).await
+}
+
+/// Withdraw "me too"
+///
+/// Withdraws the caller's "me too". Withdrawing twice is harmless.
+#[utoipa::path(
+    tag = "questions",
+    operation_id = "RemoveMeToo",
+    params(("id" = i64, Path, description = "Question id")),
+    responses(
+        (status = 200, description = "The new count", body = MeToo),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[delete("/questions/{id}/me-too")]
+pub async fn remove_me_too(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    set_me_too(&state, &caller, id.into_inner(), false).await
+}

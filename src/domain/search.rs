@@ -1,0 +1,157 @@
+//! Search that works for Japanese and English.
+//!
+//! Stored text and query terms go through the same normalisation (NFKC, then lower case), so
+//! full-width `ＵＩ`, half-width `ﾌﾛｰ` and `Flow` match `ui`, `フロー` and `flow`. A query is
+//! split on ASCII and full-width (`　`) spaces and every term must match. The store serves
+//! terms of three or more characters from a trigram index (SQLite FTS5 `trigram`, PostgreSQL
+//! `pg_trgm`) and shorter terms (`承認`, `UI`) by substring, because trigram indexes cannot see
+//! them. "Similar questions" scores candidates by the share of the draft's trigrams they contain,
+//! which works for Japanese titles with no spaces where word-based similarity gives nothing.
+
+use crate::error::FieldError;
+use std::collections::BTreeSet;
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest search query, in characters.
+pub const QUERY_MAX_CHARS: usize = 200;
+/// Most terms in one query.
+pub const MAX_TERMS: usize = 10;
+/// Shortest term a trigram index can serve.
+pub const TRIGRAM_MIN_CHARS: usize = 3;
+
+/// The form all searchable text is stored and compared in.
+pub fn normalize(text: &str) -> String {
+    text.nfkc().flat_map(char::to_lowercase).collect()
+}
+
+/// A parsed search: normalised terms, all of which must match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchQuery {
+    terms: Vec<String>,
+}
+
+impl SearchQuery {
+    /// Parses `q`; `None` when it holds no terms (blank means "no search").
+    pub fn parse(field: &str, raw: &str) -> Result<Option<Self>, FieldError> {
+        let count = raw.chars().count();
+        if count > QUERY_MAX_CHARS {
+            return Err(FieldError::new(
+                field,
+                "too_long",
+                format!("{field} must be at most {QUERY_MAX_CHARS} characters (it has {count})"),
+            ));
+        }
+        if raw.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+            return Err(FieldError::new(
+                field,
+                "invalid_character",
+                format!("{field} must not contain control characters"),
+            ));
+        }
+        let normalized = normalize(raw);
+        let mut terms: Vec<String> = Vec::new();
+        for term in normalized.split(char::is_whitespace).filter(|t| !t.is_empty()) {
+            if !terms.iter().any(|t| t == term) {
+                terms.push(term.to_owned());
+            }
+        }
+        if terms.len() > MAX_TERMS {
+            return Err(FieldError::new(
+                field,
+                "too_many_terms",
+                format!("{field} may have at most {MAX_TERMS} terms (it has {})", terms.len()),
+            ));
+        }
+        Ok((!terms.is_empty()).then_some(Self { terms }))
+    }
+
+    /// The normalised terms.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern and wraps it in `%…%`.
+pub fn like_contains(term: &str) -> String {
+    let mut pattern = String::with_capacity(term.len() + 2);
+    pattern.push('%');
+    for c in term.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// The character trigrams of a text, per whitespace-separated word; words shorter than three
+/// characters count as one gram each.
+pub fn trigrams(text: &str) -> BTreeSet<String> {
+    let normalized = normalize(text);
+    let mut grams = BTreeSet::new();
+    for word in normalized
+        .split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '-'))
+        .filter(|w| !w.is_empty())
+    {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < TRIGRAM_MIN_CHARS {
+            grams.insert(word.to_owned());
+        } else {
+            for window in chars.windows(TRIGRAM_MIN_CHARS) {
+                grams.insert(window.iter().collect());
+            }
+        }
+    }
+    grams
+}
+
+/// How similar a candidate title is to a draft: the share of the draft's trigrams found in the
+/// candidate's, from 0.0 to 1.0.
+pub fn similarity(draft: &BTreeSet<String>, candidate_title: &str) -> f64 {
+    if draft.is_empty() {
+        return 0.0;
+    }
+    let candidate = trigrams(candidate_title);
+    let shared = draft.intersection(&candidate).count();
+    shared as f64 / draft.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_split_on_ascii_and_full_width_spaces() {
+        let q = SearchQuery::parse("q", "承認　経費 Flow").unwrap().unwrap();
+        assert_eq!(q.terms(), ["承認", "経費", "flow"]);
+        assert_eq!(SearchQuery::parse("q", " 　 ").unwrap(), None);
+    }
+
+    #[test]
+    fn width_and_case_variants_normalise_to_one_form() {
+        assert_eq!(normalize("ＵＩ"), "ui");
+        assert_eq!(normalize("ﾌﾛｰ"), "フロー");
+        assert_eq!(normalize("SharePoint"), "sharepoint");
+    }
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_contains("100%_x\\"), "%100\\%\\_x\\\\%");
+    }
+
+    #[test]
+    fn too_many_terms_is_an_error() {
+        let q = (0..11).map(|i| format!("t{i}")).collect::<Vec<_>>().join(" ");
+        assert_eq!(SearchQuery::parse("q", &q).unwrap_err().code, "too_many_terms");
+    }
+
+    #[test]
+    fn japanese_titles_without_spaces_are_similar_by_trigrams() {
+        let draft = trigrams("経費精算の承認フローが止まる");
+        assert!(similarity(&draft, "経費精算の承認フローが動かない") > 0.5);
+        assert!(similarity(&draft, "Excel の関数について") < 0.1);
+        let english = trigrams("Approval flow is stuck");
+        assert!(similarity(&english, "approval flow stuck after update") > 0.6);
+    }
+}

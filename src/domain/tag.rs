@@ -1,0 +1,103 @@
+//! Tags: topic slugs such as `approvals`, `sharepoint` or `経費精算`.
+//!
+//! Slugs are normalised (NFKC, lower case) so `SharePoint`, `sharepoint` and full-width
+//! `ＳｈａｒｅＰｏｉｎｔ` are one tag. Letters of any script are allowed: Japanese topics are
+//! first-class.
+
+use crate::error::FieldError;
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest tag, in characters.
+pub const TAG_MAX_CHARS: usize = 40;
+/// Most tags on one question.
+pub const MAX_TAGS: usize = 5;
+
+/// A normalised tag slug.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TagSlug(String);
+
+impl TagSlug {
+    /// Parses one tag as sent by a member; `field` names it in errors (e.g. `tags[1]`).
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
+        let slug: String = raw.trim().nfkc().flat_map(char::to_lowercase).collect();
+        let count = slug.chars().count();
+        if count == 0 {
+            return Err(FieldError::new(field, "required", "a tag must not be empty"));
+        }
+        if count > TAG_MAX_CHARS {
+            return Err(FieldError::new(
+                field,
+                "too_long",
+                format!("a tag must be at most {TAG_MAX_CHARS} characters (it has {count})"),
+            ));
+        }
+        if let Some(bad) = slug
+            .chars()
+            .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        {
+            return Err(FieldError::new(
+                field,
+                "invalid_character",
+                format!(
+                    "a tag may contain letters, digits, '-', '_' and '.' only (found {bad:?}); use '-' instead of spaces"
+                ),
+            ));
+        }
+        Ok(Self(slug))
+    }
+
+    /// Parses a list of tags: at most [`MAX_TAGS`], duplicates (after normalisation) merged.
+    pub fn parse_list(field: &str, raw: &[String]) -> Result<Vec<Self>, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut tags: Vec<Self> = Vec::new();
+        for (i, tag) in raw.iter().enumerate() {
+            match Self::parse(&format!("{field}[{i}]"), tag) {
+                Ok(t) if !tags.contains(&t) => tags.push(t),
+                Ok(_) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        if tags.len() > MAX_TAGS {
+            errors.push(FieldError::new(
+                field,
+                "too_many",
+                format!("at most {MAX_TAGS} tags are allowed (got {})", tags.len()),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(tags)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The slug text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_normalised_to_one_slug() {
+        for raw in ["SharePoint", " sharepoint ", "ＳｈａｒｅＰｏｉｎｔ"] {
+            assert_eq!(TagSlug::parse("tag", raw).unwrap().as_str(), "sharepoint");
+        }
+        assert_eq!(TagSlug::parse("tag", "経費精算").unwrap().as_str(), "経費精算");
+        assert_eq!(TagSlug::parse("tag", "ﾌﾛｰ").unwrap().as_str(), "フロー");
+    }
+
+    #[test]
+    fn bad_tags_name_their_position() {
+        let err = TagSlug::parse_list("tags", &["ok".into(), "two words".into()]).unwrap_err();
+        assert_eq!(err[0].field, "tags[1]");
+        assert_eq!(err[0].code, "invalid_character");
+        let six: Vec<String> = (0..6).map(|i| format!("t{i}")).collect();
+        assert_eq!(TagSlug::parse_list("tags", &six).unwrap_err()[0].code, "too_many");
+        let dupes = vec!["Excel".into(), "excel".into()];
+        assert_eq!(TagSlug::parse_list("tags", &dupes).unwrap().len(), 1);
+    }
+}

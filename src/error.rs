@@ -1,0 +1,288 @@
+//! The one error type of the HTTP API.
+//!
+//! Every failure a client can see is an [`ApiError`], rendered as an RFC 9457
+//! `application/problem+json` document with a stable `type` URI and `code`, a human `detail`
+//! and, for bad input, the offending field(s). Handlers return `Result<_, ApiError>`; storage
+//! errors convert into an opaque 500 whose cause is logged, never sent.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One problem with one input field.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field, as a JSON path for bodies (`title`, `tags[2]`) or the parameter name for queries.
+    #[schema(example = "title")]
+    pub field: String,
+    /// A stable machine-readable reason, e.g. `too_short`, `too_long`, `required`, `invalid`.
+    #[schema(example = "too_short")]
+    pub code: String,
+    /// What is wrong and how to fix it, for people.
+    #[schema(example = "title must be at least 5 characters (it has 3)")]
+    pub detail: String,
+}
+
+impl FieldError {
+    /// A field error with its field, code and human detail.
+    pub fn new(field: impl Into<String>, code: &str, detail: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            code: code.to_owned(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Collects field errors while parsing a request, so one response lists every bad field.
+#[derive(Debug, Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    /// Keeps the value, or records its error.
+    pub fn check<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        result.map_err(|e| self.0.push(e)).ok()
+    }
+
+    /// Keeps the value, or records all its errors.
+    pub fn check_all<T>(&mut self, result: Result<T, Vec<FieldError>>) -> Option<T> {
+        result.map_err(|e| self.0.extend(e)).ok()
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The recorded errors as a 422.
+    pub fn into_error(self) -> ApiError {
+        ApiError::Validation(self.0)
+    }
+}
+
+/// An RFC 9457 problem document, as sent on every error response.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem; stable, compare it or `code`.
+    #[schema(example = "urn:tsunagu:problem:validation-failed")]
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    /// A short summary of the kind of problem.
+    #[schema(example = "Validation failed")]
+    pub title: String,
+    /// The HTTP status code.
+    #[schema(example = 422)]
+    pub status: u16,
+    /// What went wrong in this case, for people.
+    #[schema(example = "The request has 1 invalid field.")]
+    pub detail: String,
+    /// A stable machine-readable code (the last part of `type`, with underscores).
+    #[schema(example = "validation_failed")]
+    pub code: String,
+    /// The offending fields, for validation problems.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// Everything that can go wrong in a request, mapped to a status and a problem document.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The body could not be read as the expected JSON (syntax, type, unknown field).
+    #[error("invalid request body: {0:?}")]
+    InvalidBody(FieldError),
+    /// A query parameter could not be parsed.
+    #[error("invalid query: {0:?}")]
+    InvalidQuery(FieldError),
+    /// The input parsed but breaks a rule (length, count, format).
+    #[error("validation failed: {0:?}")]
+    Validation(Vec<FieldError>),
+    /// No credentials were sent.
+    #[error("no credentials")]
+    MissingCredentials,
+    /// Bad credentials.
+    #[error("unauthorized: {0}")]
+    Unauthorized(String),
+    /// Authenticated, but not allowed to do this.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// The named resource does not exist (or is not visible to the caller).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// No route matches the path.
+    #[error("no route")]
+    RouteNotFound,
+    /// The route exists but not for this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// The request conflicts with the current state (stable `code`, human detail).
+    #[error("conflict {0}: {1}")]
+    Conflict(&'static str, String),
+    /// The request is well-formed but not allowed by a domain rule (stable `code`, detail).
+    #[error("unprocessable {0}: {1}")]
+    Unprocessable(&'static str, String),
+    /// The body is larger than the configured limit (bytes).
+    #[error("payload too large (limit {0} bytes)")]
+    PayloadTooLarge(usize),
+    /// The body is not `application/json`.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// The service cannot serve right now (e.g. the database is unreachable).
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    /// A bug or an infrastructure failure; the cause is logged, never sent.
+    #[error("internal error: {0}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        ApiError::Internal(anyhow::Error::new(e))
+    }
+}
+
+impl From<crate::store::StoreError> for ApiError {
+    fn from(e: crate::store::StoreError) -> Self {
+        match e {
+            crate::store::StoreError::Duplicate(what) => {
+                ApiError::Conflict("duplicate", format!("a {what} like this already exists"))
+            }
+            crate::store::StoreError::Database(e) => e.into(),
+        }
+    }
+}
+
+impl ApiError {
+    /// The stable code of this error (also the last segment of its `type` URI).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::InvalidBody(_) => "invalid_body",
+            ApiError::InvalidQuery(_) => "invalid_query",
+            ApiError::Validation(_) => "validation_failed",
+            ApiError::MissingCredentials | ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::RouteNotFound => "route_not_found",
+            ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::Conflict(code, _) | ApiError::Unprocessable(code, _) => code,
+            ApiError::PayloadTooLarge(_) => "payload_too_large",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::Unavailable(_) => "unavailable",
+            ApiError::Internal(_) => "internal_error",
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            ApiError::InvalidBody(_) => "Invalid request body",
+            ApiError::InvalidQuery(_) => "Invalid query parameter",
+            ApiError::Validation(_) => "Validation failed",
+            ApiError::MissingCredentials | ApiError::Unauthorized(_) => "Authentication required",
+            ApiError::Forbidden(_) => "Not allowed",
+            ApiError::NotFound(_) | ApiError::RouteNotFound => "Not found",
+            ApiError::MethodNotAllowed => "Method not allowed",
+            ApiError::Conflict(..) => "Conflict",
+            ApiError::Unprocessable(..) => "Request cannot be carried out",
+            ApiError::PayloadTooLarge(_) => "Payload too large",
+            ApiError::UnsupportedMediaType => "Unsupported media type",
+            ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::Internal(_) => "Internal error",
+        }
+    }
+
+    fn detail(&self) -> String {
+        match self {
+            ApiError::InvalidBody(e) | ApiError::InvalidQuery(e) => e.detail.clone(),
+            ApiError::Validation(errors) => match errors.as_slice() {
+                [one] => one.detail.clone(),
+                many => format!("The request has {} invalid fields.", many.len()),
+            },
+            ApiError::Unauthorized(d)
+            | ApiError::Forbidden(d)
+            | ApiError::Conflict(_, d)
+            | ApiError::Unprocessable(_, d) => d.clone(),
+            ApiError::MissingCredentials => {
+                "Send a key as `Authorization: Bearer <api key>`.".into()
+            }
+            ApiError::NotFound(what) => format!("No {what} with that id exists."),
+            ApiError::RouteNotFound => "No API route matches this path. See /openapi.json.".into(),
+            ApiError::MethodNotAllowed => "This path does not accept this HTTP method.".into(),
+            ApiError::PayloadTooLarge(limit) => {
+                format!("The request body is larger than the limit of {limit} bytes.")
+            }
+            ApiError::UnsupportedMediaType => {
+                "Send the request body as JSON with `Content-Type: application/json`.".into()
+            }
+            ApiError::Unavailable(d) => d.clone(),
+            ApiError::Internal(_) => {
+                "Something went wrong on our side. The error has been logged.".into()
+            }
+        }
+    }
+
+    /// The RFC 9457 document for this error.
+    pub fn problem(&self) -> Problem {
+        let code = self.code();
+        Problem {
+            problem_type: format!("urn:tsunagu:problem:{}", code.replace('_', "-")),
+            title: self.title().to_owned(),
+            status: self.status_code().as_u16(),
+            detail: self.detail(),
+            code: code.to_owned(),
+            errors: match self {
+                ApiError::InvalidBody(e) | ApiError::InvalidQuery(e) => vec![e.clone()],
+                ApiError::Validation(errors) => errors.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// A validation error about one field.
+    pub fn field(field: &str, code: &str, detail: impl Into<String>) -> Self {
+        ApiError::Validation(vec![FieldError::new(field, code, detail)])
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::InvalidBody(_) | ApiError::InvalidQuery(_) => StatusCode::BAD_REQUEST,
+            ApiError::Validation(_) | ApiError::Unprocessable(..) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::MissingCredentials | ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Conflict(..) => StatusCode::CONFLICT,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            ApiError::Internal(cause) => tracing::error!(error = ?cause, "internal error"),
+            ApiError::Unavailable(reason) => tracing::warn!(%reason, "service unavailable"),
+            ApiError::Unauthorized(reason) => tracing::debug!(%reason, "unauthorized"),
+            _ => {}
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.content_type("application/problem+json");
+        if let ApiError::MissingCredentials = self {
+            response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"tsunagu\""));
+        }
+        if let ApiError::Unauthorized(reason) = self {
+            let description = reason.replace(['"', '\\'], "'");
+            response.insert_header((
+                header::WWW_AUTHENTICATE,
+                format!(
+                    "Bearer realm=\"tsunagu\", error=\"invalid_token\", error_description=\"{description}\""
+                ),
+            ));
+        }
+        response.json(self.problem())
+    }
+}

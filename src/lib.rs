@@ -1,0 +1,13 @@
+//! tsunagu (つなぐ, "to connect"): the backend of an in-company learning community for
+//! citizen developers, served as a REST API and packaged as a Power Platform custom connector.
+//!
+//! Data flows one way: HTTP → [`api`] (parse, authorize) → [`domain`] (rules) → [`store`] (SQL).
+
+pub mod api; // HTTP handlers and request/response types, one module per resource
+pub mod auth; // who is calling: API keys today, company sign-in later
+pub mod config; // settings from TSUNAGU_* environment variables
+pub mod domain; // validated types and community rules, no I/O
+pub mod error; // the one ApiError, rendered as RFC 9457 problem+json
+pub mod startup; // builds the app once for the server, the CLI and the tests
+pub mod store; // SQLite and PostgreSQL persistence behind one type
+pub mod telemetry; // tracing setup

@@ -1,0 +1,109 @@
+//! The `tsunagu` command: serve the API (the default), migrate, manage members, print the spec.
+
+use clap::{Parser, Subcommand};
+use tsunagu::api::members::{create_member_with_key, CreateMember};
+use tsunagu::api::AppState;
+use tsunagu::config::Config;
+use tsunagu::domain::member::Role;
+use tsunagu::startup::{bootstrap_admin, open_store, Application};
+
+/// tsunagu: a community API for citizen developers.
+///
+/// Configuration comes from TSUNAGU_* environment variables (see README.md).
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the API (the default when no command is given).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Administrative tasks.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Print the OpenAPI 3.1 description of the API.
+    Openapi,
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create a member and print their first API key.
+    CreateMember {
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// E-mail address.
+        #[arg(long)]
+        email: Option<String>,
+        /// Role: member, moderator or admin.
+        #[arg(long, value_parser = parse_role, default_value = "member")]
+        role: Role,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    match s {
+        "member" => Ok(Role::Member),
+        "moderator" => Ok(Role::Moderator),
+        "admin" => Ok(Role::Admin),
+        other => Err(format!("unknown role {other:?}: use member, moderator or admin")),
+    }
+}
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let config = Config::from_env()?;
+    tsunagu::telemetry::init(&config.log_filter, config.log_format, std::io::stderr);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            let store = open_store(&config).await?;
+            eprintln!("migrations applied ({})", store.backend_name());
+            Ok(())
+        }
+        Command::Admin(AdminCommand::CreateMember { name, email, role }) => {
+            let store = open_store(&config).await?;
+            let state = AppState { store, config: std::sync::Arc::new(config) };
+            let input = CreateMember { display_name: name, email, role: Some(role), issue_api_key: Some(true) };
+            let created = create_member_with_key(&state, &input)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", e.problem().detail))?;
+            let key = created.api_key.map(|k| k.secret).unwrap_or_default();
+            println!("created member {} ({})", created.member.id, created.member.display_name);
+            println!("API key (shown once): {key}");
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", serde_json::to_string_pretty(&tsunagu::api::openapi())?);
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let store = open_store(&config).await?;
+    let first_admin_key = bootstrap_admin(&store).await?;
+    let public_url = config.public_url.clone();
+    let bind = config.bind;
+    let app = Application::build_with_store(config, store)?;
+    let base = public_url.unwrap_or_else(|| format!("http://{}:{}", bind.ip(), app.port()));
+    if let Some(key) = first_admin_key {
+        println!();
+        println!("This is a new database. An admin API key was created; it is shown only this once:");
+        println!();
+        println!("    {key}");
+        println!();
+        println!("Try it:");
+        println!("    curl -H 'Authorization: Bearer {key}' {base}/api/v1/me");
+        println!();
+    }
+    println!("tsunagu is serving on {base} ({} database)", app.store().backend_name());
+    tracing::info!(%base, backend = app.store().backend_name(), "tsunagu is serving");
+    app.run_until_stopped().await
+}

@@ -1,0 +1,113 @@
+//! Builds the application once; the server, the CLI and the tests all go through here.
+//!
+//! The listener is bound before the server is built so tests can ask for port 0 and learn the
+//! real port. Pools and state are created once, outside the per-worker factory closure.
+
+use crate::api::extract::path_error;
+use crate::api::{routes, AppState};
+use crate::auth::api_keys;
+use crate::config::Config;
+use crate::domain::member::Role;
+use crate::error::ApiError;
+use crate::store::members::{NewApiKey, NewMember};
+use crate::store::{Store, StoreOptions};
+use actix_web::dev::Server;
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use anyhow::Context;
+use std::net::TcpListener;
+use std::sync::Arc;
+use tracing_actix_web::TracingLogger;
+use utoipa_actix_web::AppExt;
+
+/// How long in-flight requests may take to finish after a shutdown signal.
+const SHUTDOWN_GRACE_SECS: u64 = 20;
+
+/// Opens the configured database and applies migrations.
+pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    let store = Store::connect(&StoreOptions {
+        url: config.database_url.clone(),
+        max_connections: config.db_max_connections,
+    })
+    .await?;
+    store.migrate().await.context("cannot apply database migrations")?;
+    Ok(store)
+}
+
+/// On an empty database, creates the first admin and returns their API key (once ever).
+pub async fn bootstrap_admin(store: &Store) -> anyhow::Result<Option<String>> {
+    let key = api_keys::generate();
+    let created = store
+        .bootstrap_admin(
+            &NewMember { display_name: "admin", email: None, role: Role::Admin },
+            &NewApiKey { name: "first admin key", prefix: &key.prefix, hash: &key.hash },
+        )
+        .await?;
+    Ok(created.map(|_| key.secret))
+}
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    port: u16,
+    server: Server,
+    store: Store,
+}
+
+impl Application {
+    /// Opens the store, binds the listener and builds the server (not yet running).
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let store = open_store(&config).await?;
+        Self::build_with_store(config, store)
+    }
+
+    /// Like [`Application::build`], with an already opened store.
+    pub fn build_with_store(config: Config, store: Store) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(config.bind)
+            .with_context(|| format!("cannot listen on {} (TSUNAGU_BIND)", config.bind))?;
+        let port = listener.local_addr()?.port();
+        let workers = config.workers;
+        let state = web::Data::new(AppState { store: store.clone(), config: Arc::new(config) });
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .into_utoipa_app()
+                .configure(routes)
+                .into_app()
+                .app_data(state.clone())
+                .app_data(web::PathConfig::default().error_handler(path_error))
+                .default_service(web::to(no_route))
+                .wrap(TracingLogger::default())
+        })
+        .listen(listener)?
+        .shutdown_timeout(SHUTDOWN_GRACE_SECS);
+        if let Some(n) = workers {
+            server = server.workers(n);
+        }
+        Ok(Self { port, server: server.run(), store })
+    }
+
+    /// The port the server listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// A handle to stop the server.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// The store the server uses.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Serves until SIGINT/SIGTERM, lets in-flight requests finish, then closes the pool.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.server.await?;
+        self.store.close().await;
+        Ok(())
+    }
+}
+
+async fn no_route(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    tracing::debug!(path = req.path(), method = %req.method(), "no route");
+    Err(ApiError::RouteNotFound)
+}

@@ -1,0 +1,186 @@
+//! Answers, acceptance and positive reactions. Every change that affects a question's
+//! counters or status recomputes them in the same transaction.
+
+use super::{now_micros, with_pool, Store, StoreResult};
+use crate::domain::question::{QuestionStatus, ReactionKind};
+
+/// An answer as stored, with facts about its question and the viewer's reactions.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AnswerRow {
+    pub id: i64,
+    pub question_id: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// The question's asker (to apply the anonymity rule to the asker's own answers).
+    pub question_author_id: i64,
+    pub question_anonymous: bool,
+    pub accepted: bool,
+    pub helpful_count: i64,
+    pub thanks_count: i64,
+    /// Whether the viewer reacted `helpful` / `thanks`.
+    pub reacted_helpful: bool,
+    pub reacted_thanks: bool,
+}
+
+/// SELECT list for answers; `$1` is the viewer's member id.
+const SELECT_ANSWERS: &str = "SELECT a.id, a.question_id, a.author_id, m.display_name AS author_name, a.body, \
+    a.created_at, a.updated_at, q.author_id AS question_author_id, q.anonymous AS question_anonymous, \
+    (q.accepted_answer_id IS NOT NULL AND q.accepted_answer_id = a.id) AS accepted, \
+    (SELECT COUNT(*) FROM answer_reactions r WHERE r.answer_id = a.id AND r.kind = 'helpful') AS helpful_count, \
+    (SELECT COUNT(*) FROM answer_reactions r WHERE r.answer_id = a.id AND r.kind = 'thanks') AS thanks_count, \
+    EXISTS (SELECT 1 FROM answer_reactions r WHERE r.answer_id = a.id AND r.member_id = $1 AND r.kind = 'helpful') AS reacted_helpful, \
+    EXISTS (SELECT 1 FROM answer_reactions r WHERE r.answer_id = a.id AND r.member_id = $1 AND r.kind = 'thanks') AS reacted_thanks \
+    FROM answers a JOIN members m ON m.id = a.author_id JOIN questions q ON q.id = a.question_id";
+
+/// Recomputes a question's answer count, first-answer time, accepted answer and status.
+macro_rules! refresh_question {
+    ($tx:ident, $question_id:expr) => {{
+        let (accepted, answered): (bool, bool) = sqlx::query_as(
+            "UPDATE questions SET \
+             answer_count = (SELECT COUNT(*) FROM answers a WHERE a.question_id = questions.id), \
+             first_answer_at = (SELECT MIN(a.created_at) FROM answers a WHERE a.question_id = questions.id AND a.author_id <> questions.author_id), \
+             accepted_answer_id = (SELECT a.id FROM answers a WHERE a.question_id = questions.id AND a.id = questions.accepted_answer_id) \
+             WHERE id = $1 \
+             RETURNING accepted_answer_id IS NOT NULL, first_answer_at IS NOT NULL",
+        )
+        .bind($question_id)
+        .fetch_one(&mut *$tx)
+        .await?;
+        sqlx::query("UPDATE questions SET status = $2 WHERE id = $1")
+            .bind($question_id)
+            .bind(QuestionStatus::derive(accepted, answered).as_str())
+            .execute(&mut *$tx)
+            .await?;
+    }};
+}
+
+impl Store {
+    /// Adds an answer to an existing question; returns its id.
+    pub async fn create_answer(&self, question_id: i64, author_id: i64, body: &str) -> StoreResult<i64> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO answers (question_id, author_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
+            )
+            .bind(question_id)
+            .bind(author_id)
+            .bind(body)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE questions SET last_activity_at = $2 WHERE id = $1")
+                .bind(question_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            refresh_question!(tx, question_id);
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// One answer as `viewer` sees it.
+    pub async fn answer(&self, id: i64, viewer: i64) -> StoreResult<Option<AnswerRow>> {
+        let sql = format!("{SELECT_ANSWERS} WHERE a.id = $2");
+        with_pool!(self, pool => {
+            Ok(sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await?)
+        })
+    }
+
+    /// All answers to a question, accepted first, then oldest first.
+    pub async fn answers_to(&self, question_id: i64, viewer: i64) -> StoreResult<Vec<AnswerRow>> {
+        let sql = format!("{SELECT_ANSWERS} WHERE a.question_id = $2 ORDER BY accepted DESC, a.created_at, a.id");
+        with_pool!(self, pool => {
+            Ok(sqlx::query_as(&sql).bind(viewer).bind(question_id).fetch_all(pool).await?)
+        })
+    }
+
+    /// Replaces an answer's body; false when it does not exist.
+    pub async fn update_answer(&self, id: i64, body: &str) -> StoreResult<bool> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let question_id: Option<i64> = sqlx::query_scalar(
+                "UPDATE answers SET body = $2, updated_at = $3 WHERE id = $1 RETURNING question_id",
+            )
+            .bind(id)
+            .bind(body)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(question_id) = question_id {
+                sqlx::query("UPDATE questions SET last_activity_at = $2 WHERE id = $1")
+                    .bind(question_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(question_id.is_some())
+        })
+    }
+
+    /// Deletes an answer (and its reactions); the question's status follows. False when absent.
+    pub async fn delete_answer(&self, id: i64) -> StoreResult<bool> {
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let question_id: Option<i64> =
+                sqlx::query_scalar("DELETE FROM answers WHERE id = $1 RETURNING question_id")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(question_id) = question_id {
+                refresh_question!(tx, question_id);
+            }
+            tx.commit().await?;
+            Ok(question_id.is_some())
+        })
+    }
+
+    /// Makes `answer_id` the accepted answer of its question (replacing any other), or clears
+    /// the acceptance when `accept` is false and this answer is the accepted one.
+    pub async fn set_accepted(&self, question_id: i64, answer_id: i64, accept: bool) -> StoreResult<()> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            if accept {
+                sqlx::query("UPDATE questions SET accepted_answer_id = $2, last_activity_at = $3 WHERE id = $1")
+                    .bind(question_id)
+                    .bind(answer_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            } else {
+                sqlx::query("UPDATE questions SET accepted_answer_id = NULL, last_activity_at = $3 WHERE id = $1 AND accepted_answer_id = $2")
+                    .bind(question_id)
+                    .bind(answer_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            refresh_question!(tx, question_id);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Adds or removes a member's reaction (idempotently).
+    pub async fn set_reaction(&self, answer_id: i64, member_id: i64, kind: ReactionKind, on: bool) -> StoreResult<()> {
+        with_pool!(self, pool => {
+            if on {
+                sqlx::query("INSERT INTO answer_reactions (answer_id, member_id, kind, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                    .bind(answer_id).bind(member_id).bind(kind.as_str()).bind(now_micros())
+                    .execute(pool).await?;
+            } else {
+                sqlx::query("DELETE FROM answer_reactions WHERE answer_id = $1 AND member_id = $2 AND kind = $3")
+                    .bind(answer_id).bind(member_id).bind(kind.as_str())
+                    .execute(pool).await?;
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,205 @@
+//! Members, their API keys and the one-time bootstrap of the first admin.
+
+use super::{now_micros, unique_as, with_pool, Store, StoreResult};
+use crate::domain::member::Role;
+
+/// A member as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MemberRow {
+    pub id: i64,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub role: String,
+    pub created_at: i64,
+}
+
+impl MemberRow {
+    /// The member's role.
+    pub fn role(&self) -> Role {
+        Role::from_stored(&self.role)
+    }
+}
+
+/// An API key as stored (never the secret, only its hash).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ApiKeyRow {
+    pub id: i64,
+    pub member_id: i64,
+    pub name: String,
+    pub prefix: String,
+    pub created_at: i64,
+}
+
+/// A member to create.
+#[derive(Debug, Clone)]
+pub struct NewMember<'a> {
+    pub display_name: &'a str,
+    pub email: Option<&'a str>,
+    pub role: Role,
+}
+
+/// A key to store: its label, display prefix and hash.
+#[derive(Debug, Clone)]
+pub struct NewApiKey<'a> {
+    pub name: &'a str,
+    pub prefix: &'a str,
+    pub hash: &'a str,
+}
+
+const MEMBER_COLUMNS: &str = "id, display_name, email, role, created_at";
+const KEY_COLUMNS: &str = "id, member_id, name, prefix, created_at";
+
+impl Store {
+    /// Creates a member and, when `key` is given, their first API key, in one transaction.
+    pub async fn create_member(
+        &self,
+        member: &NewMember<'_>,
+        key: Option<&NewApiKey<'_>>,
+    ) -> StoreResult<(MemberRow, Option<ApiKeyRow>)> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let row: MemberRow = sqlx::query_as(&format!(
+                "INSERT INTO members (display_name, email, role, created_at) VALUES ($1, $2, $3, $4) RETURNING {MEMBER_COLUMNS}"
+            ))
+            .bind(member.display_name)
+            .bind(member.email)
+            .bind(member.role.as_str())
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(unique_as("email"))?;
+            let key_row = match key {
+                Some(key) => Some(
+                    sqlx::query_as(&format!(
+                        "INSERT INTO api_keys (member_id, name, prefix, key_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING {KEY_COLUMNS}"
+                    ))
+                    .bind(row.id)
+                    .bind(key.name)
+                    .bind(key.prefix)
+                    .bind(key.hash)
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?,
+                ),
+                None => None,
+            };
+            tx.commit().await?;
+            Ok((row, key_row))
+        })
+    }
+
+    /// Creates the first admin with a key, once per database: returns `None` when an earlier
+    /// start (or another replica) already did, so the key is printed exactly once.
+    pub async fn bootstrap_admin(
+        &self,
+        member: &NewMember<'_>,
+        key: &NewApiKey<'_>,
+    ) -> StoreResult<Option<(MemberRow, ApiKeyRow)>> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let claimed = sqlx::query(
+                "INSERT INTO bootstrap_events (name, happened_at) VALUES ('first_admin_key', $1) ON CONFLICT (name) DO NOTHING",
+            )
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members")
+                .fetch_one(&mut *tx)
+                .await?;
+            if claimed == 0 || existing > 0 {
+                // Roll back so a database that already has members keeps its history as it was.
+                tx.rollback().await?;
+                return Ok(None);
+            }
+            let row: MemberRow = sqlx::query_as(&format!(
+                "INSERT INTO members (display_name, email, role, created_at) VALUES ($1, $2, $3, $4) RETURNING {MEMBER_COLUMNS}"
+            ))
+            .bind(member.display_name)
+            .bind(member.email)
+            .bind(member.role.as_str())
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            let key_row: ApiKeyRow = sqlx::query_as(&format!(
+                "INSERT INTO api_keys (member_id, name, prefix, key_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING {KEY_COLUMNS}"
+            ))
+            .bind(row.id)
+            .bind(key.name)
+            .bind(key.prefix)
+            .bind(key.hash)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(Some((row, key_row)))
+        })
+    }
+
+    /// A member by id.
+    pub async fn member(&self, id: i64) -> StoreResult<Option<MemberRow>> {
+        with_pool!(self, pool => {
+            Ok(sqlx::query_as(&format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(pool)
+                .await?)
+        })
+    }
+
+    /// The member owning an unrevoked API key with this hash.
+    pub async fn member_by_key_hash(&self, hash: &str) -> StoreResult<Option<MemberRow>> {
+        with_pool!(self, pool => {
+            Ok(sqlx::query_as(
+                "SELECT m.id, m.display_name, m.email, m.role, m.created_at FROM api_keys k JOIN members m ON m.id = k.member_id WHERE k.key_hash = $1 AND k.revoked_at IS NULL",
+            )
+            .bind(hash)
+            .fetch_optional(pool)
+            .await?)
+        })
+    }
+
+    /// Stores a new API key for a member.
+    pub async fn create_api_key(&self, member_id: i64, key: &NewApiKey<'_>) -> StoreResult<ApiKeyRow> {
+        with_pool!(self, pool => {
+            Ok(sqlx::query_as(&format!(
+                "INSERT INTO api_keys (member_id, name, prefix, key_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING {KEY_COLUMNS}"
+            ))
+            .bind(member_id)
+            .bind(key.name)
+            .bind(key.prefix)
+            .bind(key.hash)
+            .bind(now_micros())
+            .fetch_one(pool)
+            .await?)
+        })
+    }
+
+    /// A member's unrevoked keys, newest first.
+    pub async fn api_keys(&self, member_id: i64) -> StoreResult<Vec<ApiKeyRow>> {
+        with_pool!(self, pool => {
+            Ok(sqlx::query_as(&format!(
+                "SELECT {KEY_COLUMNS} FROM api_keys WHERE member_id = $1 AND revoked_at IS NULL ORDER BY id DESC"
+            ))
+            .bind(member_id)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
+    /// Revokes one of a member's keys; false when they have no such unrevoked key.
+    pub async fn revoke_api_key(&self, member_id: i64, key_id: i64) -> StoreResult<bool> {
+        with_pool!(self, pool => {
+            let done = sqlx::query(
+                "UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND member_id = $3 AND revoked_at IS NULL",
+            )
+            .bind(now_micros())
+            .bind(key_id)
+            .bind(member_id)
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+}

@@ -1,0 +1,376 @@
+//! Questions: create, read, list with filters, search and keyset pagination, edit, delete,
+//! "me too", and candidates for similar-question suggestions.
+
+use super::{bind_all, now_micros, with_pool, Binds, Pool, Store, StoreResult};
+use crate::domain::question::{QuestionSort, QuestionStatus};
+use crate::domain::search::{like_contains, SearchQuery, TRIGRAM_MIN_CHARS};
+use crate::domain::tag::TagSlug;
+use std::collections::HashMap;
+
+/// Links a tag (creating it on first use) to a question inside a transaction.
+macro_rules! link_tag {
+    ($tx:ident, $question_id:expr, $slug:expr, $now:expr) => {{
+        sqlx::query("INSERT INTO tags (slug, created_at) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING")
+            .bind($slug)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO question_tags (question_id, tag_id) SELECT $1, id FROM tags WHERE slug = $2 ON CONFLICT DO NOTHING",
+        )
+        .bind($question_id)
+        .bind($slug)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
+/// A question as stored, with its asker's name and the viewer's "me too". The asker fields
+/// are raw: the API layer decides what a viewer may see.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct QuestionRow {
+    pub id: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub title: String,
+    pub body: String,
+    pub anonymous: bool,
+    pub status: String,
+    pub answer_count: i64,
+    pub me_too_count: i64,
+    pub accepted_answer_id: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub last_activity_at: i64,
+    /// Whether the viewer said "me too".
+    pub me_too: bool,
+    /// 1 when every search term is in the title (search results rank those first), else 0.
+    pub rank: i64,
+    /// The value the listing is sorted by (created or last-activity time).
+    pub sort_key: i64,
+    #[sqlx(skip)]
+    pub tags: Vec<String>,
+}
+
+/// Where a listing continues: the last row's sort values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionKey {
+    pub rank: i64,
+    pub sort_key: i64,
+    pub id: i64,
+}
+
+/// What to list.
+#[derive(Debug, Clone, Default)]
+pub struct QuestionFilter {
+    pub tag: Option<TagSlug>,
+    pub status: Option<QuestionStatus>,
+    pub unanswered: bool,
+    /// Only questions asked by this member.
+    pub asked_by: Option<i64>,
+    pub search: Option<SearchQuery>,
+    pub sort: QuestionSort,
+    pub after: Option<QuestionKey>,
+    pub limit: i64,
+}
+
+/// A question to create.
+#[derive(Debug, Clone)]
+pub struct NewQuestion<'a> {
+    pub author_id: i64,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub search_title: &'a str,
+    pub search_body: &'a str,
+    pub anonymous: bool,
+    pub tags: &'a [TagSlug],
+}
+
+/// Changes to a question; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct QuestionChanges<'a> {
+    pub title: Option<(&'a str, &'a str)>,
+    pub body: Option<(&'a str, &'a str)>,
+    pub anonymous: Option<bool>,
+    pub tags: Option<&'a [TagSlug]>,
+}
+
+/// The SELECT list shared by every question query; `$1` is the viewer's member id.
+fn select_questions(rank_expr: &str, sort_column: &str) -> String {
+    format!(
+        "SELECT q.id, q.author_id, m.display_name AS author_name, q.title, q.body, q.anonymous, \
+         q.status, q.answer_count, q.me_too_count, q.accepted_answer_id, q.created_at, \
+         q.updated_at, q.last_activity_at, \
+         EXISTS (SELECT 1 FROM question_me_too mt WHERE mt.question_id = q.id AND mt.member_id = $1) AS me_too, \
+         CAST({rank_expr} AS BIGINT) AS rank, {sort_column} AS sort_key \
+         FROM questions q JOIN members m ON m.id = q.author_id"
+    )
+}
+
+impl Store {
+    /// Creates a question with its tags (created on first use); returns its id.
+    pub async fn create_question(&self, new: &NewQuestion<'_>) -> StoreResult<i64> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO questions (author_id, title, body, search_title, search_body, anonymous, created_at, updated_at, last_activity_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) RETURNING id",
+            )
+            .bind(new.author_id)
+            .bind(new.title)
+            .bind(new.body)
+            .bind(new.search_title)
+            .bind(new.search_body)
+            .bind(new.anonymous)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            for tag in new.tags {
+                link_tag!(tx, id, tag.as_str(), now);
+            }
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// One question as `viewer` sees it (tags included), or `None`.
+    pub async fn question(&self, id: i64, viewer: i64) -> StoreResult<Option<QuestionRow>> {
+        let sql = format!("{} WHERE q.id = $2", select_questions("0", "q.created_at"));
+        let row: Option<QuestionRow> = with_pool!(self, pool => {
+            sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await?
+        });
+        match row {
+            Some(row) => Ok(self.with_tags(vec![row]).await?.pop()),
+            None => Ok(None),
+        }
+    }
+
+    /// A page of questions: up to `filter.limit` rows after `filter.after`, in listing order.
+    pub async fn list_questions(
+        &self,
+        viewer: i64,
+        filter: &QuestionFilter,
+    ) -> StoreResult<Vec<QuestionRow>> {
+        let mut binds = Binds::default();
+        binds.int(viewer); // $1
+        let mut conditions: Vec<String> = Vec::new();
+        if let Some(tag) = &filter.tag {
+            let p = binds.text(tag.as_str());
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE qt.question_id = q.id AND t.slug = {p})"
+            ));
+        }
+        if let Some(status) = filter.status {
+            let p = binds.text(status.as_str());
+            conditions.push(format!("q.status = {p}"));
+        }
+        if filter.unanswered {
+            conditions.push("q.first_answer_at IS NULL".into());
+        }
+        if let Some(asker) = filter.asked_by {
+            let p = binds.int(asker);
+            conditions.push(format!("q.author_id = {p}"));
+        }
+        let mut rank_expr = "0".to_owned();
+        if let Some(search) = &filter.search {
+            let (condition, rank) = self.search_sql(search, &mut binds);
+            conditions.push(condition);
+            rank_expr = rank;
+        }
+        let sort_column = match filter.sort {
+            QuestionSort::Newest => "q.created_at",
+            QuestionSort::Active => "q.last_activity_at",
+        };
+        if let Some(after) = filter.after {
+            let (r, k, i) = (binds.int(after.rank), binds.int(after.sort_key), binds.int(after.id));
+            conditions.push(format!("(CAST({rank_expr} AS BIGINT), {sort_column}, q.id) < ({r}, {k}, {i})"));
+        }
+        let limit = binds.int(filter.limit);
+        let where_clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conditions.join(" AND "))
+        };
+        let sql = format!(
+            "{}{where_clause} ORDER BY rank DESC, sort_key DESC, q.id DESC LIMIT {limit}",
+            select_questions(&rank_expr, sort_column)
+        );
+        let rows: Vec<QuestionRow> = with_pool!(self, pool => {
+            bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
+        });
+        self.with_tags(rows).await
+    }
+
+    /// The WHERE condition and title-rank expression for a search. Every term must be in the
+    /// title or the body. Terms long enough for trigrams use the index of each backend; shorter
+    /// ones are matched by substring.
+    fn search_sql(&self, search: &SearchQuery, binds: &mut Binds) -> (String, String) {
+        let mut conditions = Vec::new();
+        let mut in_title = Vec::new();
+        let mut fts_terms = Vec::new();
+        for term in search.terms() {
+            let pattern = binds.text(like_contains(term));
+            in_title.push(format!("q.search_title LIKE {pattern} ESCAPE '\\'"));
+            let long = term.chars().count() >= TRIGRAM_MIN_CHARS;
+            if long && matches!(self.pool, Pool::Sqlite(_)) {
+                fts_terms.push(format!("\"{}\"", term.replace('"', "\"\"")));
+            } else {
+                // PostgreSQL's gin_trgm_ops index serves LIKE for 3+ character terms.
+                conditions.push(format!(
+                    "(q.search_title LIKE {pattern} ESCAPE '\\' OR q.search_body LIKE {pattern} ESCAPE '\\')"
+                ));
+            }
+        }
+        if !fts_terms.is_empty() {
+            let m = binds.text(fts_terms.join(" AND "));
+            conditions.push(format!(
+                "q.id IN (SELECT rowid FROM questions_fts WHERE questions_fts MATCH {m})"
+            ));
+        }
+        let rank = format!("CASE WHEN {} THEN 1 ELSE 0 END", in_title.join(" AND "));
+        (conditions.join(" AND "), rank)
+    }
+
+    /// Ids and titles of recent questions sharing at least one trigram (or short word) with a
+    /// draft title: candidates that the caller scores.
+    pub async fn similar_candidates(
+        &self,
+        grams: &[String],
+        limit: i64,
+    ) -> StoreResult<Vec<(i64, String)>> {
+        if grams.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut binds = Binds::default();
+        let mut alternatives = Vec::new();
+        let mut fts = Vec::new();
+        for gram in grams {
+            if gram.chars().count() >= TRIGRAM_MIN_CHARS && matches!(self.pool, Pool::Sqlite(_)) {
+                fts.push(format!("\"{}\"", gram.replace('"', "\"\"")));
+            } else {
+                let p = binds.text(like_contains(gram));
+                alternatives.push(format!("q.search_title LIKE {p} ESCAPE '\\'"));
+            }
+        }
+        if !fts.is_empty() {
+            let m = binds.text(format!("search_title : ({})", fts.join(" OR ")));
+            alternatives.push(format!(
+                "q.id IN (SELECT rowid FROM questions_fts WHERE questions_fts MATCH {m})"
+            ));
+        }
+        let limit = binds.int(limit);
+        let sql = format!(
+            "SELECT q.id, q.title FROM questions q WHERE {} ORDER BY q.created_at DESC, q.id DESC LIMIT {limit}",
+            alternatives.join(" OR ")
+        );
+        with_pool!(self, pool => {
+            Ok(bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?)
+        })
+    }
+
+    /// Applies changes to a question; false when it does not exist.
+    pub async fn update_question(&self, id: i64, changes: &QuestionChanges<'_>) -> StoreResult<bool> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let found = sqlx::query(
+                "UPDATE questions SET \
+                 title = COALESCE($2, title), search_title = COALESCE($3, search_title), \
+                 body = COALESCE($4, body), search_body = COALESCE($5, search_body), \
+                 anonymous = COALESCE($6, anonymous), updated_at = $7, last_activity_at = $7 \
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(changes.title.map(|t| t.0))
+            .bind(changes.title.map(|t| t.1))
+            .bind(changes.body.map(|b| b.0))
+            .bind(changes.body.map(|b| b.1))
+            .bind(changes.anonymous)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if found {
+                if let Some(tags) = changes.tags {
+                    sqlx::query("DELETE FROM question_tags WHERE question_id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    for tag in tags {
+                        link_tag!(tx, id, tag.as_str(), now);
+                    }
+                }
+            }
+            tx.commit().await?;
+            Ok(found)
+        })
+    }
+
+    /// Deletes a question with its answers, reactions and "me too"s; false when absent.
+    pub async fn delete_question(&self, id: i64) -> StoreResult<bool> {
+        with_pool!(self, pool => {
+            let done = sqlx::query("DELETE FROM questions WHERE id = $1").bind(id).execute(pool).await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
+    /// Records or withdraws a member's "me too" (idempotently); returns the new count.
+    pub async fn set_me_too(&self, question_id: i64, member_id: i64, on: bool) -> StoreResult<i64> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let changed = if on {
+                sqlx::query("INSERT INTO question_me_too (question_id, member_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                    .bind(question_id).bind(member_id).bind(now)
+                    .execute(&mut *tx).await?.rows_affected()
+            } else {
+                sqlx::query("DELETE FROM question_me_too WHERE question_id = $1 AND member_id = $2")
+                    .bind(question_id).bind(member_id)
+                    .execute(&mut *tx).await?.rows_affected()
+            };
+            let count: i64 = if changed > 0 {
+                sqlx::query_scalar(
+                    "UPDATE questions SET me_too_count = (SELECT COUNT(*) FROM question_me_too WHERE question_id = $1) WHERE id = $1 RETURNING me_too_count",
+                )
+                .bind(question_id)
+                .fetch_one(&mut *tx)
+                .await?
+            } else {
+                sqlx::query_scalar("SELECT me_too_count FROM questions WHERE id = $1")
+                    .bind(question_id)
+                    .fetch_one(&mut *tx)
+                    .await?
+            };
+            tx.commit().await?;
+            Ok(count)
+        })
+    }
+
+    /// Fills in the tags of each row with one query.
+    async fn with_tags(&self, mut rows: Vec<QuestionRow>) -> StoreResult<Vec<QuestionRow>> {
+        if rows.is_empty() {
+            return Ok(rows);
+        }
+        let mut binds = Binds::default();
+        let placeholders: Vec<String> = rows.iter().map(|r| binds.int(r.id)).collect();
+        let sql = format!(
+            "SELECT qt.question_id, t.slug FROM question_tags qt JOIN tags t ON t.id = qt.tag_id \
+             WHERE qt.question_id IN ({}) ORDER BY t.slug",
+            placeholders.join(", ")
+        );
+        let pairs: Vec<(i64, String)> = with_pool!(self, pool => {
+            bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
+        });
+        let mut by_question: HashMap<i64, Vec<String>> = HashMap::new();
+        for (question_id, slug) in pairs {
+            by_question.entry(question_id).or_default().push(slug);
+        }
+        for row in &mut rows {
+            row.tags = by_question.remove(&row.id).unwrap_or_default();
+        }
+        Ok(rows)
+    }
+}
+

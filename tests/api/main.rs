@@ -1,0 +1,14 @@
+//! Integration tests over real HTTP, each scenario on SQLite and on PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod anonymity;
+mod answers;
+mod errors;
+mod members;
+mod pagination;
+mod questions;
+mod search;
+mod service;
+mod tags;

@@ -1,0 +1,116 @@
+use crate::helpers::*;
+use crate::on_both_databases;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+/// Percent-encodes a query value (reqwest sends the URL as given).
+fn q(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+on_both_databases! {
+    async fn japanese_terms_of_any_length_match(app) {
+        let m = app.member("m").await;
+        let expense = app.ask(&m.key, "経費精算の承認フローが止まる", "申請後にステータスが変わりません", &[], false).await["id"].as_i64().unwrap();
+        let mail = app.ask(&m.key, "メールの自動送信について", "毎朝 Outlook で送りたい", &[], false).await["id"].as_i64().unwrap();
+        let _other = app.ask(&m.key, "Excel の関数を教えてください", "VLOOKUP の代わり", &[], false).await;
+        // Two-character words (no trigram possible) are found by substring.
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("承認"))).await, vec![expense]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("経費"))).await, vec![expense]);
+        // Longer words use the trigram index, in titles and in bodies.
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("自動送信"))).await, vec![mail]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("ステータス"))).await, vec![expense]);
+        // A single character matches too.
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("朝"))).await, vec![mail]);
+        assert!(app.list_ids(&m.key, &format!("q={}", q("存在しない言葉"))).await.is_empty());
+    }
+
+    async fn every_term_must_match_with_ascii_or_full_width_spaces(app) {
+        let m = app.member("m").await;
+        let both = app.ask(&m.key, "承認フローで経費を申請", "b", &[], false).await["id"].as_i64().unwrap();
+        let _only_one = app.ask(&m.key, "承認フローの期限", "b", &[], false).await;
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("承認　経費"))).await, vec![both]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("経費 承認フロー"))).await, vec![both]);
+    }
+
+    async fn english_is_case_insensitive_and_width_insensitive(app) {
+        let m = app.member("m").await;
+        let ui = app.ask(&m.key, "Power Apps UI looks broken", "The gallery flickers", &[], false).await["id"].as_i64().unwrap();
+        let full_width = app.ask(&m.key, "ＵＩを整えたい", "キャンバスアプリ", &[], false).await["id"].as_i64().unwrap();
+        assert_eq!(app.list_ids(&m.key, "q=ui").await, vec![full_width, ui]);
+        assert_eq!(app.list_ids(&m.key, "q=GALLERY").await, vec![ui]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("ｕｉ power"))).await, vec![ui]);
+        // Half-width katakana finds full-width.
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("ｷｬﾝﾊﾞｽ"))).await, vec![full_width]);
+    }
+
+    async fn title_matches_rank_before_body_matches(app) {
+        let m = app.member("m").await;
+        let in_title = app.ask(&m.key, "SharePoint リストの列", "b", &[], false).await["id"].as_i64().unwrap();
+        let in_body = app.ask(&m.key, "列の書式設定", "SharePoint で使います", &[], false).await["id"].as_i64().unwrap();
+        let in_title_too = app.ask(&m.key, "Old SharePoint question", "b", &[], false).await["id"].as_i64().unwrap();
+        // Newer body match comes after both title matches.
+        let newest_body = app.ask(&m.key, "ほかの質問", "sharepoint online", &[], false).await["id"].as_i64().unwrap();
+        assert_eq!(
+            app.list_ids(&m.key, "q=sharepoint").await,
+            vec![in_title_too, in_title, newest_body, in_body]
+        );
+    }
+
+    async fn like_wildcards_in_queries_are_literal(app) {
+        let m = app.member("m").await;
+        let percent = app.ask(&m.key, "Discount of 100% applied", "b", &[], false).await["id"].as_i64().unwrap();
+        let _plain = app.ask(&m.key, "Discount of 1000 applied", "b", &[], false).await;
+        let underscore = app.ask(&m.key, "Column named my_col", "b", &[], false).await["id"].as_i64().unwrap();
+        let _mycol = app.ask(&m.key, "Column named myXcol", "b", &[], false).await;
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("100%"))).await, vec![percent]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("%"))).await, vec![percent]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("my_col"))).await, vec![underscore]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("\"quoted\""))).await, Vec::<i64>::new());
+    }
+
+    async fn search_combines_with_filters(app) {
+        let m = app.member("m").await;
+        let tagged = app.ask(&m.key, "承認の設定", "b", &["approvals"], false).await["id"].as_i64().unwrap();
+        let _untagged = app.ask(&m.key, "承認の期限", "b", &[], false).await;
+        assert_eq!(app.list_ids(&m.key, &format!("q={}&tag=approvals", q("承認"))).await, vec![tagged]);
+    }
+
+    async fn similar_questions_are_suggested_in_japanese_and_english(app) {
+        let m = app.member("m").await;
+        let expense = app.ask(&m.key, "経費精算の承認フローが止まる", "b", &[], false).await["id"].as_i64().unwrap();
+        let approval = app.ask(&m.key, "Approval flow is stuck after update", "b", &[], false).await["id"].as_i64().unwrap();
+        let _unrelated = app.ask(&m.key, "Excel の関数を教えてください", "b", &[], false).await;
+        let found: Value = app.get_json(&format!("/questions/similar?title={}", q("経費精算の承認フローが動かない")), &m.key).await;
+        assert_eq!(ids(&found["items"]), vec![expense]);
+        let score = found["items"][0]["similarity"].as_f64().unwrap();
+        assert!(score > 0.5 && score <= 1.0, "{score}");
+        let found = app.get_json(&format!("/questions/similar?title={}", q("approval flow stuck")), &m.key).await;
+        assert_eq!(ids(&found["items"]), vec![approval]);
+        let found = app.get_json(&format!("/questions/similar?title={}", q("全く関係ない話題です")), &m.key).await;
+        assert_eq!(found["items"].as_array().unwrap().len(), 0);
+        // At most `limit`, most similar first.
+        for i in 0..7 {
+            app.ask(&m.key, &format!("承認フローの質問 その{i}"), "b", &[], false).await;
+        }
+        let found = app.get_json(&format!("/questions/similar?title={}", q("承認フローの質問")), &m.key).await;
+        assert_eq!(found["items"].as_array().unwrap().len(), 5);
+        let scores: Vec<f64> = found["items"].as_array().unwrap().iter().map(|i| i["similarity"].as_f64().unwrap()).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+        let p = problem(app.get("/questions/similar", &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+        assert_eq!(problem_fields(&p), ["title"]);
+        problem(app.get("/questions/similar?title=x&limit=11", &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+    }
+
+    async fn search_queries_are_limited(app) {
+        let m = app.member("m").await;
+        let long = "あ".repeat(201);
+        let p = problem(app.get(&format!("/questions?q={}", q(&long)), &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+        assert_eq!(problem_fields(&p), ["q"]);
+        let many = (0..11).map(|i| format!("t{i}")).collect::<Vec<_>>().join(" ");
+        problem(app.get(&format!("/questions?q={}", q(&many)), &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+        // A blank query means no search.
+        app.ask(&m.key, "Anything at all", "b", &[], false).await;
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("　 "))).await.len(), 1);
+    }
+}

@@ -1,0 +1,83 @@
+//! The service as an operator sees it: health, readiness, and the binary's first start.
+
+use crate::helpers::*;
+use crate::on_both_databases;
+use reqwest::StatusCode;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+on_both_databases! {
+    async fn health_and_readiness_answer_without_a_key(app) {
+        let live = app.client.get(format!("{}/healthz", app.address)).send().await.unwrap();
+        assert_eq!(json_of(live, StatusCode::OK).await["status"], "ok");
+        let ready = app.client.get(format!("{}/readyz", app.address)).send().await.unwrap();
+        let body = json_of(ready, StatusCode::OK).await;
+        let expected = match app.backend { Backend::Sqlite => "sqlite", Backend::Postgres => "postgres" };
+        assert_eq!(body["database"], expected);
+    }
+
+    async fn the_binary_prints_the_admin_key_once_and_serves(app) {
+        // A fresh database next to the one the test app uses.
+        let (url, _dir) = fresh_database(app.backend).await;
+        let start = || {
+            Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+                .env("TSUNAGU_DATABASE_URL", &url)
+                .env("TSUNAGU_BIND", "127.0.0.1:0")
+                .env("TSUNAGU_WORKERS", "1")
+                .env("TSUNAGU_LOG", "warn")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        };
+        let read_until_serving = |child: &mut std::process::Child| {
+            let mut lines = Vec::new();
+            let stdout = child.stdout.take().unwrap();
+            for line in BufReader::new(stdout).lines() {
+                let line = line.unwrap();
+                let done = line.starts_with("tsunagu is serving on ");
+                lines.push(line);
+                if done {
+                    break;
+                }
+            }
+            lines
+        };
+        let mut first = start();
+        let lines = read_until_serving(&mut first);
+        let key = lines.iter().find_map(|l| l.trim().strip_prefix("tsu_").map(|k| format!("tsu_{k}"))).expect("key printed");
+        assert!(lines.iter().any(|l| l.contains("curl -H 'Authorization: Bearer")), "{lines:?}");
+        let base = lines.last().unwrap().trim_start_matches("tsunagu is serving on ").split(' ').next().unwrap().to_owned();
+        let me = app.client.get(format!("{base}/api/v1/me")).bearer_auth(&key).send().await.unwrap();
+        assert_eq!(json_of(me, StatusCode::OK).await["role"], "admin");
+        first.kill().unwrap();
+        first.wait().unwrap();
+        // A restart on the same database prints no key.
+        let mut second = start();
+        let lines = read_until_serving(&mut second);
+        second.kill().unwrap();
+        second.wait().unwrap();
+        assert!(!lines.iter().any(|l| l.contains("tsu_")), "{lines:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_command_prints_a_3_1_document_with_every_route() {
+    let output = Command::new(env!("CARGO_BIN_EXE_tsunagu")).arg("openapi").output().unwrap();
+    assert!(output.status.success());
+    let spec: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(spec["openapi"], "3.1.0");
+    assert_eq!(spec["info"]["license"]["name"], "MIT");
+    for path in ["/api/v1/questions", "/api/v1/questions/{id}", "/api/v1/questions/similar", "/api/v1/answers/{id}/accept", "/api/v1/tags", "/api/v1/me/api-keys"] {
+        assert!(spec["paths"].get(path).is_some(), "{path} missing");
+    }
+}
+
+#[tokio::test]
+async fn help_lists_the_commands() {
+    let output = Command::new(env!("CARGO_BIN_EXE_tsunagu")).arg("--help").output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    for command in ["serve", "migrate", "admin", "openapi"] {
+        assert!(text.contains(command), "{command} missing from --help: {text}");
+    }
+}
