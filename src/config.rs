@@ -64,9 +64,9 @@ impl Config {
         let mut config = Self::default();
         let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         if let Some(v) = get("TSUNAGU_BIND") {
-            config.bind = v
-                .parse()
-                .with_context(|| format!("TSUNAGU_BIND={v:?} is not an address like 127.0.0.1:8080"))?;
+            config.bind = v.parse().with_context(|| {
+                format!("TSUNAGU_BIND={v:?} is not an address like 127.0.0.1:8080")
+            })?;
         }
         if let Some(v) = get("TSUNAGU_DATABASE_URL") {
             config.database_url = v;
@@ -102,7 +102,10 @@ impl Config {
     }
 }
 
-fn parse_positive<T: std::str::FromStr + PartialOrd + From<u8>>(name: &str, v: &str) -> anyhow::Result<T> {
+fn parse_positive<T: std::str::FromStr + PartialOrd + From<u8>>(
+    name: &str,
+    v: &str,
+) -> anyhow::Result<T> {
     match v.trim().parse::<T>() {
         Ok(n) if n >= T::from(1) => Ok(n),
         _ => bail!("{name}={v:?} must be a positive whole number"),
@@ -115,8 +118,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn from(pairs: &[(&str, &str)]) -> anyhow::Result<Config> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -132,9 +137,13 @@ mod tests {
     fn bad_values_name_the_variable() {
         let e = from(&[("TSUNAGU_BIND", "nope")]).unwrap_err().to_string();
         assert!(e.contains("TSUNAGU_BIND"), "{e}");
-        let e = from(&[("TSUNAGU_MAX_BODY_BYTES", "0")]).unwrap_err().to_string();
+        let e = from(&[("TSUNAGU_MAX_BODY_BYTES", "0")])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("TSUNAGU_MAX_BODY_BYTES"), "{e}");
-        let e = from(&[("TSUNAGU_LOG_FORMAT", "xml")]).unwrap_err().to_string();
+        let e = from(&[("TSUNAGU_LOG_FORMAT", "xml")])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("text or json"), "{e}");
     }
 

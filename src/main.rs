@@ -51,7 +51,9 @@ fn parse_role(s: &str) -> Result<Role, String> {
         "member" => Ok(Role::Member),
         "moderator" => Ok(Role::Moderator),
         "admin" => Ok(Role::Admin),
-        other => Err(format!("unknown role {other:?}: use member, moderator or admin")),
+        other => Err(format!(
+            "unknown role {other:?}: use member, moderator or admin"
+        )),
     }
 }
 
@@ -69,18 +71,32 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Admin(AdminCommand::CreateMember { name, email, role }) => {
             let store = open_store(&config).await?;
-            let state = AppState { store, config: std::sync::Arc::new(config) };
-            let input = CreateMember { display_name: name, email, role: Some(role), issue_api_key: Some(true) };
+            let state = AppState {
+                store,
+                config: std::sync::Arc::new(config),
+            };
+            let input = CreateMember {
+                display_name: name,
+                email,
+                role: Some(role),
+                issue_api_key: Some(true),
+            };
             let created = create_member_with_key(&state, &input)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}", e.problem().detail))?;
             let key = created.api_key.map(|k| k.secret).unwrap_or_default();
-            println!("created member {} ({})", created.member.id, created.member.display_name);
+            println!(
+                "created member {} ({})",
+                created.member.id, created.member.display_name
+            );
             println!("API key (shown once): {key}");
             Ok(())
         }
         Command::Openapi => {
-            println!("{}", serde_json::to_string_pretty(&tsunagu::api::openapi())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&tsunagu::api::openapi())?
+            );
             Ok(())
         }
     }
@@ -95,7 +111,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let base = public_url.unwrap_or_else(|| format!("http://{}:{}", bind.ip(), app.port()));
     if let Some(key) = first_admin_key {
         println!();
-        println!("This is a new database. An admin API key was created; it is shown only this once:");
+        println!(
+            "This is a new database. An admin API key was created; it is shown only this once:"
+        );
         println!();
         println!("    {key}");
         println!();
@@ -103,7 +121,10 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         println!("    curl -H 'Authorization: Bearer {key}' {base}/api/v1/me");
         println!();
     }
-    println!("tsunagu is serving on {base} ({} database)", app.store().backend_name());
+    println!(
+        "tsunagu is serving on {base} ({} database)",
+        app.store().backend_name()
+    );
     tracing::info!(%base, backend = app.store().backend_name(), "tsunagu is serving");
     app.run_until_stopped().await
 }

@@ -29,7 +29,10 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
         max_connections: config.db_max_connections,
     })
     .await?;
-    store.migrate().await.context("cannot apply database migrations")?;
+    store
+        .migrate()
+        .await
+        .context("cannot apply database migrations")?;
     Ok(store)
 }
 
@@ -38,8 +41,16 @@ pub async fn bootstrap_admin(store: &Store) -> anyhow::Result<Option<String>> {
     let key = api_keys::generate();
     let created = store
         .bootstrap_admin(
-            &NewMember { display_name: "admin", email: None, role: Role::Admin },
-            &NewApiKey { name: "first admin key", prefix: &key.prefix, hash: &key.hash },
+            &NewMember {
+                display_name: "admin",
+                email: None,
+                role: Role::Admin,
+            },
+            &NewApiKey {
+                name: "first admin key",
+                prefix: &key.prefix,
+                hash: &key.hash,
+            },
         )
         .await?;
     Ok(created.map(|_| key.secret))
@@ -65,7 +76,10 @@ impl Application {
             .with_context(|| format!("cannot listen on {} (TSUNAGU_BIND)", config.bind))?;
         let port = listener.local_addr()?.port();
         let workers = config.workers;
-        let state = web::Data::new(AppState { store: store.clone(), config: Arc::new(config) });
+        let state = web::Data::new(AppState {
+            store: store.clone(),
+            config: Arc::new(config),
+        });
         let mut server = HttpServer::new(move || {
             App::new()
                 .into_utoipa_app()
@@ -81,7 +95,11 @@ impl Application {
         if let Some(n) = workers {
             server = server.workers(n);
         }
-        Ok(Self { port, server: server.run(), store })
+        Ok(Self {
+            port,
+            server: server.run(),
+            store,
+        })
     }
 
     /// The port the server listens on.

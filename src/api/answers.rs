@@ -26,7 +26,9 @@ pub struct Answer {
     #[schema(example = 42)]
     pub question_id: i64,
     /// The answer, in Markdown.
-    #[schema(example = "「承認を開始して待機」の結果が Reject のときの分岐にメール送信を置きます。")]
+    #[schema(
+        example = "「承認を開始して待機」の結果が Reject のときの分岐にメール送信を置きます。"
+    )]
     pub body: String,
     /// Who answered; absent when the anonymous asker answered their own question.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,7 +58,9 @@ pub struct Answer {
 #[serde(deny_unknown_fields)]
 pub struct AnswerInput {
     /// The answer in Markdown, 1–20,000 characters.
-    #[schema(example = "「承認を開始して待機」の結果が Reject のときの分岐にメール送信を置きます。")]
+    #[schema(
+        example = "「承認を開始して待機」の結果が Reject のときの分岐にメール送信を置きます。"
+    )]
     pub body: String,
 }
 
@@ -71,8 +75,12 @@ pub struct ReactionInput {
 /// A stored answer as `viewer` may see it. An anonymous asker's own answers stay anonymous.
 pub fn answer_view(row: AnswerRow, viewer: &Caller, links: &Links) -> Answer {
     let by_asker = row.author_id == row.question_author_id;
-    let visible =
-        !by_asker || asker_visible_to(row.question_anonymous, row.question_author_id, viewer.member_id);
+    let visible = !by_asker
+        || asker_visible_to(
+            row.question_anonymous,
+            row.question_author_id,
+            viewer.member_id,
+        );
     let mut my_reactions = Vec::new();
     if row.reacted_helpful {
         my_reactions.push(ReactionKind::Helpful);
@@ -84,7 +92,10 @@ pub fn answer_view(row: AnswerRow, viewer: &Caller, links: &Links) -> Answer {
         link: links.api(&format!("/answers/{}", row.id)),
         id: row.id,
         question_id: row.question_id,
-        author: visible.then(|| MemberRef { id: row.author_id, display_name: row.author_name.clone() }),
+        author: visible.then(|| MemberRef {
+            id: row.author_id,
+            display_name: row.author_name.clone(),
+        }),
         by_asker,
         mine: row.author_id == viewer.member_id,
         accepted: row.accepted,
@@ -98,7 +109,11 @@ pub fn answer_view(row: AnswerRow, viewer: &Caller, links: &Links) -> Answer {
 }
 
 async fn find_answer(state: &AppState, id: i64, viewer: &Caller) -> Result<AnswerRow, ApiError> {
-    state.store.answer(id, viewer.member_id).await?.ok_or(ApiError::NotFound("answer"))
+    state
+        .store
+        .answer(id, viewer.member_id)
+        .await?
+        .ok_or(ApiError::NotFound("answer"))
 }
 
 async fn answer_response(
@@ -111,7 +126,11 @@ async fn answer_response(
     Ok(answer_view(row, caller, &Links::new(state, req)))
 }
 
-fn require_author_or_moderator(row: &AnswerRow, caller: &Caller, action: &str) -> Result<(), ApiError> {
+fn require_author_or_moderator(
+    row: &AnswerRow,
+    caller: &Caller,
+    action: &str,
+) -> Result<(), ApiError> {
     if row.author_id == caller.member_id || caller.role.can_moderate() {
         Ok(())
     } else {
@@ -125,7 +144,9 @@ fn require_asker(row: &AnswerRow, caller: &Caller) -> Result<(), ApiError> {
     if row.question_author_id == caller.member_id {
         Ok(())
     } else {
-        Err(ApiError::Forbidden("only the person who asked the question can accept an answer".into()))
+        Err(ApiError::Forbidden(
+            "only the person who asked the question can accept an answer".into(),
+        ))
     }
 }
 
@@ -156,10 +177,15 @@ pub async fn create_answer(
 ) -> Result<HttpResponse, ApiError> {
     let question = find_question(&state, id.into_inner(), &caller).await?;
     let body = Body::parse(&input.body).map_err(|e| ApiError::Validation(vec![e]))?;
-    let answer_id = state.store.create_answer(question.id, caller.member_id, body.as_str()).await?;
+    let answer_id = state
+        .store
+        .create_answer(question.id, caller.member_id, body.as_str())
+        .await?;
     tracing::info!(question_id = question.id, answer_id, "answer created");
     let answer = answer_response(&state, &req, &caller, answer_id).await?;
-    Ok(HttpResponse::Created().insert_header((header::LOCATION, answer.link.clone())).json(answer))
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, answer.link.clone()))
+        .json(answer))
 }
 
 /// Get an answer
@@ -271,8 +297,15 @@ pub async fn accept_answer(
 ) -> Result<HttpResponse, ApiError> {
     let row = find_answer(&state, id.into_inner(), &caller).await?;
     require_asker(&row, &caller)?;
-    state.store.set_accepted(row.question_id, row.id, true).await?;
-    tracing::info!(question_id = row.question_id, answer_id = row.id, "answer accepted");
+    state
+        .store
+        .set_accepted(row.question_id, row.id, true)
+        .await?;
+    tracing::info!(
+        question_id = row.question_id,
+        answer_id = row.id,
+        "answer accepted"
+    );
     Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
 }
 
@@ -299,7 +332,10 @@ pub async fn unaccept_answer(
 ) -> Result<HttpResponse, ApiError> {
     let row = find_answer(&state, id.into_inner(), &caller).await?;
     require_asker(&row, &caller)?;
-    state.store.set_accepted(row.question_id, row.id, false).await?;
+    state
+        .store
+        .set_accepted(row.question_id, row.id, false)
+        .await?;
     Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
 }
 
@@ -335,7 +371,10 @@ pub async fn add_reaction(
             "you wrote this answer, so you cannot react to it".into(),
         ));
     }
-    state.store.set_reaction(row.id, caller.member_id, input.kind, true).await?;
+    state
+        .store
+        .set_reaction(row.id, caller.member_id, input.kind, true)
+        .await?;
     Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
 }
 
@@ -365,6 +404,9 @@ pub async fn remove_reaction(
     let (id, kind) = path.into_inner();
     let kind = ReactionKind::from_stored(&kind).ok_or(ApiError::NotFound("reaction kind"))?;
     let row = find_answer(&state, id, &caller).await?;
-    state.store.set_reaction(row.id, caller.member_id, kind, false).await?;
+    state
+        .store
+        .set_reaction(row.id, caller.member_id, kind, false)
+        .await?;
     Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
 }

@@ -30,7 +30,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(|v| {
-                let essence = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+                let essence = v
+                    .split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
                 essence == "application/json" || essence.ends_with("+json")
             })
             .unwrap_or(false);
@@ -75,7 +80,9 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             "the request needs a JSON body",
         )));
     }
-    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') && serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{')
+        && serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
+    {
         return Err(ApiError::InvalidBody(FieldError::new(
             "body",
             "invalid_value",
@@ -112,14 +119,25 @@ fn describe_json_error(path: &str, e: &serde_json::Error) -> FieldError {
         ),
         Category::Data => {
             if let Some(name) = quoted_after(&message, "missing field `") {
-                FieldError::new(join(&name), "required", format!("{} is required", join(&name)))
+                FieldError::new(
+                    join(&name),
+                    "required",
+                    format!("{} is required", join(&name)),
+                )
             } else if let Some(name) = quoted_after(&message, "unknown field `") {
                 // The path already ends with the unknown field's name.
-                let field = if parent.is_empty() { name } else { parent.to_owned() };
+                let field = if parent.is_empty() {
+                    name
+                } else {
+                    parent.to_owned()
+                };
                 FieldError::new(
                     field.clone(),
                     "unknown_field",
-                    format!("{field} is not a field of this request ({})", strip_position(&message)),
+                    format!(
+                        "{field} is not a field of this request ({})",
+                        strip_position(&message)
+                    ),
                 )
             } else {
                 let field = if parent.is_empty() { "body" } else { parent };
@@ -208,14 +226,26 @@ mod tests {
         assert_eq!(err("{").code, "malformed_json");
         assert_eq!(err("").code, "required");
         let missing = err(r#"{"anonymous": true}"#);
-        assert_eq!((missing.field.as_str(), missing.code.as_str()), ("title", "required"));
+        assert_eq!(
+            (missing.field.as_str(), missing.code.as_str()),
+            ("title", "required")
+        );
         let wrong = err(r#"{"title": "x", "anonymous": "yes"}"#);
-        assert_eq!((wrong.field.as_str(), wrong.code.as_str()), ("anonymous", "invalid_value"));
+        assert_eq!(
+            (wrong.field.as_str(), wrong.code.as_str()),
+            ("anonymous", "invalid_value")
+        );
         let typo = err(r#"{"title": "x", "anonymus": true}"#);
-        assert_eq!((typo.field.as_str(), typo.code.as_str()), ("anonymus", "unknown_field"));
+        assert_eq!(
+            (typo.field.as_str(), typo.code.as_str()),
+            ("anonymus", "unknown_field")
+        );
         let nested = err(r#"{"title": "x", "anonymous": true, "tags": ["a", 3]}"#);
         assert_eq!(nested.field, "tags[1]");
-        assert_eq!(err(r#"{"title": "x", "anonymous": true} trailing"#).code, "malformed_json");
+        assert_eq!(
+            err(r#"{"title": "x", "anonymous": true} trailing"#).code,
+            "malformed_json"
+        );
     }
 
     #[derive(Debug, Deserialize)]
@@ -230,6 +260,9 @@ mod tests {
             ApiError::InvalidQuery(e) => assert_eq!(e.field, "limit"),
             other => panic!("unexpected {other:?}"),
         }
-        assert_eq!(parse_query::<Paging>("limit=5&other=x").unwrap().limit, Some(5));
+        assert_eq!(
+            parse_query::<Paging>("limit=5&other=x").unwrap().limit,
+            Some(5)
+        );
     }
 }

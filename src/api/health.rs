@@ -27,7 +27,10 @@ pub struct Health {
 )]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: "ok".into(), database: None })
+    HttpResponse::Ok().json(Health {
+        status: "ok".into(),
+        database: None,
+    })
 }
 
 /// Readiness: the database answers too.

@@ -130,7 +130,9 @@ pub async fn create_member_with_key(
     input: &CreateMember,
 ) -> Result<CreatedMember, ApiError> {
     let mut errors = Vec::new();
-    let name = parse_display_name(&input.display_name).map_err(|e| errors.push(e)).ok();
+    let name = parse_display_name(&input.display_name)
+        .map_err(|e| errors.push(e))
+        .ok();
     let email = match &input.email {
         Some(e) => parse_email(e).map_err(|e| errors.push(e)).ok(),
         None => None,
@@ -272,13 +274,20 @@ pub async fn create_my_api_key(
         .store
         .create_api_key(
             caller.member_id,
-            &NewApiKey { name: &name, prefix: &generated.prefix, hash: &generated.hash },
+            &NewApiKey {
+                name: &name,
+                prefix: &generated.prefix,
+                hash: &generated.hash,
+            },
         )
         .await?;
     let location = Links::new(&state, &req).api(&format!("/me/api-keys/{}", row.id));
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, location))
-        .json(CreatedApiKey { key: row.into(), secret: generated.secret }))
+        .json(CreatedApiKey {
+            key: row.into(),
+            secret: generated.secret,
+        }))
 }
 
 /// Revoke an API key
@@ -300,7 +309,11 @@ pub async fn revoke_my_api_key(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    if state.store.revoke_api_key(caller.member_id, id.into_inner()).await? {
+    if state
+        .store
+        .revoke_api_key(caller.member_id, id.into_inner())
+        .await?
+    {
         Ok(HttpResponse::NoContent().finish())
     } else {
         Err(ApiError::NotFound("API key"))

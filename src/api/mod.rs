@@ -34,35 +34,37 @@ pub const API_PREFIX: &str = "/api/v1";
 
 /// Every route of the service.
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(health::healthz).service(health::readyz).service(
-        utoipa_actix_web::scope(API_PREFIX)
-            // members and keys
-            .service(members::create_member)
-            .service(members::me)
-            .service(members::list_my_api_keys)
-            .service(members::create_my_api_key)
-            .service(members::revoke_my_api_key)
-            // questions ("similar" before "{id}" so it is not read as an id)
-            .service(questions::similar_questions)
-            .service(questions::list_questions)
-            .service(questions::create_question)
-            .service(questions::get_question)
-            .service(questions::update_question)
-            .service(questions::delete_question)
-            .service(questions::add_me_too)
-            .service(questions::remove_me_too)
-            // answers
-            .service(answers::create_answer)
-            .service(answers::get_answer)
-            .service(answers::update_answer)
-            .service(answers::delete_answer)
-            .service(answers::accept_answer)
-            .service(answers::unaccept_answer)
-            .service(answers::add_reaction)
-            .service(answers::remove_reaction)
-            // tags
-            .service(tags::list_tags),
-    );
+    cfg.service(health::healthz)
+        .service(health::readyz)
+        .service(
+            utoipa_actix_web::scope(API_PREFIX)
+                // members and keys
+                .service(members::create_member)
+                .service(members::me)
+                .service(members::list_my_api_keys)
+                .service(members::create_my_api_key)
+                .service(members::revoke_my_api_key)
+                // questions ("similar" before "{id}" so it is not read as an id)
+                .service(questions::similar_questions)
+                .service(questions::list_questions)
+                .service(questions::create_question)
+                .service(questions::get_question)
+                .service(questions::update_question)
+                .service(questions::delete_question)
+                .service(questions::add_me_too)
+                .service(questions::remove_me_too)
+                // answers
+                .service(answers::create_answer)
+                .service(answers::get_answer)
+                .service(answers::update_answer)
+                .service(answers::delete_answer)
+                .service(answers::accept_answer)
+                .service(answers::unaccept_answer)
+                .service(answers::add_reaction)
+                .service(answers::remove_reaction)
+                // tags
+                .service(tags::list_tags),
+        );
 }
 
 /// The OpenAPI document's fixed parts; paths and schemas are collected from [`routes`].
@@ -92,9 +94,8 @@ impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         let mut scheme = Http::new(HttpAuthScheme::Bearer);
-        scheme.description = Some(
-            "A personal API key (`tsu_…`) sent as `Authorization: Bearer <key>`.".to_owned(),
-        );
+        scheme.description =
+            Some("A personal API key (`tsu_…`) sent as `Authorization: Bearer <key>`.".to_owned());
         components.add_security_scheme("api_key", SecurityScheme::Http(scheme));
     }
 }

@@ -30,7 +30,10 @@ pub fn page_limit(limit: Option<i64>) -> Result<i64, ApiError> {
 
 /// Encodes where a question listing continues.
 pub fn encode_question_cursor(scope: &str, key: QuestionKey) -> String {
-    URL_SAFE_NO_PAD.encode(format!("q1|{scope}|{}|{}|{}", key.rank, key.sort_key, key.id))
+    URL_SAFE_NO_PAD.encode(format!(
+        "q1|{scope}|{}|{}|{}",
+        key.rank, key.sort_key, key.id
+    ))
 }
 
 /// Decodes a question cursor made for the same `scope` (sort + search flag).
@@ -67,12 +70,18 @@ mod tests {
 
     #[test]
     fn cursors_round_trip_and_refuse_other_orders() {
-        let key = QuestionKey { rank: 1, sort_key: 1_700_000_000_000_000, id: 42 };
+        let key = QuestionKey {
+            rank: 1,
+            sort_key: 1_700_000_000_000_000,
+            id: 42,
+        };
         let c = encode_question_cursor("newest", key);
         assert_eq!(decode_question_cursor("newest", &c).unwrap(), key);
         assert!(decode_question_cursor("active", &c).is_err());
         assert!(decode_question_cursor("newest", "garbage!").is_err());
-        assert!(decode_question_cursor("newest", &URL_SAFE_NO_PAD.encode("q1|newest|x|1|2")).is_err());
+        assert!(
+            decode_question_cursor("newest", &URL_SAFE_NO_PAD.encode("q1|newest|x|1|2")).is_err()
+        );
     }
 
     #[test]

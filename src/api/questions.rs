@@ -13,7 +13,9 @@ use crate::domain::search::{normalize, similarity, trigrams, SearchQuery};
 use crate::domain::tag::TagSlug;
 use crate::domain::text::{single_line, Body, QuestionTitle, TITLE_MAX_CHARS};
 use crate::error::{ApiError, FieldError, FieldErrors, Problem};
-use crate::store::questions::{NewQuestion, QuestionChanges, QuestionFilter, QuestionKey, QuestionRow};
+use crate::store::questions::{
+    NewQuestion, QuestionChanges, QuestionFilter, QuestionKey, QuestionRow,
+};
 use actix_web::{delete, get, http::header, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -29,7 +31,9 @@ pub struct Question {
     #[schema(example = "承認フローで差し戻しされたときに申請者へ通知するには？")]
     pub title: String,
     /// Details, in Markdown.
-    #[schema(example = "経費精算の承認フローを作りました。差し戻しのときだけ申請者にメールを送りたいです。")]
+    #[schema(
+        example = "経費精算の承認フローを作りました。差し戻しのときだけ申請者にメールを送りたいです。"
+    )]
     pub body: String,
     /// Topics.
     #[schema(example = json!(["approvals", "outlook"]))]
@@ -94,7 +98,9 @@ pub struct CreateQuestion {
     #[schema(example = "承認フローで差し戻しされたときに申請者へ通知するには？")]
     pub title: String,
     /// Details in Markdown, 1–20,000 characters.
-    #[schema(example = "経費精算の承認フローを作りました。差し戻しのときだけ申請者にメールを送りたいです。")]
+    #[schema(
+        example = "経費精算の承認フローを作りました。差し戻しのときだけ申請者にメールを送りたいです。"
+    )]
     pub body: String,
     /// Up to 5 topics; new ones are created on first use.
     #[serde(default)]
@@ -198,10 +204,11 @@ const SIMILAR_CANDIDATES: i64 = 300;
 
 /// A stored question as `viewer` may see it: the anonymity rule is applied here.
 pub fn question_view(row: QuestionRow, viewer: &Caller, links: &Links) -> Question {
-    let author = asker_visible_to(row.anonymous, row.author_id, viewer.member_id).then(|| MemberRef {
-        id: row.author_id,
-        display_name: row.author_name.clone(),
-    });
+    let author =
+        asker_visible_to(row.anonymous, row.author_id, viewer.member_id).then(|| MemberRef {
+            id: row.author_id,
+            display_name: row.author_name.clone(),
+        });
     Question {
         link: links.api(&format!("/questions/{}", row.id)),
         id: row.id,
@@ -223,8 +230,16 @@ pub fn question_view(row: QuestionRow, viewer: &Caller, links: &Links) -> Questi
 }
 
 /// Loads a question or fails with 404.
-pub async fn find_question(state: &AppState, id: i64, viewer: &Caller) -> Result<QuestionRow, ApiError> {
-    state.store.question(id, viewer.member_id).await?.ok_or(ApiError::NotFound("question"))
+pub async fn find_question(
+    state: &AppState,
+    id: i64,
+    viewer: &Caller,
+) -> Result<QuestionRow, ApiError> {
+    state
+        .store
+        .question(id, viewer.member_id)
+        .await?
+        .ok_or(ApiError::NotFound("question"))
 }
 
 fn query_error(e: FieldError) -> ApiError {
@@ -314,7 +329,11 @@ pub async fn list_questions(
         None => None,
     };
     let sort = params.sort.unwrap_or_default();
-    let scope = format!("{}{}", sort.as_str(), if search.is_some() { "+q" } else { "" });
+    let scope = format!(
+        "{}{}",
+        sort.as_str(),
+        if search.is_some() { "+q" } else { "" }
+    );
     let after = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
         Some(c) => Some(decode_question_cursor(&scope, c)?),
         None => None,
@@ -329,13 +348,20 @@ pub async fn list_questions(
         after,
         limit: limit + 1,
     };
-    let mut rows = state.store.list_questions(caller.member_id, &filter).await?;
+    let mut rows = state
+        .store
+        .list_questions(caller.member_id, &filter)
+        .await?;
     let next_cursor = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|last| {
             encode_question_cursor(
                 &scope,
-                QuestionKey { rank: last.rank, sort_key: last.sort_key, id: last.id },
+                QuestionKey {
+                    rank: last.rank,
+                    sort_key: last.sort_key,
+                    id: last.id,
+                },
             )
         })
     } else {
@@ -344,7 +370,10 @@ pub async fn list_questions(
     let links = Links::new(&state, &req);
     let next_link = next_cursor.as_deref().map(|c| links.with_cursor(&req, c));
     Ok(HttpResponse::Ok().json(QuestionPage {
-        items: rows.into_iter().map(|r| question_view(r, &caller, &links)).collect(),
+        items: rows
+            .into_iter()
+            .map(|r| question_view(r, &caller, &links))
+            .collect(),
         next_cursor,
         next_link,
     }))
@@ -385,7 +414,10 @@ pub async fn similar_questions(
     };
     let draft = trigrams(&title);
     let grams: Vec<String> = draft.iter().cloned().collect();
-    let candidates = state.store.similar_candidates(&grams, SIMILAR_CANDIDATES).await?;
+    let candidates = state
+        .store
+        .similar_candidates(&grams, SIMILAR_CANDIDATES)
+        .await?;
     let mut scored: Vec<(f64, i64)> = candidates
         .into_iter()
         .map(|(id, title)| (similarity(&draft, &title), id))
@@ -437,7 +469,10 @@ pub async fn get_question(
     let links = Links::new(&state, &req);
     Ok(HttpResponse::Ok().json(QuestionWithAnswers {
         question: question_view(row, &caller, &links),
-        answers: answers.into_iter().map(|a| answer_view(a, &caller, &links)).collect(),
+        answers: answers
+            .into_iter()
+            .map(|a| answer_view(a, &caller, &links))
+            .collect(),
     }))
 }
 
@@ -480,17 +515,32 @@ pub async fn update_question(
         ));
     }
     let mut errors = FieldErrors::default();
-    let title = input.title.as_deref().and_then(|t| errors.check(QuestionTitle::parse(t)));
-    let body = input.body.as_deref().and_then(|b| errors.check(Body::parse(b)));
-    let tags = input.tags.as_deref().and_then(|t| errors.check_all(TagSlug::parse_list("tags", t)));
+    let title = input
+        .title
+        .as_deref()
+        .and_then(|t| errors.check(QuestionTitle::parse(t)));
+    let body = input
+        .body
+        .as_deref()
+        .and_then(|b| errors.check(Body::parse(b)));
+    let tags = input
+        .tags
+        .as_deref()
+        .and_then(|t| errors.check_all(TagSlug::parse_list("tags", t)));
     if !errors.is_empty() {
         return Err(errors.into_error());
     }
     let search_title = title.as_ref().map(|t| normalize(t.as_str()));
     let search_body = body.as_ref().map(|b| normalize(b.as_str()));
     let changes = QuestionChanges {
-        title: title.as_ref().zip(search_title.as_deref()).map(|(t, s)| (t.as_str(), s)),
-        body: body.as_ref().zip(search_body.as_deref()).map(|(b, s)| (b.as_str(), s)),
+        title: title
+            .as_ref()
+            .zip(search_title.as_deref())
+            .map(|(t, s)| (t.as_str(), s)),
+        body: body
+            .as_ref()
+            .zip(search_body.as_deref())
+            .map(|(b, s)| (b.as_str(), s)),
         anonymous: input.anonymous,
         tags: tags.as_deref(),
     };
@@ -539,7 +589,12 @@ pub async fn delete_question(
     Ok(HttpResponse::NoContent().finish())
 }
 
-async fn set_me_too(state: &AppState, caller: &Caller, id: i64, on: bool) -> Result<HttpResponse, ApiError> {
+async fn set_me_too(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    on: bool,
+) -> Result<HttpResponse, ApiError> {
     let row = find_question(state, id, caller).await?;
     if on && row.author_id == caller.member_id {
         return Err(ApiError::Unprocessable(
@@ -548,7 +603,11 @@ async fn set_me_too(state: &AppState, caller: &Caller, id: i64, on: bool) -> Res
         ));
     }
     let count = state.store.set_me_too(row.id, caller.member_id, on).await?;
-    Ok(HttpResponse::Ok().json(MeToo { question_id: row.id, me_too_count: count, me_too: on }))
+    Ok(HttpResponse::Ok().json(MeToo {
+        question_id: row.id,
+        me_too_count: count,
+        me_too: on,
+    }))
 }
 
 /// Say "me too"

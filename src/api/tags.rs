@@ -80,7 +80,10 @@ pub async fn list_tags(
     Ok(HttpResponse::Ok().json(TagList {
         items: rows
             .into_iter()
-            .map(|r| Tag { slug: r.slug, question_count: r.question_count })
+            .map(|r| Tag {
+                slug: r.slug,
+                question_count: r.question_count,
+            })
             .collect(),
     }))
 }

@@ -83,9 +83,10 @@ impl FromRequest for Caller {
 
 /// The token in `Bearer <token>` (scheme case-insensitive).
 fn bearer_token(value: &str) -> Result<&str, ApiError> {
-    let (scheme, token) = value.trim().split_once(' ').ok_or_else(|| {
-        ApiError::Unauthorized("use `Authorization: Bearer <api key>`".into())
-    })?;
+    let (scheme, token) = value
+        .trim()
+        .split_once(' ')
+        .ok_or_else(|| ApiError::Unauthorized("use `Authorization: Bearer <api key>`".into()))?;
     if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
         return Err(ApiError::Unauthorized(
             "use `Authorization: Bearer <api key>`".into(),

@@ -69,8 +69,7 @@ pub fn parse_email(raw: &str) -> Result<String, FieldError> {
             format!("{raw:?} is not an e-mail address like name@example.com"),
         )
     };
-    if email.chars().count() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control())
-    {
+    if email.chars().count() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(invalid());
     }
     match email.split_once('@') {
@@ -101,7 +100,10 @@ mod tests {
 
     #[test]
     fn emails_are_lowercased_and_checked_for_shape() {
-        assert_eq!(parse_email(" Hana@Example.co.jp ").unwrap(), "hana@example.co.jp");
+        assert_eq!(
+            parse_email(" Hana@Example.co.jp ").unwrap(),
+            "hana@example.co.jp"
+        );
         for bad in ["", "no-at", "a@b", "a@@b.c", "@b.c", "a b@c.d", "a@.c"] {
             assert!(parse_email(bad).is_err(), "{bad} should be refused");
         }

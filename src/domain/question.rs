@@ -112,8 +112,14 @@ mod tests {
     #[test]
     fn status_follows_answers_and_acceptance() {
         assert_eq!(QuestionStatus::derive(false, false), QuestionStatus::Open);
-        assert_eq!(QuestionStatus::derive(false, true), QuestionStatus::Answered);
-        assert_eq!(QuestionStatus::derive(true, false), QuestionStatus::Resolved);
+        assert_eq!(
+            QuestionStatus::derive(false, true),
+            QuestionStatus::Answered
+        );
+        assert_eq!(
+            QuestionStatus::derive(true, false),
+            QuestionStatus::Resolved
+        );
     }
 
     #[test]

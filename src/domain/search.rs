@@ -50,7 +50,10 @@ impl SearchQuery {
         }
         let normalized = normalize(raw);
         let mut terms: Vec<String> = Vec::new();
-        for term in normalized.split(char::is_whitespace).filter(|t| !t.is_empty()) {
+        for term in normalized
+            .split(char::is_whitespace)
+            .filter(|t| !t.is_empty())
+        {
             if !terms.iter().any(|t| t == term) {
                 terms.push(term.to_owned());
             }
@@ -59,7 +62,10 @@ impl SearchQuery {
             return Err(FieldError::new(
                 field,
                 "too_many_terms",
-                format!("{field} may have at most {MAX_TERMS} terms (it has {})", terms.len()),
+                format!(
+                    "{field} may have at most {MAX_TERMS} terms (it has {})",
+                    terms.len()
+                ),
             ));
         }
         Ok((!terms.is_empty()).then_some(Self { terms }))
@@ -142,8 +148,14 @@ mod tests {
 
     #[test]
     fn too_many_terms_is_an_error() {
-        let q = (0..11).map(|i| format!("t{i}")).collect::<Vec<_>>().join(" ");
-        assert_eq!(SearchQuery::parse("q", &q).unwrap_err().code, "too_many_terms");
+        let q = (0..11)
+            .map(|i| format!("t{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(
+            SearchQuery::parse("q", &q).unwrap_err().code,
+            "too_many_terms"
+        );
     }
 
     #[test]

@@ -22,7 +22,11 @@ impl TagSlug {
         let slug: String = raw.trim().nfkc().flat_map(char::to_lowercase).collect();
         let count = slug.chars().count();
         if count == 0 {
-            return Err(FieldError::new(field, "required", "a tag must not be empty"));
+            return Err(FieldError::new(
+                field,
+                "required",
+                "a tag must not be empty",
+            ));
         }
         if count > TAG_MAX_CHARS {
             return Err(FieldError::new(
@@ -86,7 +90,10 @@ mod tests {
         for raw in ["SharePoint", " sharepoint ", "ＳｈａｒｅＰｏｉｎｔ"] {
             assert_eq!(TagSlug::parse("tag", raw).unwrap().as_str(), "sharepoint");
         }
-        assert_eq!(TagSlug::parse("tag", "経費精算").unwrap().as_str(), "経費精算");
+        assert_eq!(
+            TagSlug::parse("tag", "経費精算").unwrap().as_str(),
+            "経費精算"
+        );
         assert_eq!(TagSlug::parse("tag", "ﾌﾛｰ").unwrap().as_str(), "フロー");
     }
 
@@ -96,7 +103,10 @@ mod tests {
         assert_eq!(err[0].field, "tags[1]");
         assert_eq!(err[0].code, "invalid_character");
         let six: Vec<String> = (0..6).map(|i| format!("t{i}")).collect();
-        assert_eq!(TagSlug::parse_list("tags", &six).unwrap_err()[0].code, "too_many");
+        assert_eq!(
+            TagSlug::parse_list("tags", &six).unwrap_err()[0].code,
+            "too_many"
+        );
         let dupes = vec!["Excel".into(), "excel".into()];
         assert_eq!(TagSlug::parse_list("tags", &dupes).unwrap().len(), 1);
     }

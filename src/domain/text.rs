@@ -117,7 +117,10 @@ mod tests {
         let long = "あ".repeat(TITLE_MAX_CHARS);
         assert!(QuestionTitle::parse(&long).is_ok());
         let too_long = "あ".repeat(TITLE_MAX_CHARS + 1);
-        assert_eq!(QuestionTitle::parse(&too_long).unwrap_err().code, "too_long");
+        assert_eq!(
+            QuestionTitle::parse(&too_long).unwrap_err().code,
+            "too_long"
+        );
     }
 
     #[test]
@@ -139,7 +142,9 @@ mod tests {
         assert_eq!(Body::parse("a\0b").unwrap_err().code, "invalid_character");
         assert!(Body::parse(&"字".repeat(BODY_MAX_CHARS)).is_ok());
         assert_eq!(
-            Body::parse(&"字".repeat(BODY_MAX_CHARS + 1)).unwrap_err().code,
+            Body::parse(&"字".repeat(BODY_MAX_CHARS + 1))
+                .unwrap_err()
+                .code,
             "too_long"
         );
     }

@@ -59,7 +59,12 @@ macro_rules! refresh_question {
 
 impl Store {
     /// Adds an answer to an existing question; returns its id.
-    pub async fn create_answer(&self, question_id: i64, author_id: i64, body: &str) -> StoreResult<i64> {
+    pub async fn create_answer(
+        &self,
+        question_id: i64,
+        author_id: i64,
+        body: &str,
+    ) -> StoreResult<i64> {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -93,7 +98,9 @@ impl Store {
 
     /// All answers to a question, accepted first, then oldest first.
     pub async fn answers_to(&self, question_id: i64, viewer: i64) -> StoreResult<Vec<AnswerRow>> {
-        let sql = format!("{SELECT_ANSWERS} WHERE a.question_id = $2 ORDER BY accepted DESC, a.created_at, a.id");
+        let sql = format!(
+            "{SELECT_ANSWERS} WHERE a.question_id = $2 ORDER BY accepted DESC, a.created_at, a.id"
+        );
         with_pool!(self, pool => {
             Ok(sqlx::query_as(&sql).bind(viewer).bind(question_id).fetch_all(pool).await?)
         })
@@ -143,7 +150,12 @@ impl Store {
 
     /// Makes `answer_id` the accepted answer of its question (replacing any other), or clears
     /// the acceptance when `accept` is false and this answer is the accepted one.
-    pub async fn set_accepted(&self, question_id: i64, answer_id: i64, accept: bool) -> StoreResult<()> {
+    pub async fn set_accepted(
+        &self,
+        question_id: i64,
+        answer_id: i64,
+        accept: bool,
+    ) -> StoreResult<()> {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -169,7 +181,13 @@ impl Store {
     }
 
     /// Adds or removes a member's reaction (idempotently).
-    pub async fn set_reaction(&self, answer_id: i64, member_id: i64, kind: ReactionKind, on: bool) -> StoreResult<()> {
+    pub async fn set_reaction(
+        &self,
+        answer_id: i64,
+        member_id: i64,
+        kind: ReactionKind,
+        on: bool,
+    ) -> StoreResult<()> {
         with_pool!(self, pool => {
             if on {
                 sqlx::query("INSERT INTO answer_reactions (answer_id, member_id, kind, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")

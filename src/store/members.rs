@@ -161,7 +161,11 @@ impl Store {
     }
 
     /// Stores a new API key for a member.
-    pub async fn create_api_key(&self, member_id: i64, key: &NewApiKey<'_>) -> StoreResult<ApiKeyRow> {
+    pub async fn create_api_key(
+        &self,
+        member_id: i64,
+        key: &NewApiKey<'_>,
+    ) -> StoreResult<ApiKeyRow> {
         with_pool!(self, pool => {
             Ok(sqlx::query_as(&format!(
                 "INSERT INTO api_keys (member_id, name, prefix, key_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING {KEY_COLUMNS}"

@@ -183,8 +183,14 @@ impl Store {
             QuestionSort::Active => "q.last_activity_at",
         };
         if let Some(after) = filter.after {
-            let (r, k, i) = (binds.int(after.rank), binds.int(after.sort_key), binds.int(after.id));
-            conditions.push(format!("(CAST({rank_expr} AS BIGINT), {sort_column}, q.id) < ({r}, {k}, {i})"));
+            let (r, k, i) = (
+                binds.int(after.rank),
+                binds.int(after.sort_key),
+                binds.int(after.id),
+            );
+            conditions.push(format!(
+                "(CAST({rank_expr} AS BIGINT), {sort_column}, q.id) < ({r}, {k}, {i})"
+            ));
         }
         let limit = binds.int(filter.limit);
         let where_clause = if conditions.is_empty() {
@@ -270,7 +276,11 @@ impl Store {
     }
 
     /// Applies changes to a question; false when it does not exist.
-    pub async fn update_question(&self, id: i64, changes: &QuestionChanges<'_>) -> StoreResult<bool> {
+    pub async fn update_question(
+        &self,
+        id: i64,
+        changes: &QuestionChanges<'_>,
+    ) -> StoreResult<bool> {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -373,4 +383,3 @@ impl Store {
         Ok(rows)
     }
 }
-

@@ -16,7 +16,8 @@ async fn everywhere(app: &TestApp, key: &str, qid: i64) -> Vec<(String, String)>
         "/questions?status=answered".to_owned(),
         "/questions?tag=privacy".to_owned(),
         "/questions?sort=active".to_owned(),
-        "/questions/similar?title=%E7%A7%98%E5%AF%86%E3%81%AE%E8%B3%AA%E5%95%8F%20secretive".to_owned(),
+        "/questions/similar?title=%E7%A7%98%E5%AF%86%E3%81%AE%E8%B3%AA%E5%95%8F%20secretive"
+            .to_owned(),
     ];
     let mut seen = Vec::new();
     for path in paths {
@@ -41,7 +42,7 @@ on_both_databases! {
         app.answer(&other.key, qid, "こうしてみては").await;
 
         for (who, key) in [("other", &other.key), ("moderator", &moderator.key), ("admin", &app.admin_key)] {
-            for (path, text) in everywhere(&app, key, qid).await {
+            for (path, text) in everywhere(app, key, qid).await {
                 assert!(!text.contains("匿名希望さん"), "{who} sees the name at {path}: {text}");
                 assert!(!text.contains(&format!("\"author\":{{\"id\":{},", asker.id)), "{who} sees the id at {path}: {text}");
                 if !path.contains("similar") && !path.contains("unanswered") {

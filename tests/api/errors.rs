@@ -119,7 +119,7 @@ on_both_databases! {
             assert_eq!(problem_fields(&p), [field], "{query}");
         }
         // Unknown parameters are ignored.
-        assert_eq!(app.get(&format!("/questions?utm_source=flow"), &m.key).await.status(), StatusCode::OK);
+        assert_eq!(app.get("/questions?utm_source=flow", &m.key).await.status(), StatusCode::OK);
     }
 
     async fn control_characters_and_nul_are_refused_not_stored(app) {

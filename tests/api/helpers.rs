@@ -110,10 +110,24 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 impl TestApp {
-    /// Stops the server and closes its database connections.
+    /// Stops the server, closes its connections and drops a PostgreSQL test database.
     pub async fn stop(self) {
         self.server.stop(true).await;
         self.store.close().await;
+        if self.backend == Backend::Postgres {
+            let name = url::Url::parse(&self.database_url)
+                .expect("url")
+                .path()
+                .trim_start_matches('/')
+                .to_owned();
+            let mut conn = sqlx::PgConnection::connect(&postgres_admin_url())
+                .await
+                .expect("connect");
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut conn)
+                .await
+                .expect("drop test database");
+        }
     }
 
     /// `{address}/api/v1{path}`.
@@ -122,8 +136,18 @@ impl TestApp {
     }
 
     /// Sends a request with an optional key and JSON body.
-    pub async fn call(&self, method: Method, path: &str, key: Option<&str>, body: Option<Value>) -> Response {
-        let url = if path.starts_with("http") { path.to_owned() } else { self.url(path) };
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        key: Option<&str>,
+        body: Option<Value>,
+    ) -> Response {
+        let url = if path.starts_with("http") {
+            path.to_owned()
+        } else {
+            self.url(path)
+        };
         let mut request = self.client.request(method, url);
         if let Some(key) = key {
             request = request.bearer_auth(key);
@@ -158,13 +182,21 @@ impl TestApp {
     /// Creates a member with `role` through the API.
     pub async fn member_with_role(&self, name: &str, role: &str) -> TestMember {
         let body = json_of(
-            self.post("/members", &self.admin_key, json!({"display_name": name, "role": role})).await,
+            self.post(
+                "/members",
+                &self.admin_key,
+                json!({"display_name": name, "role": role}),
+            )
+            .await,
             StatusCode::CREATED,
         )
         .await;
         TestMember {
             id: body["member"]["id"].as_i64().expect("id"),
-            key: body["api_key"]["secret"].as_str().expect("secret").to_owned(),
+            key: body["api_key"]["secret"]
+                .as_str()
+                .expect("secret")
+                .to_owned(),
         }
     }
 
@@ -174,7 +206,14 @@ impl TestApp {
     }
 
     /// Asks a question and returns its JSON.
-    pub async fn ask(&self, key: &str, title: &str, body: &str, tags: &[&str], anonymous: bool) -> Value {
+    pub async fn ask(
+        &self,
+        key: &str,
+        title: &str,
+        body: &str,
+        tags: &[&str],
+        anonymous: bool,
+    ) -> Value {
         json_of(
             self.post(
                 "/questions",
@@ -190,7 +229,12 @@ impl TestApp {
     /// Answers a question and returns the answer's JSON.
     pub async fn answer(&self, key: &str, question_id: i64, body: &str) -> Value {
         json_of(
-            self.post(&format!("/questions/{question_id}/answers"), key, json!({"body": body})).await,
+            self.post(
+                &format!("/questions/{question_id}/answers"),
+                key,
+                json!({"body": body}),
+            )
+            .await,
             StatusCode::CREATED,
         )
         .await
@@ -220,10 +264,19 @@ pub async fn problem(response: Response, status: StatusCode, code: &str) -> Valu
         .unwrap_or("")
         .to_owned();
     let body = json_of(response, status).await;
-    assert_eq!(content_type, "application/problem+json", "problem content type; body: {body}");
+    assert_eq!(
+        content_type, "application/problem+json",
+        "problem content type; body: {body}"
+    );
     assert_eq!(body["code"], code, "problem code; body: {body}");
     assert_eq!(body["status"], status.as_u16());
-    assert!(body["type"].as_str().unwrap_or("").starts_with("urn:tsunagu:problem:"), "{body}");
+    assert!(
+        body["type"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("urn:tsunagu:problem:"),
+        "{body}"
+    );
     assert!(!body["detail"].as_str().unwrap_or("").is_empty(), "{body}");
     body
 }
@@ -232,7 +285,12 @@ pub async fn problem(response: Response, status: StatusCode, code: &str) -> Valu
 pub fn problem_fields(problem: &Value) -> Vec<String> {
     problem["errors"]
         .as_array()
-        .map(|errors| errors.iter().filter_map(|e| e["field"].as_str().map(str::to_owned)).collect())
+        .map(|errors| {
+            errors
+                .iter()
+                .filter_map(|e| e["field"].as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -63,21 +63,37 @@ on_both_databases! {
 
 #[tokio::test]
 async fn the_openapi_command_prints_a_3_1_document_with_every_route() {
-    let output = Command::new(env!("CARGO_BIN_EXE_tsunagu")).arg("openapi").output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .arg("openapi")
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let spec: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(spec["openapi"], "3.1.0");
     assert_eq!(spec["info"]["license"]["name"], "MIT");
-    for path in ["/api/v1/questions", "/api/v1/questions/{id}", "/api/v1/questions/similar", "/api/v1/answers/{id}/accept", "/api/v1/tags", "/api/v1/me/api-keys"] {
+    for path in [
+        "/api/v1/questions",
+        "/api/v1/questions/{id}",
+        "/api/v1/questions/similar",
+        "/api/v1/answers/{id}/accept",
+        "/api/v1/tags",
+        "/api/v1/me/api-keys",
+    ] {
         assert!(spec["paths"].get(path).is_some(), "{path} missing");
     }
 }
 
 #[tokio::test]
 async fn help_lists_the_commands() {
-    let output = Command::new(env!("CARGO_BIN_EXE_tsunagu")).arg("--help").output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .arg("--help")
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&output.stdout);
     for command in ["serve", "migrate", "admin", "openapi"] {
-        assert!(text.contains(command), "{command} missing from --help: {text}");
+        assert!(
+            text.contains(command),
+            "{command} missing from --help: {text}"
+        );
     }
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test on SQLite and on PostgreSQL.
+#
+# PostgreSQL: set TSUNAGU_TEST_POSTGRES_URL to a server where the user may CREATE DATABASE
+# (each test makes its own UTF-8 database). Without it, and when run as root on a machine with
+# a local PostgreSQL cluster (Debian's pg_ctlcluster), this script starts the cluster and
+# creates a `tsunagu_test` role for the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${TSUNAGU_TEST_POSTGRES_URL:-}" ]; then
+  if ! command -v pg_lsclusters >/dev/null 2>&1; then
+    echo "PostgreSQL tests need TSUNAGU_TEST_POSTGRES_URL (e.g. postgres://user:pass@127.0.0.1:5432/postgres)" >&2
+    exit 2
+  fi
+  read -r pg_version pg_cluster pg_port pg_status _ < <(pg_lsclusters --no-header | head -n 1)
+  if [ "$pg_status" != "online" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "PostgreSQL $pg_version/$pg_cluster is $pg_status; start it (pg_ctlcluster $pg_version $pg_cluster start) or set TSUNAGU_TEST_POSTGRES_URL" >&2
+      exit 2
+    fi
+    pg_ctlcluster "$pg_version" "$pg_cluster" start
+  fi
+  if [ "$(id -u)" -eq 0 ]; then
+    su postgres -c "psql -q -p $pg_port -v ON_ERROR_STOP=1" <<'SQL'
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tsunagu_test') THEN
+    CREATE ROLE tsunagu_test LOGIN CREATEDB PASSWORD 'tsunagu_test';
+  END IF;
+END
+$$;
+SQL
+  fi
+  export TSUNAGU_TEST_POSTGRES_URL="postgres://tsunagu_test:tsunagu_test@127.0.0.1:$pg_port/postgres"
+fi
+
+exec cargo test --locked "$@"
