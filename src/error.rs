@@ -112,9 +112,9 @@ pub enum ApiError {
     /// No route matches the path.
     #[error("no route")]
     RouteNotFound,
-    /// The route exists but not for this method.
+    /// The route exists but not for this method; holds the methods it allows.
     #[error("method not allowed")]
-    MethodNotAllowed,
+    MethodNotAllowed(Vec<&'static str>),
     /// The request conflicts with the current state (stable `code`, human detail).
     #[error("conflict {0}: {1}")]
     Conflict(&'static str, String),
@@ -163,7 +163,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not_found",
             ApiError::RouteNotFound => "route_not_found",
-            ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::MethodNotAllowed(_) => "method_not_allowed",
             ApiError::Conflict(code, _) | ApiError::Unprocessable(code, _) => code,
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
@@ -180,7 +180,7 @@ impl ApiError {
             ApiError::MissingCredentials | ApiError::Unauthorized(_) => "Authentication required",
             ApiError::Forbidden(_) => "Not allowed",
             ApiError::NotFound(_) | ApiError::RouteNotFound => "Not found",
-            ApiError::MethodNotAllowed => "Method not allowed",
+            ApiError::MethodNotAllowed(_) => "Method not allowed",
             ApiError::Conflict(..) => "Conflict",
             ApiError::Unprocessable(..) => "Request cannot be carried out",
             ApiError::PayloadTooLarge(_) => "Payload too large",
@@ -206,7 +206,9 @@ impl ApiError {
             }
             ApiError::NotFound(what) => format!("No {what} with that id exists."),
             ApiError::RouteNotFound => "No API route matches this path. See /openapi.json.".into(),
-            ApiError::MethodNotAllowed => "This path does not accept this HTTP method.".into(),
+            ApiError::MethodNotAllowed(allowed) => {
+                format!("This path accepts only {}.", allowed.join(", "))
+            }
             ApiError::PayloadTooLarge(limit) => {
                 format!("The request body is larger than the limit of {limit} bytes.")
             }
@@ -253,7 +255,7 @@ impl ResponseError for ApiError {
             ApiError::MissingCredentials | ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
-            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -271,6 +273,9 @@ impl ResponseError for ApiError {
         }
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");
+        if let ApiError::MethodNotAllowed(allowed) = self {
+            response.insert_header((header::ALLOW, allowed.join(", ")));
+        }
         if let ApiError::MissingCredentials = self {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"tsunagu\""));
         }

@@ -11,7 +11,8 @@ use crate::domain::member::Role;
 use crate::error::ApiError;
 use crate::store::members::{NewApiKey, NewMember};
 use crate::store::{Store, StoreOptions};
-use actix_web::dev::Server;
+use crate::telemetry::RequestSpan;
+use actix_web::dev::{ResourceDef, Server};
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use anyhow::Context;
 use std::net::TcpListener;
@@ -76,6 +77,7 @@ impl Application {
             .with_context(|| format!("cannot listen on {} (TSUNAGU_BIND)", config.bind))?;
         let port = listener.local_addr()?.port();
         let workers = config.workers;
+        let known_routes = web::Data::new(KnownRoutes::from_openapi());
         let state = web::Data::new(AppState {
             store: store.clone(),
             config: Arc::new(config),
@@ -86,9 +88,10 @@ impl Application {
                 .configure(routes)
                 .into_app()
                 .app_data(state.clone())
+                .app_data(known_routes.clone())
                 .app_data(web::PathConfig::default().error_handler(path_error))
                 .default_service(web::to(no_route))
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<RequestSpan>::new())
         })
         .listen(listener)?
         .shutdown_timeout(SHUTDOWN_GRACE_SECS);
@@ -125,7 +128,49 @@ impl Application {
     }
 }
 
-async fn no_route(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+/// Every route pattern with the methods it accepts, to tell a wrong method (405) from a path
+/// that does not exist (404). Read from the OpenAPI description, which lists every route.
+pub struct KnownRoutes(Vec<(ResourceDef, Vec<&'static str>)>);
+
+impl KnownRoutes {
+    fn from_openapi() -> Self {
+        let spec = crate::api::openapi();
+        let routes = spec
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let methods = [
+                    ("GET", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(method, present)| present.then_some(method))
+                .collect();
+                (ResourceDef::new(path.as_str()), methods)
+            })
+            .collect();
+        Self(routes)
+    }
+
+    fn allowed_methods(&self, path: &str) -> Option<&[&'static str]> {
+        self.0
+            .iter()
+            .find(|(def, _)| def.is_match(path))
+            .map(|(_, m)| m.as_slice())
+    }
+}
+
+async fn no_route(
+    req: HttpRequest,
+    known: web::Data<KnownRoutes>,
+) -> Result<HttpResponse, ApiError> {
     tracing::debug!(path = req.path(), method = %req.method(), "no route");
-    Err(ApiError::RouteNotFound)
+    match known.allowed_methods(req.path()) {
+        Some(methods) => Err(ApiError::MethodNotAllowed(methods.to_vec())),
+        None => Err(ApiError::RouteNotFound),
+    }
 }

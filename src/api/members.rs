@@ -43,6 +43,21 @@ impl From<MemberRow> for Member {
     }
 }
 
+/// A member as other members see them: no e-mail address.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberProfile {
+    /// Member id.
+    #[schema(example = 7)]
+    pub id: i64,
+    /// The name shown to others.
+    #[schema(example = "山田 花子")]
+    pub display_name: String,
+    /// What the member may do.
+    pub role: Role,
+    /// When the member joined.
+    pub created_at: DateTime<Utc>,
+}
+
 /// A personal API key, without its secret.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApiKey {
@@ -202,6 +217,38 @@ pub async fn create_member(
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, location))
         .json(created))
+}
+
+/// Get a member
+///
+/// Returns a member's public profile (no e-mail address). It never lists anonymous questions.
+#[utoipa::path(
+    tag = "members",
+    operation_id = "GetMember",
+    params(("id" = i64, Path, description = "Member id")),
+    responses(
+        (status = 200, description = "The member", body = MemberProfile),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such member", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/members/{id}")]
+pub async fn get_member(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let member = state
+        .store
+        .member(id.into_inner())
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    Ok(HttpResponse::Ok().json(MemberProfile {
+        id: member.id,
+        role: member.role(),
+        display_name: member.display_name,
+        created_at: timestamp(member.created_at),
+    }))
 }
 
 /// Get my member record

@@ -40,6 +40,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             utoipa_actix_web::scope(API_PREFIX)
                 // members and keys
                 .service(members::create_member)
+                .service(members::get_member)
                 .service(members::me)
                 .service(members::list_my_api_keys)
                 .service(members::create_my_api_key)

@@ -1,7 +1,7 @@
 //! Answers, acceptance and positive reactions. Every change that affects a question's
 //! counters or status recomputes them in the same transaction.
 
-use super::{now_micros, with_pool, Store, StoreResult};
+use super::{now_micros, with_pool, BeginWrite, Store, StoreResult};
 use crate::domain::question::{QuestionStatus, ReactionKind};
 
 /// An answer as stored, with facts about its question and the viewer's reactions.
@@ -38,6 +38,11 @@ const SELECT_ANSWERS: &str = "SELECT a.id, a.question_id, a.author_id, m.display
 /// Recomputes a question's answer count, first-answer time, accepted answer and status.
 macro_rules! refresh_question {
     ($tx:ident, $question_id:expr) => {{
+        // Lock the question row in its own statement first: on PostgreSQL (READ COMMITTED) the
+        // recount below then takes a fresh snapshot that includes every answer committed by
+        // transactions that held the lock before us. Counting in the locking statement itself
+        // would use a snapshot from before the wait and lose concurrent answers.
+        $crate::store::lock_question!($tx, $question_id);
         let (accepted, answered): (bool, bool) = sqlx::query_as(
             "UPDATE questions SET \
              answer_count = (SELECT COUNT(*) FROM answers a WHERE a.question_id = questions.id), \
@@ -67,7 +72,7 @@ impl Store {
     ) -> StoreResult<i64> {
         let now = now_micros();
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO answers (question_id, author_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
             )
@@ -110,7 +115,7 @@ impl Store {
     pub async fn update_answer(&self, id: i64, body: &str) -> StoreResult<bool> {
         let now = now_micros();
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let question_id: Option<i64> = sqlx::query_scalar(
                 "UPDATE answers SET body = $2, updated_at = $3 WHERE id = $1 RETURNING question_id",
             )
@@ -134,7 +139,7 @@ impl Store {
     /// Deletes an answer (and its reactions); the question's status follows. False when absent.
     pub async fn delete_answer(&self, id: i64) -> StoreResult<bool> {
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let question_id: Option<i64> =
                 sqlx::query_scalar("DELETE FROM answers WHERE id = $1 RETURNING question_id")
                     .bind(id)
@@ -158,7 +163,7 @@ impl Store {
     ) -> StoreResult<()> {
         let now = now_micros();
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             if accept {
                 sqlx::query("UPDATE questions SET accepted_answer_id = $2, last_activity_at = $3 WHERE id = $1")
                     .bind(question_id)

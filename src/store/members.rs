@@ -1,6 +1,6 @@
 //! Members, their API keys and the one-time bootstrap of the first admin.
 
-use super::{now_micros, unique_as, with_pool, Store, StoreResult};
+use super::{now_micros, unique_as, with_pool, BeginWrite, Store, StoreResult};
 use crate::domain::member::Role;
 
 /// A member as stored.
@@ -58,7 +58,7 @@ impl Store {
     ) -> StoreResult<(MemberRow, Option<ApiKeyRow>)> {
         let now = now_micros();
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let row: MemberRow = sqlx::query_as(&format!(
                 "INSERT INTO members (display_name, email, role, created_at) VALUES ($1, $2, $3, $4) RETURNING {MEMBER_COLUMNS}"
             ))
@@ -98,7 +98,7 @@ impl Store {
     ) -> StoreResult<Option<(MemberRow, ApiKeyRow)>> {
         let now = now_micros();
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let claimed = sqlx::query(
                 "INSERT INTO bootstrap_events (name, happened_at) VALUES ('first_admin_key', $1) ON CONFLICT (name) DO NOTHING",
             )

@@ -60,6 +60,18 @@ macro_rules! with_pool {
 }
 pub(crate) use with_pool;
 
+/// Takes the row lock on a question inside a transaction, so counters recomputed afterwards
+/// see every concurrent change that committed first.
+macro_rules! lock_question {
+    ($tx:ident, $question_id:expr) => {
+        sqlx::query("UPDATE questions SET me_too_count = me_too_count WHERE id = $1")
+            .bind($question_id)
+            .execute(&mut *$tx)
+            .await?
+    };
+}
+pub(crate) use lock_question;
+
 /// Binds a list of [`Bind`] values onto a query, in order.
 macro_rules! bind_all {
     ($query:expr, $binds:expr) => {{
@@ -94,6 +106,30 @@ impl Binds {
     pub fn text(&mut self, v: impl Into<String>) -> String {
         self.0.push(Bind::Text(v.into()));
         format!("${}", self.0.len())
+    }
+}
+
+/// Starts a transaction that will write.
+///
+/// On SQLite this is `BEGIN IMMEDIATE`: it takes the write lock up front, waiting up to the
+/// busy timeout, instead of failing with "database is locked" when a deferred transaction
+/// tries to upgrade while another connection writes. PostgreSQL needs no such care.
+pub(crate) trait BeginWrite {
+    type Db: sqlx::Database;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error>;
+}
+
+impl BeginWrite for SqlitePool {
+    type Db = sqlx::Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Db = sqlx::Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error> {
+        self.begin().await
     }
 }
 

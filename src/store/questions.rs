@@ -1,7 +1,7 @@
 //! Questions: create, read, list with filters, search and keyset pagination, edit, delete,
 //! "me too", and candidates for similar-question suggestions.
 
-use super::{bind_all, now_micros, with_pool, Binds, Pool, Store, StoreResult};
+use super::{bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, Store, StoreResult};
 use crate::domain::question::{QuestionSort, QuestionStatus};
 use crate::domain::search::{like_contains, SearchQuery, TRIGRAM_MIN_CHARS};
 use crate::domain::tag::TagSlug;
@@ -112,7 +112,7 @@ impl Store {
     pub async fn create_question(&self, new: &NewQuestion<'_>) -> StoreResult<i64> {
         let now = now_micros();
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO questions (author_id, title, body, search_title, search_body, anonymous, created_at, updated_at, last_activity_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) RETURNING id",
@@ -283,7 +283,7 @@ impl Store {
     ) -> StoreResult<bool> {
         let now = now_micros();
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let found = sqlx::query(
                 "UPDATE questions SET \
                  title = COALESCE($2, title), search_title = COALESCE($3, search_title), \
@@ -330,7 +330,8 @@ impl Store {
     pub async fn set_me_too(&self, question_id: i64, member_id: i64, on: bool) -> StoreResult<i64> {
         let now = now_micros();
         with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
+            super::lock_question!(tx, question_id);
             let changed = if on {
                 sqlx::query("INSERT INTO question_me_too (question_id, member_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
                     .bind(question_id).bind(member_id).bind(now)

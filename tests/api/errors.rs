@@ -134,3 +134,15 @@ on_both_databases! {
         assert!(app.list_ids(&m.key, "").await.is_empty());
     }
 }
+
+on_both_databases! {
+    async fn a_known_path_with_the_wrong_method_is_405_with_allow(app) {
+        let m = app.member("m").await;
+        let response = app.call(reqwest::Method::PUT, "/questions/1", Some(&m.key), Some(json!({}))).await;
+        let allow = response.headers()["allow"].to_str().unwrap().to_owned();
+        assert_eq!(allow, "GET, PATCH, DELETE");
+        problem(response, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+        let response = app.call(reqwest::Method::DELETE, "/questions", Some(&m.key), None).await;
+        problem(response, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+    }
+}

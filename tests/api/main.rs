@@ -5,6 +5,7 @@ mod helpers;
 
 mod anonymity;
 mod answers;
+mod concurrency;
 mod errors;
 mod members;
 mod pagination;

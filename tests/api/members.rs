@@ -21,6 +21,10 @@ on_both_databases! {
         assert_eq!(created["member"]["role"], "member");
         assert!(location.ends_with(&format!("/api/v1/members/{}", created["member"]["id"])));
         let key = created["api_key"]["secret"].as_str().unwrap();
+        let profile = app.get_json(&location, key).await;
+        assert_eq!(profile["display_name"], "山田 花子");
+        assert!(profile.get("email").is_none(), "other members do not see e-mail: {profile}");
+        problem(app.get("/members/999999", key).await, StatusCode::NOT_FOUND, "not_found").await;
         assert!(key.starts_with("tsu_"));
         let me = app.get_json("/me", key).await;
         assert_eq!(me["id"], created["member"]["id"]);
