@@ -9,7 +9,7 @@ use crate::api::pagination::{decode_question_cursor, encode_question_cursor, pag
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
 use crate::domain::question::{asker_visible_to, QuestionSort, QuestionStatus};
-use crate::domain::search::{normalize, similarity, trigrams, SearchQuery};
+use crate::domain::search::{normalize, similarity, similarity_grams, SearchQuery};
 use crate::domain::tag::TagSlug;
 use crate::domain::text::{single_line, Body, QuestionTitle, TITLE_MAX_CHARS};
 use crate::error::{ApiError, FieldError, FieldErrors, Problem};
@@ -170,7 +170,7 @@ pub struct SimilarQuestion {
     pub tags: Vec<String>,
     /// Number of answers.
     pub answer_count: i64,
-    /// Share of the draft's character trigrams found in this title, 0–1.
+    /// Share of the draft's character n-grams found in this title, 0–1.
     #[schema(example = 0.72)]
     pub similarity: f64,
     /// When it was asked.
@@ -412,7 +412,7 @@ pub async fn similar_questions(
             )))
         }
     };
-    let draft = trigrams(&title);
+    let draft = similarity_grams(&title);
     let grams: Vec<String> = draft.iter().cloned().collect();
     let candidates = state
         .store

@@ -5,8 +5,9 @@
 //! split on ASCII and full-width (`　`) spaces and every term must match. The store serves
 //! terms of three or more characters from a trigram index (SQLite FTS5 `trigram`, PostgreSQL
 //! `pg_trgm`) and shorter terms (`承認`, `UI`) by substring, because trigram indexes cannot see
-//! them. "Similar questions" scores candidates by the share of the draft's trigrams they contain,
-//! which works for Japanese titles with no spaces where word-based similarity gives nothing.
+//! them. "Similar questions" scores candidates by the share of the draft's character n-grams
+//! they contain, which works for Japanese titles with no spaces where word-based similarity
+//! gives nothing.
 
 use crate::error::FieldError;
 use std::collections::BTreeSet;
@@ -91,34 +92,52 @@ pub fn like_contains(term: &str) -> String {
     pattern
 }
 
-/// The character trigrams of a text, per whitespace-separated word; words shorter than three
-/// characters count as one gram each.
-pub fn trigrams(text: &str) -> BTreeSet<String> {
+/// The character n-grams that "similar questions" compares: trigrams of Latin-script words
+/// (`approval` → `app`, `ppr`, …) and bigrams of Japanese runs (`通知方法` → `通知`, `知方`,
+/// `方法`), because most Japanese words are two characters long and a trigram would straddle
+/// two of them. Punctuation and spaces separate runs; single Latin letters are ignored.
+pub fn similarity_grams(text: &str) -> BTreeSet<String> {
     let normalized = normalize(text);
     let mut grams = BTreeSet::new();
-    for word in normalized
-        .split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '-'))
-        .filter(|w| !w.is_empty())
-    {
-        let chars: Vec<char> = word.chars().collect();
-        if chars.len() < TRIGRAM_MIN_CHARS {
-            grams.insert(word.to_owned());
-        } else {
-            for window in chars.windows(TRIGRAM_MIN_CHARS) {
-                grams.insert(window.iter().collect());
+    let mut run: Vec<char> = Vec::new();
+    let mut flush = |run: &mut Vec<char>| {
+        let latin = run.first().is_some_and(char::is_ascii);
+        let n = if latin { TRIGRAM_MIN_CHARS } else { 2 };
+        match run.len() {
+            0 => {}
+            1 if latin => {}
+            len if len < n => {
+                grams.insert(run.iter().collect());
+            }
+            _ => {
+                for window in run.windows(n) {
+                    grams.insert(window.iter().collect());
+                }
             }
         }
+        run.clear();
+    };
+    for c in normalized.chars() {
+        if !c.is_alphanumeric() {
+            flush(&mut run);
+        } else {
+            if run.first().is_some_and(|f| f.is_ascii() != c.is_ascii()) {
+                flush(&mut run);
+            }
+            run.push(c);
+        }
     }
+    flush(&mut run);
     grams
 }
 
-/// How similar a candidate title is to a draft: the share of the draft's trigrams found in the
+/// How similar a candidate title is to a draft: the share of the draft's n-grams found in the
 /// candidate's, from 0.0 to 1.0.
 pub fn similarity(draft: &BTreeSet<String>, candidate_title: &str) -> f64 {
     if draft.is_empty() {
         return 0.0;
     }
-    let candidate = trigrams(candidate_title);
+    let candidate = similarity_grams(candidate_title);
     let shared = draft.intersection(&candidate).count();
     shared as f64 / draft.len() as f64
 }
@@ -159,11 +178,24 @@ mod tests {
     }
 
     #[test]
-    fn japanese_titles_without_spaces_are_similar_by_trigrams() {
-        let draft = trigrams("経費精算の承認フローが止まる");
+    fn japanese_runs_give_bigrams_and_latin_words_trigrams() {
+        let grams = similarity_grams("Flow の通知、UI");
+        let expected: BTreeSet<String> = ["flo", "low", "の通", "通知", "ui"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(grams, expected);
+        assert!(similarity_grams("a ?").is_empty());
+    }
+
+    #[test]
+    fn japanese_titles_without_spaces_are_similar_by_their_bigrams() {
+        let draft = similarity_grams("経費精算の承認フローが止まる");
         assert!(similarity(&draft, "経費精算の承認フローが動かない") > 0.5);
         assert!(similarity(&draft, "Excel の関数について") < 0.1);
-        let english = trigrams("Approval flow is stuck");
+        let short = similarity_grams("差し戻しの通知方法");
+        assert!(similarity(&short, "承認フローで差し戻されたら申請者に通知したい") >= 0.3);
+        let english = similarity_grams("Approval flow is stuck");
         assert!(similarity(&english, "approval flow stuck after update") > 0.6);
     }
 }

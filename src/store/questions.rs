@@ -238,8 +238,9 @@ impl Store {
         (conditions.join(" AND "), rank)
     }
 
-    /// Ids and titles of recent questions sharing at least one trigram (or short word) with a
-    /// draft title: candidates that the caller scores.
+    /// Ids and titles of recent questions sharing at least one n-gram with a draft title:
+    /// candidates that the caller scores. Grams of three or more characters use the trigram
+    /// index on SQLite; shorter ones (Japanese bigrams) are matched by substring.
     pub async fn similar_candidates(
         &self,
         grams: &[String],

@@ -87,6 +87,10 @@ on_both_databases! {
         assert!(score > 0.5 && score <= 1.0, "{score}");
         let found = app.get_json(&format!("/questions/similar?title={}", q("approval flow stuck")), &m.key).await;
         assert_eq!(ids(&found["items"]), vec![approval]);
+        // Two-character Japanese words are compared as bigrams.
+        let notify = app.ask(&m.key, "承認フローで差し戻されたら申請者に通知したい", "b", &[], false).await["id"].as_i64().unwrap();
+        let found = app.get_json(&format!("/questions/similar?title={}", q("差し戻しの通知方法")), &m.key).await;
+        assert_eq!(ids(&found["items"]), vec![notify]);
         let found = app.get_json(&format!("/questions/similar?title={}", q("全く関係ない話題です")), &m.key).await;
         assert_eq!(found["items"].as_array().unwrap().len(), 0);
         // At most `limit`, most similar first.
