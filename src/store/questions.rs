@@ -182,15 +182,19 @@ impl Store {
             QuestionSort::Newest => "q.created_at",
             QuestionSort::Active => "q.last_activity_at",
         };
+        // Without a search every rank is 0: leave it out of the ordering so the
+        // (created_at / last_activity_at, id) indexes serve it without sorting.
+        let ranked = filter.search.is_some();
         if let Some(after) = filter.after {
-            let (r, k, i) = (
-                binds.int(after.rank),
-                binds.int(after.sort_key),
-                binds.int(after.id),
-            );
-            conditions.push(format!(
-                "(CAST({rank_expr} AS BIGINT), {sort_column}, q.id) < ({r}, {k}, {i})"
-            ));
+            let (k, i) = (binds.int(after.sort_key), binds.int(after.id));
+            if ranked {
+                let r = binds.int(after.rank);
+                conditions.push(format!(
+                    "(CAST({rank_expr} AS BIGINT), {sort_column}, q.id) < ({r}, {k}, {i})"
+                ));
+            } else {
+                conditions.push(format!("({sort_column}, q.id) < ({k}, {i})"));
+            }
         }
         let limit = binds.int(filter.limit);
         let where_clause = if conditions.is_empty() {
@@ -199,8 +203,9 @@ impl Store {
             format!(" WHERE {}", conditions.join(" AND "))
         };
         let sql = format!(
-            "{}{where_clause} ORDER BY rank DESC, sort_key DESC, q.id DESC LIMIT {limit}",
-            select_questions(&rank_expr, sort_column)
+            "{}{where_clause} ORDER BY {}{sort_column} DESC, q.id DESC LIMIT {limit}",
+            select_questions(&rank_expr, sort_column),
+            if ranked { "rank DESC, " } else { "" },
         );
         let rows: Vec<QuestionRow> = with_pool!(self, pool => {
             bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?

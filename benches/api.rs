@@ -1,0 +1,270 @@
+//! Latency and throughput of the main reads and writes over real HTTP, on a seeded database.
+//!
+//! `cargo bench --bench api` runs on SQLite; set `TSUNAGU_BENCH_POSTGRES_URL` (a server where
+//! the user may create databases) to measure PostgreSQL too. `TSUNAGU_BENCH_QUESTIONS` sets the
+//! number of seeded questions (default 5000). Prints one line per scenario; asserts nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+use tsunagu::config::Config;
+use tsunagu::domain::search::normalize;
+use tsunagu::domain::tag::TagSlug;
+use tsunagu::startup::{bootstrap_admin, open_store, Application};
+use tsunagu::store::questions::NewQuestion;
+
+const JA_WORDS: &[&str] = &[
+    "承認",
+    "フロー",
+    "経費精算",
+    "申請",
+    "通知",
+    "メール",
+    "SharePoint",
+    "リスト",
+    "Teams",
+    "Excel",
+    "テーブル",
+    "自動化",
+    "差し戻し",
+    "期限",
+    "ボタン",
+    "ギャラリー",
+    "コネクタ",
+    "変数",
+];
+const EN_WORDS: &[&str] = &[
+    "approval",
+    "flow",
+    "expense",
+    "request",
+    "notify",
+    "email",
+    "list",
+    "table",
+    "trigger",
+    "gallery",
+    "connector",
+    "variable",
+    "button",
+    "deadline",
+    "loop",
+    "condition",
+];
+const TAGS: &[&str] = &[
+    "approvals",
+    "excel",
+    "sharepoint",
+    "teams",
+    "outlook",
+    "経費精算",
+    "power-apps",
+];
+
+fn pick<'a>(words: &[&'a str], seed: usize, n: usize) -> Vec<&'a str> {
+    (0..n)
+        .map(|i| words[(seed * 7 + i * 13 + i * i) % words.len()])
+        .collect()
+}
+
+async fn seed(url: &str, questions: usize) -> (Application, String) {
+    let config = Config {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        database_url: url.to_owned(),
+        ..Config::default()
+    };
+    let store = open_store(&config).await.unwrap();
+    let key = bootstrap_admin(&store)
+        .await
+        .unwrap()
+        .expect("fresh database");
+    let started = Instant::now();
+    for i in 0..questions {
+        let (title, body) = if i % 2 == 0 {
+            (
+                format!(
+                    "{}の{}で{}したい {i}",
+                    pick(JA_WORDS, i, 1)[0],
+                    pick(JA_WORDS, i + 1, 1)[0],
+                    pick(JA_WORDS, i + 2, 1)[0]
+                ),
+                pick(JA_WORDS, i + 3, 40).join("と"),
+            )
+        } else {
+            (
+                format!(
+                    "How to {} a {} {} {i}",
+                    pick(EN_WORDS, i, 1)[0],
+                    pick(EN_WORDS, i + 1, 1)[0],
+                    pick(EN_WORDS, i + 2, 1)[0]
+                ),
+                pick(EN_WORDS, i + 3, 60).join(" "),
+            )
+        };
+        let tags: Vec<TagSlug> = pick(TAGS, i, 2)
+            .iter()
+            .map(|t| TagSlug::parse("t", t).unwrap())
+            .collect();
+        store
+            .create_question(&NewQuestion {
+                author_id: 1,
+                title: &title,
+                body: &body,
+                search_title: &normalize(&title),
+                search_body: &normalize(&body),
+                anonymous: i % 5 == 0,
+                tags: &tags,
+            })
+            .await
+            .unwrap();
+    }
+    eprintln!(
+        "  seeded {questions} questions in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    (Application::build_with_store(config, store).unwrap(), key)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+async fn measure(key: &str, label: &str, make: impl Fn(usize) -> reqwest::RequestBuilder) {
+    let rounds = 200;
+    let mut times = Vec::with_capacity(rounds);
+    for i in 0..rounds {
+        let started = Instant::now();
+        let response = make(i).bearer_auth(key).send().await.unwrap();
+        let status = response.status();
+        response.bytes().await.unwrap();
+        times.push(started.elapsed());
+        assert!(status.is_success(), "{label}: {status}");
+    }
+    times.sort();
+    // Throughput with 16 requests in flight.
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for worker in 0..16 {
+        let request = make(worker).bearer_auth(key);
+        tasks.push(tokio::spawn(async move {
+            for _ in 0..25 {
+                let r = request.try_clone().unwrap().send().await.unwrap();
+                r.bytes().await.unwrap();
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let rps = 400.0 / started.elapsed().as_secs_f64();
+    println!(
+        "  {label:<44} p50 {:>7.2} ms  p95 {:>7.2} ms  max {:>7.2} ms  {:>7.0} req/s (16 in flight)",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        percentile(&times, 1.0),
+        rps
+    );
+}
+
+async fn run(backend: &str, url: &str, questions: usize) {
+    println!("{backend}:");
+    let (app, key) = seed(url, questions).await;
+    let base = format!("http://127.0.0.1:{}/api/v1", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::new();
+    let get = |path: String| {
+        let client = client.clone();
+        let base = base.clone();
+        move |_: usize| client.get(format!("{base}{path}"))
+    };
+    measure(
+        &key,
+        "GET /questions (newest, 20)",
+        get("/questions".into()),
+    )
+    .await;
+    measure(
+        &key,
+        "GET /questions?tag=excel",
+        get("/questions?tag=excel".into()),
+    )
+    .await;
+    measure(
+        &key,
+        "GET /questions?q=承認 (2 chars)",
+        get("/questions?q=%E6%89%BF%E8%AA%8D".into()),
+    )
+    .await;
+    measure(
+        &key,
+        "GET /questions?q=経費精算 (trigram)",
+        get("/questions?q=%E7%B5%8C%E8%B2%BB%E7%B2%BE%E7%AE%97".into()),
+    )
+    .await;
+    measure(
+        &key,
+        "GET /questions?q=approval flow",
+        get("/questions?q=approval%20flow".into()),
+    )
+    .await;
+    measure(
+        &key,
+        "GET /questions?q=zzzz (no match)",
+        get("/questions?q=zzzz".into()),
+    )
+    .await;
+    measure(&key, "GET /questions/similar (Japanese draft)", get("/questions/similar?title=%E7%B5%8C%E8%B2%BB%E7%B2%BE%E7%AE%97%E3%81%AE%E6%89%BF%E8%AA%8D%E3%83%95%E3%83%AD%E3%83%BC%E3%81%8C%E6%AD%A2%E3%81%BE%E3%82%8B".into())).await;
+    measure(
+        &key,
+        "GET /questions/similar (English draft)",
+        get("/questions/similar?title=approval%20flow%20is%20stuck".into()),
+    )
+    .await;
+    measure(&key, "GET /questions/{id}", {
+        let client = client.clone();
+        let base = base.clone();
+        move |i: usize| client.get(format!("{base}/questions/{}", 1 + i % questions))
+    })
+    .await;
+    measure(&key, "POST /questions", {
+        let client = client.clone();
+        let base = base.clone();
+        move |i: usize| {
+            client
+                .post(format!("{base}/questions"))
+                .json(&serde_json::json!({
+                    "title": format!("ベンチマークの質問 {i}"), "body": "本文", "tags": ["bench"]
+                }))
+        }
+    })
+    .await;
+}
+
+#[tokio::main]
+async fn main() {
+    let questions: usize = std::env::var("TSUNAGU_BENCH_QUESTIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5000);
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = format!("sqlite://{}", dir.path().join("bench.db").display());
+    run("sqlite", &sqlite, questions).await;
+    if let Ok(admin_url) = std::env::var("TSUNAGU_BENCH_POSTGRES_URL") {
+        use sqlx::Connection;
+        let name = format!("tsunagu_bench_{:08x}", rand::random::<u32>());
+        let mut conn = sqlx::PgConnection::connect(&admin_url).await.unwrap();
+        sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let mut url = url::Url::parse(&admin_url).unwrap();
+        url.set_path(&name);
+        run("postgres", url.as_str(), questions).await;
+        sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    } else {
+        println!("postgres: skipped (set TSUNAGU_BENCH_POSTGRES_URL)");
+    }
+}
