@@ -62,7 +62,7 @@ const TAGS: &[&str] = &[
 
 fn pick<'a>(words: &[&'a str], seed: usize, n: usize) -> Vec<&'a str> {
     (0..n)
-        .map(|i| words[(seed * 7 + i * 13 + i * i) % words.len()])
+        .map(|i| words[(seed * 5 + i * 3 + i * i) % words.len()])
         .collect()
 }
 

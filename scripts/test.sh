@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test on SQLite and on PostgreSQL.
+# Runs every test on SQLite and on PostgreSQL, then validates the generated OpenAPI document
+# and connector packages with independent tools.
 #
 # PostgreSQL: set TSUNAGU_TEST_POSTGRES_URL to a server where the user may CREATE DATABASE
 # (each test makes its own UTF-8 database). Without it, and when run as root on a machine with
@@ -35,4 +36,23 @@ SQL
   export TSUNAGU_TEST_POSTGRES_URL="postgres://tsunagu_test:tsunagu_test@127.0.0.1:$pg_port/postgres"
 fi
 
-exec cargo test --locked "$@"
+cargo test --locked "$@"
+
+# Independent validators for the generated spec and connector packages (Python, in a venv
+# under target/ so nothing is installed system-wide): Microsoft's JSON Schemas and
+# openapi-spec-validator, for both languages and all three sign-in modes.
+venv=target/pyenv
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import jsonschema, openapi_spec_validator' 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check jsonschema openapi-spec-validator
+fi
+check_dir=target/connector-check
+rm -rf "$check_dir"
+packages=()
+for lang in en ja; do
+  for auth in aad oauth2 apikey; do
+    cargo run --quiet --locked -- connector --out "$check_dir/$lang-$auth" --lang "$lang" --auth "$auth" 2>/dev/null
+    packages+=("$check_dir/$lang-$auth")
+  done
+done
+"$venv/bin/python" scripts/check_connector.py --openapi openapi/openapi.json connector connector/ja "${packages[@]}"

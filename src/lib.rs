@@ -6,6 +6,7 @@
 pub mod api; // HTTP handlers and request/response types, one module per resource
 pub mod auth; // who is calling: API keys today, company sign-in later
 pub mod config; // settings from TSUNAGU_* environment variables
+pub mod connector; // OpenAPI 3.1 → Power Platform connector package (Swagger 2.0, en/ja)
 pub mod domain; // validated types and community rules, no I/O
 pub mod error; // the one ApiError, rendered as RFC 9457 problem+json
 pub mod startup; // builds the app once for the server, the CLI and the tests

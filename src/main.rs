@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use tsunagu::api::members::{create_member_with_key, CreateMember};
 use tsunagu::api::AppState;
 use tsunagu::config::Config;
+use tsunagu::connector::{AuthMode, ConnectorOptions, Lang};
 use tsunagu::domain::member::Role;
 use tsunagu::startup::{bootstrap_admin, open_store, Application};
 
@@ -26,8 +27,27 @@ enum Command {
     /// Administrative tasks.
     #[command(subcommand)]
     Admin(AdminCommand),
-    /// Print the OpenAPI 3.1 description of the API.
-    Openapi,
+    /// Print (or write) the OpenAPI 3.1 description of the API.
+    Openapi {
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Write the Power Platform custom connector package.
+    Connector {
+        /// The folder to write the package to (created if missing).
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Language of labels and descriptions: en or ja.
+        #[arg(long, default_value = "en")]
+        lang: Lang,
+        /// Connection sign-in: aad (Entra ID), oauth2 (any OAuth 2.0 provider) or apikey.
+        #[arg(long, default_value = "aad")]
+        auth: AuthMode,
+        /// Host the connector calls (no scheme or path); default: TSUNAGU_PUBLIC_URL's host.
+        #[arg(long)]
+        host: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -92,11 +112,40 @@ async fn main() -> anyhow::Result<()> {
             println!("API key (shown once): {key}");
             Ok(())
         }
-        Command::Openapi => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&tsunagu::api::openapi())?
-            );
+        Command::Openapi { out } => {
+            let text = tsunagu::api::openapi_json();
+            match out {
+                Some(path) => std::fs::write(&path, text)
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display())),
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+            }
+        }
+        Command::Connector {
+            out,
+            lang,
+            auth,
+            host,
+        } => {
+            let host = match host {
+                Some(h) => h,
+                None => config
+                    .public_url
+                    .as_deref()
+                    .and_then(|u| url::Url::parse(u).ok())
+                    .and_then(|u| {
+                        u.host_str().map(|h| match u.port() {
+                            Some(p) => format!("{h}:{p}"),
+                            None => h.to_owned(),
+                        })
+                    })
+                    .unwrap_or_else(|| tsunagu::connector::EXAMPLE_HOST.to_owned()),
+            };
+            let package = tsunagu::connector::package(&ConnectorOptions { lang, auth, host })?;
+            package.write_to(&out)?;
+            eprintln!("wrote {} files to {}", package.files.len(), out.display());
             Ok(())
         }
     }

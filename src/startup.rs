@@ -4,7 +4,7 @@
 //! real port. Pools and state are created once, outside the per-worker factory closure.
 
 use crate::api::extract::path_error;
-use crate::api::{routes, AppState};
+use crate::api::{routes, site_routes, AppState};
 use crate::auth::api_keys;
 use crate::config::Config;
 use crate::domain::member::Role;
@@ -78,6 +78,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = config.workers;
         let known_routes = web::Data::new(KnownRoutes::from_openapi());
+        let spec = crate::api::openapi();
         let state = web::Data::new(AppState {
             store: store.clone(),
             config: Arc::new(config),
@@ -87,6 +88,7 @@ impl Application {
                 .into_utoipa_app()
                 .configure(routes)
                 .into_app()
+                .configure(|cfg| site_routes(cfg, spec.clone()))
                 .app_data(state.clone())
                 .app_data(known_routes.clone())
                 .app_data(web::PathConfig::default().error_handler(path_error))

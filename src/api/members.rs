@@ -22,7 +22,8 @@ pub struct Member {
     /// The name shown to others.
     #[schema(example = "山田 花子")]
     pub display_name: String,
-    /// E-mail address, when known.
+    /// E-mail address, when known (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(example = "hanako.yamada@example.co.jp")]
     pub email: Option<String>,
     /// What the member may do.

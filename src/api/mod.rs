@@ -10,6 +10,7 @@ pub mod links;
 pub mod members;
 pub mod pagination;
 pub mod questions;
+pub mod site;
 pub mod tags;
 
 use crate::config::Config;
@@ -68,6 +69,14 @@ pub fn routes(cfg: &mut ServiceConfig) {
         );
 }
 
+/// Routes outside the API: `/openapi.json`, the `/docs` reference and `/connector.zip`.
+pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openapi::OpenApi) {
+    use actix_web::web;
+    cfg.service(utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec))
+        .route("/docs", web::get().to(site::docs_redirect))
+        .route("/connector.zip", web::get().to(site::connector_zip));
+}
+
 /// The OpenAPI document's fixed parts; paths and schemas are collected from [`routes`].
 #[derive(OpenApi)]
 #[openapi(
@@ -77,6 +86,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
         license(name = "MIT", identifier = "MIT"),
         contact(name = "tsunagu maintainers", url = "https://github.com/tsunagu/tsunagu")
     ),
+    // Enums used only as query parameters are not collected from the routes.
+    components(schemas(
+        crate::domain::question::QuestionSort,
+        crate::domain::question::QuestionStatus,
+        crate::domain::question::ReactionKind
+    )),
     modifiers(&BearerAuth),
     security(("api_key" = [])),
     tags(
@@ -111,6 +126,13 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_owned();
     spec
+}
+
+/// The OpenAPI description as committed in `openapi/openapi.json`: pretty JSON, final newline.
+pub fn openapi_json() -> String {
+    let mut text = serde_json::to_string_pretty(&openapi()).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// A stored timestamp (microseconds since the epoch) as a UTC time.

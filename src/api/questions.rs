@@ -120,6 +120,7 @@ pub struct UpdateQuestion {
     /// New body, 1–20,000 characters.
     pub body: Option<String>,
     /// New set of topics (replaces the old set), up to 5.
+    #[schema(example = json!(["approvals"]))]
     pub tags: Option<Vec<String>>,
     /// Change anonymity; only the asker may.
     pub anonymous: Option<bool>,
@@ -610,7 +611,7 @@ async fn set_me_too(
     }))
 }
 
-/// Say "me too"
+/// Say you have this question too
 ///
 /// Records that the caller has this question too. Saying it twice counts once.
 #[utoipa::path(
@@ -633,7 +634,7 @@ pub async fn add_me_too(
     set_me_too(&state, &caller, id.into_inner(), true).await
 }
 
-/// Withdraw "me too"
+/// Withdraw your me-too
 ///
 /// Withdraws the caller's "me too". Withdrawing twice is harmless.
 #[utoipa::path(

@@ -1,6 +1,7 @@
 //! Who is calling: credentials in, a [`Caller`] out.
 //!
-//! Today a caller proves who they are with a personal API key (`Authorization: Bearer tsu_…`).
+//! Today a caller proves who they are with a personal API key (`Authorization: Bearer tsu_…`,
+//! or `X-Api-Key: tsu_…` as the connector's API-key connection sends it).
 //! Keys are random, shown once, and stored only as a SHA-256 hash: a leaked database does not
 //! leak usable keys. Company sign-in (OIDC bearer tokens) plugs in here later.
 
@@ -12,6 +13,9 @@ use crate::error::ApiError;
 use actix_web::dev::Payload;
 use actix_web::{http::header, web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
+
+/// The header the connector's API-key connection uses (an alternative to `Authorization: Bearer`).
+pub const API_KEY_HEADER: &str = "X-Api-Key";
 
 /// The authenticated member making a request.
 #[derive(Debug, Clone)]
@@ -45,10 +49,16 @@ impl FromRequest for Caller {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        // The connector's API-key connection sends the key in `X-Api-Key`.
         let authorization = req
             .headers()
-            .get(header::AUTHORIZATION)
-            .map(|v| v.to_str().map(str::to_owned));
+            .get(API_KEY_HEADER)
+            .map(|v| v.to_str().map(|k| format!("Bearer {}", k.trim())))
+            .or_else(|| {
+                req.headers()
+                    .get(header::AUTHORIZATION)
+                    .map(|v| v.to_str().map(str::to_owned))
+            });
         Box::pin(async move {
             let state = state.ok_or_else(|| anyhow::anyhow!("AppState missing"))?;
             let token = match authorization {

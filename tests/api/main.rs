@@ -6,6 +6,7 @@ mod helpers;
 mod anonymity;
 mod answers;
 mod concurrency;
+mod connector;
 mod errors;
 mod members;
 mod pagination;

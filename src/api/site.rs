@@ -1,0 +1,77 @@
+//! What the service offers besides the API itself: its OpenAPI description, an interactive
+//! reference whose scripts and styles are served by tsunagu (it works on a closed company
+//! network), and the Power Platform connector package for this server's own host.
+
+use crate::api::extract::Query;
+use crate::api::AppState;
+use crate::connector::{package, AuthMode, ConnectorOptions, Lang};
+use crate::error::{ApiError, FieldError};
+use actix_web::{http::header, web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+/// Which connector package to download.
+#[derive(Debug, Deserialize)]
+pub struct ConnectorParams {
+    /// `en` (default) or `ja`.
+    pub lang: Option<String>,
+    /// `aad` (default), `oauth2` or `apikey`.
+    pub auth: Option<String>,
+}
+
+/// `GET /connector.zip?lang=&auth=`: the connector package for this server's public host.
+pub async fn connector_zip(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Query(params): Query<ConnectorParams>,
+) -> Result<HttpResponse, ApiError> {
+    let invalid =
+        |field: &str, e: String| ApiError::InvalidQuery(FieldError::new(field, "invalid_value", e));
+    let lang: Lang = params
+        .lang
+        .as_deref()
+        .unwrap_or("en")
+        .parse()
+        .map_err(|e| invalid("lang", e))?;
+    let auth: AuthMode = params
+        .auth
+        .as_deref()
+        .unwrap_or("aad")
+        .parse()
+        .map_err(|e| invalid("auth", e))?;
+    let host = public_host(&state, &req);
+    let package = package(&ConnectorOptions { lang, auth, host })
+        .map_err(|e| ApiError::Internal(anyhow::Error::new(e)))?;
+    let zip = package
+        .zip()
+        .map_err(|e| ApiError::Internal(anyhow::Error::new(e)))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/zip")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"tsunagu-connector-{lang}-{auth}.zip\""),
+        ))
+        .body(zip))
+}
+
+/// The host (and port) clients reach this server at.
+fn public_host(state: &AppState, req: &HttpRequest) -> String {
+    state
+        .config
+        .public_url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| {
+            u.host_str().map(|h| match u.port() {
+                Some(p) => format!("{h}:{p}"),
+                None => h.to_owned(),
+            })
+        })
+        .unwrap_or_else(|| req.connection_info().host().to_owned())
+}
+
+/// `GET /docs` → `/docs/`, where the interactive reference lives.
+pub async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, "/docs/"))
+        .finish()
+}

@@ -1,0 +1,481 @@
+//! OpenAPI 3.1 (as utoipa emits it for tsunagu) → Swagger 2.0 with Power Platform extensions.
+//!
+//! What it does, and why:
+//! - request bodies become one `in: body` parameter; `components/schemas` become `definitions`;
+//! - 3.1-only constructs are resolved into plain 2.0 types: `type: [T, "null"]` → `T`,
+//!   `oneOf: [null, X]` → `X` (absent optional fields are simply omitted by the API), `allOf`
+//!   (serde `flatten`) is merged into one object;
+//! - a property that refers to another schema is inlined so it can carry its own
+//!   `x-ms-summary` and `description` (Microsoft's schema forbids siblings next to `$ref`);
+//! - every parameter and property gets `x-ms-summary` (the label in the flow designer),
+//!   `description` and, where it matters, `x-ms-visibility`;
+//! - enums get `x-ms-enum-values`, tag inputs get `x-ms-dynamic-values` fed by `ListTags`.
+
+use super::strings::Strings;
+use super::{AuthMode, ConnectorOptions, Untranslated};
+use crate::api::API_PREFIX;
+use serde_json::{json, Map, Value};
+
+/// Converts tsunagu's OpenAPI 3.1 document into the connector's Swagger 2.0 definition.
+pub fn convert(spec: &Value, options: &ConnectorOptions) -> Result<Value, Untranslated> {
+    let strings = Strings::new(options.lang);
+    let converter = Converter {
+        spec,
+        strings: &strings,
+    };
+    let definitions = converter.definitions();
+    let paths = converter.paths();
+    let info = json!({
+        "title": "tsunagu",
+        "description": strings.text(
+            "tsunagu connects the citizen developers of a company: ask questions (anonymously if you like), answer and thank each other, and find what was already asked, in Japanese and English."
+        ),
+        "version": spec["info"]["version"].as_str().unwrap_or("0.1.0"),
+        "contact": {
+            "name": "tsunagu maintainers",
+            "url": "https://github.com/tsunagu/tsunagu",
+            "email": "tsunagu@example.com"
+        }
+    });
+    let (security_name, security_definition) = security_definition(options.auth);
+    let mut swagger = json!({
+        "swagger": "2.0",
+        "info": info,
+        "host": options.host,
+        "basePath": API_PREFIX,
+        "schemes": ["https"],
+        "consumes": ["application/json"],
+        "produces": ["application/json", "application/problem+json"],
+        "paths": paths,
+        "definitions": definitions,
+        "parameters": {},
+        "responses": {},
+        "securityDefinitions": { security_name: security_definition },
+        "security": [{ security_name: [] }],
+        "tags": [],
+        "x-ms-connector-metadata": [
+            { "propertyName": "Website", "propertyValue": "https://github.com/tsunagu/tsunagu" },
+            { "propertyName": "Privacy policy", "propertyValue": "https://github.com/tsunagu/tsunagu#privacy" },
+            { "propertyName": "Categories", "propertyValue": "Productivity;Collaboration" }
+        ]
+    });
+    if let Some(obj) = swagger.as_object_mut() {
+        obj.remove("parameters");
+        obj.remove("responses");
+        obj.remove("tags");
+    }
+    strings.finish()?;
+    Ok(swagger)
+}
+
+/// The security scheme the definition declares for each sign-in mode.
+fn security_definition(auth: AuthMode) -> (&'static str, Value) {
+    match auth {
+        AuthMode::Aad => (
+            "oauth2_auth",
+            json!({
+                "type": "oauth2",
+                "flow": "accessCode",
+                "authorizationUrl": "https://login.microsoftonline.com/common/oauth2/authorize",
+                "tokenUrl": "https://login.windows.net/common/oauth2/authorize",
+                "scopes": {}
+            }),
+        ),
+        AuthMode::Oauth2 => (
+            "oauth2_auth",
+            json!({
+                "type": "oauth2",
+                "flow": "accessCode",
+                "authorizationUrl": "https://login.example.com/oauth2/authorize",
+                "tokenUrl": "https://login.example.com/oauth2/token",
+                "scopes": {}
+            }),
+        ),
+        AuthMode::ApiKey => (
+            "api_key",
+            json!({ "type": "apiKey", "in": "header", "name": "X-Api-Key" }),
+        ),
+    }
+}
+
+struct Converter<'a> {
+    spec: &'a Value,
+    strings: &'a Strings,
+}
+
+/// Operations whose paths are outside the API prefix (health checks) are not for flows.
+fn connector_path(path: &str) -> Option<&str> {
+    path.strip_prefix(API_PREFIX).filter(|p| p.starts_with('/'))
+}
+
+impl Converter<'_> {
+    fn schema(&self, name: &str) -> Option<&Value> {
+        self.spec["components"]["schemas"].get(name)
+    }
+
+    fn ref_name(value: &Value) -> Option<&str> {
+        value
+            .get("$ref")?
+            .as_str()?
+            .strip_prefix("#/components/schemas/")
+    }
+
+    fn definitions(&self) -> Value {
+        let mut out = Map::new();
+        if let Some(schemas) = self.spec["components"]["schemas"].as_object() {
+            for (name, schema) in schemas {
+                out.insert(name.clone(), self.convert_schema(schema, None));
+            }
+        }
+        Value::Object(out)
+    }
+
+    /// Converts a schema; `field` names the property it describes (for its label).
+    fn convert_schema(&self, schema: &Value, field: Option<&str>) -> Value {
+        // oneOf [null, X] (an Option<T>): X, keeping the outer description.
+        if let Some(variants) = schema.get("oneOf").and_then(Value::as_array) {
+            let inner = variants
+                .iter()
+                .find(|v| v.get("type") != Some(&json!("null")))
+                .cloned()
+                .unwrap_or(json!({"type": "string"}));
+            let mut converted = self.convert_schema(&inner, field);
+            if let (Some(d), Some(obj)) = (schema.get("description"), converted.as_object_mut()) {
+                obj.insert(
+                    "description".into(),
+                    json!(self.strings.text(d.as_str().unwrap_or(""))),
+                );
+            }
+            return converted;
+        }
+        // A reference: inline it where it describes a field, so it can carry a label.
+        if let Some(name) = Self::ref_name(schema) {
+            let target = self.schema(name).cloned().unwrap_or(json!({}));
+            if field.is_none() {
+                return json!({ "$ref": format!("#/definitions/{name}") });
+            }
+            let mut inlined = self.convert_schema(&target, None);
+            if let Some(obj) = inlined.as_object_mut() {
+                if let Some(d) = schema.get("description").and_then(Value::as_str) {
+                    obj.insert("description".into(), json!(self.strings.text(d)));
+                }
+                if let Some(f) = field {
+                    obj.insert("x-ms-summary".into(), json!(self.strings.label(f)));
+                }
+            }
+            return inlined;
+        }
+        let mut out = Map::new();
+        // allOf (serde flatten): merge every part into one object.
+        if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
+            let mut properties = Map::new();
+            let mut required: Vec<Value> = Vec::new();
+            for part in parts {
+                let resolved = match Self::ref_name(part) {
+                    Some(name) => self.schema(name).cloned().unwrap_or(json!({})),
+                    None => part.clone(),
+                };
+                let converted = self.convert_schema(&resolved, None);
+                if let Some(props) = converted.get("properties").and_then(Value::as_object) {
+                    properties.extend(props.clone());
+                }
+                if let Some(req) = converted.get("required").and_then(Value::as_array) {
+                    required.extend(req.iter().cloned());
+                }
+            }
+            out.insert("type".into(), json!("object"));
+            out.insert("properties".into(), Value::Object(properties));
+            if !required.is_empty() {
+                out.insert("required".into(), Value::Array(required));
+            }
+        }
+        // type: ["T", "null"] → "T".
+        match schema.get("type") {
+            Some(Value::Array(types)) => {
+                if let Some(t) = types.iter().find(|t| *t != "null") {
+                    out.insert("type".into(), t.clone());
+                }
+            }
+            Some(t) => {
+                out.insert("type".into(), t.clone());
+            }
+            None => {}
+        }
+        for key in [
+            "format",
+            "minimum",
+            "maximum",
+            "minLength",
+            "maxLength",
+            "example",
+        ] {
+            if let Some(v) = schema.get(key) {
+                if key == "format" && !ALLOWED_FORMATS.contains(&v.as_str().unwrap_or("")) {
+                    continue;
+                }
+                out.insert(key.into(), v.clone());
+            }
+        }
+        if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+            out.insert("enum".into(), Value::Array(values.clone()));
+            let labels: Vec<Value> = values
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|v| json!({ "value": v, "displayName": self.strings.enum_label(v) }))
+                .collect();
+            out.insert("x-ms-enum-values".into(), Value::Array(labels));
+        }
+        if let Some(items) = schema.get("items") {
+            let mut converted = self.convert_items(items);
+            if field == Some("tags") {
+                if let Some(obj) = converted.as_object_mut() {
+                    obj.insert("x-ms-dynamic-values".into(), tag_dropdown());
+                }
+            }
+            out.insert("items".into(), converted);
+        }
+        if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            let mut converted = Map::new();
+            for (name, prop) in props {
+                let mut p = self.convert_schema(prop, Some(name));
+                if let Some(obj) = p.as_object_mut() {
+                    obj.insert("x-ms-summary".into(), json!(self.strings.label(name)));
+                    let description = prop
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .map(|d| self.strings.text(d))
+                        .or_else(|| {
+                            obj.get("description")
+                                .cloned()
+                                .and_then(|d| d.as_str().map(str::to_owned))
+                        })
+                        .unwrap_or_else(|| self.strings.label(name));
+                    obj.insert("description".into(), json!(description));
+                    if let Some(visibility) = property_visibility(name) {
+                        obj.insert("x-ms-visibility".into(), json!(visibility));
+                    }
+                }
+                converted.insert(name.clone(), p);
+            }
+            out.insert("type".into(), json!("object"));
+            out.insert("properties".into(), Value::Object(converted));
+            if let Some(req) = schema.get("required") {
+                out.insert("required".into(), req.clone());
+            }
+        }
+        if field.is_none() {
+            if let Some(d) = schema.get("description").and_then(Value::as_str) {
+                out.insert("description".into(), json!(self.strings.text(d)));
+            }
+        }
+        Value::Object(out)
+    }
+
+    /// Array items: object references stay references (no label needed on items); enum
+    /// references are inlined so the values are visible.
+    fn convert_items(&self, items: &Value) -> Value {
+        match Self::ref_name(items).and_then(|name| self.schema(name).map(|s| (name, s))) {
+            Some((_, target)) if target.get("enum").is_some() => self.convert_schema(target, None),
+            Some((name, _)) => json!({ "$ref": format!("#/definitions/{name}") }),
+            None => self.convert_schema(items, None),
+        }
+    }
+
+    fn paths(&self) -> Value {
+        let mut out = Map::new();
+        let Some(paths) = self.spec["paths"].as_object() else {
+            return Value::Object(out);
+        };
+        for (path, item) in paths {
+            let Some(relative) = connector_path(path) else {
+                continue;
+            };
+            let mut methods = Map::new();
+            for method in ["get", "post", "put", "patch", "delete"] {
+                if let Some(op) = item.get(method) {
+                    methods.insert(method.into(), self.operation(method, op));
+                }
+            }
+            out.insert(relative.to_owned(), Value::Object(methods));
+        }
+        Value::Object(out)
+    }
+
+    fn operation(&self, method: &str, op: &Value) -> Value {
+        let operation_id = op["operationId"].as_str().unwrap_or_default();
+        let summary = self
+            .strings
+            .text(op["summary"].as_str().unwrap_or(operation_id));
+        let mut description = self.strings.text(op["description"].as_str().unwrap_or(""));
+        if !description.ends_with('.') && !description.ends_with('。') {
+            description.push('.');
+        }
+        let mut parameters: Vec<Value> = Vec::new();
+        for param in op["parameters"].as_array().into_iter().flatten() {
+            parameters.push(self.parameter(operation_id, param));
+        }
+        if let Some(body) = op.get("requestBody") {
+            let schema = &body["content"]["application/json"]["schema"];
+            let name = Self::ref_name(schema).unwrap_or("Body");
+            parameters.push(json!({
+                "name": "body",
+                "in": "body",
+                "required": true,
+                "schema": { "$ref": format!("#/definitions/{name}") }
+            }));
+        }
+        let mut responses = Map::new();
+        for (code, response) in op["responses"].as_object().into_iter().flatten() {
+            responses.insert(code.clone(), self.response(response));
+        }
+        let mut out = json!({
+            "operationId": operation_id,
+            "summary": summary,
+            "description": description,
+            "parameters": parameters,
+            "responses": responses,
+        });
+        if let Some(obj) = out.as_object_mut() {
+            if method == "delete" || operation_id == "CreateMember" {
+                obj.insert("x-ms-no-generic-test".into(), json!(true));
+            }
+            if let Some(visibility) = operation_visibility(operation_id) {
+                obj.insert("x-ms-visibility".into(), json!(visibility));
+            }
+        }
+        out
+    }
+
+    fn parameter(&self, operation_id: &str, param: &Value) -> Value {
+        let name = param["name"].as_str().unwrap_or_default();
+        let location = param["in"].as_str().unwrap_or("query");
+        let schema = match Self::ref_name(&param["schema"]) {
+            Some(target) => self
+                .schema(target)
+                .cloned()
+                .unwrap_or(json!({"type": "string"})),
+            None => param["schema"].clone(),
+        };
+        let converted = self.convert_schema(&schema, None);
+        let mut out = json!({
+            "name": name,
+            "in": location,
+            "required": location == "path" || param["required"].as_bool().unwrap_or(false),
+            "type": converted.get("type").cloned().unwrap_or(json!("string")),
+            "description": self.strings.text(param["description"].as_str().unwrap_or(name)),
+            "x-ms-summary": self.strings.label(name),
+        });
+        if let Some(obj) = out.as_object_mut() {
+            for key in ["format", "enum", "x-ms-enum-values", "minimum", "maximum"] {
+                if let Some(v) = converted.get(key) {
+                    obj.insert(key.into(), v.clone());
+                }
+            }
+            if location == "path" {
+                obj.insert("x-ms-url-encoding".into(), json!("single"));
+            }
+            obj.insert(
+                "x-ms-visibility".into(),
+                json!(parameter_visibility(operation_id, name, location)),
+            );
+            if name == "tag" {
+                obj.insert("x-ms-dynamic-values".into(), tag_dropdown());
+            }
+        }
+        out
+    }
+
+    fn response(&self, response: &Value) -> Value {
+        let mut out = Map::new();
+        out.insert(
+            "description".into(),
+            json!(self
+                .strings
+                .text(response["description"].as_str().unwrap_or("Response"))),
+        );
+        let content = response["content"].as_object();
+        if let Some((_, media)) = content.and_then(|c| c.iter().next()) {
+            if let Some(name) = Self::ref_name(&media["schema"]) {
+                out.insert(
+                    "schema".into(),
+                    json!({ "$ref": format!("#/definitions/{name}") }),
+                );
+            }
+        }
+        if let Some(headers) = response["headers"].as_object() {
+            let mut converted = Map::new();
+            for (name, header) in headers {
+                converted.insert(
+                    name.clone(),
+                    json!({
+                        "type": "string",
+                        "description": self.strings.text(header["description"].as_str().unwrap_or(name)),
+                    }),
+                );
+            }
+            out.insert("headers".into(), Value::Object(converted));
+        }
+        Value::Object(out)
+    }
+}
+
+/// `format` values Power Platform accepts.
+const ALLOWED_FORMATS: &[&str] = &[
+    "int32",
+    "int64",
+    "float",
+    "double",
+    "byte",
+    "binary",
+    "date",
+    "date-time",
+    "password",
+    "date-no-tz",
+    "email",
+    "html",
+    "uri",
+    "uuid",
+];
+
+/// A dropdown of existing tags, fed by `ListTags`.
+fn tag_dropdown() -> Value {
+    json!({
+        "operationId": "ListTags",
+        "value-collection": "items",
+        "value-path": "slug",
+        "value-title": "slug"
+    })
+}
+
+/// Filters and paging are `advanced`; what people fill in is `important`.
+fn parameter_visibility(operation_id: &str, name: &str, location: &str) -> &'static str {
+    match (operation_id, name, location) {
+        (_, _, "path") => "important",
+        ("ListQuestions", "tag" | "q", _) => "important",
+        ("FindSimilarQuestions", "title", _) => "important",
+        _ => "advanced",
+    }
+}
+
+/// Response and body fields that are plumbing rather than content.
+fn property_visibility(name: &str) -> Option<&'static str> {
+    match name {
+        "title" | "body" | "tags" | "anonymous" | "display_name" | "kind" | "name" => {
+            Some("important")
+        }
+        "next_cursor" | "next_link" | "link" | "updated_at" | "last_activity_at" | "prefix"
+        | "issue_api_key" | "by_asker" | "my_reactions" | "type" | "errors" => Some("advanced"),
+        _ => None,
+    }
+}
+
+/// Operations for administrators or key management are `advanced` in the action list.
+fn operation_visibility(operation_id: &str) -> Option<&'static str> {
+    match operation_id {
+        "CreateMember" | "ListMyApiKeys" | "CreateMyApiKey" | "RevokeMyApiKey" | "ListTags" => {
+            Some("advanced")
+        }
+        "ListQuestions" | "CreateQuestion" | "GetQuestion" | "CreateAnswer" => Some("important"),
+        _ => None,
+    }
+}

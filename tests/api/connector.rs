@@ -1,0 +1,654 @@
+//! The generated OpenAPI spec and connector packages: committed copies up to date, every
+//! Power Platform definition rule, and a contract test against a running server.
+
+use crate::helpers::*;
+use crate::on_both_databases;
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, HashSet};
+use tsunagu::connector::{package, AuthMode, ConnectorOptions, Lang, EXAMPLE_HOST};
+
+const REGENERATE: &str = "cargo run -- openapi --out openapi/openapi.json && \
+     cargo run -- connector --out connector && cargo run -- connector --out connector/ja --lang ja";
+
+/// Operations that have been published: never rename or delete one (rule 18).
+const PUBLISHED: &[&str] = &[
+    "CreateMember",
+    "GetMember",
+    "GetMe",
+    "ListMyApiKeys",
+    "CreateMyApiKey",
+    "RevokeMyApiKey",
+    "FindSimilarQuestions",
+    "ListQuestions",
+    "CreateQuestion",
+    "GetQuestion",
+    "UpdateQuestion",
+    "DeleteQuestion",
+    "AddMeToo",
+    "RemoveMeToo",
+    "CreateAnswer",
+    "GetAnswer",
+    "UpdateAnswer",
+    "DeleteAnswer",
+    "AcceptAnswer",
+    "UnacceptAnswer",
+    "AddReaction",
+    "RemoveReaction",
+    "ListTags",
+];
+
+fn repo_file(path: &str) -> Vec<u8> {
+    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}; regenerate with: {REGENERATE}"))
+}
+
+fn definition(lang: Lang, auth: AuthMode, host: &str) -> Value {
+    let package = package(&ConnectorOptions {
+        lang,
+        auth,
+        host: host.to_owned(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    serde_json::from_slice(package.file("apiDefinition.swagger.json").unwrap()).unwrap()
+}
+
+#[test]
+fn the_committed_openapi_document_matches_the_code() {
+    let committed = String::from_utf8(repo_file("openapi/openapi.json")).unwrap();
+    assert!(
+        committed == tsunagu::api::openapi_json(),
+        "openapi/openapi.json is out of date; regenerate with: {REGENERATE}"
+    );
+}
+
+#[test]
+fn the_committed_connector_packages_match_the_code() {
+    for (dir, lang) in [("connector", Lang::En), ("connector/ja", Lang::Ja)] {
+        let generated = package(&ConnectorOptions {
+            lang,
+            auth: AuthMode::Aad,
+            host: EXAMPLE_HOST.into(),
+        })
+        .unwrap();
+        for (name, bytes) in &generated.files {
+            let committed = repo_file(&format!("{dir}/{name}"));
+            assert!(
+                &committed == bytes,
+                "{dir}/{name} is out of date; regenerate with: {REGENERATE}"
+            );
+        }
+    }
+}
+
+#[test]
+fn japanese_without_a_translation_fails_rather_than_ships_english() {
+    // Every string in the Japanese package has a translation (generation would fail otherwise),
+    // and every visible string really is Japanese.
+    let ja = definition(Lang::Ja, AuthMode::Aad, EXAMPLE_HOST);
+    let mut checked = 0;
+    visit_texts(&ja, &mut |where_, text| {
+        checked += 1;
+        let japanese = text.chars().any(|c| {
+            ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        });
+        let ascii_label_ok = ["ID"].contains(&text);
+        assert!(
+            japanese || ascii_label_ok,
+            "untranslated at {where_}: {text}"
+        );
+    });
+    assert!(checked > 300, "only {checked} strings checked");
+}
+
+/// Calls `f` with every summary, description and x-ms-summary of operations, parameters and
+/// definition properties.
+fn visit_texts(definition: &Value, f: &mut dyn FnMut(&str, &str)) {
+    for (path, item) in definition["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            for key in ["summary", "description"] {
+                f(&format!("{method} {path} {key}"), op[key].as_str().unwrap());
+            }
+            for p in op["parameters"].as_array().unwrap() {
+                if p["in"] != "body" {
+                    f(
+                        &format!("{method} {path} {}", p["name"]),
+                        p["x-ms-summary"].as_str().unwrap(),
+                    );
+                    f(
+                        &format!("{method} {path} {}", p["name"]),
+                        p["description"].as_str().unwrap(),
+                    );
+                }
+            }
+            for (code, r) in op["responses"].as_object().unwrap() {
+                f(
+                    &format!("{method} {path} {code}"),
+                    r["description"].as_str().unwrap(),
+                );
+            }
+        }
+    }
+    for (name, schema) in definition["definitions"].as_object().unwrap() {
+        visit_schema_texts(name, schema, f);
+    }
+}
+
+fn visit_schema_texts(where_: &str, schema: &Value, f: &mut dyn FnMut(&str, &str)) {
+    if let Some(d) = schema["description"].as_str() {
+        f(where_, d);
+    }
+    if let Some(props) = schema["properties"].as_object() {
+        for (name, prop) in props {
+            let at = format!("{where_}.{name}");
+            f(
+                &at,
+                prop["x-ms-summary"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{at} has no x-ms-summary")),
+            );
+            visit_schema_texts(&at, prop, f);
+        }
+    }
+    if let Some(values) = schema["x-ms-enum-values"].as_array() {
+        for v in values {
+            f(where_, v["displayName"].as_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn every_definition_rule_holds_in_both_languages_and_all_sign_ins() {
+    let mut en_ids = None;
+    for lang in [Lang::En, Lang::Ja] {
+        for auth in [AuthMode::Aad, AuthMode::Oauth2, AuthMode::ApiKey] {
+            let d = definition(lang, auth, EXAMPLE_HOST);
+            let problems = definition_rule_violations(&d, lang);
+            assert!(
+                problems.is_empty(),
+                "{lang}/{auth}:\n{}",
+                problems.join("\n")
+            );
+            let ids = operation_ids(&d);
+            for published in PUBLISHED {
+                assert!(
+                    ids.contains(&published.to_string()),
+                    "published operation {published} is gone (rule 18)"
+                );
+            }
+            match &en_ids {
+                None => en_ids = Some(ids),
+                Some(first) => assert_eq!(first, &ids, "operationIds differ in {lang}/{auth}"),
+            }
+        }
+    }
+}
+
+fn operation_ids(d: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = d["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|item| item.as_object().unwrap().values())
+        .map(|op| op["operationId"].as_str().unwrap().to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+const PRODUCT_NAMES: &[&str] = &[
+    "Power Apps",
+    "Power Automate",
+    "Logic Apps",
+    "Power Platform",
+];
+const FORMATS: &[&str] = &[
+    "int32",
+    "int64",
+    "float",
+    "double",
+    "byte",
+    "binary",
+    "date",
+    "date-time",
+    "password",
+    "date-no-tz",
+    "email",
+    "html",
+    "uri",
+    "uuid",
+];
+
+/// Rules 1–18 of connector-rules.md, checked on the generated definition.
+fn definition_rule_violations(d: &Value, lang: Lang) -> Vec<String> {
+    let mut v = Vec::new();
+    // 1. Swagger 2.0, no 3.1-only constructs, no $ref siblings.
+    if d["swagger"] != "2.0" {
+        v.push("1: swagger is not 2.0".into());
+    }
+    walk(d, "", &mut |at, value| {
+        if let Some(obj) = value.as_object() {
+            for key in ["oneOf", "anyOf", "nullable", "const"] {
+                if obj.contains_key(key) && !at.contains("/x-ms-") {
+                    v.push(format!("1: {key} at {at}"));
+                }
+            }
+            if obj.get("type").is_some_and(Value::is_array) {
+                v.push(format!("1: type array at {at}"));
+            }
+            if obj.contains_key("$ref") && obj.len() > 1 {
+                v.push(format!("1: $ref with siblings at {at}"));
+            }
+            if let Some(f) = obj.get("format").and_then(Value::as_str) {
+                if !FORMATS.contains(&f) {
+                    v.push(format!("14: format {f} at {at}"));
+                }
+            }
+            if let Some(vis) = obj.get("x-ms-visibility").and_then(Value::as_str) {
+                if !["important", "advanced", "internal"].contains(&vis) {
+                    v.push(format!("12: visibility {vis} at {at}"));
+                }
+                if vis == "internal"
+                    && obj.get("required") == Some(&json!(true))
+                    && !obj.contains_key("default")
+                {
+                    v.push(format!("12: internal required without default at {at}"));
+                }
+            }
+        }
+    });
+    // 2–5. info and metadata.
+    let title = d["info"]["title"].as_str().unwrap_or("");
+    if title.chars().count() > 30
+        || title
+            .split_whitespace()
+            .any(|w| w == "API" || w == "Connector")
+        || PRODUCT_NAMES.iter().any(|p| title.contains(p))
+    {
+        v.push(format!("2: bad title {title}"));
+    }
+    let description = d["info"]["description"].as_str().unwrap_or("");
+    let n = description.chars().count();
+    if !(30..=500).contains(&n) || PRODUCT_NAMES.iter().any(|p| description.contains(p)) {
+        v.push(format!("3: bad info.description ({n} chars)"));
+    }
+    for key in ["name", "url", "email"] {
+        if !d["info"]["contact"][key].is_string() {
+            v.push(format!("4: contact.{key} missing"));
+        }
+    }
+    let metadata: Vec<&str> = d["x-ms-connector-metadata"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| m["propertyName"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    for name in ["Website", "Privacy policy", "Categories"] {
+        if !metadata.contains(&name) {
+            v.push(format!("5: x-ms-connector-metadata lacks {name}"));
+        }
+    }
+    // 6. host, basePath, schemes.
+    let host = d["host"].as_str().unwrap_or("");
+    if host.is_empty() || host.contains(['/', ' ', '{', '}', '\\']) || host.matches(':').count() > 1
+    {
+        v.push(format!("6: bad host {host}"));
+    }
+    if !d["basePath"].as_str().unwrap_or("").starts_with('/') {
+        v.push("6: basePath must start with /".into());
+    }
+    if d["schemes"] != json!(["https"]) {
+        v.push("6: schemes must be [https]".into());
+    }
+    // 7–13, 17: operations.
+    let mut seen = HashSet::new();
+    for (path, item) in d["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let at = format!("{method} {path}");
+            let id = op["operationId"].as_str().unwrap_or("");
+            if !seen.insert(id.to_owned()) {
+                v.push(format!("7: duplicate operationId {id}"));
+            }
+            if id.is_empty()
+                || !id.chars().next().unwrap().is_ascii_uppercase()
+                || !id.chars().all(|c| c.is_ascii_alphanumeric())
+            {
+                v.push(format!("7: operationId {id:?} is not PascalCase"));
+            }
+            let summary = op["summary"].as_str().unwrap_or("");
+            let last = summary.chars().last().unwrap_or('.');
+            if summary.is_empty()
+                || summary.chars().count() > 80
+                || summary.contains(['/', '\\', '<', '>', '*', '%', '&', '?'])
+                || !(last.is_alphanumeric() || last == ')')
+                || summary == id
+            {
+                v.push(format!("8: bad summary at {at}: {summary:?}"));
+            }
+            if lang == Lang::En && !summary.chars().next().is_some_and(char::is_uppercase) {
+                v.push(format!("8: summary not in sentence case at {at}"));
+            }
+            let description = op["description"].as_str().unwrap_or("");
+            let end = if lang == Lang::En { '.' } else { '。' };
+            if !description.ends_with(end) || description == summary {
+                v.push(format!(
+                    "9: description at {at} must be a sentence ending with {end:?}"
+                ));
+            }
+            if op.get("x-ms-trigger").is_some() && !summary.starts_with("When") && lang == Lang::En
+            {
+                v.push(format!("17: trigger summary at {at}"));
+            }
+            for p in op["parameters"].as_array().unwrap() {
+                let name = p["name"].as_str().unwrap_or("");
+                if p["in"] == "body" {
+                    continue;
+                }
+                let label = p["x-ms-summary"].as_str().unwrap_or("");
+                if label.is_empty() || label.chars().count() > 80 || !p["description"].is_string() {
+                    v.push(format!(
+                        "10: parameter {name} at {at} needs x-ms-summary and description"
+                    ));
+                }
+                if lang == Lang::En
+                    && label
+                        .split(' ')
+                        .any(|w| !w.chars().next().is_some_and(char::is_uppercase))
+                {
+                    v.push(format!("10: label {label:?} at {at} is not Title Case"));
+                }
+                if p["in"] == "path"
+                    && (p["required"] != true || p.get("x-ms-url-encoding").is_none())
+                {
+                    v.push(format!("11: path parameter {name} at {at}"));
+                }
+            }
+            let responses = op["responses"].as_object().unwrap();
+            let mut typed_success = false;
+            for (code, r) in responses {
+                if code == "default" && r.get("schema").is_some() {
+                    v.push(format!("13: default response with a schema at {at}"));
+                }
+                if code.starts_with('2') && (r.get("schema").is_some() || code == "204") {
+                    typed_success = true;
+                }
+            }
+            if !typed_success {
+                v.push(format!("13: no typed 2xx response at {at}"));
+            }
+        }
+    }
+    // 10. properties of every definition carry a label and a description.
+    for (name, schema) in d["definitions"].as_object().unwrap() {
+        walk(schema, name, &mut |at, value| {
+            if let Some(props) = value.get("properties").and_then(Value::as_object) {
+                for (pname, prop) in props {
+                    if !prop["x-ms-summary"].is_string() || !prop["description"].is_string() {
+                        v.push(format!(
+                            "10: property {at}.{pname} needs x-ms-summary and description"
+                        ));
+                    }
+                }
+            }
+        });
+    }
+    // 15. size.
+    let size = serde_json::to_vec(d).unwrap().len();
+    if size >= 1_000_000 || d["definitions"].as_object().unwrap().len() > 512 {
+        v.push(format!("15: definition too large ({size} bytes)"));
+    }
+    // 16. security definitions.
+    for (name, s) in d["securityDefinitions"].as_object().unwrap() {
+        match s["type"].as_str() {
+            Some("apiKey") | Some("basic") => {}
+            Some("oauth2") if s["flow"] == "accessCode" => {}
+            other => v.push(format!("16: security {name} type {other:?}")),
+        }
+    }
+    v
+}
+
+fn walk(value: &Value, at: &str, f: &mut dyn FnMut(&str, &Value)) {
+    f(at, value);
+    match value {
+        Value::Object(map) => {
+            for (k, child) in map {
+                walk(child, &format!("{at}/{k}"), f);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                walk(child, &format!("{at}/{i}"), f);
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Contract test: drive the server only through what the definition declares.
+// ---------------------------------------------------------------------------------------
+
+/// Resolves `#/definitions/X`.
+fn resolve<'a>(d: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/definitions/"))
+    {
+        Some(name) => &d["definitions"][name],
+        None => schema,
+    }
+}
+
+/// A value a maker would fill in for `schema`.
+fn sample(d: &Value, schema: &Value) -> Value {
+    let schema = resolve(d, schema);
+    if let Some(example) = schema
+        .get("x-ms-test-value")
+        .or_else(|| schema.get("example"))
+    {
+        return example.clone();
+    }
+    if let Some(first) = schema["enum"].as_array().and_then(|e| e.first()) {
+        return first.clone();
+    }
+    match schema["type"].as_str() {
+        Some("object") => {
+            let mut out = Map::new();
+            for (name, prop) in schema["properties"].as_object().into_iter().flatten() {
+                out.insert(name.clone(), sample(d, prop));
+            }
+            Value::Object(out)
+        }
+        Some("array") => json!([sample(d, &schema["items"])]),
+        Some("integer") => json!(1),
+        Some("number") => json!(1.0),
+        Some("boolean") => json!(false),
+        _ => json!("Contract test text"),
+    }
+}
+
+/// Checks `value` against `schema`; strict: no undeclared properties.
+fn conforms(d: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>) {
+    let schema = resolve(d, schema);
+    if let Some(allowed) = schema["enum"].as_array() {
+        if !allowed.contains(value) {
+            errors.push(format!("{at}: {value} not in {allowed:?}"));
+        }
+    }
+    let ok = match schema["type"].as_str() {
+        Some("object") => {
+            let Some(obj) = value.as_object() else {
+                errors.push(format!("{at}: expected object, got {value}"));
+                return;
+            };
+            let props = schema["properties"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default();
+            for required in schema["required"].as_array().into_iter().flatten() {
+                if !obj.contains_key(required.as_str().unwrap()) {
+                    errors.push(format!("{at}: missing required {required}"));
+                }
+            }
+            for (k, child) in obj {
+                match props.get(k) {
+                    Some(p) => conforms(d, p, child, &format!("{at}.{k}"), errors),
+                    None => errors.push(format!("{at}: undeclared property {k}")),
+                }
+            }
+            true
+        }
+        Some("array") => match value.as_array() {
+            Some(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    conforms(d, &schema["items"], item, &format!("{at}[{i}]"), errors);
+                }
+                true
+            }
+            None => false,
+        },
+        Some("string") => match value.as_str() {
+            Some(s) if schema["format"] == "date-time" => {
+                chrono::DateTime::parse_from_rfc3339(s).is_ok()
+            }
+            Some(_) => true,
+            None => false,
+        },
+        Some("integer") => value.is_i64(),
+        Some("number") => value.is_number(),
+        Some("boolean") => value.is_boolean(),
+        _ => true,
+    };
+    if !ok {
+        errors.push(format!("{at}: {value} is not a {}", schema["type"]));
+    }
+}
+
+on_both_databases! {
+    async fn every_operation_answers_as_the_connector_definition_declares(app) {
+        let port = app.address.rsplit(':').next().unwrap();
+        let d = definition(Lang::En, AuthMode::ApiKey, &format!("127.0.0.1:{port}"));
+        // TLS ends at the company's proxy in production; the test server speaks plain HTTP.
+        let base = format!("http://{}{}", d["host"].as_str().unwrap(), d["basePath"].as_str().unwrap());
+        let key_header = d["securityDefinitions"]["api_key"]["name"].as_str().unwrap().to_owned();
+        let mut operations: Vec<(String, String, Value)> = Vec::new();
+        for (path, item) in d["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                operations.push((method.clone(), path.clone(), op.clone()));
+            }
+        }
+        // Create first (what answers 201), then read, change, and delete last.
+        let rank = |method: &str, path: &str, op: &Value| match method {
+            "post" if !path.contains('{') => 0,
+            "post" if op["responses"].get("201").is_some() => 1,
+            "post" => 2,
+            "get" => 3,
+            "patch" | "put" => 4,
+            _ => 5,
+        };
+        // Deletes of sub-resources (reactions, acceptance) before the resources themselves.
+        let depth = |m: &str, p: &str| {
+            let segments = p.matches('/').count() as i64;
+            if m == "delete" { -segments } else { segments }
+        };
+        operations.sort_by_key(|(m, p, op)| (rank(m, p, op), depth(m, p), p.clone()));
+        let mut ids: BTreeMap<String, i64> = BTreeMap::new();
+        let mut statuses = Vec::new();
+        let mut errors = Vec::new();
+        for (method, path, op) in &operations {
+            let mut url = format!("{base}{path}");
+            let mut query = Vec::new();
+            let mut body = None;
+            for p in op["parameters"].as_array().unwrap() {
+                let name = p["name"].as_str().unwrap();
+                match p["in"].as_str().unwrap() {
+                    "path" => {
+                        let value = if p["type"] == "integer" {
+                            let collection = path.split("/{").next().unwrap().rsplit('/').next().unwrap();
+                            ids.get(collection).copied().unwrap_or(1).to_string()
+                        } else {
+                            sample(&d, p).as_str().unwrap_or("x").to_owned()
+                        };
+                        url = url.replace(&format!("{{{name}}}"), &value);
+                    }
+                    "query" if p["required"] == true => {
+                        let v = sample(&d, p);
+                        query.push((name.to_owned(), v.as_str().map(str::to_owned).unwrap_or(v.to_string())));
+                    }
+                    "body" => body = Some(sample(&d, &p["schema"])),
+                    _ => {}
+                }
+            }
+            let mut request = app
+                .client
+                .request(method.to_uppercase().parse().unwrap(), &url)
+                .query(&query)
+                .header(&key_header, &app.admin_key);
+            if let Some(body) = &body {
+                request = request.json(body);
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16().to_string();
+            let text = response.text().await.unwrap();
+            statuses.push(format!("{} {method} {path}", status));
+            let Some(declared) = op["responses"].get(&status) else {
+                errors.push(format!("{method} {path}: undeclared status {status}: {text}"));
+                continue;
+            };
+            if let Some(schema) = declared.get("schema") {
+                let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+                conforms(&d, schema, &value, &format!("{method} {path} {status}"), &mut errors);
+                if method == "post" && status.starts_with('2') {
+                    if let Some(id) = value["id"].as_i64() {
+                        let collection = path.rsplit('/').next().unwrap().to_owned();
+                        ids.insert(collection, id);
+                    }
+                }
+            }
+        }
+        assert!(errors.is_empty(), "contract violations:\n{}\nstatuses:\n{}", errors.join("\n"), statuses.join("\n"));
+        let succeeded = statuses.iter().filter(|s| s.starts_with('2')).count();
+        assert!(succeeded * 10 >= operations.len() * 8, "too few operations succeeded:\n{}", statuses.join("\n"));
+    }
+
+    async fn the_server_offers_its_spec_docs_and_connector_package(app) {
+        let spec: Value = app.client.get(format!("{}/openapi.json", app.address)).send().await.unwrap().json().await.unwrap();
+        assert_eq!(spec, serde_json::from_str::<Value>(&tsunagu::api::openapi_json()).unwrap());
+        let docs = app.client.get(format!("{}/docs", app.address)).send().await.unwrap();
+        assert!(docs.status().is_success(), "{}", docs.status());
+        let html = docs.text().await.unwrap();
+        assert!(html.contains("swagger-ui"), "{html}");
+        for line in html.lines().filter(|l| l.contains("src=") || l.contains("href=")) {
+            assert!(!line.contains("http://") && !line.contains("https://"), "external asset: {line}");
+        }
+        let script = app.client.get(format!("{}/docs/swagger-ui-bundle.js", app.address)).send().await.unwrap();
+        assert_eq!(script.status(), 200);
+        let zip = app.client.get(format!("{}/connector.zip?lang=ja&auth=apikey", app.address)).send().await.unwrap();
+        assert_eq!(zip.headers()["content-type"], "application/zip");
+        let bytes = zip.bytes().await.unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let mut names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+        names.sort();
+        assert_eq!(names, ["apiDefinition.swagger.json", "apiProperties.json", "icon.png", "readme.md", "settings.json"]);
+        let definition: Value = serde_json::from_reader(archive.by_name("apiDefinition.swagger.json").unwrap()).unwrap();
+        assert_eq!(definition["host"], app.address.trim_start_matches("http://"));
+        assert_eq!(definition["securityDefinitions"]["api_key"]["name"], "X-Api-Key");
+        assert!(definition["info"]["description"].as_str().unwrap().contains("市民開発者"));
+        let p = problem(
+            app.client.get(format!("{}/connector.zip?lang=fr", app.address)).send().await.unwrap(),
+            reqwest::StatusCode::BAD_REQUEST,
+            "invalid_query",
+        )
+        .await;
+        assert_eq!(problem_fields(&p), ["lang"]);
+    }
+
+    async fn the_api_key_header_of_the_connector_works_like_bearer(app) {
+        let response = app.client.get(app.url("/me")).header("X-Api-Key", &app.admin_key).send().await.unwrap();
+        assert_eq!(json_of(response, reqwest::StatusCode::OK).await["role"], "admin");
+        let response = app.client.get(app.url("/me")).header("X-Api-Key", "tsu_nope").send().await.unwrap();
+        problem(response, reqwest::StatusCode::UNAUTHORIZED, "unauthorized").await;
+    }
+}
