@@ -154,11 +154,18 @@ impl KnownRoutes {
                 .collect();
                 (ResourceDef::new(path.as_str()), methods)
             })
-            .collect();
-        Self(routes)
+            .collect::<Vec<_>>();
+        // Literal paths (`/questions/similar`) before templates (`/questions/{id}`) that
+        // would also match them.
+        let (mut literal, templated): (Vec<_>, Vec<_>) = routes
+            .into_iter()
+            .partition(|(def, _)| !def.pattern().unwrap_or("").contains('{'));
+        literal.extend(templated);
+        Self(literal)
     }
 
-    fn allowed_methods(&self, path: &str) -> Option<&[&'static str]> {
+    /// The methods the first route matching `path` allows.
+    pub fn allowed_methods(&self, path: &str) -> Option<&[&'static str]> {
         self.0
             .iter()
             .find(|(def, _)| def.is_match(path))

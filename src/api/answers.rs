@@ -59,6 +59,9 @@ pub struct Answer {
 pub struct AnswerInput {
     /// The answer in Markdown, 1–20,000 characters.
     #[schema(
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$",
+        min_length = 1,
+        max_length = 20000,
         example = "「承認を開始して待機」の結果が Reject のときの分岐にメール送信を置きます。"
     )]
     pub body: String,
@@ -164,7 +167,8 @@ fn require_asker(row: &AnswerRow, caller: &Caller) -> Result<(), ApiError> {
         (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[post("/questions/{id}/answers")]
@@ -225,7 +229,9 @@ pub async fn get_answer(
         (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the author or a moderator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[patch("/answers/{id}")]
@@ -353,7 +359,9 @@ pub async fn unaccept_answer(
         (status = 400, description = "Malformed request or unknown kind", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Your own answer", body = Problem, content_type = "application/problem+json")
+        (status = 422, description = "Your own answer", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[post("/answers/{id}/reactions")]

@@ -194,9 +194,16 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
     })
 }
 
-/// The error for a path segment that is not a valid id: nothing can exist there.
-pub fn path_error(_: actix_web::error::PathError, _: &HttpRequest) -> actix_web::Error {
-    ApiError::NotFound("resource").into()
+/// The error for a path segment that is not a valid id: nothing can exist there — unless the
+/// path is a fixed route for other methods (`PATCH /questions/similar`), which is a 405.
+pub fn path_error(_: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
+    let known = req.app_data::<web::Data<crate::startup::KnownRoutes>>();
+    match known.and_then(|k| k.allowed_methods(req.path())) {
+        Some(methods) if !methods.contains(&req.method().as_str()) => {
+            ApiError::MethodNotAllowed(methods.to_vec()).into()
+        }
+        _ => ApiError::NotFound("resource").into(),
+    }
 }
 
 #[cfg(test)]

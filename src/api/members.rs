@@ -109,10 +109,15 @@ pub struct ApiKeyList {
 #[serde(deny_unknown_fields)]
 pub struct CreateMember {
     /// The name shown to others, 1–80 characters.
-    #[schema(example = "山田 花子")]
+    #[schema(
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        min_length = 1,
+        max_length = 80,
+        example = "山田 花子"
+    )]
     pub display_name: String,
     /// E-mail address (unique), optional.
-    #[schema(example = "hanako.yamada@example.co.jp")]
+    #[schema(max_length = 254, example = "hanako.yamada@example.co.jp")]
     pub email: Option<String>,
     /// Role; `member` when absent.
     pub role: Option<Role>,
@@ -135,7 +140,12 @@ pub struct CreatedMember {
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKey {
     /// A label to recognise the key by, 1–80 characters.
-    #[schema(example = "Power Automate")]
+    #[schema(
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        min_length = 1,
+        max_length = 80,
+        example = "Power Automate"
+    )]
     pub name: String,
 }
 
@@ -201,7 +211,9 @@ pub async fn create_member_with_key(
         (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "E-mail already in use", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[post("/members")]
@@ -306,7 +318,9 @@ pub async fn list_my_api_keys(
         (status = 201, description = "Created; the secret is shown once", body = CreatedApiKey),
         (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[post("/me/api-keys")]

@@ -95,16 +95,24 @@ pub struct QuestionPage {
 #[serde(deny_unknown_fields)]
 pub struct CreateQuestion {
     /// The question in one line, 5–150 characters.
-    #[schema(example = "承認フローで差し戻しされたときに申請者へ通知するには？")]
+    #[schema(
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        min_length = 5,
+        max_length = 150,
+        example = "承認フローで差し戻しされたときに申請者へ通知するには？"
+    )]
     pub title: String,
     /// Details in Markdown, 1–20,000 characters.
     #[schema(
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$",
+        min_length = 1,
+        max_length = 20000,
         example = "経費精算の承認フローを作りました。差し戻しのときだけ申請者にメールを送りたいです。"
     )]
     pub body: String,
     /// Up to 5 topics; new ones are created on first use.
     #[serde(default)]
-    #[schema(example = json!(["approvals"]))]
+    #[schema(max_items = 5, example = json!(["approvals"]))]
     pub tags: Vec<String>,
     /// Hide who asked from everyone else (default false).
     #[serde(default)]
@@ -116,11 +124,21 @@ pub struct CreateQuestion {
 #[serde(deny_unknown_fields)]
 pub struct UpdateQuestion {
     /// New title, 5–150 characters.
+    #[schema(
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        min_length = 5,
+        max_length = 150
+    )]
     pub title: Option<String>,
     /// New body, 1–20,000 characters.
+    #[schema(
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$",
+        min_length = 1,
+        max_length = 20000
+    )]
     pub body: Option<String>,
     /// New set of topics (replaces the old set), up to 5.
-    #[schema(example = json!(["approvals"]))]
+    #[schema(max_items = 5, example = json!(["approvals"]))]
     pub tags: Option<Vec<String>>,
     /// Change anonymity; only the asker may.
     pub anonymous: Option<bool>,
@@ -131,6 +149,7 @@ pub struct UpdateQuestion {
 #[into_params(parameter_in = Query)]
 pub struct ListQuestionsParams {
     /// Only questions with this topic.
+    #[param(max_length = 40)]
     pub tag: Option<String>,
     /// Only questions in this state.
     pub status: Option<QuestionStatus>,
@@ -139,10 +158,15 @@ pub struct ListQuestionsParams {
     /// Only questions I asked.
     pub mine: Option<bool>,
     /// Search words (Japanese or English), separated by spaces; all must match title or body.
+    #[param(
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$",
+        max_length = 200
+    )]
     pub q: Option<String>,
     /// Order: `newest` (default) or `active`.
     pub sort: Option<QuestionSort>,
     /// Page size, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
     /// `next_cursor` from the previous page.
     pub cursor: Option<String>,
@@ -153,8 +177,14 @@ pub struct ListQuestionsParams {
 #[into_params(parameter_in = Query)]
 pub struct SimilarParams {
     /// The draft title, 1–150 characters.
+    #[param(
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        min_length = 1,
+        max_length = 150
+    )]
     pub title: String,
     /// How many suggestions, 1–10 (default 5).
+    #[param(minimum = 1, maximum = 10)]
     pub limit: Option<i64>,
 }
 
@@ -492,7 +522,9 @@ pub async fn get_question(
         (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the asker or a moderator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[patch("/questions/{id}")]

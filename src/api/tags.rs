@@ -33,8 +33,10 @@ pub struct TagList {
 #[into_params(parameter_in = Query)]
 pub struct ListTagsParams {
     /// Only tags starting with this text.
+    #[param(max_length = 40)]
     pub q: Option<String>,
     /// How many, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
 }
 

@@ -366,7 +366,15 @@ impl Converter<'_> {
             "x-ms-summary": self.strings.label(name),
         });
         if let Some(obj) = out.as_object_mut() {
-            for key in ["format", "enum", "x-ms-enum-values", "minimum", "maximum"] {
+            for key in [
+                "format",
+                "enum",
+                "x-ms-enum-values",
+                "minimum",
+                "maximum",
+                "minLength",
+                "maxLength",
+            ] {
                 if let Some(v) = converted.get(key) {
                     obj.insert(key.into(), v.clone());
                 }

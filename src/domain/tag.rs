@@ -52,6 +52,13 @@ impl TagSlug {
 
     /// Parses a list of tags: at most [`MAX_TAGS`], duplicates (after normalisation) merged.
     pub fn parse_list(field: &str, raw: &[String]) -> Result<Vec<Self>, Vec<FieldError>> {
+        if raw.len() > MAX_TAGS {
+            return Err(vec![FieldError::new(
+                field,
+                "too_many",
+                format!("at most {MAX_TAGS} tags are allowed (got {})", raw.len()),
+            )]);
+        }
         let mut errors = Vec::new();
         let mut tags: Vec<Self> = Vec::new();
         for (i, tag) in raw.iter().enumerate() {
@@ -60,13 +67,6 @@ impl TagSlug {
                 Ok(_) => {}
                 Err(e) => errors.push(e),
             }
-        }
-        if tags.len() > MAX_TAGS {
-            errors.push(FieldError::new(
-                field,
-                "too_many",
-                format!("at most {MAX_TAGS} tags are allowed (got {})", tags.len()),
-            ));
         }
         if errors.is_empty() {
             Ok(tags)

@@ -146,3 +146,14 @@ on_both_databases! {
         problem(response, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
     }
 }
+
+on_both_databases! {
+    async fn a_fixed_path_with_a_method_it_lacks_is_405_not_404(app) {
+        let m = app.member("m").await;
+        let response = app.call(reqwest::Method::PATCH, "/questions/similar", Some(&m.key), Some(json!({}))).await;
+        assert_eq!(response.headers()["allow"], "GET");
+        problem(response, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+        // A templated path with a bad id stays a 404.
+        problem(app.patch("/questions/abc", &m.key, json!({})).await, StatusCode::NOT_FOUND, "not_found").await;
+    }
+}
