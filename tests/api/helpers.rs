@@ -75,6 +75,29 @@ pub async fn fresh_database(backend: Backend) -> (String, Option<tempfile::TempD
     }
 }
 
+/// Drops a PostgreSQL test database, best effort: cleanup is not what the tests check, and a
+/// backend the test role may not signal (an autovacuum worker) can hold it for a moment.
+pub async fn drop_database(database_url: &str) {
+    let name = url::Url::parse(database_url)
+        .expect("url")
+        .path()
+        .trim_start_matches('/')
+        .to_owned();
+    let mut conn = sqlx::PgConnection::connect(&postgres_admin_url())
+        .await
+        .expect("connect");
+    for attempt in 0..5 {
+        match sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+            .execute(&mut conn)
+            .await
+        {
+            Ok(_) => return,
+            Err(e) if attempt == 4 => eprintln!("could not drop test database {name}: {e}"),
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
+        }
+    }
+}
+
 /// Starts a server on a fresh database and creates its first admin.
 pub async fn spawn_app(backend: Backend) -> TestApp {
     init_logs();
@@ -115,18 +138,7 @@ impl TestApp {
         self.server.stop(true).await;
         self.store.close().await;
         if self.backend == Backend::Postgres {
-            let name = url::Url::parse(&self.database_url)
-                .expect("url")
-                .path()
-                .trim_start_matches('/')
-                .to_owned();
-            let mut conn = sqlx::PgConnection::connect(&postgres_admin_url())
-                .await
-                .expect("connect");
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .execute(&mut conn)
-                .await
-                .expect("drop test database");
+            drop_database(&self.database_url).await;
         }
     }
 

@@ -58,6 +58,9 @@ on_both_databases! {
         second.kill().unwrap();
         second.wait().unwrap();
         assert!(!lines.iter().any(|l| l.contains("tsu_")), "{lines:?}");
+        if app.backend == Backend::Postgres {
+            drop_database(&url).await;
+        }
     }
 }
 
