@@ -13,6 +13,48 @@ pub enum LogFormat {
     Json,
 }
 
+/// Company sign-in with an OpenID Connect provider (Entra ID, Okta, Keycloak, Google, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OidcConfig {
+    /// `TSUNAGU_OIDC_ISSUER`: the provider's issuer URL (discovery is read from it).
+    pub issuer: String,
+    /// `TSUNAGU_OIDC_AUDIENCE`: accepted `aud` values, comma-separated (e.g. the app ID URI
+    /// and the client id).
+    pub audiences: Vec<String>,
+    /// `TSUNAGU_OIDC_EXTRA_ISSUERS`: other accepted `iss` values; `{tenantid}` is replaced by
+    /// the token's `tid` (Entra ID v1 tokens: `https://sts.windows.net/{tenantid}/`).
+    pub extra_issuers: Vec<String>,
+    /// `TSUNAGU_OIDC_TENANTS`: if set, only tokens whose `tid` is listed.
+    pub tenants: Vec<String>,
+    /// `TSUNAGU_OIDC_SUBJECT_CLAIM`: claims naming the person, first present wins.
+    pub subject_claims: Vec<String>,
+    /// `TSUNAGU_OIDC_NAME_CLAIM`: claims holding the display name, first present wins.
+    pub name_claims: Vec<String>,
+    /// `TSUNAGU_OIDC_EMAIL_CLAIM`: claims holding the e-mail address, first present wins.
+    pub email_claims: Vec<String>,
+    /// `TSUNAGU_OIDC_ROLES_CLAIM`: the claim listing the person's roles.
+    pub roles_claim: String,
+    /// `TSUNAGU_OIDC_MODERATOR_ROLE`: the role value that makes a moderator.
+    pub moderator_role: String,
+    /// `TSUNAGU_OIDC_ADMIN_ROLE`: the role value that makes an admin.
+    pub admin_role: String,
+    /// `TSUNAGU_OIDC_CLIENT_ID`: tsunagu's client id, for browser sign-in.
+    pub client_id: Option<String>,
+    /// `TSUNAGU_OIDC_CLIENT_SECRET`: its secret, for confidential clients.
+    pub client_secret: Option<String>,
+}
+
+/// RFC 7662 token introspection for providers that issue opaque tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntrospectionConfig {
+    /// `TSUNAGU_OAUTH_INTROSPECTION_URL`.
+    pub url: String,
+    /// `TSUNAGU_OAUTH_CLIENT_ID`.
+    pub client_id: String,
+    /// `TSUNAGU_OAUTH_CLIENT_SECRET`.
+    pub client_secret: Option<String>,
+}
+
 /// Everything the service can be told.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -33,6 +75,13 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `TSUNAGU_WORKERS`: HTTP worker threads (default: one per core).
     pub workers: Option<usize>,
+    /// Company sign-in, when `TSUNAGU_OIDC_ISSUER` is set.
+    pub oidc: Option<OidcConfig>,
+    /// Token introspection, when `TSUNAGU_OAUTH_INTROSPECTION_URL` is set.
+    pub introspection: Option<IntrospectionConfig>,
+    /// `TSUNAGU_SESSION_SECRET`: signs browser session cookies (at least 32 characters);
+    /// random per start when unset, so sessions end when the service restarts.
+    pub session_secret: Option<String>,
 }
 
 /// Default database: a SQLite file in the working directory.
@@ -49,6 +98,9 @@ impl Default for Config {
             log_filter: "info".into(),
             log_format: LogFormat::Text,
             workers: None,
+            oidc: None,
+            introspection: None,
+            session_secret: None,
         }
     }
 }
@@ -98,6 +150,56 @@ impl Config {
         if let Some(v) = get("TSUNAGU_WORKERS") {
             config.workers = Some(parse_positive("TSUNAGU_WORKERS", &v)?);
         }
+        let list = |name: &str, default: &str| -> Vec<String> {
+            get(name)
+                .unwrap_or_else(|| default.to_owned())
+                .split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        if let Some(issuer) = get("TSUNAGU_OIDC_ISSUER") {
+            url::Url::parse(&issuer)
+                .with_context(|| format!("TSUNAGU_OIDC_ISSUER={issuer:?} is not a URL"))?;
+            let audiences = list("TSUNAGU_OIDC_AUDIENCE", "");
+            if audiences.is_empty() {
+                bail!("TSUNAGU_OIDC_AUDIENCE must name the audience(s) tokens are issued for (e.g. api://tsunagu)");
+            }
+            config.oidc = Some(OidcConfig {
+                issuer: issuer.trim_end_matches('/').to_owned(),
+                audiences,
+                extra_issuers: list("TSUNAGU_OIDC_EXTRA_ISSUERS", ""),
+                tenants: list("TSUNAGU_OIDC_TENANTS", ""),
+                subject_claims: list("TSUNAGU_OIDC_SUBJECT_CLAIM", "oid,sub"),
+                name_claims: list("TSUNAGU_OIDC_NAME_CLAIM", "name,preferred_username"),
+                email_claims: list("TSUNAGU_OIDC_EMAIL_CLAIM", "email,preferred_username,upn"),
+                roles_claim: get("TSUNAGU_OIDC_ROLES_CLAIM").unwrap_or_else(|| "roles".into()),
+                moderator_role: get("TSUNAGU_OIDC_MODERATOR_ROLE")
+                    .unwrap_or_else(|| "Tsunagu.Moderator".into()),
+                admin_role: get("TSUNAGU_OIDC_ADMIN_ROLE")
+                    .unwrap_or_else(|| "Tsunagu.Admin".into()),
+                client_id: get("TSUNAGU_OIDC_CLIENT_ID"),
+                client_secret: get("TSUNAGU_OIDC_CLIENT_SECRET"),
+            });
+        }
+        if let Some(url) = get("TSUNAGU_OAUTH_INTROSPECTION_URL") {
+            url::Url::parse(&url)
+                .with_context(|| format!("TSUNAGU_OAUTH_INTROSPECTION_URL={url:?} is not a URL"))?;
+            let client_id = get("TSUNAGU_OAUTH_CLIENT_ID").context(
+                "TSUNAGU_OAUTH_INTROSPECTION_URL needs TSUNAGU_OAUTH_CLIENT_ID (and usually TSUNAGU_OAUTH_CLIENT_SECRET)",
+            )?;
+            config.introspection = Some(IntrospectionConfig {
+                url,
+                client_id,
+                client_secret: get("TSUNAGU_OAUTH_CLIENT_SECRET"),
+            });
+        }
+        if let Some(secret) = get("TSUNAGU_SESSION_SECRET") {
+            if secret.chars().count() < 32 {
+                bail!("TSUNAGU_SESSION_SECRET must be at least 32 characters");
+            }
+            config.session_secret = Some(secret);
+        }
         Ok(config)
     }
 }
@@ -145,6 +247,32 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("text or json"), "{e}");
+    }
+
+    #[test]
+    fn oidc_settings_have_entra_friendly_defaults() {
+        let c = from(&[
+            (
+                "TSUNAGU_OIDC_ISSUER",
+                "https://login.example.com/tenant/v2.0/",
+            ),
+            ("TSUNAGU_OIDC_AUDIENCE", "api://tsunagu, 1234"),
+        ])
+        .unwrap();
+        let oidc = c.oidc.unwrap();
+        assert_eq!(oidc.issuer, "https://login.example.com/tenant/v2.0");
+        assert_eq!(oidc.audiences, ["api://tsunagu", "1234"]);
+        assert_eq!(oidc.subject_claims, ["oid", "sub"]);
+        assert_eq!(oidc.roles_claim, "roles");
+        assert_eq!(oidc.admin_role, "Tsunagu.Admin");
+        let e = from(&[("TSUNAGU_OIDC_ISSUER", "https://x.example.com")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("TSUNAGU_OIDC_AUDIENCE"), "{e}");
+        let e = from(&[("TSUNAGU_SESSION_SECRET", "short")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("32"), "{e}");
     }
 
     #[test]

@@ -127,6 +127,9 @@ pub enum ApiError {
     /// The body is not `application/json`.
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    /// A feature that needs configuration the operator has not given.
+    #[error("not configured: {0}")]
+    NotConfigured(String),
     /// The service cannot serve right now (e.g. the database is unreachable).
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -168,6 +171,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::Unavailable(_) => "unavailable",
+            ApiError::NotConfigured(_) => "not_configured",
             ApiError::Internal(_) => "internal_error",
         }
     }
@@ -186,6 +190,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "Payload too large",
             ApiError::UnsupportedMediaType => "Unsupported media type",
             ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::NotConfigured(_) => "Not configured",
             ApiError::Internal(_) => "Internal error",
         }
     }
@@ -215,7 +220,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => {
                 "Send the request body as JSON with `Content-Type: application/json`.".into()
             }
-            ApiError::Unavailable(d) => d.clone(),
+            ApiError::Unavailable(d) | ApiError::NotConfigured(d) => d.clone(),
             ApiError::Internal(_) => {
                 "Something went wrong on our side. The error has been logged.".into()
             }
@@ -260,6 +265,7 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::NotConfigured(_) => StatusCode::NOT_IMPLEMENTED,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

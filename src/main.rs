@@ -91,9 +91,11 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Admin(AdminCommand::CreateMember { name, email, role }) => {
             let store = open_store(&config).await?;
+            let auth = std::sync::Arc::new(tsunagu::auth::Authenticator::from_config(&config)?);
             let state = AppState {
                 store,
                 config: std::sync::Arc::new(config),
+                auth,
             };
             let input = CreateMember {
                 display_name: name,

@@ -79,9 +79,11 @@ impl Application {
         let workers = config.workers;
         let known_routes = web::Data::new(KnownRoutes::from_openapi());
         let spec = crate::api::openapi();
+        let auth = Arc::new(crate::auth::Authenticator::from_config(&config)?);
         let state = web::Data::new(AppState {
             store: store.clone(),
             config: Arc::new(config),
+            auth,
         });
         let mut server = HttpServer::new(move || {
             App::new()

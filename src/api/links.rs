@@ -25,6 +25,11 @@ impl Links {
         Self { base }
     }
 
+    /// `{base}{path}`, for pages outside the API.
+    pub fn site(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
     /// `{base}/api/v1{path}`.
     pub fn api(&self, path: &str) -> String {
         format!("{}{API_PREFIX}{path}", self.base)

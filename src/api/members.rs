@@ -8,7 +8,7 @@ use crate::domain::member::{parse_display_name, parse_email, parse_key_name, Rol
 use crate::error::{ApiError, Problem};
 use crate::store::members::{ApiKeyRow, MemberRow, NewApiKey, NewMember};
 use crate::store::StoreError;
-use actix_web::{delete, get, http::header, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, http::header, post, put, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -391,4 +391,56 @@ pub struct MemberRef {
     /// The name shown to others.
     #[schema(example = "山田 花子")]
     pub display_name: String,
+}
+
+/// A role to give a member.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetRole {
+    /// The new role.
+    pub role: Role,
+}
+
+/// Set a member's role
+///
+/// Makes a member a member, moderator or admin. Admins only; an admin cannot change their own
+/// role. A role granted by the company sign-in's roles claim still applies on top.
+#[utoipa::path(
+    tag = "members",
+    operation_id = "SetMemberRole",
+    params(("id" = i64, Path, description = "Member id")),
+    request_body = SetRole,
+    responses(
+        (status = 200, description = "The member with the new role", body = Member),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such member", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Your own role", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[put("/members/{id}/role")]
+pub async fn set_member_role(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    Json(input): Json<SetRole>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::Admin)?;
+    let id = id.into_inner();
+    if id == caller.member_id {
+        return Err(ApiError::Unprocessable(
+            "own_role",
+            "you cannot change your own role; ask another admin".into(),
+        ));
+    }
+    let member = state
+        .store
+        .set_member_role(id, input.role)
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    tracing::info!(member_id = member.id, role = member.role, "role changed");
+    Ok(HttpResponse::Ok().json(Member::from(member)))
 }

@@ -10,6 +10,7 @@ pub mod links;
 pub mod members;
 pub mod pagination;
 pub mod questions;
+pub mod signin;
 pub mod site;
 pub mod tags;
 
@@ -28,6 +29,8 @@ pub struct AppState {
     pub store: Store,
     /// The settings the service started with.
     pub config: Arc<Config>,
+    /// Turns credentials into callers.
+    pub auth: Arc<crate::auth::Authenticator>,
 }
 
 /// The API's version prefix.
@@ -42,6 +45,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 // members and keys
                 .service(members::create_member)
                 .service(members::get_member)
+                .service(members::set_member_role)
                 .service(members::me)
                 .service(members::list_my_api_keys)
                 .service(members::create_my_api_key)
@@ -69,11 +73,15 @@ pub fn routes(cfg: &mut ServiceConfig) {
         );
 }
 
-/// Routes outside the API: `/openapi.json`, the `/docs` reference and `/connector.zip`.
+/// Routes outside the API: `/openapi.json`, the `/docs` reference, `/connector.zip` and the
+/// browser sign-in under `/auth`.
 pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openapi::OpenApi) {
     use actix_web::web;
     cfg.service(utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec))
         .route("/docs", web::get().to(site::docs_redirect))
+        .route("/auth/login", web::get().to(signin::login))
+        .route("/auth/callback", web::get().to(signin::callback))
+        .route("/auth/logout", web::post().to(signin::logout))
         .route("/connector.zip", web::get().to(site::connector_zip));
 }
 

@@ -1,18 +1,36 @@
 //! Who is calling: credentials in, a [`Caller`] out.
 //!
-//! Today a caller proves who they are with a personal API key (`Authorization: Bearer tsu_…`,
-//! or `X-Api-Key: tsu_…` as the connector's API-key connection sends it).
-//! Keys are random, shown once, and stored only as a SHA-256 hash: a leaked database does not
-//! leak usable keys. Company sign-in (OIDC bearer tokens) plugs in here later.
+//! A caller proves who they are with one of:
+//! - a personal API key (`Authorization: Bearer tsu_…`, or `X-Api-Key: tsu_…` as the
+//!   connector's API-key connection sends it), stored only as a SHA-256 hash;
+//! - a bearer JWT from the company's OpenID provider ([`oidc`]), validated against its JWKS;
+//! - an opaque token checked by RFC 7662 introspection ([`introspection`]);
+//! - a browser session cookie set by `/auth/callback` ([`session`]).
+//!
+//! The first valid token of a person creates their member; later tokens keep name and e-mail
+//! current. The role is the higher of the member's stored role and the one the token's roles
+//! claim grants. Tokens and keys are never logged; refusals are logged at debug level.
 
 pub mod api_keys;
+pub mod identity;
+pub mod introspection;
+pub mod oidc;
+pub mod session;
 
 use crate::api::AppState;
+use crate::config::Config;
 use crate::domain::member::Role;
 use crate::error::ApiError;
+use crate::store::members::{IdentityRecord, MemberRow};
+use crate::store::Store;
 use actix_web::dev::Payload;
 use actix_web::{http::header, web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
+use identity::Identity;
+use introspection::Introspector;
+use oidc::{OidcVerifier, TokenError};
+use session::SessionKeys;
+use std::time::Duration;
 
 /// The header the connector's API-key connection uses (an alternative to `Authorization: Bearer`).
 pub const API_KEY_HEADER: &str = "X-Api-Key";
@@ -41,6 +59,132 @@ impl Caller {
             )))
         }
     }
+
+    fn from_member(member: MemberRow, token_role: Option<Role>) -> Self {
+        Caller {
+            member_id: member.id,
+            role: member.role().max(token_role.unwrap_or_default()),
+            display_name: member.display_name,
+        }
+    }
+}
+
+/// Everything that turns credentials into a caller; built once at start.
+#[derive(Debug)]
+pub struct Authenticator {
+    /// Company sign-in (bearer JWTs, browser sign-in), when configured.
+    pub oidc: Option<OidcVerifier>,
+    /// Opaque-token introspection, when configured.
+    pub introspection: Option<Introspector>,
+    /// Cookie keys.
+    pub sessions: SessionKeys,
+    /// HTTP client for the provider (no redirects, short timeouts).
+    pub http: reqwest::Client,
+}
+
+impl Authenticator {
+    /// Builds the authenticator the configuration asks for.
+    pub fn from_config(config: &Config) -> anyhow::Result<Self> {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(10))
+            .build()?;
+        let secure = config
+            .public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https:"))
+            || !config.bind.ip().is_loopback();
+        if config.session_secret.is_none()
+            && config.oidc.as_ref().is_some_and(|o| o.client_id.is_some())
+        {
+            tracing::warn!("TSUNAGU_SESSION_SECRET is not set: browser sessions end when tsunagu restarts and are not shared between replicas");
+        }
+        Ok(Self {
+            oidc: config
+                .oidc
+                .clone()
+                .map(|c| OidcVerifier::new(c, http.clone())),
+            introspection: match &config.introspection {
+                Some(c) => Some(Introspector::new(c, http.clone())?),
+                None => None,
+            },
+            sessions: SessionKeys::new(config.session_secret.as_deref(), secure),
+            http,
+        })
+    }
+
+    /// The caller behind a bearer token (API key, JWT or opaque token).
+    pub async fn caller_for_token(&self, store: &Store, token: &str) -> Result<Caller, ApiError> {
+        if api_keys::looks_like_key(token) {
+            let member = store
+                .member_by_key_hash(&api_keys::hash(token))
+                .await?
+                .ok_or_else(|| {
+                    ApiError::Unauthorized("the API key is unknown or revoked".into())
+                })?;
+            return Ok(Caller::from_member(member, None));
+        }
+        let looks_like_jwt = token.split('.').count() == 3;
+        if let (true, Some(verifier)) = (looks_like_jwt, &self.oidc) {
+            let claims = verifier
+                .verify(token, None, None)
+                .await
+                .map_err(token_error)?;
+            let identity = identity::from_claims(&claims, verifier.config())
+                .ok_or_else(|| ApiError::Unauthorized("the token names no subject".into()))?;
+            return self
+                .caller_for_identity(store, &verifier.config().issuer, &identity)
+                .await;
+        }
+        if let Some(introspector) = &self.introspection {
+            let claims = introspector
+                .introspect(token)
+                .await
+                .map_err(ApiError::Unavailable)?
+                .ok_or_else(|| ApiError::Unauthorized("the token is not active".into()))?;
+            let names = self
+                .oidc
+                .as_ref()
+                .map(|v| v.config().clone())
+                .unwrap_or_else(identity::default_claims);
+            let identity = identity::from_claims(&claims, &names)
+                .ok_or_else(|| ApiError::Unauthorized("the token names no subject".into()))?;
+            return self
+                .caller_for_identity(store, introspector.issuer(), &identity)
+                .await;
+        }
+        Err(ApiError::Unauthorized(if looks_like_jwt {
+            "tokens from an identity provider are not accepted here (TSUNAGU_OIDC_ISSUER is not set)".into()
+        } else {
+            "the bearer token is not a tsunagu API key".into()
+        }))
+    }
+
+    /// The member for a signed-in identity (created on first sight), as a caller.
+    pub async fn caller_for_identity(
+        &self,
+        store: &Store,
+        issuer: &str,
+        identity: &Identity,
+    ) -> Result<Caller, ApiError> {
+        let member = store
+            .member_for_identity(&IdentityRecord {
+                issuer,
+                subject: &identity.subject,
+                display_name: &identity.display_name,
+                email: identity.email.as_deref(),
+            })
+            .await?;
+        Ok(Caller::from_member(member, identity.role))
+    }
+}
+
+/// A refused token as a 401 (or 503 when the provider cannot be reached).
+pub fn token_error(e: TokenError) -> ApiError {
+    match e {
+        TokenError::Provider(reason) => ApiError::Unavailable(reason),
+        other => ApiError::Unauthorized(other.to_string()),
+    }
 }
 
 impl FromRequest for Caller {
@@ -59,34 +203,27 @@ impl FromRequest for Caller {
                     .get(header::AUTHORIZATION)
                     .map(|v| v.to_str().map(str::to_owned))
             });
+        let session_member = state
+            .as_ref()
+            .and_then(|s| s.auth.sessions.session_member(req));
         Box::pin(async move {
             let state = state.ok_or_else(|| anyhow::anyhow!("AppState missing"))?;
             let token = match authorization {
-                None => return Err(ApiError::MissingCredentials),
                 Some(Err(_)) => {
                     return Err(ApiError::Unauthorized(
                         "the Authorization header is not valid text".into(),
                     ))
                 }
                 Some(Ok(value)) => bearer_token(&value)?.to_owned(),
+                None => {
+                    let member_id = session_member.ok_or(ApiError::MissingCredentials)?;
+                    let member = state.store.member(member_id).await?.ok_or_else(|| {
+                        ApiError::Unauthorized("the session's member no longer exists".into())
+                    })?;
+                    return Ok(Caller::from_member(member, None));
+                }
             };
-            if !api_keys::looks_like_key(&token) {
-                return Err(ApiError::Unauthorized(
-                    "the bearer token is not a tsunagu API key".into(),
-                ));
-            }
-            let member = state
-                .store
-                .member_by_key_hash(&api_keys::hash(&token))
-                .await?
-                .ok_or_else(|| {
-                    ApiError::Unauthorized("the API key is unknown or revoked".into())
-                })?;
-            Ok(Caller {
-                member_id: member.id,
-                role: member.role(),
-                display_name: member.display_name,
-            })
+            state.auth.caller_for_token(&state.store, &token).await
         })
     }
 }

@@ -184,6 +184,12 @@ static ENUM_LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>
 /// Japanese for every English summary and description, keyed by the normalised English.
 static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     HashMap::from([
+        ("A role to give a member.", "メンバーに与えるロール。"),
+        ("The new role.", "新しいロール。"),
+        ("Set a member's role", "メンバーのロールを設定する"),
+        ("Makes a member a member, moderator or admin. Admins only; an admin cannot change their own role. A role granted by the company sign-in's roles claim still applies on top.", "メンバーを一般メンバー、モデレーター、管理者のいずれかにします。管理者のみ実行でき、自分自身のロールは変更できません。会社のサインインのロール要求で与えられたロールは、これとは別に引き続き適用されます。"),
+        ("The member with the new role", "新しいロールになったメンバー"),
+        ("Your own role", "自分自身のロールです"),
         ("The order of a question listing.", "質問一覧の並び順。"),
         ("Sign in with your company account", "会社のアカウントでサインイン"),
         ("Sign in with your Microsoft Entra ID work account.", "Microsoft Entra ID の職場アカウントでサインインします。"),

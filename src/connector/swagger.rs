@@ -480,9 +480,8 @@ fn property_visibility(name: &str) -> Option<&'static str> {
 /// Operations for administrators or key management are `advanced` in the action list.
 fn operation_visibility(operation_id: &str) -> Option<&'static str> {
     match operation_id {
-        "CreateMember" | "ListMyApiKeys" | "CreateMyApiKey" | "RevokeMyApiKey" | "ListTags" => {
-            Some("advanced")
-        }
+        "CreateMember" | "SetMemberRole" | "ListMyApiKeys" | "CreateMyApiKey"
+        | "RevokeMyApiKey" | "ListTags" => Some("advanced"),
         "ListQuestions" | "CreateQuestion" | "GetQuestion" | "CreateAnswer" => Some("important"),
         _ => None,
     }

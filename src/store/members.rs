@@ -207,3 +207,129 @@ impl Store {
         })
     }
 }
+
+/// A person as the identity provider describes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityRecord<'a> {
+    /// The provider (its configured issuer).
+    pub issuer: &'a str,
+    /// The person's stable id at the provider.
+    pub subject: &'a str,
+    /// Display name (already validated).
+    pub display_name: &'a str,
+    /// E-mail address (lower case), if the provider gave one.
+    pub email: Option<&'a str>,
+}
+
+impl Store {
+    /// The member for a signed-in identity: found by (issuer, subject), else linked to the
+    /// member with the same e-mail (pre-created by an admin), else created. Name and e-mail
+    /// follow the provider. Writes only when something changed.
+    pub async fn member_for_identity(
+        &self,
+        identity: &IdentityRecord<'_>,
+    ) -> StoreResult<MemberRow> {
+        for attempt in 0..3 {
+            match self.member_for_identity_once(identity).await {
+                // Two first requests of the same person raced; the other one created it.
+                Err(super::StoreError::Duplicate(_)) if attempt < 2 => continue,
+                other => return other,
+            }
+        }
+        Err(super::StoreError::Duplicate("identity"))
+    }
+
+    async fn member_for_identity_once(
+        &self,
+        identity: &IdentityRecord<'_>,
+    ) -> StoreResult<MemberRow> {
+        let select =
+            "SELECT m.id, m.display_name, m.email, m.role, m.created_at FROM member_identities i \
+                      JOIN members m ON m.id = i.member_id WHERE i.issuer = $1 AND i.subject = $2";
+        let existing: Option<MemberRow> = with_pool!(self, pool => {
+            sqlx::query_as(select).bind(identity.issuer).bind(identity.subject).fetch_optional(pool).await?
+        });
+        if let Some(member) = &existing {
+            let unchanged = member.display_name == identity.display_name
+                && (identity.email.is_none() || member.email.as_deref() == identity.email);
+            if unchanged {
+                return Ok(member.clone());
+            }
+        }
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let email_owner: Option<i64> = match identity.email {
+                Some(email) => sqlx::query_scalar("SELECT id FROM members WHERE email = $1")
+                    .bind(email)
+                    .fetch_optional(&mut *tx)
+                    .await?,
+                None => None,
+            };
+            let member_id = match &existing {
+                Some(member) => {
+                    // Keep the old address if another member already uses the new one.
+                    let email = match email_owner {
+                        Some(owner) if owner != member.id => member.email.as_deref(),
+                        _ => identity.email.or(member.email.as_deref()),
+                    };
+                    sqlx::query("UPDATE members SET display_name = $2, email = $3 WHERE id = $1")
+                        .bind(member.id)
+                        .bind(identity.display_name)
+                        .bind(email)
+                        .execute(&mut *tx)
+                        .await?;
+                    member.id
+                }
+                None => {
+                    let member_id = match email_owner {
+                        Some(owner) => owner,
+                        None => sqlx::query_scalar(
+                            "INSERT INTO members (display_name, email, role, created_at) VALUES ($1, $2, 'member', $3) RETURNING id",
+                        )
+                        .bind(identity.display_name)
+                        .bind(identity.email)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(unique_as("member"))?,
+                    };
+                    sqlx::query(
+                        "INSERT INTO member_identities (issuer, subject, member_id, created_at) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(identity.issuer)
+                    .bind(identity.subject)
+                    .bind(member_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(unique_as("identity"))?;
+                    member_id
+                }
+            };
+            let member: MemberRow = sqlx::query_as(&format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1"))
+                .bind(member_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(member)
+        })
+    }
+
+    /// Sets a member's stored role; `None` when there is no such member.
+    pub async fn set_member_role(
+        &self,
+        member_id: i64,
+        role: Role,
+    ) -> StoreResult<Option<MemberRow>> {
+        with_pool!(self, pool => {
+            Ok(sqlx::query_as(&format!(
+                "UPDATE members SET role = $2 WHERE id = $1 RETURNING {MEMBER_COLUMNS}"
+            ))
+            .bind(member_id)
+            .bind(role.as_str())
+            .fetch_optional(pool)
+            .await?)
+        })
+    }
+}

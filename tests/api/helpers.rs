@@ -87,7 +87,9 @@ pub async fn drop_database(database_url: &str) {
         .await
         .expect("connect");
     for attempt in 0..5 {
-        match sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+        // FORCE ends our own lingering sessions; it fails only when some backend we may not
+        // signal (autovacuum) holds the database, and then waiting a moment helps.
+        match sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
             .execute(&mut conn)
             .await
         {

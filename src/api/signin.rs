@@ -1,0 +1,209 @@
+//! Browser sign-in with the company's OpenID provider: the authorization code flow with PKCE,
+//! `state` and `nonce`, through the `oauth2` crate. A signed-in browser gets a session cookie
+//! and can call the API as itself — this is how a member creates an API key for the
+//! connector's API-key connection without ever seeing a token.
+
+use crate::api::extract::Query;
+use crate::api::links::Links;
+use crate::api::AppState;
+use crate::auth::identity;
+use crate::auth::session::{PendingLogin, LOGIN_COOKIE, SESSION_COOKIE};
+use crate::auth::token_error;
+use crate::error::{ApiError, FieldError};
+use actix_web::{http::header, web, HttpRequest, HttpResponse};
+use oauth2::basic::{
+    BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
+    BasicTokenType,
+};
+use oauth2::{
+    AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet,
+    ExtraTokenFields, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
+    StandardRevocableToken, StandardTokenResponse, TokenUrl,
+};
+use serde::{Deserialize, Serialize};
+
+/// The ID token that comes with the code exchange.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct IdTokenField {
+    /// The OpenID Connect ID token.
+    pub id_token: Option<String>,
+}
+
+impl ExtraTokenFields for IdTokenField {}
+
+type LoginClient = oauth2::Client<
+    BasicErrorResponse,
+    StandardTokenResponse<IdTokenField, BasicTokenType>,
+    BasicTokenIntrospectionResponse,
+    StandardRevocableToken,
+    BasicRevocationErrorResponse,
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointSet,
+>;
+
+/// Where to go after signing in.
+#[derive(Debug, Deserialize)]
+pub struct LoginParams {
+    /// A local path to return to (default `/api/v1/me`).
+    pub return_to: Option<String>,
+}
+
+/// What the provider sends back.
+#[derive(Debug, Deserialize)]
+pub struct CallbackParams {
+    /// The authorization code.
+    pub code: Option<String>,
+    /// The state sent with the sign-in.
+    pub state: Option<String>,
+    /// An error code, when sign-in failed at the provider.
+    pub error: Option<String>,
+    /// The provider's description of the error.
+    pub error_description: Option<String>,
+}
+
+async fn login_client(state: &AppState, req: &HttpRequest) -> Result<LoginClient, ApiError> {
+    let not_configured = || {
+        ApiError::NotConfigured(
+            "browser sign-in needs TSUNAGU_OIDC_ISSUER, TSUNAGU_OIDC_AUDIENCE and TSUNAGU_OIDC_CLIENT_ID".into(),
+        )
+    };
+    let verifier = state.auth.oidc.as_ref().ok_or_else(not_configured)?;
+    let client_id = verifier
+        .config()
+        .client_id
+        .clone()
+        .ok_or_else(not_configured)?;
+    let discovery = verifier.discovery().await.map_err(token_error)?;
+    let provider = |what: &str| {
+        ApiError::Unavailable(format!("the identity provider publishes no valid {what}"))
+    };
+    let auth_url = discovery
+        .authorization_endpoint
+        .clone()
+        .and_then(|u| AuthUrl::new(u).ok())
+        .ok_or_else(|| provider("authorization_endpoint"))?;
+    let token_url = discovery
+        .token_endpoint
+        .clone()
+        .and_then(|u| TokenUrl::new(u).ok())
+        .ok_or_else(|| provider("token_endpoint"))?;
+    let redirect = Links::new(state, req).site("/auth/callback");
+    let redirect =
+        RedirectUrl::new(redirect).map_err(|e| ApiError::Internal(anyhow::Error::new(e)))?;
+    let mut client = oauth2::Client::new(ClientId::new(client_id))
+        .set_auth_uri(auth_url)
+        .set_token_uri(token_url)
+        .set_redirect_uri(redirect);
+    if let Some(secret) = &verifier.config().client_secret {
+        client = client.set_client_secret(ClientSecret::new(secret.clone()));
+    }
+    Ok(client)
+}
+
+/// `GET /auth/login`: redirects the browser to the provider's sign-in page.
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Query(params): Query<LoginParams>,
+) -> Result<HttpResponse, ApiError> {
+    let client = login_client(&state, &req).await?;
+    let return_to = params
+        .return_to
+        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
+        .unwrap_or_else(|| "/api/v1/me".to_owned());
+    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+    let nonce = CsrfToken::new_random().secret().clone();
+    let (url, csrf) = client
+        .authorize_url(CsrfToken::new_random)
+        .add_scope(Scope::new("openid".into()))
+        .add_scope(Scope::new("profile".into()))
+        .add_scope(Scope::new("email".into()))
+        .add_extra_param("nonce", nonce.clone())
+        .set_pkce_challenge(challenge)
+        .url();
+    let pending = PendingLogin {
+        state: csrf.secret().clone(),
+        verifier: verifier.secret().clone(),
+        nonce,
+        return_to,
+    };
+    Ok(HttpResponse::Found()
+        .cookie(state.auth.sessions.login_cookie(&pending))
+        .insert_header((header::LOCATION, url.to_string()))
+        .finish())
+}
+
+/// `GET /auth/callback`: checks the sign-in, validates the ID token and starts a session.
+pub async fn callback(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Query(params): Query<CallbackParams>,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(error) = params.error {
+        return Err(ApiError::Unauthorized(format!(
+            "sign-in failed at the identity provider: {error} {}",
+            params.error_description.unwrap_or_default()
+        )));
+    }
+    let bad = |field: &str, why: &str| {
+        ApiError::InvalidQuery(FieldError::new(field, "invalid_sign_in", why))
+    };
+    let pending = state
+        .auth
+        .sessions
+        .pending_login(&req)
+        .ok_or_else(|| bad("state", "no sign-in is in progress in this browser (it expired after 10 minutes, or cookies are blocked); start again at /auth/login"))?;
+    if params.state.as_deref() != Some(pending.state.as_str()) {
+        return Err(bad(
+            "state",
+            "the sign-in state does not match; start again at /auth/login",
+        ));
+    }
+    let code = params
+        .code
+        .ok_or_else(|| bad("code", "the provider sent no authorization code"))?;
+    let client = login_client(&state, &req).await?;
+    let response = client
+        .exchange_code(AuthorizationCode::new(code))
+        .set_pkce_verifier(PkceCodeVerifier::new(pending.verifier.clone()))
+        .request_async(&state.auth.http)
+        .await
+        .map_err(|e| ApiError::Unauthorized(format!("the authorization code was refused: {e}")))?;
+    let id_token = response
+        .extra_fields()
+        .id_token
+        .clone()
+        .ok_or_else(|| ApiError::Unauthorized("the provider returned no ID token".into()))?;
+    let verifier = state
+        .auth
+        .oidc
+        .as_ref()
+        .ok_or_else(|| ApiError::NotConfigured("TSUNAGU_OIDC_ISSUER is not set".into()))?;
+    let client_id = verifier.config().client_id.clone().unwrap_or_default();
+    let claims = verifier
+        .verify(&id_token, Some(&[client_id]), Some(&pending.nonce))
+        .await
+        .map_err(token_error)?;
+    let identity = identity::from_claims(&claims, verifier.config())
+        .ok_or_else(|| ApiError::Unauthorized("the ID token names no subject".into()))?;
+    let caller = state
+        .auth
+        .caller_for_identity(&state.store, &verifier.config().issuer, &identity)
+        .await?;
+    tracing::debug!(member_id = caller.member_id, "browser signed in");
+    Ok(HttpResponse::SeeOther()
+        .cookie(state.auth.sessions.session_cookie(caller.member_id))
+        .cookie(state.auth.sessions.removal(LOGIN_COOKIE))
+        .insert_header((header::LOCATION, pending.return_to))
+        .finish())
+}
+
+/// `POST /auth/logout`: ends the browser session.
+pub async fn logout(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::NoContent()
+        .cookie(state.auth.sessions.removal(SESSION_COOKIE))
+        .finish()
+}

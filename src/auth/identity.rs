@@ -1,0 +1,128 @@
+//! Who a token says the caller is: subject, name, e-mail and role, read from claims whose
+//! names are configurable (Entra ID v1 and v2 tokens by default).
+
+use crate::config::OidcConfig;
+use crate::domain::member::{Role, DISPLAY_NAME_MAX_CHARS};
+use serde_json::{Map, Value};
+
+/// A person as the identity provider describes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// Stable id at the provider (`oid`, else `sub` by default).
+    pub subject: String,
+    /// Display name, trimmed to the member limit.
+    pub display_name: String,
+    /// E-mail address, lower case, when a claim holds one.
+    pub email: Option<String>,
+    /// The role the token grants, if any of its roles map to one.
+    pub role: Option<Role>,
+}
+
+/// Claim names used when no OIDC configuration names them (token introspection alone).
+pub fn default_claims() -> OidcConfig {
+    OidcConfig {
+        issuer: String::new(),
+        audiences: Vec::new(),
+        extra_issuers: Vec::new(),
+        tenants: Vec::new(),
+        subject_claims: vec!["oid".into(), "sub".into()],
+        name_claims: vec![
+            "name".into(),
+            "preferred_username".into(),
+            "username".into(),
+        ],
+        email_claims: vec!["email".into(), "preferred_username".into(), "upn".into()],
+        roles_claim: "roles".into(),
+        moderator_role: "Tsunagu.Moderator".into(),
+        admin_role: "Tsunagu.Admin".into(),
+        client_id: None,
+        client_secret: None,
+    }
+}
+
+fn first_string<'a>(claims: &'a Map<String, Value>, names: &[String]) -> Option<&'a str> {
+    names
+        .iter()
+        .filter_map(|n| claims.get(n).and_then(Value::as_str))
+        .map(str::trim)
+        .find(|v| !v.is_empty())
+}
+
+/// Reads an identity from validated claims; `None` when no subject claim is present.
+pub fn from_claims(claims: &Map<String, Value>, config: &OidcConfig) -> Option<Identity> {
+    let subject = first_string(claims, &config.subject_claims)?.to_owned();
+    let email = first_string(claims, &config.email_claims)
+        .filter(|e| e.contains('@'))
+        .and_then(|e| crate::domain::member::parse_email(e).ok());
+    let name: String = first_string(claims, &config.name_claims)
+        .map(str::to_owned)
+        .or_else(|| {
+            email
+                .as_deref()
+                .and_then(|e| e.split('@').next())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| "member".to_owned())
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(DISPLAY_NAME_MAX_CHARS)
+        .collect();
+    let roles: Vec<&str> = match claims.get(&config.roles_claim) {
+        Some(Value::Array(values)) => values.iter().filter_map(Value::as_str).collect(),
+        Some(Value::String(one)) => one.split_whitespace().collect(),
+        _ => Vec::new(),
+    };
+    let role = if roles.contains(&config.admin_role.as_str()) {
+        Some(Role::Admin)
+    } else if roles.contains(&config.moderator_role.as_str()) {
+        Some(Role::Moderator)
+    } else {
+        None
+    };
+    Some(Identity {
+        subject,
+        display_name: if name.trim().is_empty() {
+            "member".into()
+        } else {
+            name.trim().to_owned()
+        },
+        email,
+        role,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn claims(v: Value) -> Map<String, Value> {
+        v.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn entra_v2_tokens_use_oid_name_and_preferred_username() {
+        let c = claims(json!({"oid": "o-1", "sub": "pairwise", "name": "山田 花子",
+            "preferred_username": "Hanako@Contoso.co.jp", "roles": ["Tsunagu.Moderator"]}));
+        let id = from_claims(&c, &default_claims()).unwrap();
+        assert_eq!(id.subject, "o-1");
+        assert_eq!(id.display_name, "山田 花子");
+        assert_eq!(id.email.as_deref(), Some("hanako@contoso.co.jp"));
+        assert_eq!(id.role, Some(Role::Moderator));
+    }
+
+    #[test]
+    fn entra_v1_tokens_use_upn_and_admin_wins() {
+        let c = claims(json!({"oid": "o-2", "upn": "taro@contoso.co.jp",
+            "roles": ["Tsunagu.Moderator", "Tsunagu.Admin"]}));
+        let id = from_claims(&c, &default_claims()).unwrap();
+        assert_eq!(id.email.as_deref(), Some("taro@contoso.co.jp"));
+        assert_eq!(id.display_name, "taro");
+        assert_eq!(id.role, Some(Role::Admin));
+    }
+
+    #[test]
+    fn a_token_without_a_subject_is_no_identity() {
+        assert!(from_claims(&claims(json!({"name": "x"})), &default_claims()).is_none());
+    }
+}
