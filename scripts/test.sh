@@ -36,6 +36,11 @@ SQL
   export TSUNAGU_TEST_POSTGRES_URL="postgres://tsunagu_test:tsunagu_test@127.0.0.1:$pg_port/postgres"
 fi
 
+# The real OpenID provider the sign-in tests run against (oauth2-mock-server, from npm).
+if [ ! -d tests/oidc/node_modules/oauth2-mock-server ]; then
+  (cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 cargo test --locked "$@"
 
 # Independent validators for the generated spec and connector packages (Python, in a venv

@@ -282,7 +282,11 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
         .member(caller.member_id)
         .await?
         .ok_or(ApiError::NotFound("member"))?;
-    Ok(HttpResponse::Ok().json(Member::from(member)))
+    // The effective role: a role granted by the sign-in token counts too.
+    Ok(HttpResponse::Ok().json(Member {
+        role: caller.role,
+        ..Member::from(member)
+    }))
 }
 
 /// List my API keys

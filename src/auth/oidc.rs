@@ -163,7 +163,6 @@ impl OidcVerifier {
         if let Some(k) = self.keys.read().await.as_ref() {
             return Ok(k.clone());
         }
-        *self.last_refresh.lock().await = Some(Instant::now());
         self.fetch_keys().await
     }
 
@@ -186,10 +185,12 @@ impl OidcVerifier {
         audiences: Option<&[String]>,
         nonce: Option<&str>,
     ) -> Result<Map<String, Value>, TokenError> {
-        let header = jsonwebtoken::decode_header(token).map_err(|e| match e.kind() {
-            jsonwebtoken::errors::ErrorKind::InvalidAlgorithmName => TokenError::Algorithm,
-            _ => TokenError::Malformed,
-        })?;
+        let header =
+            jsonwebtoken::decode_header(token).map_err(|_| match header_algorithm(token) {
+                // `none`, or anything jsonwebtoken does not know: never accepted.
+                Some(_) => TokenError::Algorithm,
+                None => TokenError::Malformed,
+            })?;
         if !matches!(
             header.alg,
             Algorithm::RS256
@@ -280,6 +281,17 @@ impl OidcVerifier {
         }
         Ok(())
     }
+}
+
+/// The `alg` a token's header names, read without trusting anything else in it.
+fn header_algorithm(token: &str) -> Option<String> {
+    use base64::Engine;
+    let header = token.split('.').next()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(header)
+        .ok()?;
+    let value: Value = serde_json::from_slice(&bytes).ok()?;
+    value.get("alg")?.as_str().map(str::to_owned)
 }
 
 /// The one algorithm a key may verify: from its `alg`, else from its type. HMAC never.

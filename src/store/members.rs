@@ -282,13 +282,36 @@ impl Store {
                     member.id
                 }
                 None => {
-                    let member_id = match email_owner {
-                        Some(owner) => owner,
+                    // Link by e-mail only to a member nobody has signed in as yet (one an
+                    // admin created ahead); otherwise the address stays with its owner.
+                    let linkable = match email_owner {
+                        Some(owner) => {
+                            let identities: i64 = sqlx::query_scalar(
+                                "SELECT COUNT(*) FROM member_identities WHERE member_id = $1",
+                            )
+                            .bind(owner)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                            (identities == 0).then_some(owner)
+                        }
+                        None => None,
+                    };
+                    let new_email = if email_owner.is_some() { None } else { identity.email };
+                    let member_id = match linkable {
+                        Some(owner) => {
+                            // Link to the member an admin created with this address.
+                            sqlx::query("UPDATE members SET display_name = $2 WHERE id = $1")
+                                .bind(owner)
+                                .bind(identity.display_name)
+                                .execute(&mut *tx)
+                                .await?;
+                            owner
+                        }
                         None => sqlx::query_scalar(
                             "INSERT INTO members (display_name, email, role, created_at) VALUES ($1, $2, 'member', $3) RETURNING id",
                         )
                         .bind(identity.display_name)
-                        .bind(identity.email)
+                        .bind(new_email)
                         .bind(now)
                         .fetch_one(&mut *tx)
                         .await

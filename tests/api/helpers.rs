@@ -102,9 +102,14 @@ pub async fn drop_database(database_url: &str) {
 
 /// Starts a server on a fresh database and creates its first admin.
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Like [`spawn_app`], with settings changed by `configure` (e.g. an identity provider).
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
     init_logs();
     let (database_url, dir) = fresh_database(backend).await;
-    let config = Config {
+    let mut config = Config {
         bind: "127.0.0.1:0".parse().expect("addr"),
         database_url: database_url.clone(),
         db_max_connections: 5,
@@ -112,6 +117,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         max_body_bytes: 64 * 1024,
         ..Config::default()
     };
+    configure(&mut config);
     let store = open_store(&config).await.expect("open store");
     let admin_key = bootstrap_admin(&store)
         .await

@@ -5,12 +5,15 @@ mod helpers;
 
 mod anonymity;
 mod answers;
+mod authorization;
 mod concurrency;
 mod connector;
 mod errors;
 mod members;
 mod pagination;
+mod provider;
 mod questions;
 mod search;
 mod service;
+mod signin;
 mod tags;

@@ -8,8 +8,8 @@
 //   `null` values delete a claim), so each test asks for exactly the token it needs;
 // - `POST /test/rotate` adds a new signing key and answers {"kid": ...};
 // - `POST /test/login` sets the claims of the next ID token from the code flow;
-// - introspection answers `active: false` for tokens containing "inactive", and otherwise
-//   `active: true` with the claims given by `POST /test/introspection`.
+// - `POST /test/introspect` is an RFC 7662 endpoint: `active: false` for tokens containing
+//   "inactive", otherwise `active: true` with the claims given by `POST /test/introspection`.
 import { OAuth2Server, Events } from 'oauth2-mock-server';
 
 const server = new OAuth2Server();
@@ -34,11 +34,21 @@ server.service.on(Events.BeforeTokenSigning, (token, req) => {
   }
 });
 
-server.service.on(Events.BeforeIntrospect, (response, req) => {
+// RFC 7662 introspection that looks at the token (the built-in endpoint cannot see the request
+// body): inactive for tokens containing "inactive", otherwise active with the claims set by
+// `POST /test/introspection`. Callers must authenticate as a client, as RFC 7662 requires.
+server.service.addRoute('POST', '/test/introspect', async (req, res) => {
+  if (!String(req.headers.authorization ?? '').startsWith('Basic ') && !req.body?.client_id) {
+    res.writeHead(401, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: 'invalid_client' }));
+    return;
+  }
   const token = String(req.body?.token ?? '');
-  response.body = token.includes('inactive')
+  const body = token === '' || token.includes('inactive')
     ? { active: false }
     : { active: true, token_type: 'Bearer', exp: Math.floor(Date.now() / 1000) + 3600, ...introspectionClaims };
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
 });
 
 server.service.addRoute('POST', '/test/rotate', async (req, res) => {
