@@ -25,7 +25,9 @@ fn callers<'a>(app: &'a TestApp, people: &'a People) -> [(&'static str, Option<&
 
 async fn id(app: &TestApp, key: &str, path: &str, body: Value) -> i64 {
     let response = app.post(path, key, body).await;
-    json_of(response, StatusCode::CREATED).await["id"].as_i64().unwrap()
+    json_of(response, StatusCode::CREATED).await["id"]
+        .as_i64()
+        .unwrap()
 }
 
 on_both_databases! {
