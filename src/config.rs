@@ -79,6 +79,9 @@ pub struct Config {
     pub oidc: Option<OidcConfig>,
     /// Token introspection, when `TSUNAGU_OAUTH_INTROSPECTION_URL` is set.
     pub introspection: Option<IntrospectionConfig>,
+    /// `TSUNAGU_UTC_OFFSET` (`+09:00`): where the members' day starts, for the tip of the day;
+    /// in minutes east of UTC.
+    pub utc_offset_minutes: i32,
     /// `TSUNAGU_SESSION_SECRET`: signs browser session cookies (at least 32 characters);
     /// random per start when unset, so sessions end when the service restarts.
     pub session_secret: Option<String>,
@@ -101,6 +104,7 @@ impl Default for Config {
             oidc: None,
             introspection: None,
             session_secret: None,
+            utc_offset_minutes: 0,
         }
     }
 }
@@ -194,6 +198,11 @@ impl Config {
                 client_secret: get("TSUNAGU_OAUTH_CLIENT_SECRET"),
             });
         }
+        if let Some(v) = get("TSUNAGU_UTC_OFFSET") {
+            config.utc_offset_minutes = parse_utc_offset(&v).with_context(|| {
+                format!("TSUNAGU_UTC_OFFSET={v:?} must look like +09:00 or -05:00")
+            })?;
+        }
         if let Some(secret) = get("TSUNAGU_SESSION_SECRET") {
             if secret.chars().count() < 32 {
                 bail!("TSUNAGU_SESSION_SECRET must be at least 32 characters");
@@ -202,6 +211,22 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// `+09:00` → 540, `-05:30` → -330, `Z` → 0.
+fn parse_utc_offset(v: &str) -> Option<i32> {
+    let v = v.trim();
+    if v == "Z" || v == "UTC" {
+        return Some(0);
+    }
+    let (sign, rest) = match v.chars().next()? {
+        '+' => (1, &v[1..]),
+        '-' => (-1, &v[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    ((0..=14).contains(&h) && (0..60).contains(&m)).then_some(sign * (h * 60 + m))
 }
 
 fn parse_positive<T: std::str::FromStr + PartialOrd + From<u8>>(
@@ -273,6 +298,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("32"), "{e}");
+    }
+
+    #[test]
+    fn utc_offsets_are_read_as_minutes() {
+        assert_eq!(
+            from(&[("TSUNAGU_UTC_OFFSET", "+09:00")])
+                .unwrap()
+                .utc_offset_minutes,
+            540
+        );
+        assert_eq!(
+            from(&[("TSUNAGU_UTC_OFFSET", "-05:30")])
+                .unwrap()
+                .utc_offset_minutes,
+            -330
+        );
+        assert!(from(&[("TSUNAGU_UTC_OFFSET", "JST")]).is_err());
     }
 
     #[test]

@@ -109,6 +109,9 @@ pub enum ApiError {
     /// The named resource does not exist (or is not visible to the caller).
     #[error("{0} not found")]
     NotFound(&'static str),
+    /// Nothing to return, for a reason with its own stable code (e.g. no tip left).
+    #[error("{0}: {1}")]
+    NotFoundBecause(&'static str, String),
     /// No route matches the path.
     #[error("no route")]
     RouteNotFound,
@@ -167,7 +170,9 @@ impl ApiError {
             ApiError::NotFound(_) => "not_found",
             ApiError::RouteNotFound => "route_not_found",
             ApiError::MethodNotAllowed(_) => "method_not_allowed",
-            ApiError::Conflict(code, _) | ApiError::Unprocessable(code, _) => code,
+            ApiError::Conflict(code, _)
+            | ApiError::Unprocessable(code, _)
+            | ApiError::NotFoundBecause(code, _) => code,
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::Unavailable(_) => "unavailable",
@@ -183,7 +188,9 @@ impl ApiError {
             ApiError::Validation(_) => "Validation failed",
             ApiError::MissingCredentials | ApiError::Unauthorized(_) => "Authentication required",
             ApiError::Forbidden(_) => "Not allowed",
-            ApiError::NotFound(_) | ApiError::RouteNotFound => "Not found",
+            ApiError::NotFound(_) | ApiError::RouteNotFound | ApiError::NotFoundBecause(..) => {
+                "Not found"
+            }
             ApiError::MethodNotAllowed(_) => "Method not allowed",
             ApiError::Conflict(..) => "Conflict",
             ApiError::Unprocessable(..) => "Request cannot be carried out",
@@ -205,7 +212,8 @@ impl ApiError {
             ApiError::Unauthorized(d)
             | ApiError::Forbidden(d)
             | ApiError::Conflict(_, d)
-            | ApiError::Unprocessable(_, d) => d.clone(),
+            | ApiError::Unprocessable(_, d)
+            | ApiError::NotFoundBecause(_, d) => d.clone(),
             ApiError::MissingCredentials => {
                 "Send a key as `Authorization: Bearer <api key>`.".into()
             }
@@ -259,7 +267,9 @@ impl ResponseError for ApiError {
             }
             ApiError::MissingCredentials | ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
-            ApiError::NotFound(_) | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::RouteNotFound | ApiError::NotFoundBecause(..) => {
+                StatusCode::NOT_FOUND
+            }
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

@@ -5,15 +5,17 @@ use crate::api::links::Links;
 use crate::api::{timestamp, AppState};
 use crate::auth::{api_keys, Caller};
 use crate::domain::member::{parse_display_name, parse_email, parse_key_name, Role};
-use crate::error::{ApiError, Problem};
-use crate::store::members::{ApiKeyRow, MemberRow, NewApiKey, NewMember};
+use crate::domain::tag::TagSlug;
+use crate::domain::tip::TipLevel;
+use crate::error::{ApiError, FieldErrors, Problem};
+use crate::store::members::{ApiKeyRow, MemberRow, MemberSettings, NewApiKey, NewMember};
 use crate::store::StoreError;
-use actix_web::{delete, get, http::header, post, put, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, http::header, patch, post, put, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// A member of the community.
+/// A member of the community, with their own settings.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Member {
     /// Member id.
@@ -28,20 +30,39 @@ pub struct Member {
     pub email: Option<String>,
     /// What the member may do.
     pub role: Role,
+    /// Department, when given (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "経理部")]
+    pub department: Option<String>,
+    /// The member's level; it chooses their tip of the day.
+    pub level: TipLevel,
+    /// Topics the member is interested in (their tips of the day prefer these).
+    #[schema(example = json!(["approvals", "excel"]))]
+    pub interests: Vec<String>,
+    /// Topics in which the member is happy to be asked for help.
+    #[schema(example = json!(["sharepoint"]))]
+    pub helper_tags: Vec<String>,
+    /// Whether the member chose to appear on the leaderboard (private by default).
+    pub show_on_leaderboard: bool,
     /// When the member joined.
     pub created_at: DateTime<Utc>,
 }
 
-impl From<MemberRow> for Member {
-    fn from(row: MemberRow) -> Self {
-        Self {
-            id: row.id,
-            role: row.role(),
-            display_name: row.display_name,
-            email: row.email,
-            created_at: timestamp(row.created_at),
-        }
-    }
+/// A stored member with their tags, as the API shows them to themselves and to admins.
+pub async fn member_view(state: &AppState, row: MemberRow) -> Result<Member, ApiError> {
+    let (interests, helper_tags) = state.store.member_tags(row.id).await?;
+    Ok(Member {
+        id: row.id,
+        role: row.role(),
+        level: TipLevel::from_stored(&row.level),
+        display_name: row.display_name,
+        email: row.email,
+        department: row.department,
+        interests,
+        helper_tags,
+        show_on_leaderboard: row.show_on_leaderboard,
+        created_at: timestamp(row.created_at),
+    })
 }
 
 /// A member as other members see them: no e-mail address.
@@ -189,7 +210,7 @@ pub async fn create_member_with_key(
             other => other.into(),
         })?;
     Ok(CreatedMember {
-        member: member.into(),
+        member: member_view(state, member).await?,
         api_key: key.zip(generated).map(|(row, g)| CreatedApiKey {
             key: row.into(),
             secret: g.secret,
@@ -285,7 +306,7 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
     // The effective role: a role granted by the sign-in token counts too.
     Ok(HttpResponse::Ok().json(Member {
         role: caller.role,
-        ..Member::from(member)
+        ..member_view(&state, member).await?
     }))
 }
 
@@ -446,5 +467,122 @@ pub async fn set_member_role(
         .await?
         .ok_or(ApiError::NotFound("member"))?;
     tracing::info!(member_id = member.id, role = member.role, "role changed");
-    Ok(HttpResponse::Ok().json(Member::from(member)))
+    Ok(HttpResponse::Ok().json(member_view(&state, member).await?))
+}
+
+/// Changes to the caller's own settings; absent fields stay as they are.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMe {
+    /// Department, up to 80 characters; an empty string clears it.
+    #[schema(max_length = 80, example = "経理部")]
+    pub department: Option<String>,
+    /// Your level: `beginner`, `intermediate` or `advanced`.
+    pub level: Option<TipLevel>,
+    /// Topics you are interested in (up to 10); replaces the old list.
+    #[schema(max_items = 10, example = json!(["approvals"]))]
+    pub interests: Option<Vec<String>>,
+    /// Topics in which you are happy to be asked (up to 10); replaces the old list.
+    #[schema(max_items = 10, example = json!(["excel"]))]
+    pub helper_tags: Option<Vec<String>>,
+    /// Appear on the leaderboard (default false: recognition is private).
+    pub show_on_leaderboard: Option<bool>,
+}
+
+/// Most interest or helper tags a member may list.
+pub const MAX_MEMBER_TAGS: usize = 10;
+
+fn member_tag_list(
+    field: &str,
+    raw: &[String],
+) -> Result<Vec<TagSlug>, Vec<crate::error::FieldError>> {
+    if raw.len() > MAX_MEMBER_TAGS {
+        return Err(vec![crate::error::FieldError::new(
+            field,
+            "too_many",
+            format!(
+                "at most {MAX_MEMBER_TAGS} tags are allowed (got {})",
+                raw.len()
+            ),
+        )]);
+    }
+    let mut tags: Vec<TagSlug> = Vec::new();
+    let mut errors = Vec::new();
+    for (i, t) in raw.iter().enumerate() {
+        match TagSlug::parse(&format!("{field}[{i}]"), t) {
+            Ok(tag) if !tags.contains(&tag) => tags.push(tag),
+            Ok(_) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(tags)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Update my settings
+///
+/// Changes the caller's department, level, interests, helper topics and leaderboard opt-in.
+#[utoipa::path(
+    tag = "members",
+    operation_id = "UpdateMe",
+    request_body = UpdateMe,
+    responses(
+        (status = 200, description = "The caller with the new settings", body = Member),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[patch("/me")]
+pub async fn update_me(
+    state: web::Data<AppState>,
+    caller: Caller,
+    Json(input): Json<UpdateMe>,
+) -> Result<HttpResponse, ApiError> {
+    let mut errors = FieldErrors::default();
+    let department = match input.department.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(d) => errors
+            .check(crate::domain::text::single_line("department", d, 1, 80))
+            .map(Some),
+    };
+    let interests = input
+        .interests
+        .as_deref()
+        .and_then(|t| errors.check_all(member_tag_list("interests", t)));
+    let helper_tags = input
+        .helper_tags
+        .as_deref()
+        .and_then(|t| errors.check_all(member_tag_list("helper_tags", t)));
+    if !errors.is_empty() {
+        return Err(errors.into_error());
+    }
+    state
+        .store
+        .update_member_settings(
+            caller.member_id,
+            &MemberSettings {
+                department: department.as_ref().map(|d| d.as_deref()),
+                level: input.level,
+                interests: interests.as_deref(),
+                helper_tags: helper_tags.as_deref(),
+                show_on_leaderboard: input.show_on_leaderboard,
+            },
+        )
+        .await?;
+    let member = state
+        .store
+        .member(caller.member_id)
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    Ok(HttpResponse::Ok().json(Member {
+        role: caller.role,
+        ..member_view(&state, member).await?
+    }))
 }

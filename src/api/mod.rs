@@ -13,6 +13,7 @@ pub mod questions;
 pub mod signin;
 pub mod site;
 pub mod tags;
+pub mod tips;
 
 use crate::config::Config;
 use crate::store::Store;
@@ -47,6 +48,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(members::get_member)
                 .service(members::set_member_role)
                 .service(members::me)
+                .service(members::update_me)
                 .service(members::list_my_api_keys)
                 .service(members::create_my_api_key)
                 .service(members::revoke_my_api_key)
@@ -68,6 +70,16 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(answers::unaccept_answer)
                 .service(answers::add_reaction)
                 .service(answers::remove_reaction)
+                // tips ("daily" and "random" before "{id}")
+                .service(tips::daily_tip)
+                .service(tips::random_tip)
+                .service(tips::list_tips)
+                .service(tips::create_tip)
+                .service(tips::get_tip)
+                .service(tips::update_tip)
+                .service(tips::delete_tip)
+                .service(tips::add_tip_reaction)
+                .service(tips::remove_tip_reaction)
                 // tags
                 .service(tags::list_tags),
         );
@@ -98,7 +110,9 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
     components(schemas(
         crate::domain::question::QuestionSort,
         crate::domain::question::QuestionStatus,
-        crate::domain::question::ReactionKind
+        crate::domain::question::ReactionKind,
+        crate::domain::tip::TipLevel,
+        crate::api::tips::TipReactionKind
     )),
     modifiers(&BearerAuth),
     security(("api_key" = [])),
@@ -106,6 +120,7 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         (name = "members", description = "Members and their personal API keys"),
         (name = "questions", description = "Questions, search and similar-question suggestions"),
         (name = "answers", description = "Answers, acceptance and positive reactions"),
+        (name = "tips", description = "Tips at a level, the tip of the day, a random tip"),
         (name = "tags", description = "Topics"),
         (name = "health", description = "Liveness and readiness")
     )

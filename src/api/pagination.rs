@@ -6,7 +6,7 @@
 //! replayed against a listing in another order.
 
 use crate::error::{ApiError, FieldError};
-use crate::store::questions::QuestionKey;
+use crate::store::SortKey;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
@@ -29,15 +29,25 @@ pub fn page_limit(limit: Option<i64>) -> Result<i64, ApiError> {
 }
 
 /// Encodes where a question listing continues.
-pub fn encode_question_cursor(scope: &str, key: QuestionKey) -> String {
+pub fn encode_question_cursor(scope: &str, key: SortKey) -> String {
+    encode_cursor("q1", scope, key)
+}
+
+/// Decodes a question cursor made for the same `scope` (sort + search flag).
+pub fn decode_question_cursor(scope: &str, cursor: &str) -> Result<SortKey, ApiError> {
+    decode_cursor("q1", scope, cursor)
+}
+
+/// Encodes where a listing of `kind` (`q1` questions, `t1` tips, `w1` wins) continues.
+pub fn encode_cursor(kind: &str, scope: &str, key: SortKey) -> String {
     URL_SAFE_NO_PAD.encode(format!(
-        "q1|{scope}|{}|{}|{}",
+        "{kind}|{scope}|{}|{}|{}",
         key.rank, key.sort_key, key.id
     ))
 }
 
-/// Decodes a question cursor made for the same `scope` (sort + search flag).
-pub fn decode_question_cursor(scope: &str, cursor: &str) -> Result<QuestionKey, ApiError> {
+/// Decodes a cursor of `kind` made for the same `scope`.
+pub fn decode_cursor(kind: &str, scope: &str, cursor: &str) -> Result<SortKey, ApiError> {
     let invalid = |why: &str| {
         ApiError::InvalidQuery(FieldError::new(
             "cursor",
@@ -51,15 +61,15 @@ pub fn decode_question_cursor(scope: &str, cursor: &str) -> Result<QuestionKey, 
     let text = String::from_utf8(bytes).map_err(|_| invalid("is not a cursor from this API"))?;
     let parts: Vec<&str> = text.split('|').collect();
     match parts.as_slice() {
-        ["q1", s, rank, key, id] if *s == scope => {
+        [k, s, rank, key, id] if *k == kind && *s == scope => {
             let n = |v: &str| v.parse::<i64>().map_err(|_| invalid("is damaged"));
-            Ok(QuestionKey {
+            Ok(SortKey {
                 rank: n(rank)?,
                 sort_key: n(key)?,
                 id: n(id)?,
             })
         }
-        ["q1", ..] => Err(invalid("belongs to a listing in another order")),
+        [k, ..] if *k == kind => Err(invalid("belongs to a listing in another order")),
         _ => Err(invalid("is not a cursor from this API")),
     }
 }
@@ -70,7 +80,7 @@ mod tests {
 
     #[test]
     fn cursors_round_trip_and_refuse_other_orders() {
-        let key = QuestionKey {
+        let key = SortKey {
             rank: 1,
             sort_key: 1_700_000_000_000_000,
             id: 42,

@@ -13,9 +13,8 @@ use crate::domain::search::{normalize, similarity, similarity_grams, SearchQuery
 use crate::domain::tag::TagSlug;
 use crate::domain::text::{single_line, Body, QuestionTitle, TITLE_MAX_CHARS};
 use crate::error::{ApiError, FieldError, FieldErrors, Problem};
-use crate::store::questions::{
-    NewQuestion, QuestionChanges, QuestionFilter, QuestionKey, QuestionRow,
-};
+use crate::store::questions::{NewQuestion, QuestionChanges, QuestionFilter, QuestionRow};
+use crate::store::SortKey;
 use actix_web::{delete, get, http::header, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -388,7 +387,7 @@ pub async fn list_questions(
         rows.last().map(|last| {
             encode_question_cursor(
                 &scope,
-                QuestionKey {
+                SortKey {
                     rank: last.rank,
                     sort_key: last.sort_key,
                     id: last.id,

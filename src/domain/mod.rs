@@ -9,3 +9,4 @@ pub mod question;
 pub mod search;
 pub mod tag;
 pub mod text;
+pub mod tip;

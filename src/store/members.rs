@@ -11,6 +11,9 @@ pub struct MemberRow {
     pub email: Option<String>,
     pub role: String,
     pub created_at: i64,
+    pub level: String,
+    pub department: Option<String>,
+    pub show_on_leaderboard: bool,
 }
 
 impl MemberRow {
@@ -46,7 +49,8 @@ pub struct NewApiKey<'a> {
     pub hash: &'a str,
 }
 
-const MEMBER_COLUMNS: &str = "id, display_name, email, role, created_at";
+const MEMBER_COLUMNS: &str =
+    "id, display_name, email, role, created_at, level, department, show_on_leaderboard";
 const KEY_COLUMNS: &str = "id, member_id, name, prefix, created_at";
 
 impl Store {
@@ -152,7 +156,7 @@ impl Store {
     pub async fn member_by_key_hash(&self, hash: &str) -> StoreResult<Option<MemberRow>> {
         with_pool!(self, pool => {
             Ok(sqlx::query_as(
-                "SELECT m.id, m.display_name, m.email, m.role, m.created_at FROM api_keys k JOIN members m ON m.id = k.member_id WHERE k.key_hash = $1 AND k.revoked_at IS NULL",
+                "SELECT m.id, m.display_name, m.email, m.role, m.created_at, m.level, m.department, m.show_on_leaderboard FROM api_keys k JOIN members m ON m.id = k.member_id WHERE k.key_hash = $1 AND k.revoked_at IS NULL",
             )
             .bind(hash)
             .fetch_optional(pool)
@@ -244,7 +248,7 @@ impl Store {
         identity: &IdentityRecord<'_>,
     ) -> StoreResult<MemberRow> {
         let select =
-            "SELECT m.id, m.display_name, m.email, m.role, m.created_at FROM member_identities i \
+            "SELECT m.id, m.display_name, m.email, m.role, m.created_at, m.level, m.department, m.show_on_leaderboard FROM member_identities i \
                       JOIN members m ON m.id = i.member_id WHERE i.issuer = $1 AND i.subject = $2";
         let existing: Option<MemberRow> = with_pool!(self, pool => {
             sqlx::query_as(select).bind(identity.issuer).bind(identity.subject).fetch_optional(pool).await?
@@ -354,5 +358,90 @@ impl Store {
             .fetch_optional(pool)
             .await?)
         })
+    }
+}
+
+/// A member's own settings; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct MemberSettings<'a> {
+    /// `Some(None)` clears the department.
+    pub department: Option<Option<&'a str>>,
+    pub level: Option<crate::domain::tip::TipLevel>,
+    pub interests: Option<&'a [crate::domain::tag::TagSlug]>,
+    pub helper_tags: Option<&'a [crate::domain::tag::TagSlug]>,
+    pub show_on_leaderboard: Option<bool>,
+}
+
+impl Store {
+    /// Applies a member's settings.
+    pub async fn update_member_settings(
+        &self,
+        member_id: i64,
+        settings: &MemberSettings<'_>,
+    ) -> StoreResult<()> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(
+                "UPDATE members SET \
+                 department = CASE WHEN $2 THEN $3 ELSE department END, \
+                 level = COALESCE($4, level), \
+                 show_on_leaderboard = COALESCE($5, show_on_leaderboard) WHERE id = $1",
+            )
+            .bind(member_id)
+            .bind(settings.department.is_some())
+            .bind(settings.department.flatten())
+            .bind(settings.level.map(|l| l.as_str()))
+            .bind(settings.show_on_leaderboard)
+            .execute(&mut *tx)
+            .await?;
+            for (kind, tags) in [("interest", settings.interests), ("helper", settings.helper_tags)] {
+                let Some(tags) = tags else { continue };
+                sqlx::query("DELETE FROM member_tags WHERE member_id = $1 AND kind = $2")
+                    .bind(member_id)
+                    .bind(kind)
+                    .execute(&mut *tx)
+                    .await?;
+                for tag in tags {
+                    sqlx::query("INSERT INTO tags (slug, created_at) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING")
+                        .bind(tag.as_str())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                    sqlx::query(
+                        "INSERT INTO member_tags (member_id, tag_id, kind) SELECT $1, id, $3 FROM tags WHERE slug = $2 ON CONFLICT DO NOTHING",
+                    )
+                    .bind(member_id)
+                    .bind(tag.as_str())
+                    .bind(kind)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// A member's interest and helper tags: `(interests, helper_tags)`.
+    pub async fn member_tags(&self, member_id: i64) -> StoreResult<(Vec<String>, Vec<String>)> {
+        let rows: Vec<(String, String)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT mt.kind, t.slug FROM member_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.member_id = $1 ORDER BY t.slug",
+            )
+            .bind(member_id)
+            .fetch_all(pool)
+            .await?
+        });
+        let mut interests = Vec::new();
+        let mut helper = Vec::new();
+        for (kind, slug) in rows {
+            if kind == "interest" {
+                interests.push(slug)
+            } else {
+                helper.push(slug)
+            }
+        }
+        Ok((interests, helper))
     }
 }

@@ -10,7 +10,9 @@ pub mod answers;
 pub mod members;
 pub mod questions;
 pub mod tags;
+pub mod tips;
 
+use crate::domain::search::{like_contains, SearchQuery, TRIGRAM_MIN_CHARS};
 use anyhow::Context;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -71,6 +73,40 @@ macro_rules! lock_question {
     };
 }
 pub(crate) use lock_question;
+
+/// Links a tag (creating it on first use) to a row of `$table` inside a transaction.
+macro_rules! link_tag {
+    ($tx:ident, $table:literal, $column:literal, $id:expr, $slug:expr, $now:expr) => {{
+        sqlx::query(
+            "INSERT INTO tags (slug, created_at) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
+        )
+        .bind($slug)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+        sqlx::query(concat!(
+            "INSERT INTO ",
+            $table,
+            " (",
+            $column,
+            ", tag_id) SELECT $1, id FROM tags WHERE slug = $2 ON CONFLICT DO NOTHING"
+        ))
+        .bind($id)
+        .bind($slug)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use link_tag;
+
+/// Where a listing continues: the last row's sort values (title rank for searches, the sort
+/// column, the id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortKey {
+    pub rank: i64,
+    pub sort_key: i64,
+    pub id: i64,
+}
 
 /// Binds a list of [`Bind`] values onto a query, in order.
 macro_rules! bind_all {
@@ -224,6 +260,70 @@ impl Store {
             sqlx::query("SELECT 1").execute(pool).await?;
         });
         Ok(())
+    }
+
+    /// The WHERE condition and title-rank expression for a search over a table with
+    /// `search_title`/`search_body` columns (aliased `alias`) and an FTS5 twin `fts_table` on
+    /// SQLite. Every term must be in the title or the body. Terms long enough for trigrams use
+    /// each backend's index (FTS5 `trigram`; `pg_trgm` GIN serving LIKE); shorter ones are
+    /// matched by substring.
+    pub(crate) fn search_condition(
+        &self,
+        alias: &str,
+        fts_table: &str,
+        search: &SearchQuery,
+        binds: &mut Binds,
+    ) -> (String, String) {
+        let mut conditions = Vec::new();
+        let mut in_title = Vec::new();
+        let mut fts_terms = Vec::new();
+        for term in search.terms() {
+            let pattern = binds.text(like_contains(term));
+            in_title.push(format!("{alias}.search_title LIKE {pattern} ESCAPE '\\'"));
+            let long = term.chars().count() >= TRIGRAM_MIN_CHARS;
+            if long && matches!(self.pool, Pool::Sqlite(_)) {
+                fts_terms.push(format!("\"{}\"", term.replace('"', "\"\"")));
+            } else {
+                conditions.push(format!(
+                    "({alias}.search_title LIKE {pattern} ESCAPE '\\' OR {alias}.search_body LIKE {pattern} ESCAPE '\\')"
+                ));
+            }
+        }
+        if !fts_terms.is_empty() {
+            let m = binds.text(fts_terms.join(" AND "));
+            conditions.push(format!(
+                "{alias}.id IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH {m})"
+            ));
+        }
+        let rank = format!("CASE WHEN {} THEN 1 ELSE 0 END", in_title.join(" AND "));
+        (conditions.join(" AND "), rank)
+    }
+
+    /// The tag slugs of many rows of `table` (`question_tags`, `tip_tags`, …) with one query.
+    pub(crate) async fn tags_of(
+        &self,
+        table: &str,
+        id_column: &str,
+        ids: &[i64],
+    ) -> StoreResult<std::collections::HashMap<i64, Vec<String>>> {
+        let mut by_id: std::collections::HashMap<i64, Vec<String>> = Default::default();
+        if ids.is_empty() {
+            return Ok(by_id);
+        }
+        let mut binds = Binds::default();
+        let placeholders: Vec<String> = ids.iter().map(|id| binds.int(*id)).collect();
+        let sql = format!(
+            "SELECT x.{id_column}, t.slug FROM {table} x JOIN tags t ON t.id = x.tag_id \
+             WHERE x.{id_column} IN ({}) ORDER BY t.slug",
+            placeholders.join(", ")
+        );
+        let pairs: Vec<(i64, String)> = with_pool!(self, pool => {
+            bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
+        });
+        for (id, slug) in pairs {
+            by_id.entry(id).or_default().push(slug);
+        }
+        Ok(by_id)
     }
 
     /// Closes the pool, waiting for connections to be returned.

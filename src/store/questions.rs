@@ -1,29 +1,12 @@
 //! Questions: create, read, list with filters, search and keyset pagination, edit, delete,
 //! "me too", and candidates for similar-question suggestions.
 
-use super::{bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, Store, StoreResult};
+use super::{
+    bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, SortKey, Store, StoreResult,
+};
 use crate::domain::question::{QuestionSort, QuestionStatus};
 use crate::domain::search::{like_contains, SearchQuery, TRIGRAM_MIN_CHARS};
 use crate::domain::tag::TagSlug;
-use std::collections::HashMap;
-
-/// Links a tag (creating it on first use) to a question inside a transaction.
-macro_rules! link_tag {
-    ($tx:ident, $question_id:expr, $slug:expr, $now:expr) => {{
-        sqlx::query("INSERT INTO tags (slug, created_at) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING")
-            .bind($slug)
-            .bind($now)
-            .execute(&mut *$tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO question_tags (question_id, tag_id) SELECT $1, id FROM tags WHERE slug = $2 ON CONFLICT DO NOTHING",
-        )
-        .bind($question_id)
-        .bind($slug)
-        .execute(&mut *$tx)
-        .await?;
-    }};
-}
 
 /// A question as stored, with its asker's name and the viewer's "me too". The asker fields
 /// are raw: the API layer decides what a viewer may see.
@@ -52,14 +35,6 @@ pub struct QuestionRow {
     pub tags: Vec<String>,
 }
 
-/// Where a listing continues: the last row's sort values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuestionKey {
-    pub rank: i64,
-    pub sort_key: i64,
-    pub id: i64,
-}
-
 /// What to list.
 #[derive(Debug, Clone, Default)]
 pub struct QuestionFilter {
@@ -70,7 +45,7 @@ pub struct QuestionFilter {
     pub asked_by: Option<i64>,
     pub search: Option<SearchQuery>,
     pub sort: QuestionSort,
-    pub after: Option<QuestionKey>,
+    pub after: Option<SortKey>,
     pub limit: i64,
 }
 
@@ -127,7 +102,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             for tag in new.tags {
-                link_tag!(tx, id, tag.as_str(), now);
+                super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);
             }
             tx.commit().await?;
             Ok(id)
@@ -174,7 +149,7 @@ impl Store {
         }
         let mut rank_expr = "0".to_owned();
         if let Some(search) = &filter.search {
-            let (condition, rank) = self.search_sql(search, &mut binds);
+            let (condition, rank) = self.search_condition("q", "questions_fts", search, &mut binds);
             conditions.push(condition);
             rank_expr = rank;
         }
@@ -211,36 +186,6 @@ impl Store {
             bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
         });
         self.with_tags(rows).await
-    }
-
-    /// The WHERE condition and title-rank expression for a search. Every term must be in the
-    /// title or the body. Terms long enough for trigrams use the index of each backend; shorter
-    /// ones are matched by substring.
-    fn search_sql(&self, search: &SearchQuery, binds: &mut Binds) -> (String, String) {
-        let mut conditions = Vec::new();
-        let mut in_title = Vec::new();
-        let mut fts_terms = Vec::new();
-        for term in search.terms() {
-            let pattern = binds.text(like_contains(term));
-            in_title.push(format!("q.search_title LIKE {pattern} ESCAPE '\\'"));
-            let long = term.chars().count() >= TRIGRAM_MIN_CHARS;
-            if long && matches!(self.pool, Pool::Sqlite(_)) {
-                fts_terms.push(format!("\"{}\"", term.replace('"', "\"\"")));
-            } else {
-                // PostgreSQL's gin_trgm_ops index serves LIKE for 3+ character terms.
-                conditions.push(format!(
-                    "(q.search_title LIKE {pattern} ESCAPE '\\' OR q.search_body LIKE {pattern} ESCAPE '\\')"
-                ));
-            }
-        }
-        if !fts_terms.is_empty() {
-            let m = binds.text(fts_terms.join(" AND "));
-            conditions.push(format!(
-                "q.id IN (SELECT rowid FROM questions_fts WHERE questions_fts MATCH {m})"
-            ));
-        }
-        let rank = format!("CASE WHEN {} THEN 1 ELSE 0 END", in_title.join(" AND "));
-        (conditions.join(" AND "), rank)
     }
 
     /// Ids and titles of recent questions sharing at least one n-gram with a draft title:
@@ -315,7 +260,7 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                     for tag in tags {
-                        link_tag!(tx, id, tag.as_str(), now);
+                        super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);
                     }
                 }
             }
@@ -367,23 +312,8 @@ impl Store {
 
     /// Fills in the tags of each row with one query.
     async fn with_tags(&self, mut rows: Vec<QuestionRow>) -> StoreResult<Vec<QuestionRow>> {
-        if rows.is_empty() {
-            return Ok(rows);
-        }
-        let mut binds = Binds::default();
-        let placeholders: Vec<String> = rows.iter().map(|r| binds.int(r.id)).collect();
-        let sql = format!(
-            "SELECT qt.question_id, t.slug FROM question_tags qt JOIN tags t ON t.id = qt.tag_id \
-             WHERE qt.question_id IN ({}) ORDER BY t.slug",
-            placeholders.join(", ")
-        );
-        let pairs: Vec<(i64, String)> = with_pool!(self, pool => {
-            bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
-        });
-        let mut by_question: HashMap<i64, Vec<String>> = HashMap::new();
-        for (question_id, slug) in pairs {
-            by_question.entry(question_id).or_default().push(slug);
-        }
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut by_question = self.tags_of("question_tags", "question_id", &ids).await?;
         for row in &mut rows {
             row.tags = by_question.remove(&row.id).unwrap_or_default();
         }
