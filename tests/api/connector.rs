@@ -35,6 +35,16 @@ const PUBLISHED: &[&str] = &[
     "AddReaction",
     "RemoveReaction",
     "ListTags",
+    "UpdateMe",
+    "CreateTip",
+    "ListTips",
+    "GetTipOfTheDay",
+    "GetRandomTip",
+    "GetTip",
+    "UpdateTip",
+    "DeleteTip",
+    "AddTipReaction",
+    "RemoveTipReaction",
 ];
 
 fn repo_file(path: &str) -> Vec<u8> {

@@ -17,3 +17,4 @@ mod search;
 mod service;
 mod signin;
 mod tags;
+mod tips;
