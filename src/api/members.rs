@@ -78,6 +78,21 @@ pub struct MemberProfile {
     pub role: Role,
     /// When the member joined.
     pub created_at: DateTime<Utc>,
+    /// Answers written (not counting an anonymous asker's answers to their own question).
+    pub answers: i64,
+    /// Answers the asker accepted (self-answers do not count).
+    pub accepted_answers: i64,
+    /// "Helpful" reactions received on answers and tips.
+    pub helpful_received: i64,
+    /// Kudos received on wins and answers.
+    pub kudos_received: i64,
+    /// Tips written.
+    pub tips_written: i64,
+    /// Wins logged.
+    pub wins_logged: i64,
+    /// Hours saved per month by other members' wins that name a tip this member wrote or a
+    /// question they answered (accepted or helpful answer); each win counts once.
+    pub hours_saved_credited: f64,
 }
 
 /// A personal API key, without its secret.
@@ -255,7 +270,8 @@ pub async fn create_member(
 
 /// Get a member
 ///
-/// Returns a member's public profile (no e-mail address). It never lists anonymous questions.
+/// Returns a member's public profile (no e-mail address) with their recognition figures. It
+/// never reveals anonymous questions.
 #[utoipa::path(
     tag = "members",
     operation_id = "GetMember",
@@ -277,11 +293,19 @@ pub async fn get_member(
         .member(id.into_inner())
         .await?
         .ok_or(ApiError::NotFound("member"))?;
+    let stats = state.store.profile_stats(member.id).await?;
     Ok(HttpResponse::Ok().json(MemberProfile {
         id: member.id,
         role: member.role(),
         display_name: member.display_name,
         created_at: timestamp(member.created_at),
+        answers: stats.answers,
+        accepted_answers: stats.accepted_answers,
+        helpful_received: stats.helpful_received,
+        kudos_received: stats.kudos_received,
+        tips_written: stats.tips_written,
+        wins_logged: stats.wins_logged,
+        hours_saved_credited: (stats.minutes_credited / 60.0 * 100.0).round() / 100.0,
     }))
 }
 

@@ -9,11 +9,13 @@ pub mod health;
 pub mod links;
 pub mod members;
 pub mod pagination;
+pub mod people;
 pub mod questions;
 pub mod signin;
 pub mod site;
 pub mod tags;
 pub mod tips;
+pub mod wins;
 
 use crate::config::Config;
 use crate::store::Store;
@@ -80,6 +82,17 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(tips::delete_tip)
                 .service(tips::add_tip_reaction)
                 .service(tips::remove_tip_reaction)
+                // wins and kudos
+                .service(wins::list_wins)
+                .service(wins::create_win)
+                .service(wins::get_win)
+                .service(wins::update_win)
+                .service(wins::delete_win)
+                .service(wins::give_win_kudos)
+                .service(wins::give_answer_kudos)
+                // recognition
+                .service(people::leaderboard)
+                .service(people::helpers)
                 // tags
                 .service(tags::list_tags),
         );
@@ -112,7 +125,8 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         crate::domain::question::QuestionStatus,
         crate::domain::question::ReactionKind,
         crate::domain::tip::TipLevel,
-        crate::api::tips::TipReactionKind
+        crate::api::tips::TipReactionKind,
+        crate::api::people::Period
     )),
     modifiers(&BearerAuth),
     security(("api_key" = [])),
@@ -121,6 +135,8 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         (name = "questions", description = "Questions, search and similar-question suggestions"),
         (name = "answers", description = "Answers, acceptance and positive reactions"),
         (name = "tips", description = "Tips at a level, the tip of the day, a random tip"),
+        (name = "wins", description = "Wins with measured impact, and kudos"),
+        (name = "people", description = "The opt-in leaderboard and finding helpers"),
         (name = "tags", description = "Topics"),
         (name = "health", description = "Liveness and readiness")
     )

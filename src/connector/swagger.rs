@@ -366,6 +366,13 @@ impl Converter<'_> {
             "x-ms-summary": self.strings.label(name),
         });
         if let Some(obj) = out.as_object_mut() {
+            // A sample value (the maker portal's test form and contract tests use it).
+            if let Some(example) = param
+                .get("example")
+                .or_else(|| param["schema"].get("example"))
+            {
+                obj.insert("x-ms-test-value".into(), example.clone());
+            }
             for key in [
                 "format",
                 "enum",

@@ -10,3 +10,4 @@ pub mod search;
 pub mod tag;
 pub mod text;
 pub mod tip;
+pub mod win;

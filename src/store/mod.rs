@@ -11,6 +11,7 @@ pub mod members;
 pub mod questions;
 pub mod tags;
 pub mod tips;
+pub mod wins;
 
 use crate::domain::search::{like_contains, SearchQuery, TRIGRAM_MIN_CHARS};
 use anyhow::Context;

@@ -45,6 +45,15 @@ const PUBLISHED: &[&str] = &[
     "DeleteTip",
     "AddTipReaction",
     "RemoveTipReaction",
+    "CreateWin",
+    "ListWins",
+    "GetWin",
+    "UpdateWin",
+    "DeleteWin",
+    "GiveWinKudos",
+    "GiveAnswerKudos",
+    "GetLeaderboard",
+    "FindHelpers",
 ];
 
 fn repo_file(path: &str) -> Vec<u8> {
@@ -567,7 +576,18 @@ on_both_databases! {
         let mut ids: BTreeMap<String, i64> = BTreeMap::new();
         let mut statuses = Vec::new();
         let mut errors = Vec::new();
-        for (method, path, op) in &operations {
+        let collection_of = |path: &str| path.split("/{").next().unwrap().rsplit('/').next().unwrap().to_owned();
+        let mut pending: std::collections::VecDeque<(String, String, Value)> = operations.iter().cloned().collect();
+        let mut deferred = HashSet::new();
+        while let Some((method, path, op)) = pending.pop_front() {
+            let (method, path, op) = (&method, &path, &op);
+            // A creation that needs a resource another creation makes (kudos on an answer)
+            // waits until that one has run.
+            if method == "post" && path.contains('{') && !ids.contains_key(&collection_of(path)) && deferred.insert(path.clone()) {
+                let at = pending.iter().position(|(m, _, _)| m != "post").unwrap_or(pending.len());
+                pending.insert(at, (method.clone(), path.clone(), op.clone()));
+                continue;
+            }
             let mut url = format!("{base}{path}");
             let mut query = Vec::new();
             let mut body = None;
@@ -576,8 +596,7 @@ on_both_databases! {
                 match p["in"].as_str().unwrap() {
                     "path" => {
                         let value = if p["type"] == "integer" {
-                            let collection = path.split("/{").next().unwrap().rsplit('/').next().unwrap();
-                            ids.get(collection).copied().unwrap_or(1).to_string()
+                            ids.get(&collection_of(path)).copied().unwrap_or(1).to_string()
                         } else {
                             sample(&d, p).as_str().unwrap_or("x").to_owned()
                         };

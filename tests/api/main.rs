@@ -18,3 +18,4 @@ mod service;
 mod signin;
 mod tags;
 mod tips;
+mod wins;

@@ -1,0 +1,130 @@
+//! Wins and their measured impact: minutes saved per run × runs per month × people helped.
+//! The model follows the Power Platform CoE kit's "time saved = people × time per person";
+//! it is what lets a community manager show hours saved per month.
+
+use crate::error::FieldError;
+
+/// Largest accepted minutes saved per run (a whole day).
+pub const MAX_MINUTES_PER_RUN: f64 = 1440.0;
+/// Largest accepted runs per month.
+pub const MAX_RUNS_PER_MONTH: i64 = 100_000;
+/// Largest accepted number of people helped.
+pub const MAX_PEOPLE_HELPED: i64 = 100_000;
+/// Largest accepted money saved per month.
+pub const MAX_MONEY_PER_MONTH: f64 = 1_000_000_000.0;
+/// Most questions, and most tips, one win may name as having helped.
+pub const MAX_HELPED_BY: usize = 10;
+/// Longest link, in characters.
+pub const MAX_LINK_CHARS: usize = 2000;
+
+/// Hours saved per month: minutes × runs × people / 60, rounded to 0.01.
+pub fn hours_saved_per_month(minutes_per_run: f64, runs_per_month: i64, people_helped: i64) -> f64 {
+    let hours = minutes_per_run * runs_per_month as f64 * people_helped as f64 / 60.0;
+    (hours * 100.0).round() / 100.0
+}
+
+/// Checks an impact; returns every problem.
+pub fn check_impact(minutes: f64, runs: i64, people: i64) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if !(0.0..=MAX_MINUTES_PER_RUN).contains(&minutes) || !minutes.is_finite() {
+        errors.push(FieldError::new(
+            "impact.minutes_saved_per_run",
+            "out_of_range",
+            format!("minutes_saved_per_run must be between 0 and {MAX_MINUTES_PER_RUN}"),
+        ));
+    }
+    if !(0..=MAX_RUNS_PER_MONTH).contains(&runs) {
+        errors.push(FieldError::new(
+            "impact.runs_per_month",
+            "out_of_range",
+            format!("runs_per_month must be between 0 and {MAX_RUNS_PER_MONTH}"),
+        ));
+    }
+    if !(0..=MAX_PEOPLE_HELPED).contains(&people) {
+        errors.push(FieldError::new(
+            "impact.people_helped",
+            "out_of_range",
+            format!("people_helped must be between 0 and {MAX_PEOPLE_HELPED}"),
+        ));
+    }
+    errors
+}
+
+/// Checks money saved with its ISO 4217 currency code (upper-cased).
+pub fn check_money(amount: f64, currency: Option<&str>) -> Result<String, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if !(0.0..=MAX_MONEY_PER_MONTH).contains(&amount) || !amount.is_finite() {
+        errors.push(FieldError::new(
+            "money_saved_per_month.amount",
+            "out_of_range",
+            format!("amount must be between 0 and {MAX_MONEY_PER_MONTH}"),
+        ));
+    }
+    let code = currency.unwrap_or("").trim().to_ascii_uppercase();
+    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        errors.push(FieldError::new(
+            "money_saved_per_month.currency",
+            "invalid",
+            "currency must be a three-letter ISO 4217 code such as JPY or USD",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(code)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks a link to a flow or app: an absolute http(s) URL.
+pub fn check_link(raw: &str) -> Result<String, FieldError> {
+    let link = raw.trim();
+    let invalid = || {
+        FieldError::new(
+            "link",
+            "invalid",
+            format!("link must be an http(s) URL of at most {MAX_LINK_CHARS} characters"),
+        )
+    };
+    if link.chars().count() > MAX_LINK_CHARS {
+        return Err(invalid());
+    }
+    match url::Url::parse(link) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
+            Ok(link.to_owned())
+        }
+        _ => Err(invalid()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_follow_the_impact_model() {
+        // 15 minutes × 20 runs × 3 people = 900 minutes = 15 hours.
+        assert_eq!(hours_saved_per_month(15.0, 20, 3), 15.0);
+        assert_eq!(hours_saved_per_month(0.5, 7, 1), 0.06);
+        assert_eq!(hours_saved_per_month(10.0, 0, 5), 0.0);
+    }
+
+    #[test]
+    fn impact_bounds_name_the_field() {
+        let errors = check_impact(-1.0, 100_001, 3);
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["impact.minutes_saved_per_run", "impact.runs_per_month"]
+        );
+        assert!(check_impact(f64::NAN, 1, 1).len() == 1);
+    }
+
+    #[test]
+    fn money_needs_a_currency_and_links_must_be_web_urls() {
+        assert_eq!(check_money(1000.0, Some("jpy")).unwrap(), "JPY");
+        assert!(check_money(1000.0, None).is_err());
+        assert!(check_link("https://make.powerautomate.com/flows/1").is_ok());
+        assert!(check_link("javascript:alert(1)").is_err());
+        assert!(check_link("not a url").is_err());
+    }
+}
