@@ -13,6 +13,7 @@ pub mod people;
 pub mod questions;
 pub mod signin;
 pub mod site;
+pub mod stats;
 pub mod tags;
 pub mod tips;
 pub mod wins;
@@ -93,6 +94,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 // recognition
                 .service(people::leaderboard)
                 .service(people::helpers)
+                // community health
+                .service(stats::health)
+                .service(stats::health_csv)
+                .service(stats::summary)
                 // tags
                 .service(tags::list_tags),
         );
@@ -126,7 +131,8 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         crate::domain::question::ReactionKind,
         crate::domain::tip::TipLevel,
         crate::api::tips::TipReactionKind,
-        crate::api::people::Period
+        crate::api::people::Period,
+        crate::api::stats::HealthInterval
     )),
     modifiers(&BearerAuth),
     security(("api_key" = [])),
@@ -137,6 +143,7 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         (name = "tips", description = "Tips at a level, the tip of the day, a random tip"),
         (name = "wins", description = "Wins with measured impact, and kudos"),
         (name = "people", description = "The opt-in leaderboard and finding helpers"),
+        (name = "stats", description = "Community health figures"),
         (name = "tags", description = "Topics"),
         (name = "health", description = "Liveness and readiness")
     )

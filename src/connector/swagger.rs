@@ -335,7 +335,21 @@ impl Converter<'_> {
             "parameters": parameters,
             "responses": responses,
         });
+        let success_media: Vec<&str> = op["responses"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(code, _)| code.starts_with('2'))
+            .filter_map(|(_, r)| r["content"].as_object())
+            .flat_map(|c| c.keys().map(String::as_str))
+            .collect();
         if let Some(obj) = out.as_object_mut() {
+            if success_media.contains(&"text/csv") {
+                obj.insert(
+                    "produces".into(),
+                    json!(["text/csv", "application/problem+json"]),
+                );
+            }
             if method == "delete" || operation_id == "CreateMember" {
                 obj.insert("x-ms-no-generic-test".into(), json!(true));
             }
@@ -415,6 +429,9 @@ impl Converter<'_> {
                     "schema".into(),
                     json!({ "$ref": format!("#/definitions/{name}") }),
                 );
+            } else if media.get("schema").is_some() {
+                // A plain body such as CSV text.
+                out.insert("schema".into(), self.convert_schema(&media["schema"], None));
             }
         }
         if let Some(headers) = response["headers"].as_object() {

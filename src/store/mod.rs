@@ -9,6 +9,7 @@
 pub mod answers;
 pub mod members;
 pub mod questions;
+pub mod stats;
 pub mod tags;
 pub mod tips;
 pub mod wins;

@@ -16,6 +16,7 @@ mod questions;
 mod search;
 mod service;
 mod signin;
+mod stats;
 mod tags;
 mod tips;
 mod wins;
