@@ -103,8 +103,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         );
 }
 
-/// Routes outside the API: `/openapi.json`, the `/docs` reference, `/connector.zip` and the
-/// browser sign-in under `/auth`.
+/// Routes outside the API: `/openapi.json`, the `/docs` reference, `/connector.zip`, the
+/// `/stats` dashboard page and the browser sign-in under `/auth`.
 pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openapi::OpenApi) {
     use actix_web::web;
     cfg.service(utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec))
@@ -112,7 +112,8 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         .route("/auth/login", web::get().to(signin::login))
         .route("/auth/callback", web::get().to(signin::callback))
         .route("/auth/logout", web::post().to(signin::logout))
-        .route("/connector.zip", web::get().to(site::connector_zip));
+        .route("/connector.zip", web::get().to(site::connector_zip))
+        .route("/stats", web::get().to(site::dashboard));
 }
 
 /// The OpenAPI document's fixed parts; paths and schemas are collected from [`routes`].

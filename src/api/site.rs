@@ -69,6 +69,15 @@ fn public_host(state: &AppState, req: &HttpRequest) -> String {
         .unwrap_or_else(|| req.connection_info().host().to_owned())
 }
 
+/// `GET /stats`: the community manager's page — headline tiles and charts of community health,
+/// drawn in the browser from `/api/v1/stats/*` with the session cookie or an API key. Every
+/// script and style is in the page itself (no CDN), so it works on a closed network.
+pub async fn dashboard() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(include_str!("assets/dashboard.html"))
+}
+
 /// `GET /docs` → `/docs/`, where the interactive reference lives.
 pub async fn docs_redirect() -> HttpResponse {
     HttpResponse::PermanentRedirect()
