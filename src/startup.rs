@@ -95,6 +95,9 @@ impl Application {
                 .app_data(known_routes.clone())
                 .app_data(web::PathConfig::default().error_handler(path_error))
                 .default_service(web::to(no_route))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::api::idempotency::idempotency,
+                ))
                 .wrap(TracingLogger::<RequestSpan>::new())
         })
         .listen(listener)?

@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod extract;
 pub mod health;
+pub mod idempotency;
 pub mod links;
 pub mod members;
 pub mod pagination;
@@ -172,7 +173,54 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .configure(routes)
         .split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    declare_idempotency_key(&mut spec);
     spec
+}
+
+/// Every POST that creates something accepts `Idempotency-Key` (see [`idempotency`]); the
+/// middleware handles it for all of them, so it is declared here once rather than per route.
+fn declare_idempotency_key(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+    use utoipa::openapi::{ObjectBuilder, Ref, Required, ResponseBuilder, Type};
+    for item in spec.paths.paths.values_mut() {
+        let Some(op) = item.post.as_mut() else {
+            continue;
+        };
+        if !op.responses.responses.contains_key("201") {
+            continue;
+        }
+        let parameter = ParameterBuilder::new()
+            .name(idempotency::HEADER)
+            .parameter_in(ParameterIn::Header)
+            .required(Required::False)
+            .description(Some(
+                "A unique value per request (1–255 printable characters): a retry with the same key returns the first response instead of creating a duplicate.",
+            ))
+            .schema(Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .min_length(Some(1))
+                    .max_length(Some(255))
+                    .pattern(Some("^[!-~]+$")),
+            ))
+            .build();
+        op.parameters.get_or_insert_with(Vec::new).push(parameter);
+        op.responses
+            .responses
+            .entry("409".to_owned())
+            .or_insert_with(|| {
+                ResponseBuilder::new()
+                    .description("A request with this Idempotency-Key is still being processed")
+                    .content(
+                        "application/problem+json",
+                        utoipa::openapi::ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
+                    .build()
+                    .into()
+            });
+    }
 }
 
 /// The OpenAPI description as committed in `openapi/openapi.json`: pretty JSON, final newline.

@@ -108,6 +108,7 @@ static LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
     LazyLock::new(|| {
         HashMap::from([
             ("id", ("ID", "ID")),
+            ("Idempotency-Key", ("Idempotency Key", "冪等性キー")),
             ("active_members", ("Active Members", "活動したメンバー数")),
             ("answered", ("Answered", "回答された質問数")),
             (
@@ -295,6 +296,8 @@ static ENUM_LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>
 /// Japanese for every English summary and description, keyed by the normalised English.
 static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     HashMap::from([
+        ("A unique value per request (1–255 printable characters): a retry with the same key returns the first response instead of creating a duplicate.", "要求ごとに一意な値（1〜255 文字の印字可能な文字）。同じキーで再試行すると、重複して作成せずに最初の応答を返します。"),
+        ("A request with this Idempotency-Key is still being processed", "この Idempotency-Key の要求はまだ処理中です"),
         ("A community health report.", "コミュニティの健全性レポート。"),
         ("Community health figures for one interval.", "1 期間分のコミュニティの健全性の数字。"),
         ("Download community health as CSV", "コミュニティの健全性を CSV でダウンロードする"),

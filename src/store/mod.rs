@@ -7,6 +7,7 @@
 //! concrete type rather than a generic over `sqlx::Database`. No HTTP types appear here.
 
 pub mod answers;
+pub mod idempotency;
 pub mod members;
 pub mod questions;
 pub mod stats;

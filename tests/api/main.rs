@@ -3,6 +3,8 @@
 
 mod helpers;
 
+mod idempotency;
+
 mod anonymity;
 mod answers;
 mod authorization;

@@ -1,0 +1,162 @@
+//! `Idempotency-Key` on POSTs that create something: Power Automate retries a call on a
+//! timeout, 408, 429 or 5xx, and Power Apps users double-tap; with a key, a repeat returns the
+//! first response (`Idempotent-Replayed: true`) instead of creating a second question.
+//!
+//! Keys are kept per credential (the caller's API key, token or session) for 24 hours. The
+//! same key with a different body is a 422; a repeat while the first is still running is a
+//! 409. A response with a 5xx status is not kept, so a retry runs again.
+
+use crate::api::AppState;
+use crate::error::{ApiError, FieldError};
+use crate::store::idempotency::Claim;
+use actix_web::body::{to_bytes, BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpMessage, HttpResponse};
+use futures_util::StreamExt;
+use sha2::{Digest, Sha256};
+
+/// The request header.
+pub const HEADER: &str = "Idempotency-Key";
+/// The response header marking a replay.
+pub const REPLAYED: &str = "Idempotent-Replayed";
+
+fn hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The middleware; a no-op for requests without the header or that are not POSTs.
+pub async fn idempotency(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let key = req.headers().get(HEADER).cloned();
+    let (Some(key), true) = (key, req.method() == Method::POST) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let key = match key.to_str() {
+        Ok(k) if (1..=255).contains(&k.len()) && k.bytes().all(|b| (0x21..=0x7e).contains(&b)) => {
+            k.to_owned()
+        }
+        _ => {
+            return Err(ApiError::InvalidQuery(FieldError::new(
+                HEADER,
+                "invalid",
+                "Idempotency-Key must be 1–255 printable ASCII characters without spaces",
+            ))
+            .into())
+        }
+    };
+    // The key belongs to whoever presents these credentials.
+    let credentials = [header::AUTHORIZATION.as_str(), crate::auth::API_KEY_HEADER]
+        .iter()
+        .filter_map(|h| {
+            req.headers()
+                .get(*h)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .chain(
+            req.cookie(crate::auth::session::SESSION_COOKIE)
+                .map(|c| c.value().to_owned()),
+        )
+        .collect::<Vec<_>>()
+        .join("\n");
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    if credentials.is_empty() {
+        // Unauthenticated: the handler answers 401; nothing to remember.
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    // Read the body to fingerprint it, then hand it on unchanged.
+    let limit = state.config.max_body_bytes;
+    let mut payload = req.take_payload();
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::PayloadTooLarge(limit).into());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    let body = body.freeze();
+    let scope = hex(credentials.as_bytes());
+    let request_hash = hex(&[
+        req.path().as_bytes(),
+        b"\n",
+        req.query_string().as_bytes(),
+        b"\n",
+        &body,
+    ]
+    .concat());
+    req.set_payload(Payload::from(body));
+
+    match state.store.claim_idempotency_key(&scope, &key, &request_hash).await.map_err(ApiError::from)? {
+        Claim::Existing(stored) if stored.request_hash != request_hash => Err(ApiError::Unprocessable(
+            "idempotency_key_reused",
+            "this Idempotency-Key was used for a different request; use a new key for a new request".into(),
+        )
+        .into()),
+        Claim::Existing(stored) if !stored.completed => Err(ApiError::Conflict(
+            "idempotency_in_progress",
+            "a request with this Idempotency-Key is still being processed; retry shortly".into(),
+        )
+        .into()),
+        Claim::Existing(stored) => {
+            let status = StatusCode::from_u16(stored.status.unwrap_or(200) as u16).unwrap_or(StatusCode::OK);
+            let mut replay = HttpResponse::build(status);
+            replay.insert_header((REPLAYED, "true"));
+            if let Some(ct) = stored.content_type {
+                replay.insert_header((header::CONTENT_TYPE, ct));
+            }
+            if let Some(location) = stored.location {
+                replay.insert_header((header::LOCATION, location));
+            }
+            let (http_req, _) = req.into_parts();
+            Ok(ServiceResponse::new(http_req, replay.body(stored.body.unwrap_or_default())))
+        }
+        Claim::Claimed => {
+            let response = next.call(req).await;
+            let response = match response {
+                Ok(r) => r,
+                Err(e) => {
+                    state.store.release_idempotency_key(&scope, &key).await.map_err(ApiError::from)?;
+                    return Err(e);
+                }
+            };
+            let (http_req, res) = response.into_parts();
+            let status = res.status();
+            let headers = res.headers().clone();
+            let bytes = to_bytes(res.into_body())
+                .await
+                .map_err(|_| ApiError::Internal(anyhow::anyhow!("cannot read the response body")))?;
+            if status.is_server_error() {
+                state.store.release_idempotency_key(&scope, &key).await.map_err(ApiError::from)?;
+            } else {
+                let header_text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+                state
+                    .store
+                    .complete_idempotency_key(
+                        &scope,
+                        &key,
+                        status.as_u16(),
+                        &bytes,
+                        header_text(header::CONTENT_TYPE).as_deref(),
+                        header_text(header::LOCATION).as_deref(),
+                    )
+                    .await
+                    .map_err(ApiError::from)?;
+            }
+            let mut rebuilt = HttpResponse::build(status);
+            for (name, value) in headers.iter() {
+                rebuilt.insert_header((name.clone(), value.clone()));
+            }
+            Ok(ServiceResponse::new(http_req, rebuilt.body(bytes)))
+        }
+    }
+}
