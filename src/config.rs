@@ -79,6 +79,10 @@ pub struct Config {
     pub oidc: Option<OidcConfig>,
     /// Token introspection, when `TSUNAGU_OAUTH_INTROSPECTION_URL` is set.
     pub introspection: Option<IntrospectionConfig>,
+    /// `TSUNAGU_SHUTDOWN_GRACE_SECS`: how long in-flight requests may finish after SIGTERM.
+    pub shutdown_grace_secs: u64,
+    /// `TSUNAGU_CORS_ORIGINS`: browser origins allowed to call the API (none by default).
+    pub cors_origins: Vec<String>,
     /// `TSUNAGU_UTC_OFFSET` (`+09:00`): where the members' day starts, for the tip of the day;
     /// in minutes east of UTC.
     pub utc_offset_minutes: i32,
@@ -105,6 +109,8 @@ impl Default for Config {
             introspection: None,
             session_secret: None,
             utc_offset_minutes: 0,
+            shutdown_grace_secs: 20,
+            cors_origins: Vec::new(),
         }
     }
 }
@@ -197,6 +203,14 @@ impl Config {
                 client_id,
                 client_secret: get("TSUNAGU_OAUTH_CLIENT_SECRET"),
             });
+        }
+        if let Some(v) = get("TSUNAGU_SHUTDOWN_GRACE_SECS") {
+            config.shutdown_grace_secs = parse_positive("TSUNAGU_SHUTDOWN_GRACE_SECS", &v)?;
+        }
+        for origin in list("TSUNAGU_CORS_ORIGINS", "") {
+            let url = url::Url::parse(&origin)
+                .with_context(|| format!("TSUNAGU_CORS_ORIGINS: {origin:?} is not an origin like https://apps.contoso.com"))?;
+            config.cors_origins.push(url.origin().ascii_serialization());
         }
         if let Some(v) = get("TSUNAGU_UTC_OFFSET") {
             config.utc_offset_minutes = parse_utc_offset(&v).with_context(|| {

@@ -20,9 +20,6 @@ use std::sync::Arc;
 use tracing_actix_web::TracingLogger;
 use utoipa_actix_web::AppExt;
 
-/// How long in-flight requests may take to finish after a shutdown signal.
-const SHUTDOWN_GRACE_SECS: u64 = 20;
-
 /// Opens the configured database and applies migrations.
 pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     let store = Store::connect(&StoreOptions {
@@ -77,6 +74,8 @@ impl Application {
             .with_context(|| format!("cannot listen on {} (TSUNAGU_BIND)", config.bind))?;
         let port = listener.local_addr()?.port();
         let workers = config.workers;
+        let grace = config.shutdown_grace_secs;
+        let cors_origins = config.cors_origins.clone();
         let known_routes = web::Data::new(KnownRoutes::from_openapi());
         let spec = crate::api::openapi();
         let auth = Arc::new(crate::auth::Authenticator::from_config(&config)?);
@@ -98,10 +97,14 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(
                     crate::api::idempotency::idempotency,
                 ))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::api::security::headers,
+                ))
+                .wrap(cors(&cors_origins))
                 .wrap(TracingLogger::<RequestSpan>::new())
         })
         .listen(listener)?
-        .shutdown_timeout(SHUTDOWN_GRACE_SECS);
+        .shutdown_timeout(grace);
         if let Some(n) = workers {
             server = server.workers(n);
         }
@@ -133,6 +136,33 @@ impl Application {
         self.store.close().await;
         Ok(())
     }
+}
+
+/// CORS: off unless `TSUNAGU_CORS_ORIGINS` names origins (a canvas app's web player, a
+/// portal). Credentials (the session cookie) are not shared cross-origin.
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    let mut cors = actix_cors::Cors::default()
+        .allowed_methods(["GET", "POST", "PATCH", "PUT", "DELETE"])
+        .allowed_headers([
+            actix_web::http::header::AUTHORIZATION,
+            actix_web::http::header::CONTENT_TYPE,
+            actix_web::http::header::IF_MATCH,
+        ])
+        .allowed_header("X-Api-Key")
+        .allowed_header("Idempotency-Key")
+        .allowed_header("X-Request-Id")
+        .expose_headers([
+            "Location",
+            "ETag",
+            "X-Request-Id",
+            "Retry-After",
+            "Idempotent-Replayed",
+        ])
+        .max_age(3600);
+    for origin in origins {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
 }
 
 /// Every route pattern with the methods it accepts, to tell a wrong method (405) from a path

@@ -44,10 +44,14 @@ impl tracing_actix_web::RootSpanBuilder for RequestSpan {
         let route = request
             .match_pattern()
             .unwrap_or_else(|| "unmatched".to_owned());
-        let request_id = request
-            .extensions()
-            .get::<tracing_actix_web::RequestId>()
-            .map(|id| id.to_string())
+        // The caller's X-Request-Id when it sent one, so its logs and ours line up.
+        let request_id = crate::api::security::caller_request_id(request.request())
+            .or_else(|| {
+                request
+                    .extensions()
+                    .get::<tracing_actix_web::RequestId>()
+                    .map(|id| id.to_string())
+            })
             .unwrap_or_default();
         tracing::info_span!(
             "request",

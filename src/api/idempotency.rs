@@ -43,12 +43,12 @@ pub async fn idempotency(
             k.to_owned()
         }
         _ => {
-            return Err(ApiError::InvalidQuery(FieldError::new(
+            let error = ApiError::InvalidQuery(FieldError::new(
                 HEADER,
                 "invalid",
                 "Idempotency-Key must be 1–255 printable ASCII characters without spaces",
-            ))
-            .into())
+            ));
+            return Ok(req.error_response(error));
         }
     };
     // The key belongs to whoever presents these credentials.
@@ -80,7 +80,7 @@ pub async fn idempotency(
     while let Some(chunk) = payload.next().await {
         let chunk = chunk?;
         if body.len() + chunk.len() > limit {
-            return Err(ApiError::PayloadTooLarge(limit).into());
+            return Ok(req.error_response(ApiError::PayloadTooLarge(limit)));
         }
         body.extend_from_slice(&chunk);
     }
@@ -96,17 +96,23 @@ pub async fn idempotency(
     .concat());
     req.set_payload(Payload::from(body));
 
-    match state.store.claim_idempotency_key(&scope, &key, &request_hash).await.map_err(ApiError::from)? {
-        Claim::Existing(stored) if stored.request_hash != request_hash => Err(ApiError::Unprocessable(
+    let claim = match state
+        .store
+        .claim_idempotency_key(&scope, &key, &request_hash)
+        .await
+    {
+        Ok(claim) => claim,
+        Err(e) => return Ok(req.error_response(ApiError::from(e))),
+    };
+    match claim {
+        Claim::Existing(stored) if stored.request_hash != request_hash => Ok(req.error_response(ApiError::Unprocessable(
             "idempotency_key_reused",
             "this Idempotency-Key was used for a different request; use a new key for a new request".into(),
-        )
-        .into()),
-        Claim::Existing(stored) if !stored.completed => Err(ApiError::Conflict(
+        ))),
+        Claim::Existing(stored) if !stored.completed => Ok(req.error_response(ApiError::Conflict(
             "idempotency_in_progress",
             "a request with this Idempotency-Key is still being processed; retry shortly".into(),
-        )
-        .into()),
+        ))),
         Claim::Existing(stored) => {
             let status = StatusCode::from_u16(stored.status.unwrap_or(200) as u16).unwrap_or(StatusCode::OK);
             let mut replay = HttpResponse::build(status);

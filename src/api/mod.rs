@@ -12,6 +12,7 @@ pub mod members;
 pub mod pagination;
 pub mod people;
 pub mod questions;
+pub mod security;
 pub mod signin;
 pub mod site;
 pub mod stats;

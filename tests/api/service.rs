@@ -100,3 +100,60 @@ async fn help_lists_the_commands() {
         );
     }
 }
+
+on_both_databases! {
+    async fn every_response_carries_a_request_id_and_safety_headers(app) {
+        let response = app.client.get(app.url("/me")).bearer_auth(&app.admin_key).header("X-Request-Id", "flow-run-42").send().await.unwrap();
+        assert_eq!(response.headers()["x-request-id"], "flow-run-42");
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(response.headers()["cache-control"], "no-store");
+        assert_eq!(response.headers()["referrer-policy"], "no-referrer");
+        let generated = app.client.get(app.url("/me")).send().await.unwrap();
+        assert_eq!(generated.status(), StatusCode::UNAUTHORIZED);
+        assert!(generated.headers()["x-request-id"].to_str().unwrap().len() >= 32, "a generated id on errors too");
+        // A middleware refusal (bad Idempotency-Key) still carries them.
+        let refused = app.client.post(app.url("/questions")).bearer_auth(&app.admin_key).header("Idempotency-Key", "with space").json(&serde_json::json!({})).send().await.unwrap();
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+        assert!(refused.headers().contains_key("x-request-id"));
+        assert_eq!(refused.headers()["x-content-type-options"], "nosniff");
+        // Browsers from other origins get no CORS permission by default.
+        let preflight = app.client.request(reqwest::Method::OPTIONS, app.url("/questions"))
+            .header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "POST").send().await.unwrap();
+        assert!(preflight.headers().get("access-control-allow-origin").is_none());
+    }
+}
+
+#[tokio::test]
+async fn configured_cors_origins_may_call_the_api() {
+    let app = spawn_app_with(Backend::Sqlite, |c| {
+        c.cors_origins = vec!["https://apps.contoso.com".into()]
+    })
+    .await;
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/questions"))
+        .header("Origin", "https://apps.contoso.com")
+        .header("Access-Control-Request-Method", "POST")
+        .header(
+            "Access-Control-Request-Headers",
+            "x-api-key, content-type, idempotency-key",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(preflight.status().is_success(), "{}", preflight.status());
+    assert_eq!(
+        preflight.headers()["access-control-allow-origin"],
+        "https://apps.contoso.com"
+    );
+    let other = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/questions"))
+        .header("Origin", "https://evil.example.com")
+        .header("Access-Control-Request-Method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+    app.stop().await;
+}

@@ -1,0 +1,51 @@
+//! Headers on every response: `X-Request-Id` (the caller's, when it sent a sensible one, else
+//! the one the request was logged under), `X-Content-Type-Options: nosniff`, a strict
+//! `Referrer-Policy`, and `Cache-Control: no-store` on API responses, which are per caller.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::HttpMessage;
+
+/// The request id header.
+pub const REQUEST_ID: &str = "X-Request-Id";
+
+/// A caller-supplied request id, if it is 1–128 visible ASCII characters.
+pub fn caller_request_id(req: &actix_web::HttpRequest) -> Option<String> {
+    req.headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| (1..=128).contains(&v.len()) && v.bytes().all(|b| (0x21..=0x7e).contains(&b)))
+        .map(str::to_owned)
+}
+
+/// The middleware.
+pub async fn headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let request_id = caller_request_id(req.request()).or_else(|| {
+        req.extensions()
+            .get::<tracing_actix_web::RequestId>()
+            .map(|id| id.to_string())
+    });
+    let api = req.path().starts_with(crate::api::API_PREFIX);
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    let headers = res.headers_mut();
+    if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+        headers.insert(HeaderName::from_static("x-request-id"), id);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    if api {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
+}
