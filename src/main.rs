@@ -24,6 +24,12 @@ enum Command {
     Serve,
     /// Apply database migrations and exit.
     Migrate,
+    /// Write a consistent copy of the SQLite database while the service runs.
+    Backup {
+        /// The file to write (must not exist yet).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Administrative tasks.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -84,6 +90,12 @@ async fn main() -> anyhow::Result<()> {
     tsunagu::telemetry::init(&config.log_filter, config.log_format, std::io::stderr);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
+        Command::Backup { out } => {
+            let store = open_store(&config).await?;
+            store.backup_to(&out).await?;
+            eprintln!("backup written to {}", out.display());
+            Ok(())
+        }
         Command::Migrate => {
             let store = open_store(&config).await?;
             eprintln!("migrations applied ({})", store.backend_name());

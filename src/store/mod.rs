@@ -329,6 +329,25 @@ impl Store {
         Ok(by_id)
     }
 
+    /// Writes a consistent copy of a SQLite database to `path` while it is in use
+    /// (`VACUUM INTO`). PostgreSQL is backed up with `pg_dump` instead.
+    pub async fn backup_to(&self, path: &std::path::Path) -> anyhow::Result<()> {
+        match &self.pool {
+            Pool::Sqlite(pool) => {
+                anyhow::ensure!(!path.exists(), "{} already exists; choose a new file", path.display());
+                sqlx::query("VACUUM INTO $1")
+                    .bind(path.to_string_lossy().into_owned())
+                    .execute(pool)
+                    .await
+                    .with_context(|| format!("cannot write the backup to {}", path.display()))?;
+                Ok(())
+            }
+            Pool::Postgres(_) => anyhow::bail!(
+                "this is a PostgreSQL database: back it up with pg_dump (see README, \"Backup and restore\")"
+            ),
+        }
+    }
+
     /// Closes the pool, waiting for connections to be returned.
     pub async fn close(&self) {
         with_pool!(self, pool => pool.close().await)

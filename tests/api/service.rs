@@ -157,3 +157,39 @@ async fn configured_cors_origins_may_call_the_api() {
     assert!(other.headers().get("access-control-allow-origin").is_none());
     app.stop().await;
 }
+
+on_both_databases! {
+    async fn the_backup_command_copies_a_live_sqlite_database(app) {
+        app.ask(&app.admin_key, "Please keep me safe", "b", &[], false).await;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("backup.db");
+        let run = || {
+            Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+                .args(["backup", "--out", out.to_str().unwrap()])
+                .env("TSUNAGU_DATABASE_URL", &app.database_url)
+                .env("TSUNAGU_LOG", "warn")
+                .output()
+                .unwrap()
+        };
+        let first = run();
+        let stderr = String::from_utf8_lossy(&first.stderr).to_string();
+        match app.backend {
+            Backend::Sqlite => {
+                assert!(first.status.success(), "{stderr}");
+                let copy = tsunagu::config::Config { database_url: format!("sqlite://{}", out.display()), ..Default::default() };
+                let store = tsunagu::startup::open_store(&copy).await.unwrap();
+                let admin = store.member_by_key_hash(&tsunagu::auth::api_keys::hash(&app.admin_key)).await.unwrap().unwrap();
+                let filter = tsunagu::store::questions::QuestionFilter { limit: 10, ..Default::default() };
+                assert_eq!(store.list_questions(admin.id, &filter).await.unwrap()[0].title, "Please keep me safe");
+                store.close().await;
+                let again = run();
+                assert!(!again.status.success());
+                assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+            }
+            Backend::Postgres => {
+                assert!(!first.status.success());
+                assert!(stderr.contains("pg_dump"), "{stderr}");
+            }
+        }
+    }
+}
