@@ -124,6 +124,9 @@ pub enum ApiError {
     /// The request is well-formed but not allowed by a domain rule (stable `code`, detail).
     #[error("unprocessable {0}: {1}")]
     Unprocessable(&'static str, String),
+    /// `If-Match` names another version (optimistic concurrency).
+    #[error("precondition failed: {0}")]
+    PreconditionFailed(String),
     /// The body is larger than the configured limit (bytes).
     #[error("payload too large (limit {0} bytes)")]
     PayloadTooLarge(usize),
@@ -174,6 +177,7 @@ impl ApiError {
             | ApiError::Unprocessable(code, _)
             | ApiError::NotFoundBecause(code, _) => code,
             ApiError::PayloadTooLarge(_) => "payload_too_large",
+            ApiError::PreconditionFailed(_) => "precondition_failed",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::NotConfigured(_) => "not_configured",
@@ -195,6 +199,7 @@ impl ApiError {
             ApiError::Conflict(..) => "Conflict",
             ApiError::Unprocessable(..) => "Request cannot be carried out",
             ApiError::PayloadTooLarge(_) => "Payload too large",
+            ApiError::PreconditionFailed(_) => "Precondition failed",
             ApiError::UnsupportedMediaType => "Unsupported media type",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::NotConfigured(_) => "Not configured",
@@ -228,7 +233,9 @@ impl ApiError {
             ApiError::UnsupportedMediaType => {
                 "Send the request body as JSON with `Content-Type: application/json`.".into()
             }
-            ApiError::Unavailable(d) | ApiError::NotConfigured(d) => d.clone(),
+            ApiError::Unavailable(d)
+            | ApiError::NotConfigured(d)
+            | ApiError::PreconditionFailed(d) => d.clone(),
             ApiError::Internal(_) => {
                 "Something went wrong on our side. The error has been logged.".into()
             }
@@ -273,6 +280,7 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::NotConfigured(_) => StatusCode::NOT_IMPLEMENTED,

@@ -5,6 +5,7 @@ use crate::api::extract::Json;
 use crate::api::links::Links;
 use crate::api::members::MemberRef;
 use crate::api::questions::find_question;
+use crate::api::versioning::{check_if_match, etag};
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
 use crate::domain::question::{asker_visible_to, ReactionKind};
@@ -212,7 +213,11 @@ pub async fn get_answer(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, id.into_inner()).await?))
+    let answer = answer_response(&state, &req, &caller, id.into_inner()).await?;
+    let version = etag("answer", answer.id, answer.updated_at.timestamp_micros());
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, version))
+        .json(answer))
 }
 
 /// Edit an answer
@@ -243,6 +248,7 @@ pub async fn update_answer(
     Json(input): Json<AnswerInput>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_answer(&state, id.into_inner(), &caller).await?;
+    check_if_match(&req, &etag("answer", row.id, row.updated_at))?;
     require_author_or_moderator(&row, &caller, "edit")?;
     let body = Body::parse(&input.body).map_err(|e| ApiError::Validation(vec![e]))?;
     if !state.store.update_answer(row.id, body.as_str()).await? {
@@ -268,10 +274,12 @@ pub async fn update_answer(
 #[delete("/answers/{id}")]
 pub async fn delete_answer(
     state: web::Data<AppState>,
+    req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_answer(&state, id.into_inner(), &caller).await?;
+    check_if_match(&req, &etag("answer", row.id, row.updated_at))?;
     require_author_or_moderator(&row, &caller, "delete")?;
     if !state.store.delete_answer(row.id).await? {
         return Err(ApiError::NotFound("answer"));

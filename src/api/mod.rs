@@ -18,6 +18,7 @@ pub mod site;
 pub mod stats;
 pub mod tags;
 pub mod tips;
+pub mod versioning;
 pub mod wins;
 
 use crate::config::Config;
@@ -175,6 +176,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_owned();
     declare_idempotency_key(&mut spec);
+    versioning::declare(&mut spec);
     spec
 }
 

@@ -6,6 +6,7 @@ use crate::api::extract::{Json, Query};
 use crate::api::links::Links;
 use crate::api::members::MemberRef;
 use crate::api::pagination::{decode_question_cursor, encode_question_cursor, page_limit};
+use crate::api::versioning::{check_if_match, etag};
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
 use crate::domain::question::{asker_visible_to, QuestionSort, QuestionStatus};
@@ -495,15 +496,18 @@ pub async fn get_question(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_question(&state, id.into_inner(), &caller).await?;
+    let version = etag("question", row.id, row.updated_at);
     let answers = state.store.answers_to(row.id, caller.member_id).await?;
     let links = Links::new(&state, &req);
-    Ok(HttpResponse::Ok().json(QuestionWithAnswers {
-        question: question_view(row, &caller, &links),
-        answers: answers
-            .into_iter()
-            .map(|a| answer_view(a, &caller, &links))
-            .collect(),
-    }))
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, version))
+        .json(QuestionWithAnswers {
+            question: question_view(row, &caller, &links),
+            answers: answers
+                .into_iter()
+                .map(|a| answer_view(a, &caller, &links))
+                .collect(),
+        }))
 }
 
 /// Edit a question
@@ -535,6 +539,7 @@ pub async fn update_question(
     Json(input): Json<UpdateQuestion>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_question(&state, id.into_inner(), &caller).await?;
+    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
     let is_asker = row.author_id == caller.member_id;
     if !is_asker && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
@@ -605,10 +610,12 @@ pub async fn update_question(
 #[delete("/questions/{id}")]
 pub async fn delete_question(
     state: web::Data<AppState>,
+    req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_question(&state, id.into_inner(), &caller).await?;
+    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the person who asked, or a moderator, can delete this question".into(),

@@ -5,6 +5,7 @@ use crate::api::extract::{Json, Query};
 use crate::api::links::Links;
 use crate::api::members::MemberRef;
 use crate::api::pagination::{decode_cursor, encode_cursor, page_limit};
+use crate::api::versioning::{check_if_match, etag};
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
 use crate::domain::search::{normalize, SearchQuery};
@@ -434,7 +435,10 @@ pub async fn get_tip(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let tip = find_tip(&state, id.into_inner(), &caller).await?;
-    Ok(HttpResponse::Ok().json(tip_view(tip, &caller, &Links::new(&state, &req))))
+    let version = etag("tip", tip.id, tip.updated_at);
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, version))
+        .json(tip_view(tip, &caller, &Links::new(&state, &req))))
 }
 
 /// Edit a tip
@@ -465,6 +469,7 @@ pub async fn update_tip(
     Json(input): Json<UpdateTip>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_tip(&state, id.into_inner(), &caller).await?;
+    check_if_match(&req, &etag("tip", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the author, or a moderator, can edit this tip".into(),
@@ -526,10 +531,12 @@ pub async fn update_tip(
 #[delete("/tips/{id}")]
 pub async fn delete_tip(
     state: web::Data<AppState>,
+    req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_tip(&state, id.into_inner(), &caller).await?;
+    check_if_match(&req, &etag("tip", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the author, or a moderator, can delete this tip".into(),

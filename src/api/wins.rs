@@ -6,6 +6,7 @@ use crate::api::extract::{Json, Query};
 use crate::api::links::Links;
 use crate::api::members::MemberRef;
 use crate::api::pagination::{decode_cursor, encode_cursor, page_limit};
+use crate::api::versioning::{check_if_match, etag};
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
 use crate::domain::search::normalize;
@@ -539,7 +540,10 @@ pub async fn get_win(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_win(&state, id.into_inner(), &caller).await?;
-    Ok(HttpResponse::Ok().json(win_view(row, &caller, &Links::new(&state, &req))))
+    let version = etag("win", row.id, row.updated_at);
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, version))
+        .json(win_view(row, &caller, &Links::new(&state, &req))))
 }
 
 /// Edit a win
@@ -570,6 +574,7 @@ pub async fn update_win(
     Json(input): Json<UpdateWin>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_win(&state, id.into_inner(), &caller).await?;
+    check_if_match(&req, &etag("win", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the member who logged this win, or a moderator, can edit it".into(),
@@ -633,10 +638,12 @@ pub async fn update_win(
 #[delete("/wins/{id}")]
 pub async fn delete_win(
     state: web::Data<AppState>,
+    req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_win(&state, id.into_inner(), &caller).await?;
+    check_if_match(&req, &etag("win", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the member who logged this win, or a moderator, can delete it".into(),

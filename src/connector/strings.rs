@@ -108,6 +108,7 @@ static LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
     LazyLock::new(|| {
         HashMap::from([
             ("id", ("ID", "ID")),
+            ("If-Match", ("If Match", "If-Match（読み取ったバージョン）")),
             ("Idempotency-Key", ("Idempotency Key", "冪等性キー")),
             ("active_members", ("Active Members", "活動したメンバー数")),
             ("answered", ("Answered", "回答された質問数")),
@@ -296,6 +297,9 @@ static ENUM_LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>
 /// Japanese for every English summary and description, keyed by the normalised English.
 static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     HashMap::from([
+        ("The version of the resource; send it back as If-Match to change it safely", "リソースのバージョン。If-Match として送り返すと安全に変更できます"),
+        ("The ETag you read: the change is refused with 412 if someone changed the resource since.", "読み取ったときの ETag。その後に誰かがリソースを変更していた場合、変更は 412 で拒否されます。"),
+        ("The resource changed since the ETag in If-Match", "If-Match の ETag の後にリソースが変更されています"),
         ("A unique value per request (1–255 printable characters): a retry with the same key returns the first response instead of creating a duplicate.", "要求ごとに一意な値（1〜255 文字の印字可能な文字）。同じキーで再試行すると、重複して作成せずに最初の応答を返します。"),
         ("A request with this Idempotency-Key is still being processed", "この Idempotency-Key の要求はまだ処理中です"),
         ("A community health report.", "コミュニティの健全性レポート。"),

@@ -21,4 +21,5 @@ mod signin;
 mod stats;
 mod tags;
 mod tips;
+mod versioning;
 mod wins;

@@ -1,0 +1,117 @@
+//! Optimistic concurrency: single resources carry an `ETag`, and `PATCH`/`DELETE` honour
+//! `If-Match` with `412 Precondition Failed` when someone changed the resource meanwhile.
+//! `If-Match` stays optional (never a 428), so flows that do not send it keep working.
+
+use crate::error::ApiError;
+use actix_web::http::header;
+use actix_web::HttpRequest;
+
+/// The entity tag of a resource version.
+pub fn etag(kind: &str, id: i64, updated_at: i64) -> String {
+    format!("\"{kind}-{id}-{updated_at}\"")
+}
+
+/// Fails with 412 when the request's `If-Match` names neither `*` nor `current`.
+pub fn check_if_match(req: &HttpRequest, current: &str) -> Result<(), ApiError> {
+    let Some(value) = req.headers().get(header::IF_MATCH) else {
+        return Ok(());
+    };
+    let value = value.to_str().unwrap_or("");
+    let matches = value
+        .split(',')
+        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .any(|tag| tag == "*" || tag == current);
+    if matches {
+        Ok(())
+    } else {
+        Err(ApiError::PreconditionFailed(format!(
+            "the resource changed since you read it (its ETag is now {current}); read it again and retry"
+        )))
+    }
+}
+
+/// Declares `If-Match` and `412` on the PATCH and DELETE of versioned resources, and the
+/// `ETag` header on their GET, in the OpenAPI document.
+pub fn declare(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+    use utoipa::openapi::{
+        HeaderBuilder, ObjectBuilder, Ref, RefOr, Required, ResponseBuilder, Type,
+    };
+    for (path, item) in spec.paths.paths.iter_mut() {
+        let versioned = ["questions", "answers", "tips", "wins"]
+            .iter()
+            .any(|kind| path == &format!("{}/{kind}/{{id}}", crate::api::API_PREFIX));
+        if !versioned {
+            continue;
+        }
+        if let Some(get) = item.get.as_mut() {
+            if let Some(RefOr::T(ok)) = get.responses.responses.get_mut("200") {
+                ok.headers.insert(
+                    "ETag".to_owned(),
+                    HeaderBuilder::new()
+                        .schema(ObjectBuilder::new().schema_type(Type::String))
+                        .description(Some("The version of the resource; send it back as If-Match to change it safely"))
+                        .build(),
+                );
+            }
+        }
+        for op in [item.patch.as_mut(), item.delete.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            op.parameters.get_or_insert_with(Vec::new).push(
+                ParameterBuilder::new()
+                    .name("If-Match")
+                    .parameter_in(ParameterIn::Header)
+                    .required(Required::False)
+                    .description(Some("The ETag you read: the change is refused with 412 if someone changed the resource since."))
+                    .schema(Some(ObjectBuilder::new().schema_type(Type::String).max_length(Some(200))))
+                    .build(),
+            );
+            op.responses.responses.insert(
+                "412".to_owned(),
+                ResponseBuilder::new()
+                    .description("The resource changed since the ETag in If-Match")
+                    .content(
+                        "application/problem+json",
+                        utoipa::openapi::ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
+                    .build()
+                    .into(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn if_match_accepts_the_current_tag_a_star_or_nothing() {
+        let current = etag("question", 7, 123);
+        assert_eq!(current, "\"question-7-123\"");
+        assert!(check_if_match(&TestRequest::default().to_http_request(), &current).is_ok());
+        for ok in [
+            "\"question-7-123\"",
+            "*",
+            "\"x\", \"question-7-123\"",
+            "W/\"question-7-123\"",
+        ] {
+            let req = TestRequest::default()
+                .insert_header((header::IF_MATCH, ok))
+                .to_http_request();
+            assert!(check_if_match(&req, &current).is_ok(), "{ok}");
+        }
+        let stale = TestRequest::default()
+            .insert_header((header::IF_MATCH, "\"question-7-100\""))
+            .to_http_request();
+        assert!(matches!(
+            check_if_match(&stale, &current),
+            Err(ApiError::PreconditionFailed(_))
+        ));
+    }
+}
