@@ -79,6 +79,10 @@ pub struct Config {
     pub oidc: Option<OidcConfig>,
     /// Token introspection, when `TSUNAGU_OAUTH_INTROSPECTION_URL` is set.
     pub introspection: Option<IntrospectionConfig>,
+    /// `TSUNAGU_RATE_LIMIT_PER_MINUTE`: requests per minute per caller (0 turns limits off).
+    pub rate_limit_per_minute: u32,
+    /// `TSUNAGU_RATE_LIMIT_BURST`: how many requests a caller may make at once.
+    pub rate_limit_burst: u32,
     /// `TSUNAGU_SHUTDOWN_GRACE_SECS`: how long in-flight requests may finish after SIGTERM.
     pub shutdown_grace_secs: u64,
     /// `TSUNAGU_CORS_ORIGINS`: browser origins allowed to call the API (none by default).
@@ -110,6 +114,8 @@ impl Default for Config {
             session_secret: None,
             utc_offset_minutes: 0,
             shutdown_grace_secs: 20,
+            rate_limit_per_minute: 600,
+            rate_limit_burst: 60,
             cors_origins: Vec::new(),
         }
     }
@@ -203,6 +209,15 @@ impl Config {
                 client_id,
                 client_secret: get("TSUNAGU_OAUTH_CLIENT_SECRET"),
             });
+        }
+        if let Some(v) = get("TSUNAGU_RATE_LIMIT_PER_MINUTE") {
+            config.rate_limit_per_minute = v
+                .trim()
+                .parse()
+                .with_context(|| format!("TSUNAGU_RATE_LIMIT_PER_MINUTE={v:?} must be a whole number (0 turns limits off)"))?;
+        }
+        if let Some(v) = get("TSUNAGU_RATE_LIMIT_BURST") {
+            config.rate_limit_burst = parse_positive("TSUNAGU_RATE_LIMIT_BURST", &v)?;
         }
         if let Some(v) = get("TSUNAGU_SHUTDOWN_GRACE_SECS") {
             config.shutdown_grace_secs = parse_positive("TSUNAGU_SHUTDOWN_GRACE_SECS", &v)?;

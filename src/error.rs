@@ -124,6 +124,9 @@ pub enum ApiError {
     /// The request is well-formed but not allowed by a domain rule (stable `code`, detail).
     #[error("unprocessable {0}: {1}")]
     Unprocessable(&'static str, String),
+    /// Too many requests; retry after this many seconds.
+    #[error("rate limited for {0} s")]
+    RateLimited(u64),
     /// `If-Match` names another version (optimistic concurrency).
     #[error("precondition failed: {0}")]
     PreconditionFailed(String),
@@ -178,6 +181,7 @@ impl ApiError {
             | ApiError::NotFoundBecause(code, _) => code,
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::PreconditionFailed(_) => "precondition_failed",
+            ApiError::RateLimited(_) => "rate_limited",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::NotConfigured(_) => "not_configured",
@@ -200,6 +204,7 @@ impl ApiError {
             ApiError::Unprocessable(..) => "Request cannot be carried out",
             ApiError::PayloadTooLarge(_) => "Payload too large",
             ApiError::PreconditionFailed(_) => "Precondition failed",
+            ApiError::RateLimited(_) => "Too many requests",
             ApiError::UnsupportedMediaType => "Unsupported media type",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::NotConfigured(_) => "Not configured",
@@ -221,6 +226,9 @@ impl ApiError {
             | ApiError::NotFoundBecause(_, d) => d.clone(),
             ApiError::MissingCredentials => {
                 "Send a key as `Authorization: Bearer <api key>`.".into()
+            }
+            ApiError::RateLimited(secs) => {
+                format!("Too many requests from this caller; retry in {secs} s.")
             }
             ApiError::NotFound(what) => format!("No {what} with that id exists."),
             ApiError::RouteNotFound => "No API route matches this path. See /openapi.json.".into(),
@@ -281,6 +289,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::NotConfigured(_) => StatusCode::NOT_IMPLEMENTED,
@@ -297,6 +306,9 @@ impl ResponseError for ApiError {
         }
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");
+        if let ApiError::RateLimited(secs) = self {
+            response.insert_header((header::RETRY_AFTER, secs.to_string()));
+        }
         if let ApiError::MethodNotAllowed(allowed) = self {
             response.insert_header((header::ALLOW, allowed.join(", ")));
         }

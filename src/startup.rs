@@ -76,6 +76,10 @@ impl Application {
         let workers = config.workers;
         let grace = config.shutdown_grace_secs;
         let cors_origins = config.cors_origins.clone();
+        let limiter = web::Data::new(crate::api::rate_limit::RateLimiter::new(
+            config.rate_limit_per_minute,
+            config.rate_limit_burst,
+        ));
         let known_routes = web::Data::new(KnownRoutes::from_openapi());
         let spec = crate::api::openapi();
         let auth = Arc::new(crate::auth::Authenticator::from_config(&config)?);
@@ -92,10 +96,14 @@ impl Application {
                 .configure(|cfg| site_routes(cfg, spec.clone()))
                 .app_data(state.clone())
                 .app_data(known_routes.clone())
+                .app_data(limiter.clone())
                 .app_data(web::PathConfig::default().error_handler(path_error))
                 .default_service(web::to(no_route))
                 .wrap(actix_web::middleware::from_fn(
                     crate::api::idempotency::idempotency,
+                ))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::api::rate_limit::limit,
                 ))
                 .wrap(actix_web::middleware::from_fn(
                     crate::api::security::headers,

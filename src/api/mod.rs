@@ -12,6 +12,7 @@ pub mod members;
 pub mod pagination;
 pub mod people;
 pub mod questions;
+pub mod rate_limit;
 pub mod security;
 pub mod signin;
 pub mod site;
@@ -177,7 +178,51 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     spec.info.version = env!("CARGO_PKG_VERSION").to_owned();
     declare_idempotency_key(&mut spec);
     versioning::declare(&mut spec);
+    declare_rate_limit(&mut spec);
     spec
+}
+
+/// Every API operation may answer 429 when the caller exceeds the rate limit.
+fn declare_rate_limit(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{HeaderBuilder, ObjectBuilder, Ref, ResponseBuilder, Type};
+    for (path, item) in spec.paths.paths.iter_mut() {
+        if !path.starts_with(API_PREFIX) {
+            continue;
+        }
+        for op in [
+            item.get.as_mut(),
+            item.post.as_mut(),
+            item.put.as_mut(),
+            item.patch.as_mut(),
+            item.delete.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            op.responses
+                .responses
+                .entry("429".to_owned())
+                .or_insert_with(|| {
+                    ResponseBuilder::new()
+                        .description("Too many requests; retry after the Retry-After seconds")
+                        .header(
+                            "Retry-After",
+                            HeaderBuilder::new()
+                                .schema(ObjectBuilder::new().schema_type(Type::Integer))
+                                .description(Some("Seconds to wait before retrying"))
+                                .build(),
+                        )
+                        .content(
+                            "application/problem+json",
+                            utoipa::openapi::ContentBuilder::new()
+                                .schema(Some(Ref::from_schema_name("Problem")))
+                                .build(),
+                        )
+                        .build()
+                        .into()
+                });
+        }
+    }
 }
 
 /// Every POST that creates something accepts `Idempotency-Key` (see [`idempotency`]); the

@@ -297,6 +297,8 @@ static ENUM_LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>
 /// Japanese for every English summary and description, keyed by the normalised English.
 static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     HashMap::from([
+        ("Too many requests; retry after the Retry-After seconds", "要求が多すぎます。Retry-After の秒数が過ぎてから再試行してください"),
+        ("Seconds to wait before retrying", "再試行までに待つ秒数"),
         ("The version of the resource; send it back as If-Match to change it safely", "リソースのバージョン。If-Match として送り返すと安全に変更できます"),
         ("The ETag you read: the change is refused with 412 if someone changed the resource since.", "読み取ったときの ETag。その後に誰かがリソースを変更していた場合、変更は 412 で拒否されます。"),
         ("The resource changed since the ETag in If-Match", "If-Match の ETag の後にリソースが変更されています"),

@@ -115,6 +115,8 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config
         db_max_connections: 5,
         workers: Some(1),
         max_body_bytes: 64 * 1024,
+        // Tests make many quick requests; the rate-limit test sets its own limits.
+        rate_limit_per_minute: 0,
         ..Config::default()
     };
     configure(&mut config);

@@ -193,3 +193,55 @@ on_both_databases! {
         }
     }
 }
+
+async fn rate_limited(backend: Backend) {
+    // A strict limit: a burst of 4, then one token a second.
+    let app = spawn_app_with(backend, |c| {
+        c.rate_limit_per_minute = 60;
+        c.rate_limit_burst = 4;
+    })
+    .await;
+    let first = app.get("/me", &app.admin_key).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()["ratelimit-limit"], "60");
+    assert_eq!(first.headers()["ratelimit-remaining"], "3");
+    let mut last = None;
+    for _ in 0..4 {
+        last = Some(app.get("/me", &app.admin_key).await);
+    }
+    let limited = last.unwrap();
+    let retry: u64 = limited.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry));
+    problem(limited, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    // Other callers are unaffected; health checks are never limited.
+    let other = app.client.get(app.url("/me")).send().await.unwrap();
+    assert_eq!(
+        other.status(),
+        StatusCode::UNAUTHORIZED,
+        "an anonymous caller has its own bucket"
+    );
+    assert_eq!(
+        app.client
+            .get(format!("{}/healthz", app.address))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn over_the_rate_limit_callers_get_429_with_retry_after_sqlite() {
+    rate_limited(Backend::Sqlite).await
+}
+
+#[tokio::test]
+async fn over_the_rate_limit_callers_get_429_with_retry_after_postgres() {
+    rate_limited(Backend::Postgres).await
+}

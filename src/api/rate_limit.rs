@@ -1,0 +1,217 @@
+//! Rate limits: a token bucket per caller (per credential, or per IP address without one).
+//! Refilled at `TSUNAGU_RATE_LIMIT_PER_MINUTE` (default 600) up to a burst of
+//! `TSUNAGU_RATE_LIMIT_BURST` (default 60); reads cost 1 token, writes 2. Over the limit: `429`
+//! with `Retry-After`, which Power Automate honours when it retries. Every API response
+//! carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`.
+//!
+//! Buckets live in memory, per replica: behind a load balancer with N replicas a caller may
+//! get up to N times the limit.
+
+use crate::error::ApiError;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::{header, Method};
+use actix_web::middleware::Next;
+use actix_web::web;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// Tokens a write (POST, PUT, PATCH, DELETE) costs; reads cost 1.
+pub const WRITE_COST: f64 = 2.0;
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    updated: Instant,
+}
+
+/// The shared limiter.
+#[derive(Debug)]
+pub struct RateLimiter {
+    per_minute: u32,
+    burst: f64,
+    buckets: Mutex<HashMap<String, Bucket>>,
+}
+
+/// What a request's check found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    /// Whether the request may proceed.
+    pub allowed: bool,
+    /// Tokens left after it.
+    pub remaining: u32,
+    /// Seconds until the bucket is full again (or until the request would be allowed).
+    pub reset_secs: u64,
+}
+
+impl RateLimiter {
+    /// A limiter; `per_minute` 0 disables it.
+    pub fn new(per_minute: u32, burst: u32) -> Self {
+        Self {
+            per_minute,
+            burst: burst.max(1) as f64,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Takes `cost` tokens from `key`'s bucket if it has them.
+    pub fn check(&self, key: &str, cost: f64, now: Instant) -> Decision {
+        if self.per_minute == 0 {
+            return Decision {
+                allowed: true,
+                remaining: self.burst as u32,
+                reset_secs: 0,
+            };
+        }
+        let rate = self.per_minute as f64 / 60.0;
+        let mut buckets = match self.buckets.lock() {
+            Ok(b) => b,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if buckets.len() > 100_000 {
+            let burst = self.burst;
+            buckets.retain(|_, b| {
+                b.tokens + now.duration_since(b.updated).as_secs_f64() * rate < burst
+            });
+        }
+        let bucket = buckets.entry(key.to_owned()).or_insert(Bucket {
+            tokens: self.burst,
+            updated: now,
+        });
+        bucket.tokens = (bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * rate)
+            .min(self.burst);
+        bucket.updated = now;
+        if bucket.tokens >= cost {
+            bucket.tokens -= cost;
+            Decision {
+                allowed: true,
+                remaining: bucket.tokens.floor() as u32,
+                reset_secs: ((self.burst - bucket.tokens) / rate).ceil() as u64,
+            }
+        } else {
+            Decision {
+                allowed: false,
+                remaining: 0,
+                reset_secs: ((cost - bucket.tokens) / rate).ceil().max(1.0) as u64,
+            }
+        }
+    }
+
+    /// The configured requests per minute.
+    pub fn per_minute(&self) -> u32 {
+        self.per_minute
+    }
+}
+
+/// The middleware.
+pub async fn limit(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let limiter = req.app_data::<web::Data<RateLimiter>>().cloned();
+    let (Some(limiter), true) = (limiter, req.path().starts_with(crate::api::API_PREFIX)) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    if limiter.per_minute() == 0 {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let credentials: Vec<String> = [header::AUTHORIZATION.as_str(), crate::auth::API_KEY_HEADER]
+        .iter()
+        .filter_map(|h| {
+            req.headers()
+                .get(*h)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .chain(
+            req.cookie(crate::auth::session::SESSION_COOKIE)
+                .map(|c| c.value().to_owned()),
+        )
+        .collect();
+    let key = if credentials.is_empty() {
+        format!(
+            "ip:{}",
+            req.peer_addr()
+                .map(|a| a.ip().to_string())
+                .unwrap_or_default()
+        )
+    } else {
+        let digest = Sha256::digest(credentials.join("\n").as_bytes());
+        format!(
+            "cred:{}",
+            digest
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        )
+    };
+    let cost = if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        1.0
+    } else {
+        WRITE_COST
+    };
+    let decision = limiter.check(&key, cost, Instant::now());
+    let headers_for = |res: &mut ServiceResponse<BoxBody>| {
+        let h = res.headers_mut();
+        for (name, value) in [
+            ("ratelimit-limit", limiter.per_minute().to_string()),
+            ("ratelimit-remaining", decision.remaining.to_string()),
+            ("ratelimit-reset", decision.reset_secs.to_string()),
+        ] {
+            if let Ok(v) = HeaderValue::from_str(&value) {
+                h.insert(HeaderName::from_static(name), v);
+            }
+        }
+    };
+    if !decision.allowed {
+        tracing::debug!("rate limit reached");
+        let mut res = req
+            .error_response(ApiError::RateLimited(decision.reset_secs))
+            .map_into_boxed_body();
+        headers_for(&mut res);
+        return Ok(res);
+    }
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    headers_for(&mut res);
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_bucket_allows_the_burst_then_refills_at_the_rate() {
+        let limiter = RateLimiter::new(60, 3); // one token per second
+        let t0 = Instant::now();
+        for _ in 0..3 {
+            assert!(limiter.check("a", 1.0, t0).allowed);
+        }
+        let refused = limiter.check("a", 1.0, t0);
+        assert!(!refused.allowed);
+        assert_eq!(refused.reset_secs, 1);
+        assert!(
+            limiter.check("b", 1.0, t0).allowed,
+            "buckets are per caller"
+        );
+        assert!(
+            limiter
+                .check("a", 1.0, t0 + Duration::from_millis(1100))
+                .allowed
+        );
+        assert!(
+            !limiter
+                .check("a", WRITE_COST, t0 + Duration::from_millis(1200))
+                .allowed,
+            "writes cost more"
+        );
+        assert!(
+            RateLimiter::new(0, 1).check("a", 100.0, t0).allowed,
+            "0 disables"
+        );
+    }
+}
