@@ -83,6 +83,8 @@ pub struct Config {
     pub rate_limit_per_minute: u32,
     /// `TSUNAGU_RATE_LIMIT_BURST`: how many requests a caller may make at once.
     pub rate_limit_burst: u32,
+    /// `TSUNAGU_METRICS_TOKEN`: when set, `GET /metrics` needs `Authorization: Bearer <token>`.
+    pub metrics_token: Option<String>,
     /// `TSUNAGU_SHUTDOWN_GRACE_SECS`: how long in-flight requests may finish after SIGTERM.
     pub shutdown_grace_secs: u64,
     /// `TSUNAGU_CORS_ORIGINS`: browser origins allowed to call the API (none by default).
@@ -114,6 +116,7 @@ impl Default for Config {
             session_secret: None,
             utc_offset_minutes: 0,
             shutdown_grace_secs: 20,
+            metrics_token: None,
             rate_limit_per_minute: 600,
             rate_limit_burst: 60,
             cors_origins: Vec::new(),
@@ -219,6 +222,7 @@ impl Config {
         if let Some(v) = get("TSUNAGU_RATE_LIMIT_BURST") {
             config.rate_limit_burst = parse_positive("TSUNAGU_RATE_LIMIT_BURST", &v)?;
         }
+        config.metrics_token = get("TSUNAGU_METRICS_TOKEN");
         if let Some(v) = get("TSUNAGU_SHUTDOWN_GRACE_SECS") {
             config.shutdown_grace_secs = parse_positive("TSUNAGU_SHUTDOWN_GRACE_SECS", &v)?;
         }

@@ -76,6 +76,7 @@ impl Application {
         let workers = config.workers;
         let grace = config.shutdown_grace_secs;
         let cors_origins = config.cors_origins.clone();
+        let metrics = web::Data::new(crate::metrics::Metrics::new()?);
         let limiter = web::Data::new(crate::api::rate_limit::RateLimiter::new(
             config.rate_limit_per_minute,
             config.rate_limit_burst,
@@ -97,6 +98,7 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(known_routes.clone())
                 .app_data(limiter.clone())
+                .app_data(metrics.clone())
                 .app_data(web::PathConfig::default().error_handler(path_error))
                 .default_service(web::to(no_route))
                 .wrap(actix_web::middleware::from_fn(

@@ -78,6 +78,18 @@ impl tracing_actix_web::RootSpanBuilder for RequestSpan {
             Err(error) => (error.as_response_error().status_code().as_u16(), None),
         };
         let latency_ms = started.map(|s| s.0.elapsed().as_secs_f64() * 1000.0);
+        if let Ok(response) = outcome {
+            let request = response.request();
+            if let (Some(metrics), Some(ms)) = (
+                request.app_data::<actix_web::web::Data<crate::metrics::Metrics>>(),
+                latency_ms,
+            ) {
+                let route = request
+                    .match_pattern()
+                    .unwrap_or_else(|| "unmatched".to_owned());
+                metrics.observe(request.method().as_str(), &route, status, ms / 1000.0);
+            }
+        }
         span.in_scope(|| {
             tracing::info!(
                 status,

@@ -117,7 +117,8 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         .route("/auth/callback", web::get().to(signin::callback))
         .route("/auth/logout", web::post().to(signin::logout))
         .route("/connector.zip", web::get().to(site::connector_zip))
-        .route("/stats", web::get().to(site::dashboard));
+        .route("/stats", web::get().to(site::dashboard))
+        .route("/metrics", web::get().to(site::metrics));
 }
 
 /// The OpenAPI document's fixed parts; paths and schemas are collected from [`routes`].

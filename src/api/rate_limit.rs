@@ -168,6 +168,9 @@ pub async fn limit(
     };
     if !decision.allowed {
         tracing::debug!("rate limit reached");
+        if let Some(metrics) = req.app_data::<web::Data<crate::metrics::Metrics>>() {
+            metrics.rate_limited();
+        }
         let mut res = req
             .error_response(ApiError::RateLimited(decision.reset_secs))
             .map_into_boxed_body();

@@ -84,3 +84,29 @@ pub async fn docs_redirect() -> HttpResponse {
         .insert_header((header::LOCATION, "/docs/"))
         .finish()
 }
+
+/// `GET /metrics`: Prometheus text format; needs `TSUNAGU_METRICS_TOKEN` as a bearer token when
+/// one is configured.
+pub async fn metrics(
+    state: web::Data<AppState>,
+    metrics: web::Data<crate::metrics::Metrics>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(token) = &state.config.metrics_token {
+        let sent = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        if sent != Some(token.as_str()) {
+            return Err(ApiError::Unauthorized(
+                "send the metrics token as `Authorization: Bearer <token>`".into(),
+            ));
+        }
+    }
+    let (size, idle) = state.store.pool_stats();
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(metrics.render(size, idle)))
+}

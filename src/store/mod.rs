@@ -348,6 +348,11 @@ impl Store {
         }
     }
 
+    /// Pool size and idle connections, for metrics.
+    pub fn pool_stats(&self) -> (u32, usize) {
+        with_pool!(self, pool => (pool.size(), pool.num_idle()))
+    }
+
     /// Closes the pool, waiting for connections to be returned.
     pub async fn close(&self) {
         with_pool!(self, pool => pool.close().await)

@@ -245,3 +245,44 @@ async fn over_the_rate_limit_callers_get_429_with_retry_after_sqlite() {
 async fn over_the_rate_limit_callers_get_429_with_retry_after_postgres() {
     rate_limited(Backend::Postgres).await
 }
+
+on_both_databases! {
+    async fn metrics_count_requests_by_route_and_status(app) {
+        app.get_json("/me", &app.admin_key).await;
+        app.get("/questions/999", &app.admin_key).await;
+        let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
+        assert!(text.contains(r#"tsunagu_http_requests_total{method="GET",route="/api/v1/me",status="200"} 1"#), "{text}");
+        assert!(text.contains(r#"route="/api/v1/questions/{id}",status="404""#), "{text}");
+        assert!(text.contains("tsunagu_http_request_duration_seconds_bucket"));
+        assert!(text.contains(r#"tsunagu_db_pool_connections{state="idle"}"#));
+        assert!(!text.contains(&app.admin_key), "no secrets in metrics");
+    }
+}
+
+#[tokio::test]
+async fn metrics_can_require_a_token() {
+    let app = spawn_app_with(Backend::Sqlite, |c| {
+        c.metrics_token = Some("scrape-secret".into())
+    })
+    .await;
+    let url = format!("{}/metrics", app.address);
+    problem(
+        app.client.get(&url).send().await.unwrap(),
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    let ok = app
+        .client
+        .get(&url)
+        .bearer_auth("scrape-secret")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), StatusCode::OK);
+    assert!(ok.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
+    app.stop().await;
+}
