@@ -60,6 +60,13 @@ pub async fn list_tags(
     Query(params): Query<ListTagsParams>,
 ) -> Result<HttpResponse, ApiError> {
     let prefix = normalize(params.q.as_deref().unwrap_or("").trim());
+    if prefix.chars().any(char::is_control) {
+        return Err(ApiError::InvalidQuery(FieldError::new(
+            "q",
+            "invalid_character",
+            "q must not contain control characters",
+        )));
+    }
     if prefix.chars().count() > TAG_MAX_CHARS {
         return Err(ApiError::InvalidQuery(FieldError::new(
             "q",

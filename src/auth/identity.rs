@@ -51,6 +51,9 @@ fn first_string<'a>(claims: &'a Map<String, Value>, names: &[String]) -> Option<
 /// Reads an identity from validated claims; `None` when no subject claim is present.
 pub fn from_claims(claims: &Map<String, Value>, config: &OidcConfig) -> Option<Identity> {
     let subject = first_string(claims, &config.subject_claims)?.to_owned();
+    if subject.chars().any(char::is_control) || subject.len() > 255 {
+        return None;
+    }
     let email = first_string(claims, &config.email_claims)
         .filter(|e| e.contains('@'))
         .and_then(|e| crate::domain::member::parse_email(e).ok());

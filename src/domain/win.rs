@@ -85,7 +85,7 @@ pub fn check_link(raw: &str) -> Result<String, FieldError> {
             format!("link must be an http(s) URL of at most {MAX_LINK_CHARS} characters"),
         )
     };
-    if link.chars().count() > MAX_LINK_CHARS {
+    if link.chars().count() > MAX_LINK_CHARS || link.chars().any(char::is_control) {
         return Err(invalid());
     }
     match url::Url::parse(link) {
@@ -126,5 +126,6 @@ mod tests {
         assert!(check_link("https://make.powerautomate.com/flows/1").is_ok());
         assert!(check_link("javascript:alert(1)").is_err());
         assert!(check_link("not a url").is_err());
+        assert!(check_link("https://a.example.com/\u{0}x").is_err());
     }
 }

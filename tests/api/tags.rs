@@ -22,5 +22,8 @@ on_both_databases! {
         assert_eq!(app.get_json("/tags?q=%25", &m.key).await["items"], json!([]));
         assert_eq!(app.get_json("/tags?limit=1", &m.key).await["items"].as_array().unwrap().len(), 1);
         problem(app.get("/tags?limit=0", &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+        // A NUL byte (which PostgreSQL text cannot hold) is a clear 400, found by fuzzing.
+        let p = problem(app.get("/tags?q=a%00b", &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+        assert_eq!(problem_fields(&p), ["q"]);
     }
 }
