@@ -83,6 +83,10 @@ pub struct Problem {
     /// The offending fields, for validation problems.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// The request's id (as in `X-Request-Id` and the logs), to quote when asking for help.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "6f1c2a7e-8d1b-4c55-9a0e-2f5d3b8c1e90")]
+    pub request_id: Option<String>,
 }
 
 /// Everything that can go wrong in a request, mapped to a status and a problem document.
@@ -264,6 +268,7 @@ impl ApiError {
                 ApiError::Validation(errors) => errors.clone(),
                 _ => Vec::new(),
             },
+            request_id: None,
         }
     }
 

@@ -32,6 +32,29 @@ pub async fn headers(
     });
     let api = req.path().starts_with(crate::api::API_PREFIX);
     let mut res = next.call(req).await?.map_into_boxed_body();
+    // Problems name the request too, so a member can quote it to the admin.
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if let (true, Some(id)) = (is_problem, request_id.as_deref()) {
+        let (http_req, response) = res.into_parts();
+        let (mut head, body) = response.into_parts();
+        let bytes = actix_web::body::to_bytes(body).await.unwrap_or_default();
+        let body =
+            match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes) {
+                Ok(mut problem) => {
+                    problem.insert(
+                        "request_id".into(),
+                        serde_json::Value::String(id.to_owned()),
+                    );
+                    serde_json::to_vec(&problem).unwrap_or_else(|_| bytes.to_vec())
+                }
+                Err(_) => bytes.to_vec(),
+            };
+        head.headers_mut().remove(header::CONTENT_LENGTH);
+        res = ServiceResponse::new(http_req, head.set_body(BoxBody::new(body)));
+    }
     let headers = res.headers_mut();
     if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
         headers.insert(HeaderName::from_static("x-request-id"), id);

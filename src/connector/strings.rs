@@ -108,6 +108,7 @@ static LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
     LazyLock::new(|| {
         HashMap::from([
             ("id", ("ID", "ID")),
+            ("request_id", ("Request ID", "要求 ID")),
             ("If-Match", ("If Match", "If-Match（読み取ったバージョン）")),
             ("Idempotency-Key", ("Idempotency Key", "冪等性キー")),
             ("active_members", ("Active Members", "活動したメンバー数")),
@@ -297,6 +298,7 @@ static ENUM_LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>
 /// Japanese for every English summary and description, keyed by the normalised English.
 static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     HashMap::from([
+        ("The request's id (as in `X-Request-Id` and the logs), to quote when asking for help.", "要求の ID（`X-Request-Id` やログと同じもの）。問い合わせるときに伝えてください。"),
         ("Too many requests; retry after the Retry-After seconds", "要求が多すぎます。Retry-After の秒数が過ぎてから再試行してください"),
         ("Seconds to wait before retrying", "再試行までに待つ秒数"),
         ("The version of the resource; send it back as If-Match to change it safely", "リソースのバージョン。If-Match として送り返すと安全に変更できます"),

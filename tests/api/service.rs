@@ -110,7 +110,10 @@ on_both_databases! {
         assert_eq!(response.headers()["referrer-policy"], "no-referrer");
         let generated = app.client.get(app.url("/me")).send().await.unwrap();
         assert_eq!(generated.status(), StatusCode::UNAUTHORIZED);
-        assert!(generated.headers()["x-request-id"].to_str().unwrap().len() >= 32, "a generated id on errors too");
+        let generated_id = generated.headers()["x-request-id"].to_str().unwrap().to_owned();
+        assert!(generated_id.len() >= 32, "a generated id on errors too");
+        let p = problem(generated, StatusCode::UNAUTHORIZED, "unauthorized").await;
+        assert_eq!(p["request_id"], generated_id.as_str(), "problems quote the request id");
         // A middleware refusal (bad Idempotency-Key) still carries them.
         let refused = app.client.post(app.url("/questions")).bearer_auth(&app.admin_key).header("Idempotency-Key", "with space").json(&serde_json::json!({})).send().await.unwrap();
         assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
