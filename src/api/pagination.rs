@@ -28,6 +28,23 @@ pub fn page_limit(limit: Option<i64>) -> Result<i64, ApiError> {
     }
 }
 
+/// Cuts a page fetched with one extra row down to `limit` and returns the cursor of the next
+/// page, if there is one.
+pub fn finish_page<T>(
+    rows: &mut Vec<T>,
+    limit: i64,
+    kind: &str,
+    scope: &str,
+    key_of: impl Fn(&T) -> SortKey,
+) -> Option<String> {
+    if rows.len() as i64 <= limit {
+        return None;
+    }
+    rows.truncate(limit as usize);
+    rows.last()
+        .map(|last| encode_cursor(kind, scope, key_of(last)))
+}
+
 /// Encodes where a question listing continues.
 pub fn encode_question_cursor(scope: &str, key: SortKey) -> String {
     encode_cursor("q1", scope, key)

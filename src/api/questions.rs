@@ -5,7 +5,7 @@ use crate::api::answers::{answer_view, Answer};
 use crate::api::extract::{Json, Query};
 use crate::api::links::Links;
 use crate::api::members::MemberRef;
-use crate::api::pagination::{decode_question_cursor, encode_question_cursor, page_limit};
+use crate::api::pagination::{decode_question_cursor, finish_page, page_limit};
 use crate::api::versioning::{check_if_match, etag};
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
@@ -383,21 +383,11 @@ pub async fn list_questions(
         .store
         .list_questions(caller.member_id, &filter)
         .await?;
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|last| {
-            encode_question_cursor(
-                &scope,
-                SortKey {
-                    rank: last.rank,
-                    sort_key: last.sort_key,
-                    id: last.id,
-                },
-            )
-        })
-    } else {
-        None
-    };
+    let next_cursor = finish_page(&mut rows, limit, "q1", &scope, |last| SortKey {
+        rank: last.rank,
+        sort_key: last.sort_key,
+        id: last.id,
+    });
     let links = Links::new(&state, &req);
     let next_link = next_cursor.as_deref().map(|c| links.with_cursor(&req, c));
     Ok(HttpResponse::Ok().json(QuestionPage {

@@ -5,7 +5,7 @@
 use crate::api::extract::{Json, Query};
 use crate::api::links::Links;
 use crate::api::members::MemberRef;
-use crate::api::pagination::{decode_cursor, encode_cursor, page_limit};
+use crate::api::pagination::{decode_cursor, finish_page, page_limit};
 use crate::api::versioning::{check_if_match, etag};
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
@@ -491,22 +491,11 @@ pub async fn list_wins(
         limit: limit + 1,
     };
     let mut rows = state.store.list_wins(caller.member_id, &filter).await?;
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|l| {
-            encode_cursor(
-                "w1",
-                "newest",
-                SortKey {
-                    rank: 0,
-                    sort_key: l.sort_key,
-                    id: l.id,
-                },
-            )
-        })
-    } else {
-        None
-    };
+    let next_cursor = finish_page(&mut rows, limit, "w1", "newest", |last| SortKey {
+        rank: 0,
+        sort_key: last.sort_key,
+        id: last.id,
+    });
     let links = Links::new(&state, &req);
     let next_link = next_cursor.as_deref().map(|c| links.with_cursor(&req, c));
     Ok(HttpResponse::Ok().json(WinPage {
