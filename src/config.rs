@@ -62,6 +62,9 @@ pub struct Config {
     pub bind: SocketAddr,
     /// `TSUNAGU_DATABASE_URL`: `sqlite://…` or `postgres://…`.
     pub database_url: String,
+    /// `TSUNAGU_SQLITE_SYNCHRONOUS`: `full` (default: a 201 survives a power cut) or `normal`
+    /// (faster; in WAL mode the last commits may be lost on a power cut, never corrupted).
+    pub sqlite_synchronous_full: bool,
     /// `TSUNAGU_DB_MAX_CONNECTIONS`: pool size.
     pub db_max_connections: u32,
     /// `TSUNAGU_PUBLIC_URL`: the URL clients reach the service at (links, `Location`); when
@@ -106,6 +109,7 @@ impl Default for Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             database_url: DEFAULT_DATABASE_URL.into(),
             db_max_connections: 10,
+            sqlite_synchronous_full: true,
             public_url: None,
             max_body_bytes: 256 * 1024,
             log_filter: "info".into(),
@@ -141,6 +145,13 @@ impl Config {
         }
         if let Some(v) = get("TSUNAGU_DATABASE_URL") {
             config.database_url = v;
+        }
+        if let Some(v) = get("TSUNAGU_SQLITE_SYNCHRONOUS") {
+            config.sqlite_synchronous_full = match v.trim().to_ascii_lowercase().as_str() {
+                "full" => true,
+                "normal" => false,
+                other => bail!("TSUNAGU_SQLITE_SYNCHRONOUS must be full or normal (got {other:?})"),
+            };
         }
         if let Some(v) = get("TSUNAGU_DB_MAX_CONNECTIONS") {
             config.db_max_connections = parse_positive("TSUNAGU_DB_MAX_CONNECTIONS", &v)?;

@@ -25,6 +25,7 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     let store = Store::connect(&StoreOptions {
         url: config.database_url.clone(),
         max_connections: config.db_max_connections,
+        sqlite_synchronous_full: config.sqlite_synchronous_full,
     })
     .await?;
     store

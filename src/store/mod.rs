@@ -185,6 +185,8 @@ pub struct StoreOptions {
     pub url: String,
     /// Most connections in the pool.
     pub max_connections: u32,
+    /// SQLite: `synchronous=FULL` (true) or `NORMAL`.
+    pub sqlite_synchronous_full: bool,
 }
 
 /// Current time in microseconds since the Unix epoch: the stored form of every timestamp.
@@ -210,7 +212,11 @@ impl Store {
                 .context("invalid SQLite URL")?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Full)
+                .synchronous(if options.sqlite_synchronous_full {
+                    SqliteSynchronous::Full
+                } else {
+                    SqliteSynchronous::Normal
+                })
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
             let pool = SqlitePoolOptions::new()
