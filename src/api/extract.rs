@@ -194,6 +194,16 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
     })
 }
 
+/// An optional `tag` query parameter: blank means no filter; otherwise a valid tag or a 400.
+pub fn optional_tag(raw: Option<&str>) -> Result<Option<crate::domain::tag::TagSlug>, ApiError> {
+    match raw.map(str::trim) {
+        Some(t) if !t.is_empty() => crate::domain::tag::TagSlug::parse("tag", t)
+            .map(Some)
+            .map_err(ApiError::InvalidQuery),
+        _ => Ok(None),
+    }
+}
+
 /// The error for a path segment that is not a valid id: nothing can exist there — unless the
 /// path is a fixed route for other methods (`PATCH /questions/similar`), which is a 405.
 pub fn path_error(_: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {

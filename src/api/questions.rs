@@ -2,7 +2,7 @@
 //! delete, "me too", and "someone may already have asked this".
 
 use crate::api::answers::{answer_view, Answer};
-use crate::api::extract::{Json, Query};
+use crate::api::extract::{optional_tag, Json, Query};
 use crate::api::links::Links;
 use crate::api::members::MemberRef;
 use crate::api::pagination::{decode_question_cursor, finish_page, page_limit};
@@ -351,10 +351,7 @@ pub async fn list_questions(
     Query(params): Query<ListQuestionsParams>,
 ) -> Result<HttpResponse, ApiError> {
     let limit = page_limit(params.limit)?;
-    let tag = match params.tag.as_deref().map(str::trim) {
-        Some(t) if !t.is_empty() => Some(TagSlug::parse("tag", t).map_err(query_error)?),
-        _ => None,
-    };
+    let tag = optional_tag(params.tag.as_deref())?;
     let search = match &params.q {
         Some(q) => SearchQuery::parse("q", q).map_err(query_error)?,
         None => None,

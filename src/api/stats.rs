@@ -2,11 +2,10 @@
 //! (UTF-8 with a BOM so Excel opens Japanese tags correctly), and headline numbers for a
 //! dashboard tile or a flow's weekly message. Definitions: `domain::health`.
 
-use crate::api::extract::Query;
+use crate::api::extract::{optional_tag, Query};
 use crate::api::AppState;
 use crate::auth::Caller;
 use crate::domain::health::{boundaries, compute, HealthRow, Interval};
-use crate::domain::tag::TagSlug;
 use crate::error::{ApiError, FieldError, Problem};
 use actix_web::{get, http::header, web, HttpResponse};
 use chrono::{DateTime, Duration, Utc};
@@ -158,10 +157,7 @@ async fn report(
             "a report covers at most 10 years",
         )));
     }
-    let tag = match params.tag.as_deref().map(str::trim) {
-        Some(t) if !t.is_empty() => Some(TagSlug::parse("tag", t).map_err(ApiError::InvalidQuery)?),
-        _ => None,
-    };
+    let tag = optional_tag(params.tag.as_deref())?;
     let cut = match interval {
         HealthInterval::Week => Interval::Week,
         HealthInterval::Month => Interval::Month,

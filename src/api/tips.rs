@@ -1,7 +1,7 @@
 //! Tips: short knowledge at a level, searchable in Japanese and English, a random tip for a
 //! flow's daily message, and a tip of the day per member that never repeats.
 
-use crate::api::extract::{Json, Query};
+use crate::api::extract::{optional_tag, Json, Query};
 use crate::api::links::Links;
 use crate::api::members::MemberRef;
 use crate::api::pagination::{decode_cursor, finish_page, page_limit};
@@ -194,15 +194,6 @@ async fn find_tip(state: &AppState, id: i64, viewer: &Caller) -> Result<TipRow, 
         .tip(id, viewer.member_id)
         .await?
         .ok_or(ApiError::NotFound("tip"))
-}
-
-fn optional_tag(raw: Option<&str>) -> Result<Option<TagSlug>, ApiError> {
-    match raw.map(str::trim) {
-        Some(t) if !t.is_empty() => TagSlug::parse("tag", t)
-            .map(Some)
-            .map_err(ApiError::InvalidQuery),
-        _ => Ok(None),
-    }
 }
 
 fn require_moderator_to_feature(caller: &Caller, featured: Option<bool>) -> Result<(), ApiError> {

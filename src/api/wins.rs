@@ -2,7 +2,7 @@
 //! month × people), what helped (questions and tips, whose helpers are credited), and kudos on
 //! wins and answers — one per member per item, never to yourself.
 
-use crate::api::extract::{Json, Query};
+use crate::api::extract::{optional_tag, Json, Query};
 use crate::api::links::Links;
 use crate::api::members::MemberRef;
 use crate::api::pagination::{decode_cursor, finish_page, page_limit};
@@ -479,10 +479,7 @@ pub async fn list_wins(
         Some(c) => Some(decode_cursor("w1", "newest", c)?),
         None => None,
     };
-    let tag = match params.tag.as_deref().map(str::trim) {
-        Some(t) if !t.is_empty() => Some(TagSlug::parse("tag", t).map_err(ApiError::InvalidQuery)?),
-        _ => None,
-    };
+    let tag = optional_tag(params.tag.as_deref())?;
     let filter = WinFilter {
         tag,
         author: params.member,
