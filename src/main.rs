@@ -143,20 +143,9 @@ async fn main() -> anyhow::Result<()> {
             auth,
             host,
         } => {
-            let host = match host {
-                Some(h) => h,
-                None => config
-                    .public_url
-                    .as_deref()
-                    .and_then(|u| url::Url::parse(u).ok())
-                    .and_then(|u| {
-                        u.host_str().map(|h| match u.port() {
-                            Some(p) => format!("{h}:{p}"),
-                            None => h.to_owned(),
-                        })
-                    })
-                    .unwrap_or_else(|| tsunagu::connector::EXAMPLE_HOST.to_owned()),
-            };
+            let host = host
+                .or_else(|| config.public_host())
+                .unwrap_or_else(|| tsunagu::connector::EXAMPLE_HOST.to_owned());
             let package = tsunagu::connector::package(&ConnectorOptions { lang, auth, host })?;
             package.write_to(&out)?;
             eprintln!("wrote {} files to {}", package.files.len(), out.display());

@@ -7,6 +7,7 @@
 //! 409. A response with a 5xx status is not kept, so a retry runs again.
 
 use crate::api::AppState;
+use crate::auth::api_keys::sha256_hex;
 use crate::error::{ApiError, FieldError};
 use crate::store::idempotency::Claim;
 use actix_web::body::{to_bytes, BoxBody, MessageBody};
@@ -15,19 +16,11 @@ use actix_web::http::{header, Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpResponse};
 use futures_util::StreamExt;
-use sha2::{Digest, Sha256};
 
 /// The request header.
 pub const HEADER: &str = "Idempotency-Key";
 /// The response header marking a replay.
 pub const REPLAYED: &str = "Idempotent-Replayed";
-
-fn hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
 
 /// The middleware; a no-op for requests without the header or that are not POSTs.
 pub async fn idempotency(
@@ -52,27 +45,14 @@ pub async fn idempotency(
         }
     };
     // The key belongs to whoever presents these credentials.
-    let credentials = [header::AUTHORIZATION.as_str(), crate::auth::API_KEY_HEADER]
-        .iter()
-        .filter_map(|h| {
-            req.headers()
-                .get(*h)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        })
-        .chain(
-            req.cookie(crate::auth::session::SESSION_COOKIE)
-                .map(|c| c.value().to_owned()),
-        )
-        .collect::<Vec<_>>()
-        .join("\n");
+    let scope = crate::auth::credential_fingerprint(req.request());
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
-    if credentials.is_empty() {
+    let Some(scope) = scope else {
         // Unauthenticated: the handler answers 401; nothing to remember.
         return Ok(next.call(req).await?.map_into_boxed_body());
-    }
+    };
     // Read the body to fingerprint it, then hand it on unchanged.
     let limit = state.config.max_body_bytes;
     let mut payload = req.take_payload();
@@ -85,15 +65,16 @@ pub async fn idempotency(
         body.extend_from_slice(&chunk);
     }
     let body = body.freeze();
-    let scope = hex(credentials.as_bytes());
-    let request_hash = hex(&[
-        req.path().as_bytes(),
-        b"\n",
-        req.query_string().as_bytes(),
-        b"\n",
-        &body,
-    ]
-    .concat());
+    let request_hash = sha256_hex(
+        &[
+            req.path().as_bytes(),
+            b"\n",
+            req.query_string().as_bytes(),
+            b"\n",
+            &body,
+        ]
+        .concat(),
+    );
     req.set_payload(Payload::from(body));
 
     let claim = match state

@@ -11,10 +11,9 @@ use crate::error::ApiError;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::http::{header, Method};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -118,35 +117,14 @@ pub async fn limit(
     if limiter.per_minute() == 0 {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
-    let credentials: Vec<String> = [header::AUTHORIZATION.as_str(), crate::auth::API_KEY_HEADER]
-        .iter()
-        .filter_map(|h| {
-            req.headers()
-                .get(*h)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        })
-        .chain(
-            req.cookie(crate::auth::session::SESSION_COOKIE)
-                .map(|c| c.value().to_owned()),
-        )
-        .collect();
-    let key = if credentials.is_empty() {
-        format!(
+    let key = match crate::auth::credential_fingerprint(req.request()) {
+        Some(fingerprint) => format!("cred:{fingerprint}"),
+        None => format!(
             "ip:{}",
             req.peer_addr()
                 .map(|a| a.ip().to_string())
                 .unwrap_or_default()
-        )
-    } else {
-        let digest = Sha256::digest(credentials.join("\n").as_bytes());
-        format!(
-            "cred:{}",
-            digest
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        )
+        ),
     };
     let cost = if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         1.0

@@ -57,15 +57,7 @@ pub async fn connector_zip(
 fn public_host(state: &AppState, req: &HttpRequest) -> String {
     state
         .config
-        .public_url
-        .as_deref()
-        .and_then(|u| url::Url::parse(u).ok())
-        .and_then(|u| {
-            u.host_str().map(|h| match u.port() {
-                Some(p) => format!("{h}:{p}"),
-                None => h.to_owned(),
-            })
-        })
+        .public_host()
         .unwrap_or_else(|| req.connection_info().host().to_owned())
 }
 

@@ -35,8 +35,15 @@ pub fn generate() -> GeneratedKey {
 
 /// The stored form of a key. Keys carry 256 random bits, so a fast hash is enough.
 pub fn hash(key: &str) -> String {
-    let digest = Sha256::digest(key.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex(key.as_bytes())
+}
+
+/// SHA-256 of `bytes`, as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Whether a token has the shape of a tsunagu key (checked before any database lookup).

@@ -13,7 +13,6 @@ use oauth2::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
@@ -89,10 +88,7 @@ impl Introspector {
 
     /// The token's claims if it is active, `None` if not. Errors mean the provider failed.
     pub async fn introspect(&self, token: &str) -> Result<Option<Map<String, Value>>, String> {
-        let key: String = Sha256::digest(token.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let key = super::api_keys::sha256_hex(token.as_bytes());
         {
             let mut cache = self.cache.lock().await;
             if let Some((claims, until)) = cache.get(&key) {

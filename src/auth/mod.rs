@@ -35,6 +35,26 @@ use std::time::Duration;
 /// The header the connector's API-key connection uses (an alternative to `Authorization: Bearer`).
 pub const API_KEY_HEADER: &str = "X-Api-Key";
 
+/// A fingerprint of whatever credentials a request presents (bearer token or API key header,
+/// and the session cookie), or `None` when it presents none. Idempotency keys and rate-limit
+/// buckets are kept per fingerprint; the credentials themselves are never stored.
+pub fn credential_fingerprint(req: &HttpRequest) -> Option<String> {
+    let credentials: Vec<String> = [header::AUTHORIZATION.as_str(), API_KEY_HEADER]
+        .iter()
+        .filter_map(|h| {
+            req.headers()
+                .get(*h)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .chain(
+            req.cookie(session::SESSION_COOKIE)
+                .map(|c| c.value().to_owned()),
+        )
+        .collect();
+    (!credentials.is_empty()).then(|| api_keys::sha256_hex(credentials.join("\n").as_bytes()))
+}
+
 /// The authenticated member making a request.
 #[derive(Debug, Clone)]
 pub struct Caller {
