@@ -137,6 +137,9 @@ pub enum ApiError {
     /// The body is larger than the configured limit (bytes).
     #[error("payload too large (limit {0} bytes)")]
     PayloadTooLarge(usize),
+    /// The URL (path and query) is longer than the limit in characters.
+    #[error("URI too long")]
+    UriTooLong(usize),
     /// The body is not `application/json`.
     #[error("unsupported media type")]
     UnsupportedMediaType,
@@ -184,6 +187,7 @@ impl ApiError {
             | ApiError::Unprocessable(code, _)
             | ApiError::NotFoundBecause(code, _) => code,
             ApiError::PayloadTooLarge(_) => "payload_too_large",
+            ApiError::UriTooLong(_) => "uri_too_long",
             ApiError::PreconditionFailed(_) => "precondition_failed",
             ApiError::RateLimited(_) => "rate_limited",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
@@ -207,6 +211,7 @@ impl ApiError {
             ApiError::Conflict(..) => "Conflict",
             ApiError::Unprocessable(..) => "Request cannot be carried out",
             ApiError::PayloadTooLarge(_) => "Payload too large",
+            ApiError::UriTooLong(_) => "URI too long",
             ApiError::PreconditionFailed(_) => "Precondition failed",
             ApiError::RateLimited(_) => "Too many requests",
             ApiError::UnsupportedMediaType => "Unsupported media type",
@@ -241,6 +246,9 @@ impl ApiError {
             }
             ApiError::PayloadTooLarge(limit) => {
                 format!("The request body is larger than the limit of {limit} bytes.")
+            }
+            ApiError::UriTooLong(limit) => {
+                format!("The URL is longer than the limit of {limit} characters; send long text in a request body.")
             }
             ApiError::UnsupportedMediaType => {
                 "Send the request body as JSON with `Content-Type: application/json`.".into()
@@ -293,6 +301,7 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -4,12 +4,18 @@
 //!
 //! Keys are kept per credential (the caller's API key, token or session) for 24 hours. The
 //! same key with a different body is a 422; a repeat while the first is still running is a
-//! 409. A response with a 5xx status is not kept, so a retry runs again.
+//! 409 with `Retry-After`. A response with a 5xx status is not kept, so a retry runs again.
+//!
+//! A crash cannot turn a retry into a duplicate: the created row records itself on the key in
+//! its own transaction, and a claim left without a response (its process died) is taken over
+//! by the next retry after a 30-second lease, which then answers with that same row. The key
+//! reaches the store as a task-local around the handler (`store::idempotency::CURRENT_CLAIM`).
 
 use crate::api::AppState;
 use crate::auth::api_keys::sha256_hex;
 use crate::error::{ApiError, FieldError};
-use crate::store::idempotency::Claim;
+use crate::store::idempotency::{Claim, ClaimRef, CURRENT_CLAIM, LEASE_MICROS};
+use crate::store::now_micros;
 use actix_web::body::{to_bytes, BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method, StatusCode};
@@ -90,10 +96,17 @@ pub async fn idempotency(
             "idempotency_key_reused",
             "this Idempotency-Key was used for a different request; use a new key for a new request".into(),
         ))),
-        Claim::Existing(stored) if !stored.completed => Ok(req.error_response(ApiError::Conflict(
-            "idempotency_in_progress",
-            "a request with this Idempotency-Key is still being processed; retry shortly".into(),
-        ))),
+        Claim::Existing(stored) if !stored.completed => {
+            // Until the lease runs out the first request may still finish; after it, a retry
+            // takes the claim over (see `store::idempotency`).
+            let wait_secs = (stored.claimed_at + LEASE_MICROS - now_micros()).clamp(1_000_000, LEASE_MICROS) / 1_000_000;
+            let mut response = req.error_response(ApiError::Conflict(
+                "idempotency_in_progress",
+                "a request with this Idempotency-Key is still being processed; retry shortly".into(),
+            ));
+            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(wait_secs));
+            Ok(response)
+        }
         Claim::Existing(stored) => {
             let status = StatusCode::from_u16(stored.status.unwrap_or(200) as u16).unwrap_or(StatusCode::OK);
             let mut replay = HttpResponse::build(status);
@@ -108,7 +121,8 @@ pub async fn idempotency(
             Ok(ServiceResponse::new(http_req, replay.body(stored.body.unwrap_or_default())))
         }
         Claim::Claimed => {
-            let response = next.call(req).await;
+            let claim = ClaimRef { scope: scope.clone(), key: key.clone() };
+            let response = CURRENT_CLAIM.scope(claim, next.call(req)).await;
             let response = match response {
                 Ok(r) => r,
                 Err(e) => {

@@ -1,6 +1,7 @@
 //! Headers on every response: `X-Request-Id` (the caller's, when it sent a sensible one, else
 //! the one the request was logged under), `X-Content-Type-Options: nosniff`, a strict
 //! `Referrer-Policy`, and `Cache-Control: no-store` on API responses, which are per caller.
+//! It also refuses an over-long URL (414 as problem+json) before anything else reads it.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -20,18 +21,27 @@ pub fn caller_request_id(req: &actix_web::HttpRequest) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The longest URL (path and query string, as sent, so percent-encoded) accepted: far above any
+/// real request (search terms are at most 200 characters) and below what proxies refuse.
+pub const MAX_URL_CHARS: usize = 8192;
+
 /// The middleware.
 pub async fn headers(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let url_chars = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
     let request_id = caller_request_id(req.request()).or_else(|| {
         req.extensions()
             .get::<tracing_actix_web::RequestId>()
             .map(|id| id.to_string())
     });
     let api = req.path().starts_with(crate::api::API_PREFIX);
-    let mut res = next.call(req).await?.map_into_boxed_body();
+    let mut res = if url_chars > MAX_URL_CHARS {
+        req.error_response(crate::error::ApiError::UriTooLong(MAX_URL_CHARS))
+    } else {
+        next.call(req).await?.map_into_boxed_body()
+    };
     // Problems name the request too, so a member can quote it to the admin.
     let is_problem = res
         .headers()

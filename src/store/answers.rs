@@ -1,6 +1,7 @@
 //! Answers, acceptance and positive reactions. Every change that affects a question's
 //! counters or status recomputes them in the same transaction.
 
+use super::idempotency::{created_before, record_created};
 use super::{now_micros, with_pool, BeginWrite, Store, StoreResult};
 use crate::domain::question::{QuestionStatus, ReactionKind};
 
@@ -73,6 +74,10 @@ impl Store {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if let Some(id) = created_before!(tx, "answer") {
+                tx.commit().await?;
+                return Ok(id);
+            }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO answers (question_id, author_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
             )
@@ -88,6 +93,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             refresh_question!(tx, question_id);
+            record_created!(tx, "answer", id);
             tx.commit().await?;
             Ok(id)
         })

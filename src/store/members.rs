@@ -1,5 +1,6 @@
 //! Members, their API keys and the one-time bootstrap of the first admin.
 
+use super::idempotency::{created_before, record_created};
 use super::{now_micros, unique_as, with_pool, BeginWrite, Store, StoreResult};
 use crate::domain::member::Role;
 
@@ -63,16 +64,28 @@ impl Store {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let row: MemberRow = sqlx::query_as(&format!(
-                "INSERT INTO members (display_name, email, role, created_at) VALUES ($1, $2, $3, $4) RETURNING {MEMBER_COLUMNS}"
-            ))
-            .bind(member.display_name)
-            .bind(member.email)
-            .bind(member.role.as_str())
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(unique_as("email"))?;
+            // A retry after a crash finds the member its first run created; it still gets a
+            // new first key below, because the first run's secret never reached anyone.
+            let row: MemberRow = match created_before!(tx, "member") {
+                Some(id) => sqlx::query_as(&format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1"))
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?,
+                None => {
+                    let row: MemberRow = sqlx::query_as(&format!(
+                        "INSERT INTO members (display_name, email, role, created_at) VALUES ($1, $2, $3, $4) RETURNING {MEMBER_COLUMNS}"
+                    ))
+                    .bind(member.display_name)
+                    .bind(member.email)
+                    .bind(member.role.as_str())
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(unique_as("email"))?;
+                    record_created!(tx, "member", row.id);
+                    row
+                }
+            };
             let key_row = match key {
                 Some(key) => Some(
                     sqlx::query_as(&format!(

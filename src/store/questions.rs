@@ -1,6 +1,7 @@
 //! Questions: create, read, list with filters, search and keyset pagination, edit, delete,
 //! "me too", and candidates for similar-question suggestions.
 
+use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, SortKey, Store, StoreResult,
 };
@@ -88,6 +89,10 @@ impl Store {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if let Some(id) = created_before!(tx, "question") {
+                tx.commit().await?;
+                return Ok(id);
+            }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO questions (author_id, title, body, search_title, search_body, anonymous, created_at, updated_at, last_activity_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) RETURNING id",
@@ -104,6 +109,7 @@ impl Store {
             for tag in new.tags {
                 super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);
             }
+            record_created!(tx, "question", id);
             tx.commit().await?;
             Ok(id)
         })

@@ -1,6 +1,7 @@
 //! Tips: create, read, list and search, edit, delete, "helpful", a random tip, and the tip of
 //! the day (one per member per day, never one they were shown before).
 
+use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, link_tag, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult,
 };
@@ -82,6 +83,10 @@ impl Store {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if let Some(id) = created_before!(tx, "tip") {
+                tx.commit().await?;
+                return Ok(id);
+            }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO tips (author_id, title, body, search_title, search_body, level, featured, created_at, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
@@ -99,6 +104,7 @@ impl Store {
             for tag in new.tags {
                 link_tag!(tx, "tip_tags", "tip_id", id, tag.as_str(), now);
             }
+            record_created!(tx, "tip", id);
             tx.commit().await?;
             Ok(id)
         })

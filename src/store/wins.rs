@@ -1,6 +1,7 @@
 //! Wins, what helped them, kudos, and the recognition figures built on them: a member's
 //! profile, the opt-in leaderboard and "find someone who can help".
 
+use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, link_tag, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult,
 };
@@ -158,6 +159,10 @@ impl Store {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if let Some(id) = created_before!(tx, "win") {
+                tx.commit().await?;
+                return Ok(id);
+            }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO wins (author_id, title, story, search_title, search_body, minutes_saved_per_run, runs_per_month, \
                  people_helped, money_saved_per_month, currency, link, created_at, updated_at) \
@@ -178,6 +183,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             write_win_links!(tx, id, win, now);
+            record_created!(tx, "win", id);
             tx.commit().await?;
             Ok(id)
         })

@@ -94,6 +94,19 @@ on_both_databases! {
         problem(response, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
     }
 
+    async fn over_long_urls_are_414_problems(app) {
+        let m = app.member("m").await;
+        // 8,192 characters as sent is the limit (percent-encoded, as on the wire).
+        let prefix = "/api/v1/questions?q=";
+        let fits = "a".repeat(8192 - prefix.len());
+        let response = app.get(&format!("{}{}{fits}", app.address, prefix), &m.key).await;
+        problem(response, StatusCode::BAD_REQUEST, "invalid_query").await; // q is capped at 200 characters
+        let too_long = format!("{fits}a");
+        let response = app.get(&format!("{}{}{too_long}", app.address, prefix), &m.key).await;
+        let p = problem(response, StatusCode::URI_TOO_LONG, "uri_too_long").await;
+        assert!(p["detail"].as_str().unwrap().contains("8192"));
+    }
+
     async fn unknown_ids_and_routes_are_404(app) {
         let m = app.member("m").await;
         for path in ["/questions/999999", "/questions/abc", "/answers/999999", "/questions/99999999999999999999999"] {

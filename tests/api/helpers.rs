@@ -152,6 +152,33 @@ impl TestApp {
         }
     }
 
+    /// Runs one SQL statement on the app's database behind its back: how tests stage what a
+    /// crash leaves behind.
+    pub async fn execute_sql(&self, statement: &str) -> u64 {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .expect("connect");
+                sqlx::query(statement)
+                    .execute(&mut conn)
+                    .await
+                    .expect(statement)
+                    .rows_affected()
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .expect("connect");
+                sqlx::query(statement)
+                    .execute(&mut conn)
+                    .await
+                    .expect(statement)
+                    .rows_affected()
+            }
+        }
+    }
+
     /// `{address}/api/v1{path}`.
     pub fn url(&self, path: &str) -> String {
         format!("{}/api/v1{}", self.address, path)

@@ -79,4 +79,55 @@ on_both_databases! {
             .send().await.unwrap();
         assert_eq!((replay.status(), replay.headers()["idempotent-replayed"].to_str().unwrap()), (StatusCode::CREATED, "true"));
     }
+
+    async fn a_retry_after_a_crash_answers_with_the_row_the_first_run_created(app) {
+        let m = app.member("m").await;
+        let body = json!({"title": "Crash-safe question", "body": "b", "tags": ["excel"]});
+        let send = || app.client.post(app.url("/questions")).bearer_auth(&m.key).header("Idempotency-Key", "run-7").json(&body).send();
+        let first = send().await.unwrap();
+        assert_eq!(first.status(), StatusCode::CREATED);
+        let location = first.headers()["location"].to_str().unwrap().to_owned();
+        // What a SIGKILL between the row's commit and the stored response leaves behind.
+        let staged = app.execute_sql("UPDATE idempotency_keys SET completed = FALSE, status = NULL, body = NULL, content_type = NULL, location = NULL").await;
+        assert_eq!(staged, 1);
+        // While the first run might still be alive, a retry is told to wait.
+        let busy = send().await.unwrap();
+        let retry_after: u64 = busy.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+        assert!((1..=30).contains(&retry_after), "{retry_after}");
+        problem(busy, StatusCode::CONFLICT, "idempotency_in_progress").await;
+        // After the lease the retry takes over and finds the question the first run made.
+        app.execute_sql("UPDATE idempotency_keys SET claimed_at = 0").await;
+        let retried = send().await.unwrap();
+        assert_eq!(retried.status(), StatusCode::CREATED);
+        assert_eq!(retried.headers()["location"].to_str().unwrap(), location);
+        let retried = retried.json::<serde_json::Value>().await.unwrap();
+        assert_eq!((retried["title"].as_str(), retried["tags"][0].as_str()), (Some("Crash-safe question"), Some("excel")));
+        assert_eq!(app.list_ids(&m.key, "").await.len(), 1, "one question, not two");
+        // That response is now the stored one.
+        let replay = send().await.unwrap();
+        assert_eq!((replay.status(), replay.headers()["idempotent-replayed"].to_str().unwrap()), (StatusCode::CREATED, "true"));
+        // A run that died before its row committed: the takeover creates the row once.
+        app.execute_sql("DELETE FROM questions").await;
+        app.execute_sql("UPDATE idempotency_keys SET completed = FALSE, status = NULL, body = NULL, resource_kind = NULL, resource_id = NULL, claimed_at = 0").await;
+        assert_eq!(send().await.unwrap().status(), StatusCode::CREATED);
+        assert_eq!(app.list_ids(&m.key, "").await.len(), 1);
+        // A stale claim is only taken over by the same request.
+        app.execute_sql("UPDATE idempotency_keys SET completed = FALSE, claimed_at = 0").await;
+        let other = app.client.post(app.url("/questions")).bearer_auth(&m.key).header("Idempotency-Key", "run-7")
+            .json(&json!({"title": "Another question", "body": "b"})).send().await.unwrap();
+        problem(other, StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused").await;
+    }
+
+    async fn a_member_created_before_a_crash_is_found_again_with_a_working_key(app) {
+        let body = json!({"display_name": "Hanako", "email": "hanako@example.com"});
+        let send = || app.client.post(app.url("/members")).bearer_auth(&app.admin_key).header("Idempotency-Key", "onboard-hanako").json(&body).send();
+        let first = json_of(send().await.unwrap(), StatusCode::CREATED).await;
+        app.execute_sql("UPDATE idempotency_keys SET completed = FALSE, status = NULL, body = NULL, claimed_at = 0").await;
+        // Without the key's record this retry would be a 409 "email taken".
+        let second = json_of(send().await.unwrap(), StatusCode::CREATED).await;
+        assert_eq!(second["member"]["id"], first["member"]["id"]);
+        let key = second["api_key"]["secret"].as_str().unwrap();
+        assert_ne!(Some(key), first["api_key"]["secret"].as_str());
+        assert_eq!(app.get_json("/me", key).await["id"], first["member"]["id"]);
+    }
 }
