@@ -98,6 +98,44 @@ pub struct Config {
     /// `TSUNAGU_SESSION_SECRET`: signs browser session cookies (at least 32 characters);
     /// random per start when unset, so sessions end when the service restarts.
     pub session_secret: Option<String>,
+    /// Webhook delivery (triggers).
+    pub webhooks: WebhookConfig,
+}
+
+/// How webhook deliveries are made (`TSUNAGU_WEBHOOK_*`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookConfig {
+    /// `TSUNAGU_WEBHOOK_ALLOW_HOSTS`: callback hosts exempt from the https and public-address
+    /// rules (comma-separated, e.g. an internal relay); none by default.
+    pub allow_hosts: Vec<String>,
+    /// `TSUNAGU_WEBHOOK_TIMEOUT_SECS`: how long one attempt may take (10).
+    pub timeout_secs: u64,
+    /// `TSUNAGU_WEBHOOK_MAX_AGE_HOURS`: how long a delivery is retried before it is marked
+    /// failed (24).
+    pub max_age_hours: u64,
+    /// `TSUNAGU_WEBHOOK_CONCURRENCY`: deliveries in flight at once per replica (16).
+    pub concurrency: usize,
+    /// `TSUNAGU_WEBHOOK_RETRY_BASE_MS`: the first retry's delay; each next one doubles, with
+    /// jitter, up to an hour (2000).
+    pub retry_base_ms: u64,
+    /// `TSUNAGU_WEBHOOK_SWEEP_SECS`: how often unanswered questions are looked for (60).
+    pub sweep_secs: u64,
+    /// `TSUNAGU_WEBHOOK_POLL_MS`: how often the worker looks for due deliveries (500).
+    pub poll_ms: u64,
+}
+
+impl Default for WebhookConfig {
+    fn default() -> Self {
+        Self {
+            allow_hosts: Vec::new(),
+            timeout_secs: 10,
+            max_age_hours: 24,
+            concurrency: 16,
+            retry_base_ms: 2000,
+            sweep_secs: 60,
+            poll_ms: 500,
+        }
+    }
 }
 
 /// Default database: a SQLite file in the working directory.
@@ -124,6 +162,7 @@ impl Default for Config {
             rate_limit_per_minute: 600,
             rate_limit_burst: 60,
             cors_origins: Vec::new(),
+            webhooks: WebhookConfig::default(),
         }
     }
 }
@@ -246,6 +285,28 @@ impl Config {
             config.utc_offset_minutes = parse_utc_offset(&v).with_context(|| {
                 format!("TSUNAGU_UTC_OFFSET={v:?} must look like +09:00 or -05:00")
             })?;
+        }
+        config.webhooks.allow_hosts = list("TSUNAGU_WEBHOOK_ALLOW_HOSTS", "")
+            .into_iter()
+            .map(|h| h.to_ascii_lowercase())
+            .collect();
+        if let Some(v) = get("TSUNAGU_WEBHOOK_TIMEOUT_SECS") {
+            config.webhooks.timeout_secs = parse_positive("TSUNAGU_WEBHOOK_TIMEOUT_SECS", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_WEBHOOK_MAX_AGE_HOURS") {
+            config.webhooks.max_age_hours = parse_positive("TSUNAGU_WEBHOOK_MAX_AGE_HOURS", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_WEBHOOK_CONCURRENCY") {
+            config.webhooks.concurrency = parse_positive("TSUNAGU_WEBHOOK_CONCURRENCY", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_WEBHOOK_RETRY_BASE_MS") {
+            config.webhooks.retry_base_ms = parse_positive("TSUNAGU_WEBHOOK_RETRY_BASE_MS", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_WEBHOOK_SWEEP_SECS") {
+            config.webhooks.sweep_secs = parse_positive("TSUNAGU_WEBHOOK_SWEEP_SECS", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_WEBHOOK_POLL_MS") {
+            config.webhooks.poll_ms = parse_positive("TSUNAGU_WEBHOOK_POLL_MS", &v)?;
         }
         if let Some(secret) = get("TSUNAGU_SESSION_SECRET") {
             if secret.chars().count() < 32 {

@@ -13,3 +13,4 @@ pub mod metrics; // Prometheus counters and histograms behind GET /metrics
 pub mod startup; // builds the app once for the server, the CLI and the tests
 pub mod store; // SQLite and PostgreSQL persistence behind one type
 pub mod telemetry; // tracing setup
+pub mod webhooks; // delivery of trigger events to flows: worker, SSRF guard, signatures

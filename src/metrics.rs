@@ -1,5 +1,6 @@
 //! Prometheus metrics: requests by route and status, latency histograms, rate-limit
-//! rejections, and the database pool at scrape time. Served at `GET /metrics`, protected by
+//! rejections, webhook delivery attempts by outcome, and — at scrape time — the database pool
+//! and the webhook queue depth. Served at `GET /metrics`, protected by
 //! `TSUNAGU_METRICS_TOKEN` when set.
 
 use prometheus::{HistogramOpts, HistogramVec, IntCounter, IntCounterVec, Opts, Registry};
@@ -11,6 +12,7 @@ pub struct Metrics {
     requests: IntCounterVec,
     latency: HistogramVec,
     rate_limited: IntCounter,
+    webhook_attempts: IntCounterVec,
 }
 
 impl Metrics {
@@ -40,12 +42,21 @@ impl Metrics {
         )?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(latency.clone()))?;
+        let webhook_attempts = IntCounterVec::new(
+            Opts::new(
+                "tsunagu_webhook_attempts_total",
+                "Webhook delivery attempts by outcome (delivered, retry, failed, gone)",
+            ),
+            &["outcome"],
+        )?;
         registry.register(Box::new(rate_limited.clone()))?;
+        registry.register(Box::new(webhook_attempts.clone()))?;
         Ok(Self {
             registry,
             requests,
             latency,
             rate_limited,
+            webhook_attempts,
         })
     }
 
@@ -64,8 +75,13 @@ impl Metrics {
         self.rate_limited.inc();
     }
 
-    /// The text exposition, with the pool figures appended.
-    pub fn render(&self, pool_size: u32, pool_idle: usize) -> String {
+    /// Counts a webhook delivery attempt.
+    pub fn webhook_attempt(&self, outcome: &str) {
+        self.webhook_attempts.with_label_values(&[outcome]).inc();
+    }
+
+    /// The text exposition, with the pool figures and the webhook queue depth appended.
+    pub fn render(&self, pool_size: u32, pool_idle: usize, webhook_pending: i64) -> String {
         let mut out = String::new();
         if let Err(e) =
             prometheus::TextEncoder::new().encode_utf8(&self.registry.gather(), &mut out)
@@ -82,6 +98,9 @@ impl Metrics {
             "tsunagu_db_pool_connections{{state=\"in_use\"}} {}\n",
             pool_size.saturating_sub(idle)
         ));
+        out.push_str("# HELP tsunagu_webhook_queue_depth Webhook deliveries waiting to be sent\n");
+        out.push_str("# TYPE tsunagu_webhook_queue_depth gauge\n");
+        out.push_str(&format!("tsunagu_webhook_queue_depth {webhook_pending}\n"));
         out
     }
 }

@@ -60,6 +60,7 @@ pub struct Application {
     port: u16,
     server: Server,
     store: Store,
+    webhooks: crate::webhooks::WorkerHandle,
 }
 
 impl Application {
@@ -78,6 +79,22 @@ impl Application {
         let grace = config.shutdown_grace_secs;
         let cors_origins = config.cors_origins.clone();
         let metrics = web::Data::new(crate::metrics::Metrics::new()?);
+        // Links in webhook payloads: the public URL, or where this process listens.
+        let api_base = format!(
+            "{}{}",
+            config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{}:{port}", config.bind.ip())),
+            crate::api::API_PREFIX
+        );
+        let webhooks = crate::webhooks::Worker::new(
+            store.clone(),
+            config.webhooks.clone(),
+            api_base,
+            Some(metrics.clone().into_inner()),
+        )?
+        .spawn();
         let limiter = web::Data::new(crate::api::rate_limit::RateLimiter::new(
             config.rate_limit_per_minute,
             config.rate_limit_burst,
@@ -123,6 +140,7 @@ impl Application {
             port,
             server: server.run(),
             store,
+            webhooks,
         })
     }
 
@@ -141,9 +159,11 @@ impl Application {
         &self.store
     }
 
-    /// Serves until SIGINT/SIGTERM, lets in-flight requests finish, then closes the pool.
+    /// Serves until SIGINT/SIGTERM, lets in-flight requests finish, stops the webhook worker
+    /// (attempts in flight finish, leases are given back), then closes the pool.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         self.server.await?;
+        self.webhooks.shutdown().await;
         self.store.close().await;
         Ok(())
     }

@@ -4,6 +4,8 @@
 //! OpenAPI description too.
 
 pub mod answers;
+pub mod deliveries;
+pub mod events;
 pub mod extract;
 pub mod health;
 pub mod idempotency;
@@ -17,6 +19,7 @@ pub mod security;
 pub mod signin;
 pub mod site;
 pub mod stats;
+pub mod subscriptions;
 pub mod tags;
 pub mod tips;
 pub mod versioning;
@@ -103,7 +106,22 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(stats::health_csv)
                 .service(stats::summary)
                 // tags
-                .service(tags::list_tags),
+                .service(tags::list_tags)
+                // triggers: webhook subscriptions and the polling feed
+                .service(subscriptions::on_question_posted)
+                .service(subscriptions::on_question_answered)
+                .service(subscriptions::on_answer_accepted)
+                .service(subscriptions::on_question_unanswered)
+                .service(subscriptions::on_tip_published)
+                .service(subscriptions::on_win_logged)
+                .service(subscriptions::on_kudos_received)
+                .service(subscriptions::list_subscriptions)
+                .service(subscriptions::get_subscription)
+                .service(subscriptions::delete_subscription)
+                .service(events::list_events)
+                // webhook deliveries (admins)
+                .service(deliveries::list_deliveries)
+                .service(deliveries::retry_delivery),
         );
 }
 
@@ -138,7 +156,9 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         crate::domain::tip::TipLevel,
         crate::api::tips::TipReactionKind,
         crate::api::people::Period,
-        crate::api::stats::HealthInterval
+        crate::api::stats::HealthInterval,
+        crate::api::deliveries::DeliveryStatus,
+        crate::domain::event::Event
     )),
     modifiers(&BearerAuth),
     security(("api_key" = [])),
@@ -151,6 +171,8 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         (name = "people", description = "The opt-in leaderboard and finding helpers"),
         (name = "stats", description = "Community health figures"),
         (name = "tags", description = "Topics"),
+        (name = "triggers", description = "Webhook subscriptions for flow triggers, and the polling event feed"),
+        (name = "admin", description = "Webhook deliveries, for administrators"),
         (name = "health", description = "Liveness and readiness")
     )
 )]
@@ -180,6 +202,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     declare_idempotency_key(&mut spec);
     versioning::declare(&mut spec);
     declare_rate_limit(&mut spec);
+    subscriptions::declare_triggers(&mut spec);
     spec
 }
 

@@ -98,7 +98,8 @@ pub async fn metrics(
         }
     }
     let (size, idle) = state.store.pool_stats();
+    let pending = state.store.pending_deliveries().await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(metrics.render(size, idle)))
+        .body(metrics.render(size, idle, pending)))
 }

@@ -164,10 +164,19 @@ fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
         "properties": {
             "connectionParameters": connection_parameters,
             "iconBrandColor": BRAND_COLOR,
-            "capabilities": ["actions"],
+            "capabilities": ["actions", "triggers"],
             "publisher": "tsunagu",
             "stackOwner": "tsunagu",
-            "policyTemplateInstances": []
+            // The polling trigger: each poll passes back the cursor of the last response.
+            "policyTemplateInstances": [{
+                "templateId": "pollingtrigger",
+                "title": "Poll for new events",
+                "parameters": {
+                    "x-ms-apimTemplateParameter.triggerConfig": { "after": "@{triggerBody().cursor}" },
+                    "x-ms-apimTemplateParameter.triggerDataPath": "@triggerBody().items",
+                    "x-ms-apimTemplate-operationName": ["OnNewEvents"]
+                }
+            }]
         }
     })
 }

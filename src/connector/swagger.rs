@@ -9,7 +9,10 @@
 //!   `x-ms-summary` and `description` (Microsoft's schema forbids siblings next to `$ref`);
 //! - every parameter and property gets `x-ms-summary` (the label in the flow designer),
 //!   `description` and, where it matters, `x-ms-visibility`;
-//! - enums get `x-ms-enum-values`, tag inputs get `x-ms-dynamic-values` fed by `ListTags`.
+//! - enums get `x-ms-enum-values`, tag inputs get `x-ms-dynamic-values` fed by `ListTags`;
+//! - triggers keep `x-ms-trigger` (a `batch` one gets the polling `x-ms-trigger-metadata`), the
+//!   path's `x-ms-notification-content` points at its definition, and the subscribe body's
+//!   `callback_url` becomes the internal `x-ms-notification-url` Power Automate fills in.
 
 use super::strings::Strings;
 use super::{AuthMode, ConnectorOptions, Untranslated};
@@ -254,6 +257,9 @@ impl Converter<'_> {
                     if let Some(visibility) = property_visibility(name) {
                         obj.insert("x-ms-visibility".into(), json!(visibility));
                     }
+                    if name == "callback_url" {
+                        obj.insert("x-ms-notification-url".into(), json!(true));
+                    }
                 }
                 converted.insert(name.clone(), p);
             }
@@ -295,6 +301,16 @@ impl Converter<'_> {
                 if let Some(op) = item.get(method) {
                     methods.insert(method.into(), self.operation(method, op));
                 }
+            }
+            if let Some(content) = item.get("x-ms-notification-content") {
+                let name = Self::ref_name(&content["schema"]).unwrap_or("Event");
+                methods.insert(
+                    "x-ms-notification-content".into(),
+                    json!({
+                        "description": self.strings.text(content["description"].as_str().unwrap_or("")),
+                        "schema": { "$ref": format!("#/definitions/{name}") }
+                    }),
+                );
             }
             out.insert(relative.to_owned(), Value::Object(methods));
         }
@@ -350,8 +366,24 @@ impl Converter<'_> {
                     json!(["text/csv", "application/problem+json"]),
                 );
             }
-            if method == "delete" || operation_id == "CreateMember" {
+            let trigger = op.get("x-ms-trigger").and_then(Value::as_str);
+            if method == "delete" || operation_id == "CreateMember" || trigger.is_some() {
                 obj.insert("x-ms-no-generic-test".into(), json!(true));
+            }
+            if let Some(kind) = trigger {
+                obj.insert("x-ms-trigger".into(), json!(kind));
+                if kind == "batch" {
+                    obj.insert(
+                        "x-ms-trigger-metadata".into(),
+                        json!({ "kind": "query", "mode": "polling" }),
+                    );
+                }
+                obj.insert(
+                    "x-ms-trigger-hint".into(),
+                    json!(self
+                        .strings
+                        .text("To see it work now, post a question, a tip or a win in tsunagu")),
+                );
             }
             if let Some(visibility) = operation_visibility(operation_id) {
                 obj.insert("x-ms-visibility".into(), json!(visibility));
@@ -485,6 +517,9 @@ fn parameter_visibility(operation_id: &str, name: &str, location: &str) -> &'sta
         (_, _, "path") => "important",
         ("ListQuestions", "tag" | "q", _) => "important",
         ("FindSimilarQuestions", "title", _) => "important",
+        ("OnNewEvents", "types", _) => "important",
+        // The polling cursor: the platform passes it back, people never type it.
+        ("OnNewEvents", "after", _) => "internal",
         _ => "advanced",
     }
 }
@@ -495,6 +530,8 @@ fn property_visibility(name: &str) -> Option<&'static str> {
         "title" | "body" | "tags" | "anonymous" | "display_name" | "kind" | "name" => {
             Some("important")
         }
+        // Filled in by Power Automate, or for REST subscribers that verify signatures.
+        "callback_url" | "secret" => Some("internal"),
         "next_cursor" | "next_link" | "link" | "updated_at" | "last_activity_at" | "prefix"
         | "issue_api_key" | "by_asker" | "my_reactions" | "type" | "errors" => Some("advanced"),
         _ => None,
@@ -505,7 +542,10 @@ fn property_visibility(name: &str) -> Option<&'static str> {
 fn operation_visibility(operation_id: &str) -> Option<&'static str> {
     match operation_id {
         "CreateMember" | "SetMemberRole" | "ListMyApiKeys" | "CreateMyApiKey"
-        | "RevokeMyApiKey" | "ListTags" => Some("advanced"),
+        | "RevokeMyApiKey" | "ListTags" | "ListSubscriptions" | "GetSubscription"
+        | "ListDeliveries" | "RetryDelivery" => Some("advanced"),
+        // Power Automate calls it when a flow is turned off; people do not.
+        "DeleteSubscription" => Some("internal"),
         "ListQuestions" | "CreateQuestion" | "GetQuestion" | "CreateAnswer" => Some("important"),
         _ => None,
     }

@@ -4,6 +4,7 @@
 //! downstream (the store included) can rely on them being within limits. Lengths are counted in
 //! Unicode characters, not bytes, so a Japanese title is not penalised for its encoding.
 
+pub mod event;
 pub mod health;
 pub mod member;
 pub mod question;

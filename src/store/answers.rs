@@ -1,8 +1,10 @@
 //! Answers, acceptance and positive reactions. Every change that affects a question's
 //! counters or status recomputes them in the same transaction.
 
+use super::events::{answer_snapshot, question_snapshot, record_event};
 use super::idempotency::{created_before, record_created};
 use super::{now_micros, with_pool, BeginWrite, Store, StoreResult};
+use crate::domain::event::{EventData, EventType, NewEvent};
 use crate::domain::question::{QuestionStatus, ReactionKind};
 
 /// An answer as stored, with facts about its question and the viewer's reactions.
@@ -94,6 +96,19 @@ impl Store {
                 .await?;
             refresh_question!(tx, question_id);
             record_created!(tx, "answer", id);
+            let (question, asker) = question_snapshot!(tx, question_id);
+            let (answer, _, _) = answer_snapshot!(tx, id);
+            let anonymous = question.anonymous;
+            let event = NewEvent {
+                event_type: EventType::QuestionAnswered,
+                tags: question.tags.clone(),
+                data: EventData { question: Some(question), answer: Some(answer), ..EventData::default() },
+                level: None,
+                audience: Some(asker),
+                conceals_audience: anonymous,
+                dedupe_key: None,
+            };
+            record_event!(tx, &event, now);
             tx.commit().await?;
             Ok(id)
         })
@@ -171,12 +186,31 @@ impl Store {
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if accept {
-                sqlx::query("UPDATE questions SET accepted_answer_id = $2, last_activity_at = $3 WHERE id = $1")
-                    .bind(question_id)
-                    .bind(answer_id)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
+                // Only a change of the accepted answer is news.
+                let changed = sqlx::query(
+                    "UPDATE questions SET accepted_answer_id = $2, last_activity_at = $3 \
+                     WHERE id = $1 AND (accepted_answer_id IS NULL OR accepted_answer_id <> $2)",
+                )
+                .bind(question_id)
+                .bind(answer_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if changed == 1 {
+                    let (question, _) = question_snapshot!(tx, question_id);
+                    let (answer, author, hidden) = answer_snapshot!(tx, answer_id);
+                    let event = NewEvent {
+                        event_type: EventType::AnswerAccepted,
+                        tags: question.tags.clone(),
+                        data: EventData { question: Some(question), answer: Some(answer), ..EventData::default() },
+                        level: None,
+                        audience: Some(author),
+                        conceals_audience: hidden,
+                        dedupe_key: None,
+                    };
+                    record_event!(tx, &event, now);
+                }
             } else {
                 sqlx::query("UPDATE questions SET accepted_answer_id = NULL, last_activity_at = $3 WHERE id = $1 AND accepted_answer_id = $2")
                     .bind(question_id)

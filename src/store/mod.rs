@@ -7,10 +7,13 @@
 //! concrete type rather than a generic over `sqlx::Database`. No HTTP types appear here.
 
 pub mod answers;
+pub mod deliveries;
+pub mod events;
 pub mod idempotency;
 pub mod members;
 pub mod questions;
 pub mod stats;
+pub mod subscriptions;
 pub mod tags;
 pub mod tips;
 pub mod wins;

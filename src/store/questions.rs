@@ -1,10 +1,12 @@
 //! Questions: create, read, list with filters, search and keyset pagination, edit, delete,
 //! "me too", and candidates for similar-question suggestions.
 
+use super::events::{question_snapshot, record_event};
 use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, SortKey, Store, StoreResult,
 };
+use crate::domain::event::{EventData, EventType, NewEvent};
 use crate::domain::question::{QuestionSort, QuestionStatus};
 use crate::domain::search::{like_contains, SearchQuery, TRIGRAM_MIN_CHARS};
 use crate::domain::tag::TagSlug;
@@ -110,6 +112,17 @@ impl Store {
                 super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);
             }
             record_created!(tx, "question", id);
+            let (question, _) = question_snapshot!(tx, id);
+            let event = NewEvent {
+                event_type: EventType::QuestionPosted,
+                tags: question.tags.clone(),
+                data: EventData { question: Some(question), ..EventData::default() },
+                level: None,
+                audience: Some(new.author_id),
+                conceals_audience: new.anonymous,
+                dedupe_key: None,
+            };
+            record_event!(tx, &event, now);
             tx.commit().await?;
             Ok(id)
         })

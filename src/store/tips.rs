@@ -1,10 +1,12 @@
 //! Tips: create, read, list and search, edit, delete, "helpful", a random tip, and the tip of
 //! the day (one per member per day, never one they were shown before).
 
+use super::events::record_event;
 use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, link_tag, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult,
 };
+use crate::domain::event::{EventData, EventMember, EventTip, EventType, NewEvent};
 use crate::domain::search::SearchQuery;
 use crate::domain::tag::TagSlug;
 use crate::domain::tip::TipLevel;
@@ -105,6 +107,31 @@ impl Store {
                 link_tag!(tx, "tip_tags", "tip_id", id, tag.as_str(), now);
             }
             record_created!(tx, "tip", id);
+            let author: String = sqlx::query_scalar("SELECT display_name FROM members WHERE id = $1")
+                .bind(new.author_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            let tags: Vec<String> = new.tags.iter().map(|t| t.as_str().to_owned()).collect();
+            let event = NewEvent {
+                event_type: EventType::TipPublished,
+                tags: tags.clone(),
+                data: EventData {
+                    tip: Some(EventTip {
+                        id,
+                        title: new.title.to_owned(),
+                        tags,
+                        level: new.level,
+                        author: EventMember { id: new.author_id, display_name: author },
+                        link: String::new(),
+                    }),
+                    ..EventData::default()
+                },
+                level: Some(new.level),
+                audience: Some(new.author_id),
+                conceals_audience: false,
+                dedupe_key: None,
+            };
+            record_event!(tx, &event, now);
             tx.commit().await?;
             Ok(id)
         })

@@ -1,11 +1,14 @@
 //! Wins, what helped them, kudos, and the recognition figures built on them: a member's
 //! profile, the opt-in leaderboard and "find someone who can help".
 
+use super::events::record_event;
 use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, link_tag, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult,
 };
+use crate::domain::event::{EventData, EventKudos, EventMember, EventType, EventWin, NewEvent};
 use crate::domain::tag::TagSlug;
+use crate::domain::win::hours_saved_per_month;
 
 /// Writes a win's tags and helped-by links inside a transaction.
 macro_rules! write_win_links {
@@ -184,6 +187,31 @@ impl Store {
             .await?;
             write_win_links!(tx, id, win, now);
             record_created!(tx, "win", id);
+            let author: String = sqlx::query_scalar("SELECT display_name FROM members WHERE id = $1")
+                .bind(author_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            let tags: Vec<String> = win.tags.iter().map(|t| t.as_str().to_owned()).collect();
+            let event = NewEvent {
+                event_type: EventType::WinLogged,
+                tags: tags.clone(),
+                data: EventData {
+                    win: Some(EventWin {
+                        id,
+                        title: win.title.to_owned(),
+                        tags,
+                        author: EventMember { id: author_id, display_name: author },
+                        hours_saved_per_month: hours_saved_per_month(win.minutes_saved_per_run, win.runs_per_month, win.people_helped),
+                        link: String::new(),
+                    }),
+                    ..EventData::default()
+                },
+                level: None,
+                audience: Some(author_id),
+                conceals_audience: false,
+                dedupe_key: None,
+            };
+            record_event!(tx, &event, now);
             tx.commit().await?;
             Ok(id)
         })
@@ -308,7 +336,45 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let result = match inserted {
-                Some(id) => (id, true),
+                Some(id) => {
+                    let from: String = sqlx::query_scalar("SELECT display_name FROM members WHERE id = $1")
+                        .bind(giver)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    // Kudos on the anonymous asker's own answer go to a hidden member.
+                    let hidden: bool = if kind == "answer" {
+                        sqlx::query_scalar(
+                            "SELECT q.anonymous AND q.author_id = a.author_id FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = $1",
+                        )
+                        .bind(target_id)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .unwrap_or(false)
+                    } else {
+                        false
+                    };
+                    let event = NewEvent {
+                        event_type: EventType::KudosReceived,
+                        tags: Vec::new(),
+                        data: EventData {
+                            kudos: Some(EventKudos {
+                                id,
+                                from: EventMember { id: giver, display_name: from },
+                                target_kind: kind.to_owned(),
+                                target_id,
+                                message: message.map(str::to_owned),
+                                link: String::new(),
+                            }),
+                            ..EventData::default()
+                        },
+                        level: None,
+                        audience: Some(receiver),
+                        conceals_audience: hidden,
+                        dedupe_key: None,
+                    };
+                    record_event!(tx, &event, now);
+                    (id, true)
+                }
                 None => {
                     let id: i64 = sqlx::query_scalar(
                         "SELECT id FROM kudos WHERE giver_id = $1 AND target_kind = $2 AND target_id = $3",

@@ -117,6 +117,16 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config
         max_body_bytes: 64 * 1024,
         // Tests make many quick requests; the rate-limit test sets its own limits.
         rate_limit_per_minute: 0,
+        // Webhook receivers in tests listen on loopback over plain HTTP; deliveries and
+        // retries run quickly.
+        webhooks: tsunagu::config::WebhookConfig {
+            allow_hosts: vec!["127.0.0.1".into()],
+            timeout_secs: 2,
+            retry_base_ms: 200,
+            poll_ms: 50,
+            sweep_secs: 1,
+            ..Default::default()
+        },
         ..Config::default()
     };
     configure(&mut config);

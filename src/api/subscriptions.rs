@@ -1,0 +1,759 @@
+//! Webhook subscriptions: the triggers of the connector.
+//!
+//! Each trigger is its own subscribe operation (Power Automate calls it when a flow with that
+//! trigger is saved, with the flow's callback URL), answered `201` with the subscription's
+//! `Location`; Power Automate sends `DELETE` to that URL when the flow is turned off or deleted.
+//! `DELETE` is idempotent: deleting one's own subscription again is another `204`. Callback URLs
+//! pass the SSRF guard (`webhooks::ssrf`) here and again when sending. Responses never show the
+//! callback URL itself (a Power Automate callback URL is a credential), only its host.
+
+use crate::api::extract::{Json, Query};
+use crate::api::links::Links;
+use crate::api::{timestamp, AppState};
+use crate::auth::Caller;
+use crate::domain::event::EventType;
+use crate::domain::member::Role;
+use crate::domain::tag::TagSlug;
+use crate::domain::tip::TipLevel;
+use crate::error::{ApiError, FieldError, FieldErrors, Problem};
+use crate::store::subscriptions::{NewSubscription, SubscriptionRow};
+use crate::webhooks::{signing, ssrf};
+use actix_web::{delete, get, http::header, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// Longest callback URL accepted, in characters.
+pub const MAX_CALLBACK_URL_CHARS: usize = 2000;
+
+/// A webhook subscription.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Subscription {
+    /// Subscription id.
+    #[schema(example = 12)]
+    pub id: i64,
+    /// Which events it receives.
+    pub event_type: EventType,
+    /// The member it belongs to.
+    #[schema(example = 7)]
+    pub member_id: i64,
+    /// The host events are sent to (the full callback URL is never shown).
+    #[schema(example = "prod-12.japaneast.logic.azure.com")]
+    pub callback_host: String,
+    /// Only events with this tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// Only tips for this level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<TipLevel>,
+    /// Only events about the subscriber's own questions or answers.
+    pub mine_only: bool,
+    /// For unanswered-question subscriptions: after how many hours without an answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<i64>,
+    /// Whether deliveries are signed (a secret was given).
+    pub signed: bool,
+    /// False once unsubscribed, or after the receiver answered that the flow is gone.
+    pub active: bool,
+    /// Why it ended, when it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended_reason: Option<String>,
+    /// When it was made.
+    pub created_at: DateTime<Utc>,
+    /// The subscription's URL in this API (`DELETE` it to unsubscribe).
+    #[schema(example = "https://tsunagu.example.com/api/v1/subscriptions/12")]
+    pub link: String,
+}
+
+/// A list of subscriptions.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SubscriptionList {
+    /// The subscriptions, newest first.
+    pub items: Vec<Subscription>,
+}
+
+/// A subscription to new questions.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionPostedSubscription {
+    /// The URL events are POSTed to (Power Automate fills it in).
+    #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
+    pub callback_url: String,
+    /// Only questions with this tag.
+    #[schema(example = "approvals")]
+    pub tag: Option<String>,
+    /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
+    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    pub secret: Option<String>,
+}
+
+/// A subscription to new answers.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionAnsweredSubscription {
+    /// The URL events are POSTed to (Power Automate fills it in).
+    #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
+    pub callback_url: String,
+    /// Only answers to questions I asked.
+    #[serde(default)]
+    pub mine_only: bool,
+    /// Only questions with this tag.
+    #[schema(example = "approvals")]
+    pub tag: Option<String>,
+    /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
+    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    pub secret: Option<String>,
+}
+
+/// A subscription to accepted answers.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerAcceptedSubscription {
+    /// The URL events are POSTed to (Power Automate fills it in).
+    #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
+    pub callback_url: String,
+    /// Only acceptances of answers I wrote.
+    #[serde(default)]
+    pub mine_only: bool,
+    /// Only questions with this tag.
+    #[schema(example = "approvals")]
+    pub tag: Option<String>,
+    /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
+    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    pub secret: Option<String>,
+}
+
+/// A subscription to questions left without an answer.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionUnansweredSubscription {
+    /// The URL events are POSTed to (Power Automate fills it in).
+    #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
+    pub callback_url: String,
+    /// Hours without an answer from another member before the trigger fires (1–720, default 24).
+    #[schema(minimum = 1, maximum = 720, example = 24)]
+    pub hours: Option<i64>,
+    /// Only questions with this tag.
+    #[schema(example = "approvals")]
+    pub tag: Option<String>,
+    /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
+    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    pub secret: Option<String>,
+}
+
+/// A subscription to new tips.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TipPublishedSubscription {
+    /// The URL events are POSTed to (Power Automate fills it in).
+    #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
+    pub callback_url: String,
+    /// Only tips with this tag.
+    #[schema(example = "sharepoint")]
+    pub tag: Option<String>,
+    /// Only tips for this level.
+    pub level: Option<TipLevel>,
+    /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
+    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    pub secret: Option<String>,
+}
+
+/// A subscription to new wins.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WinLoggedSubscription {
+    /// The URL events are POSTed to (Power Automate fills it in).
+    #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
+    pub callback_url: String,
+    /// Only wins with this tag.
+    #[schema(example = "excel")]
+    pub tag: Option<String>,
+    /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
+    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    pub secret: Option<String>,
+}
+
+/// A subscription to the kudos I receive.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KudosReceivedSubscription {
+    /// The URL events are POSTed to (Power Automate fills it in).
+    #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
+    pub callback_url: String,
+    /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
+    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    pub secret: Option<String>,
+}
+
+/// What to list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListSubscriptionsParams {
+    /// Everyone's active subscriptions, not just mine (admins only).
+    pub all: Option<bool>,
+}
+
+/// The subscribe operations and the events each delivers.
+pub const SUBSCRIBE_OPERATIONS: [(&str, EventType); 7] = [
+    ("OnQuestionPosted", EventType::QuestionPosted),
+    ("OnQuestionAnswered", EventType::QuestionAnswered),
+    ("OnAnswerAccepted", EventType::AnswerAccepted),
+    ("OnQuestionUnanswered", EventType::QuestionUnanswered),
+    ("OnTipPublished", EventType::TipPublished),
+    ("OnWinLogged", EventType::WinLogged),
+    ("OnKudosReceived", EventType::KudosReceived),
+];
+
+/// The polling trigger's operation.
+pub const POLLING_OPERATION: &str = "OnNewEvents";
+
+/// Declares the triggers in the spec: `x-ms-trigger` on each subscribe operation (`single`)
+/// and on the event feed (`batch`), and at each subscribe path the payload its callback
+/// receives (`x-ms-notification-content`), as a schema per event type — the `Event` schema
+/// narrowed to the parts that type carries, all required — so flows get typed dynamic content.
+pub fn declare_triggers(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::extensions::Extensions;
+    use utoipa::openapi::{RefOr, Schema};
+    let components = spec.components.get_or_insert_with(Default::default);
+    let Some(RefOr::T(Schema::Object(event))) = components.schemas.get("Event").cloned() else {
+        return;
+    };
+    for (_, event_type) in SUBSCRIBE_OPERATIONS {
+        let mut narrowed = event.clone();
+        let parts = event_type.parts();
+        narrowed.properties.retain(|name, _| {
+            ["id", "type", "occurred_at"].contains(&name.as_str()) || parts.contains(&name.as_str())
+        });
+        narrowed.required = ["id", "type", "occurred_at"]
+            .iter()
+            .chain(parts.iter())
+            .map(|s| (*s).to_owned())
+            .collect();
+        narrowed.description = Some(format!(
+            "The event a subscription to `{}` receives.",
+            event_type.as_str()
+        ));
+        components.schemas.insert(
+            event_type.schema_name().to_owned(),
+            RefOr::T(Schema::Object(narrowed)),
+        );
+    }
+    for item in spec.paths.paths.values_mut() {
+        let mut trigger_type = None;
+        for op in [item.get.as_mut(), item.post.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            let id = op.operation_id.clone().unwrap_or_default();
+            let kind = if id == POLLING_OPERATION {
+                Some("batch")
+            } else if let Some((_, t)) = SUBSCRIBE_OPERATIONS.iter().find(|(op_id, _)| *op_id == id)
+            {
+                trigger_type = Some(*t);
+                Some("single")
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                let mut ext = Extensions::default();
+                ext.insert("x-ms-trigger".into(), serde_json::json!(kind));
+                op.extensions
+                    .get_or_insert_with(Default::default)
+                    .merge(ext);
+            }
+        }
+        if let Some(t) = trigger_type {
+            let mut ext = Extensions::default();
+            ext.insert(
+                "x-ms-notification-content".into(),
+                serde_json::json!({
+                    "description": format!("The {} event", t.as_str()),
+                    "schema": { "$ref": format!("#/components/schemas/{}", t.schema_name()) }
+                }),
+            );
+            item.extensions
+                .get_or_insert_with(Default::default)
+                .merge(ext);
+        }
+    }
+}
+
+/// The filters one trigger offers.
+#[derive(Debug, Default)]
+struct Filters<'a> {
+    tag: Option<&'a str>,
+    level: Option<TipLevel>,
+    mine_only: bool,
+    hours: Option<i64>,
+}
+
+/// Validates and stores a subscription, answering 201 with its `Location`.
+async fn subscribe(
+    state: &AppState,
+    req: &HttpRequest,
+    caller: &Caller,
+    event_type: EventType,
+    callback_url: &str,
+    secret: Option<&str>,
+    filters: Filters<'_>,
+) -> Result<HttpResponse, ApiError> {
+    let mut errors = FieldErrors::default();
+    let callback_url = callback_url.trim();
+    if callback_url.chars().count() > MAX_CALLBACK_URL_CHARS {
+        errors.check::<()>(Err(FieldError::new(
+            "callback_url",
+            "too_long",
+            format!("callback_url must be at most {MAX_CALLBACK_URL_CHARS} characters"),
+        )));
+    } else if let Err(refused) =
+        ssrf::check_callback_url(callback_url, &state.config.webhooks.allow_hosts).await
+    {
+        errors.check::<()>(Err(FieldError::new(
+            "callback_url",
+            refused.code(),
+            refused.to_string(),
+        )));
+    }
+    if let Some(secret) = secret {
+        if signing::secret_key(secret).is_none() {
+            errors.check::<()>(Err(FieldError::new(
+                "secret",
+                "invalid",
+                "secret must be whsec_ followed by the base64 of 24–64 random bytes",
+            )));
+        }
+    }
+    let tag = match filters.tag.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => errors.check(TagSlug::parse("tag", t)),
+        None => None,
+    };
+    if let Some(hours) = filters.hours {
+        if !(1..=720).contains(&hours) {
+            errors.check::<()>(Err(FieldError::new(
+                "hours",
+                "out_of_range",
+                format!("hours must be between 1 and 720 (got {hours})"),
+            )));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.into_error());
+    }
+    let row = state
+        .store
+        .create_subscription(&NewSubscription {
+            member_id: caller.member_id,
+            event_type: event_type.as_str(),
+            callback_url,
+            secret,
+            tag: tag.as_ref().map(TagSlug::as_str),
+            level: filters.level.map(TipLevel::as_str),
+            mine_only: filters.mine_only,
+            unanswered_hours: filters.hours,
+        })
+        .await?;
+    tracing::info!(
+        subscription_id = row.id,
+        event_type = event_type.as_str(),
+        "subscribed"
+    );
+    let view = subscription_view(row, &Links::new(state, req));
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, view.link.clone()))
+        .json(view))
+}
+
+fn subscription_view(row: SubscriptionRow, links: &Links) -> Subscription {
+    let callback_host = url::Url::parse(&row.callback_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default();
+    Subscription {
+        id: row.id,
+        event_type: EventType::parse(&row.event_type).unwrap_or(EventType::QuestionPosted),
+        member_id: row.member_id,
+        callback_host,
+        tag: row.tag,
+        level: row.level.as_deref().map(TipLevel::from_stored),
+        mine_only: row.mine_only,
+        hours: row.unanswered_hours,
+        signed: row.secret.is_some(),
+        active: row.ended_at.is_none(),
+        ended_reason: row.ended_reason,
+        created_at: timestamp(row.created_at),
+        link: links.api(&format!("/subscriptions/{}", row.id)),
+    }
+}
+
+/// Finds a subscription the caller may see: their own, or any for an admin.
+async fn find_subscription(
+    state: &AppState,
+    id: i64,
+    caller: &Caller,
+) -> Result<SubscriptionRow, ApiError> {
+    match state.store.subscription(id).await? {
+        Some(row) if row.member_id == caller.member_id || caller.role >= Role::Admin => Ok(row),
+        _ => Err(ApiError::NotFound("subscription")),
+    }
+}
+
+/// When a question is posted
+///
+/// This operation triggers when a member posts a question, optionally only for one tag.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "OnQuestionPosted",
+    request_body = QuestionPostedSubscription,
+    responses(
+        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/subscriptions/question-posted")]
+pub async fn on_question_posted(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<QuestionPostedSubscription>,
+) -> Result<HttpResponse, ApiError> {
+    let filters = Filters {
+        tag: input.tag.as_deref(),
+        ..Filters::default()
+    };
+    subscribe(
+        &state,
+        &req,
+        &caller,
+        EventType::QuestionPosted,
+        &input.callback_url,
+        input.secret.as_deref(),
+        filters,
+    )
+    .await
+}
+
+/// When a question is answered
+///
+/// This operation triggers when an answer is posted, optionally only to questions I asked or with one tag.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "OnQuestionAnswered",
+    request_body = QuestionAnsweredSubscription,
+    responses(
+        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/subscriptions/question-answered")]
+pub async fn on_question_answered(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<QuestionAnsweredSubscription>,
+) -> Result<HttpResponse, ApiError> {
+    let filters = Filters {
+        tag: input.tag.as_deref(),
+        mine_only: input.mine_only,
+        ..Filters::default()
+    };
+    subscribe(
+        &state,
+        &req,
+        &caller,
+        EventType::QuestionAnswered,
+        &input.callback_url,
+        input.secret.as_deref(),
+        filters,
+    )
+    .await
+}
+
+/// When an answer is accepted
+///
+/// This operation triggers when an asker accepts an answer, optionally only answers I wrote or with one tag.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "OnAnswerAccepted",
+    request_body = AnswerAcceptedSubscription,
+    responses(
+        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/subscriptions/answer-accepted")]
+pub async fn on_answer_accepted(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<AnswerAcceptedSubscription>,
+) -> Result<HttpResponse, ApiError> {
+    let filters = Filters {
+        tag: input.tag.as_deref(),
+        mine_only: input.mine_only,
+        ..Filters::default()
+    };
+    subscribe(
+        &state,
+        &req,
+        &caller,
+        EventType::AnswerAccepted,
+        &input.callback_url,
+        input.secret.as_deref(),
+        filters,
+    )
+    .await
+}
+
+/// When a question is left unanswered
+///
+/// This operation triggers once per question when it has had no answer from another member for the given hours.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "OnQuestionUnanswered",
+    request_body = QuestionUnansweredSubscription,
+    responses(
+        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/subscriptions/question-unanswered")]
+pub async fn on_question_unanswered(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<QuestionUnansweredSubscription>,
+) -> Result<HttpResponse, ApiError> {
+    let filters = Filters {
+        tag: input.tag.as_deref(),
+        hours: Some(input.hours.unwrap_or(24)),
+        ..Filters::default()
+    };
+    subscribe(
+        &state,
+        &req,
+        &caller,
+        EventType::QuestionUnanswered,
+        &input.callback_url,
+        input.secret.as_deref(),
+        filters,
+    )
+    .await
+}
+
+/// When a tip is published
+///
+/// This operation triggers when a member publishes a tip, optionally only for one tag or level.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "OnTipPublished",
+    request_body = TipPublishedSubscription,
+    responses(
+        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/subscriptions/tip-published")]
+pub async fn on_tip_published(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<TipPublishedSubscription>,
+) -> Result<HttpResponse, ApiError> {
+    let filters = Filters {
+        tag: input.tag.as_deref(),
+        level: input.level,
+        ..Filters::default()
+    };
+    subscribe(
+        &state,
+        &req,
+        &caller,
+        EventType::TipPublished,
+        &input.callback_url,
+        input.secret.as_deref(),
+        filters,
+    )
+    .await
+}
+
+/// When a win is logged
+///
+/// This operation triggers when a member logs a win, optionally only for one tag.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "OnWinLogged",
+    request_body = WinLoggedSubscription,
+    responses(
+        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/subscriptions/win-logged")]
+pub async fn on_win_logged(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<WinLoggedSubscription>,
+) -> Result<HttpResponse, ApiError> {
+    let filters = Filters {
+        tag: input.tag.as_deref(),
+        ..Filters::default()
+    };
+    subscribe(
+        &state,
+        &req,
+        &caller,
+        EventType::WinLogged,
+        &input.callback_url,
+        input.secret.as_deref(),
+        filters,
+    )
+    .await
+}
+
+/// When I receive kudos
+///
+/// This operation triggers when someone gives me kudos for a win or an answer.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "OnKudosReceived",
+    request_body = KudosReceivedSubscription,
+    responses(
+        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/subscriptions/kudos-received")]
+pub async fn on_kudos_received(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<KudosReceivedSubscription>,
+) -> Result<HttpResponse, ApiError> {
+    subscribe(
+        &state,
+        &req,
+        &caller,
+        EventType::KudosReceived,
+        &input.callback_url,
+        input.secret.as_deref(),
+        Filters::default(),
+    )
+    .await
+}
+
+/// List subscriptions
+///
+/// Lists my active webhook subscriptions; admins may list everyone's with all=true.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "ListSubscriptions",
+    params(ListSubscriptionsParams),
+    responses(
+        (status = 200, description = "Active subscriptions", body = SubscriptionList),
+        (status = 400, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "all=true needs the admin role", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/subscriptions")]
+pub async fn list_subscriptions(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Query(params): Query<ListSubscriptionsParams>,
+) -> Result<HttpResponse, ApiError> {
+    let member = if params.all == Some(true) {
+        caller.require(Role::Admin)?;
+        None
+    } else {
+        Some(caller.member_id)
+    };
+    let links = Links::new(&state, &req);
+    let items = state
+        .store
+        .list_subscriptions(member)
+        .await?
+        .into_iter()
+        .map(|row| subscription_view(row, &links))
+        .collect();
+    Ok(HttpResponse::Ok().json(SubscriptionList { items }))
+}
+
+/// Get a subscription
+///
+/// Returns one of my subscriptions (any, for an admin), active or ended.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "GetSubscription",
+    params(("id" = i64, Path, description = "Subscription id")),
+    responses(
+        (status = 200, description = "The subscription", body = Subscription),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such subscription of mine", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/subscriptions/{id}")]
+pub async fn get_subscription(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_subscription(&state, id.into_inner(), &caller).await?;
+    Ok(HttpResponse::Ok().json(subscription_view(row, &Links::new(&state, &req))))
+}
+
+/// Delete a subscription
+///
+/// Unsubscribes: no more events are sent and pending ones are cancelled. Deleting an ended subscription again also succeeds.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "DeleteSubscription",
+    params(("id" = i64, Path, description = "Subscription id")),
+    responses(
+        (status = 204, description = "Unsubscribed (or already was)"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such subscription of mine", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[delete("/subscriptions/{id}")]
+pub async fn delete_subscription(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let row = find_subscription(&state, id.into_inner(), &caller).await?;
+    state.store.end_subscription(row.id, "unsubscribed").await?;
+    tracing::info!(subscription_id = row.id, "unsubscribed");
+    Ok(HttpResponse::NoContent().finish())
+}

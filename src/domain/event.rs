@@ -1,0 +1,395 @@
+//! Events: what happened in the community, as flows see it.
+//!
+//! An event is recorded with the change that caused it (same transaction) and is what webhook
+//! subscriptions receive and `GET /events` lists. Its data is a snapshot taken at that moment,
+//! written only from what every member may see: an anonymous question carries no asker, and an
+//! anonymous asker's own answer carries no author, so a payload never reveals one. Links are
+//! not stored; they are added when the event is sent or listed, from the public URL.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::tip::TipLevel;
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+pub enum EventType {
+    /// A question was posted.
+    #[serde(rename = "question.posted")]
+    QuestionPosted,
+    /// An answer was posted to a question.
+    #[serde(rename = "question.answered")]
+    QuestionAnswered,
+    /// The asker accepted an answer.
+    #[serde(rename = "answer.accepted")]
+    AnswerAccepted,
+    /// A question has had no answer from another member for some hours.
+    #[serde(rename = "question.unanswered")]
+    QuestionUnanswered,
+    /// A tip was published.
+    #[serde(rename = "tip.published")]
+    TipPublished,
+    /// A win was logged.
+    #[serde(rename = "win.logged")]
+    WinLogged,
+    /// A member received kudos.
+    #[serde(rename = "kudos.received")]
+    KudosReceived,
+}
+
+impl EventType {
+    /// Every event type.
+    pub const ALL: [EventType; 7] = [
+        EventType::QuestionPosted,
+        EventType::QuestionAnswered,
+        EventType::AnswerAccepted,
+        EventType::QuestionUnanswered,
+        EventType::TipPublished,
+        EventType::WinLogged,
+        EventType::KudosReceived,
+    ];
+
+    /// The stored and wire form (`question.posted`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::QuestionPosted => "question.posted",
+            EventType::QuestionAnswered => "question.answered",
+            EventType::AnswerAccepted => "answer.accepted",
+            EventType::QuestionUnanswered => "question.unanswered",
+            EventType::TipPublished => "tip.published",
+            EventType::WinLogged => "win.logged",
+            EventType::KudosReceived => "kudos.received",
+        }
+    }
+
+    /// Reads the stored form.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Which parts of an [`Event`] this type carries (beyond id, type and time).
+    pub fn parts(self) -> &'static [&'static str] {
+        match self {
+            EventType::QuestionPosted => &["question"],
+            EventType::QuestionAnswered | EventType::AnswerAccepted => &["question", "answer"],
+            EventType::QuestionUnanswered => &["question", "unanswered_hours"],
+            EventType::TipPublished => &["tip"],
+            EventType::WinLogged => &["win"],
+            EventType::KudosReceived => &["kudos"],
+        }
+    }
+
+    /// The name of the schema of this type's payload (`QuestionPostedEvent`).
+    pub fn schema_name(self) -> &'static str {
+        match self {
+            EventType::QuestionPosted => "QuestionPostedEvent",
+            EventType::QuestionAnswered => "QuestionAnsweredEvent",
+            EventType::AnswerAccepted => "AnswerAcceptedEvent",
+            EventType::QuestionUnanswered => "QuestionUnansweredEvent",
+            EventType::TipPublished => "TipPublishedEvent",
+            EventType::WinLogged => "WinLoggedEvent",
+            EventType::KudosReceived => "KudosReceivedEvent",
+        }
+    }
+
+    /// Whether only one member may see events of this type: kudos go to their receiver, and
+    /// are listed to nobody else.
+    pub fn is_personal(self) -> bool {
+        self == EventType::KudosReceived
+    }
+}
+
+/// Someone named in an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventMember {
+    /// Member id.
+    #[schema(example = 7)]
+    pub id: i64,
+    /// The name shown to others.
+    #[schema(example = "山田 花子")]
+    pub display_name: String,
+}
+
+/// The question an event is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventQuestion {
+    /// Question id.
+    #[schema(example = 42)]
+    pub id: i64,
+    /// The question in one line.
+    #[schema(example = "承認フローで差し戻しされたときに申請者へ通知するには？")]
+    pub title: String,
+    /// Topics.
+    #[schema(example = json!(["approvals"]))]
+    pub tags: Vec<String>,
+    /// Whether the asker chose to stay anonymous.
+    pub anonymous: bool,
+    /// Who asked; absent when the question is anonymous.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asker: Option<EventMember>,
+    /// When it was asked.
+    pub created_at: DateTime<Utc>,
+    /// The question's URL in this API.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/api/v1/questions/42")]
+    pub link: String,
+}
+
+/// The answer an event is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventAnswer {
+    /// Answer id.
+    #[schema(example = 9)]
+    pub id: i64,
+    /// The question it answers.
+    #[schema(example = 42)]
+    pub question_id: i64,
+    /// The first 280 characters of the answer.
+    #[schema(example = "条件分岐で「差し戻し」を判定して、メール送信アクションを追加します。")]
+    pub excerpt: String,
+    /// Who answered; absent when the anonymous asker answered their own question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<EventMember>,
+    /// When it was posted.
+    pub created_at: DateTime<Utc>,
+    /// The answer's URL in this API.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/api/v1/answers/9")]
+    pub link: String,
+}
+
+/// The tip an event is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventTip {
+    /// Tip id.
+    #[schema(example = 5)]
+    pub id: i64,
+    /// The tip in one line.
+    #[schema(example = "Outlook のメール添付を SharePoint に自動保存する")]
+    pub title: String,
+    /// Topics.
+    #[schema(example = json!(["sharepoint"]))]
+    pub tags: Vec<String>,
+    /// Who the tip is written for.
+    pub level: TipLevel,
+    /// Who wrote it.
+    pub author: EventMember,
+    /// The tip's URL in this API.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/api/v1/tips/5")]
+    pub link: String,
+}
+
+/// The win an event is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventWin {
+    /// Win id.
+    #[schema(example = 3)]
+    pub id: i64,
+    /// The win in one line.
+    #[schema(example = "請求書の転記を自動化して月20時間削減")]
+    pub title: String,
+    /// Topics.
+    #[schema(example = json!(["excel"]))]
+    pub tags: Vec<String>,
+    /// Who logged it.
+    pub author: EventMember,
+    /// Hours saved per month (minutes per run × runs per month × people ÷ 60).
+    #[schema(example = 20.0)]
+    pub hours_saved_per_month: f64,
+    /// The win's URL in this API.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/api/v1/wins/3")]
+    pub link: String,
+}
+
+/// The kudos an event is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventKudos {
+    /// Kudos id.
+    #[schema(example = 11)]
+    pub id: i64,
+    /// Who gave it.
+    pub from: EventMember,
+    /// What it was given for: `win` or `answer`.
+    #[schema(example = "answer")]
+    pub target_kind: String,
+    /// The win's or answer's id.
+    #[schema(example = 9)]
+    pub target_id: i64,
+    /// The thank-you message, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "助かりました！")]
+    pub message: Option<String>,
+    /// The win's or answer's URL in this API.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/api/v1/answers/9")]
+    pub link: String,
+}
+
+/// The stored snapshot of an event: which parts are present depends on its type.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventData {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<EventQuestion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<EventAnswer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<EventTip>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub win: Option<EventWin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kudos: Option<EventKudos>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unanswered_hours: Option<i64>,
+}
+
+impl EventData {
+    /// Adds links to every part, from the API's base URL (`https://host/api/v1`).
+    pub fn with_links(mut self, api_base: &str) -> Self {
+        if let Some(q) = &mut self.question {
+            q.link = format!("{api_base}/questions/{}", q.id);
+        }
+        if let Some(a) = &mut self.answer {
+            a.link = format!("{api_base}/answers/{}", a.id);
+        }
+        if let Some(t) = &mut self.tip {
+            t.link = format!("{api_base}/tips/{}", t.id);
+        }
+        if let Some(w) = &mut self.win {
+            w.link = format!("{api_base}/wins/{}", w.id);
+        }
+        if let Some(k) = &mut self.kudos {
+            k.link = format!("{api_base}/{}s/{}", k.target_kind, k.target_id);
+        }
+        self
+    }
+}
+
+/// Something that happened, as a webhook receives it and `GET /events` lists it. Which of
+/// `question`, `answer`, `tip`, `win` and `kudos` are present depends on `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Event {
+    /// Event id; increases with time.
+    #[schema(example = 1001)]
+    pub id: i64,
+    /// What happened.
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// When it happened.
+    pub occurred_at: DateTime<Utc>,
+    /// The question (question events, answers, acceptances).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<EventQuestion>,
+    /// The answer (`question.answered`, `answer.accepted`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<EventAnswer>,
+    /// The tip (`tip.published`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<EventTip>,
+    /// The win (`win.logged`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub win: Option<EventWin>,
+    /// The kudos (`kudos.received`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kudos: Option<EventKudos>,
+    /// For `question.unanswered`: how many hours the question has waited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = 24)]
+    pub unanswered_hours: Option<i64>,
+}
+
+impl Event {
+    /// The wire form of a stored event, with links from the API's base URL.
+    pub fn new(
+        id: i64,
+        event_type: EventType,
+        occurred_at: DateTime<Utc>,
+        data: EventData,
+        api_base: &str,
+    ) -> Self {
+        let data = data.with_links(api_base);
+        Self {
+            id,
+            event_type,
+            occurred_at,
+            question: data.question,
+            answer: data.answer,
+            tip: data.tip,
+            win: data.win,
+            kudos: data.kudos,
+            unanswered_hours: data.unanswered_hours,
+        }
+    }
+}
+
+/// An event about to be recorded, with what subscriptions are matched on.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub event_type: EventType,
+    pub data: EventData,
+    /// Tags a subscription's `tag` filter is matched against.
+    pub tags: Vec<String>,
+    /// The tip level a subscription's `level` filter is matched against.
+    pub level: Option<TipLevel>,
+    /// Who "mine only" (and kudos) subscriptions are matched against: the asker, the answer's
+    /// author, the kudos receiver. Never shown.
+    pub audience: Option<i64>,
+    /// Whether `audience` is hidden from other members (an anonymous asker): admin views then
+    /// do not connect the event to that member's subscriptions.
+    pub conceals_audience: bool,
+    /// For once-only events ("question 7 unanswered for 24 hours").
+    pub dedupe_key: Option<String>,
+}
+
+/// The first `max` characters of `text` (counted in characters), with `…` when cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_round_trip_through_their_stored_form() {
+        for t in EventType::ALL {
+            assert_eq!(EventType::parse(t.as_str()), Some(t));
+            assert_eq!(serde_json::to_value(t).unwrap(), t.as_str());
+        }
+        assert_eq!(EventType::parse("question.deleted"), None);
+    }
+
+    #[test]
+    fn excerpts_count_characters() {
+        assert_eq!(excerpt("承認フロー", 3), "承認フ…");
+        assert_eq!(excerpt("short", 10), "short");
+    }
+
+    #[test]
+    fn links_are_added_from_the_api_base() {
+        let data = EventData {
+            kudos: Some(EventKudos {
+                id: 1,
+                from: EventMember {
+                    id: 2,
+                    display_name: "a".into(),
+                },
+                target_kind: "answer".into(),
+                target_id: 9,
+                message: None,
+                link: String::new(),
+            }),
+            ..EventData::default()
+        }
+        .with_links("https://h/api/v1");
+        assert_eq!(data.kudos.unwrap().link, "https://h/api/v1/answers/9");
+    }
+}

@@ -1,0 +1,267 @@
+//! The event outbox: events recorded inside the transaction of the change that caused them,
+//! fanned out in that same transaction to one delivery per matching subscription. Also the
+//! event feed (`GET /events`) and the unanswered-question sweep.
+//!
+//! Recording happens through macros ([`record_event!`], [`question_snapshot!`],
+//! [`answer_snapshot!`]) because they run on the caller's open transaction, on either backend.
+
+use super::{bind_all, with_pool, BeginWrite, Binds, Store, StoreResult};
+use crate::domain::event::{EventData, EventType, NewEvent};
+
+/// Builds the `INSERT … SELECT` that creates one pending delivery per active subscription
+/// matching `event` (type, tag, level, "mine only", personal events).
+pub(crate) fn fan_out_sql(event: &NewEvent, event_id: i64, now: i64) -> (String, Binds) {
+    let mut binds = Binds::default();
+    let id = binds.int(event_id);
+    let at = binds.int(now);
+    let event_type = binds.text(event.event_type.as_str());
+    let mut conditions = vec![
+        format!("s.event_type = {event_type}"),
+        "s.ended_at IS NULL".to_owned(),
+    ];
+    if event.tags.is_empty() {
+        conditions.push("s.tag IS NULL".into());
+    } else {
+        let tags: Vec<String> = event.tags.iter().map(|t| binds.text(t.as_str())).collect();
+        conditions.push(format!("(s.tag IS NULL OR s.tag IN ({}))", tags.join(", ")));
+    }
+    match event.level {
+        Some(level) => {
+            let p = binds.text(level.as_str());
+            conditions.push(format!("(s.level IS NULL OR s.level = {p})"));
+        }
+        None => conditions.push("s.level IS NULL".into()),
+    }
+    match event.audience {
+        Some(member) => {
+            let p = binds.int(member);
+            if event.event_type.is_personal() {
+                conditions.push(format!("s.member_id = {p}"));
+            } else {
+                conditions.push(format!("(s.mine_only = FALSE OR s.member_id = {p})"));
+            }
+        }
+        None if event.event_type.is_personal() => conditions.push("FALSE".into()),
+        None => conditions.push("s.mine_only = FALSE".into()),
+    }
+    if let Some(hours) = event.data.unanswered_hours {
+        let p = binds.int(hours);
+        conditions.push(format!("s.unanswered_hours = {p}"));
+    }
+    let sql = format!(
+        "INSERT INTO deliveries (event_id, subscription_id, next_attempt_at, created_at) \
+         SELECT {id}, s.id, {at}, {at} FROM subscriptions s WHERE {} \
+         ON CONFLICT DO NOTHING",
+        conditions.join(" AND ")
+    );
+    (sql, binds)
+}
+
+/// Inside a write transaction: records `$event` (a [`NewEvent`]) and its deliveries; returns
+/// `Some(event id)`, or `None` when a once-only event already happened.
+macro_rules! record_event {
+    ($tx:ident, $event:expr, $now:expr) => {{
+        let event: &$crate::domain::event::NewEvent = $event;
+        let data = serde_json::to_string(&event.data)
+            .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO events (event_type, occurred_at, data, audience_member_id, conceals_audience, dedupe_key) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(event.event_type.as_str())
+        .bind($now)
+        .bind(data)
+        .bind(event.audience)
+        .bind(event.conceals_audience)
+        .bind(event.dedupe_key.as_deref())
+        .fetch_optional(&mut *$tx)
+        .await?;
+        if let Some(id) = id {
+            let (sql, binds) = $crate::store::events::fan_out_sql(event, id, $now);
+            $crate::store::bind_all!(sqlx::query(&sql), &binds.0)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        id
+    }};
+}
+pub(crate) use record_event;
+
+/// Inside a transaction: a question as events show it, and its asker's id (for "mine only").
+macro_rules! question_snapshot {
+    ($tx:ident, $question_id:expr) => {{
+        let (id, title, anonymous, author_id, created_at, name): (i64, String, bool, i64, i64, String) =
+            sqlx::query_as(
+                "SELECT q.id, q.title, q.anonymous, q.author_id, q.created_at, m.display_name \
+                 FROM questions q JOIN members m ON m.id = q.author_id WHERE q.id = $1",
+            )
+            .bind($question_id)
+            .fetch_one(&mut *$tx)
+            .await?;
+        let tags: Vec<String> = sqlx::query_scalar(
+            "SELECT t.slug FROM question_tags qt JOIN tags t ON t.id = qt.tag_id WHERE qt.question_id = $1 ORDER BY t.slug",
+        )
+        .bind(id)
+        .fetch_all(&mut *$tx)
+        .await?;
+        let question = $crate::domain::event::EventQuestion {
+            id,
+            title,
+            tags,
+            anonymous,
+            asker: (!anonymous).then(|| $crate::domain::event::EventMember { id: author_id, display_name: name }),
+            created_at: $crate::store::events::timestamp(created_at),
+            link: String::new(),
+        };
+        (question, author_id)
+    }};
+}
+pub(crate) use question_snapshot;
+
+/// Inside a transaction: an answer as events show it (no author when the anonymous asker
+/// answered their own question), its author's id, and whether that author is hidden.
+macro_rules! answer_snapshot {
+    ($tx:ident, $answer_id:expr) => {{
+        let (id, question_id, body, author_id, created_at, name, hidden): (i64, i64, String, i64, i64, String, bool) =
+            sqlx::query_as(
+                "SELECT a.id, a.question_id, a.body, a.author_id, a.created_at, m.display_name, \
+                 (q.anonymous AND q.author_id = a.author_id) \
+                 FROM answers a JOIN members m ON m.id = a.author_id JOIN questions q ON q.id = a.question_id WHERE a.id = $1",
+            )
+            .bind($answer_id)
+            .fetch_one(&mut *$tx)
+            .await?;
+        let answer = $crate::domain::event::EventAnswer {
+            id,
+            question_id,
+            excerpt: $crate::domain::event::excerpt(&body, 280),
+            author: (!hidden).then(|| $crate::domain::event::EventMember { id: author_id, display_name: name }),
+            created_at: $crate::store::events::timestamp(created_at),
+            link: String::new(),
+        };
+        (answer, author_id, hidden)
+    }};
+}
+pub(crate) use answer_snapshot;
+
+/// A stored timestamp as a date-time.
+pub(crate) fn timestamp(micros: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_micros(micros).unwrap_or_default()
+}
+
+/// An event as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventRow {
+    pub id: i64,
+    pub event_type: String,
+    pub occurred_at: i64,
+    pub data: String,
+}
+
+impl EventRow {
+    /// The snapshot, or an empty one if it cannot be read (it was written by this code).
+    pub fn data(&self) -> EventData {
+        serde_json::from_str(&self.data).unwrap_or_default()
+    }
+}
+
+/// What the event feed lists.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Only these types (all when empty).
+    pub types: Vec<EventType>,
+    /// Only events after this id.
+    pub after: Option<i64>,
+    pub limit: i64,
+}
+
+impl Store {
+    /// Events newest first. Personal events (kudos) are listed to their receiver only.
+    pub async fn list_events(
+        &self,
+        viewer: i64,
+        filter: &EventFilter,
+    ) -> StoreResult<Vec<EventRow>> {
+        let mut binds = Binds::default();
+        let viewer = binds.int(viewer);
+        let personal: Vec<String> = EventType::ALL
+            .into_iter()
+            .filter(|t| t.is_personal())
+            .map(|t| binds.text(t.as_str()))
+            .collect();
+        let mut conditions = vec![format!(
+            "(e.event_type NOT IN ({}) OR e.audience_member_id = {viewer})",
+            personal.join(", ")
+        )];
+        if !filter.types.is_empty() {
+            let types: Vec<String> = filter
+                .types
+                .iter()
+                .map(|t| binds.text(t.as_str()))
+                .collect();
+            conditions.push(format!("e.event_type IN ({})", types.join(", ")));
+        }
+        if let Some(after) = filter.after {
+            conditions.push(format!("e.id > {}", binds.int(after)));
+        }
+        let limit = binds.int(filter.limit);
+        let sql = format!(
+            "SELECT e.id, e.event_type, e.occurred_at, e.data FROM events e WHERE {} ORDER BY e.id DESC LIMIT {limit}",
+            conditions.join(" AND ")
+        );
+        with_pool!(self, pool => {
+            Ok(bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?)
+        })
+    }
+
+    /// Records `question.unanswered` for questions that have waited `hours` for another
+    /// member's answer, for every `hours` an active subscription asks for. Each (question,
+    /// hours) happens once (a unique key), so replicas may sweep at the same time. Only
+    /// questions that crossed the threshold after the oldest such subscription began count,
+    /// so a new subscription does not fire for the whole archive. Returns how many events.
+    pub async fn sweep_unanswered(&self, now: i64) -> StoreResult<usize> {
+        const HOUR: i64 = 3_600_000_000;
+        let mut recorded = 0;
+        with_pool!(self, pool => {
+            let thresholds: Vec<(i64, i64)> = sqlx::query_as(
+                "SELECT unanswered_hours, MIN(created_at) FROM subscriptions \
+                 WHERE event_type = $1 AND ended_at IS NULL AND unanswered_hours IS NOT NULL GROUP BY unanswered_hours",
+            )
+            .bind(EventType::QuestionUnanswered.as_str())
+            .fetch_all(pool)
+            .await?;
+            for (hours, since) in thresholds {
+                let due: Vec<i64> = sqlx::query_scalar(
+                    "SELECT q.id FROM questions q WHERE q.first_answer_at IS NULL AND q.status <> 'resolved' \
+                     AND q.created_at <= $1 AND q.created_at >= $2 \
+                     AND NOT EXISTS (SELECT 1 FROM events e WHERE e.dedupe_key = 'question.unanswered:' || CAST(q.id AS TEXT) || $3) \
+                     ORDER BY q.id LIMIT 500",
+                )
+                .bind(now - hours * HOUR)
+                .bind(since - hours * HOUR)
+                .bind(format!(":{hours}"))
+                .fetch_all(pool)
+                .await?;
+                for question_id in due {
+                    let mut tx = pool.begin_write().await?;
+                    let (question, asker) = question_snapshot!(tx, question_id);
+                    let anonymous = question.anonymous;
+                    let event = NewEvent {
+                        event_type: EventType::QuestionUnanswered,
+                        tags: question.tags.clone(),
+                        data: EventData { question: Some(question), unanswered_hours: Some(hours), ..EventData::default() },
+                        level: None,
+                        audience: Some(asker),
+                        conceals_audience: anonymous,
+                        dedupe_key: Some(format!("question.unanswered:{question_id}:{hours}")),
+                    };
+                    if record_event!(tx, &event, now).is_some() {
+                        recorded += 1;
+                    }
+                    tx.commit().await?;
+                }
+            }
+            Ok(recorded)
+        })
+    }
+}

@@ -1,0 +1,330 @@
+//! Webhook delivery: the worker that sends what the outbox holds.
+//!
+//! Every replica runs one [`Worker`]. It claims due deliveries under a lease (so replicas on one
+//! PostgreSQL never send the same one at once, and a crashed replica's claims come back when
+//! the lease runs out), sends up to `TSUNAGU_WEBHOOK_CONCURRENCY` at a time — a slow receiver
+//! holds one slot for at most the attempt timeout, never the others — and records each outcome:
+//!
+//! - 2xx: delivered.
+//! - 404 or 410: the flow is gone; the subscription ends and its pending deliveries are
+//!   cancelled (Power Automate answers so for a deleted flow).
+//! - anything else, or no answer: retried with exponential back-off and jitter (the
+//!   receiver's `Retry-After` on 429/503 is honoured), until `TSUNAGU_WEBHOOK_MAX_AGE_HOURS`
+//!   after the event; then failed, for an admin to look at and retry.
+//!
+//! Every attempt of a delivery carries the same `webhook-id`, so a receiver can drop a
+//! duplicate (delivery is at least once). Between deliveries the worker also sweeps for
+//! unanswered questions. On shutdown it lets attempts in flight finish (they are bounded by the
+//! timeout) and gives back any lease it still holds.
+
+pub mod signing;
+pub mod ssrf;
+
+use crate::config::WebhookConfig;
+use crate::domain::event::{Event, EventData, EventType};
+use crate::metrics::Metrics;
+use crate::store::deliveries::{AttemptOutcome, DueDelivery};
+use crate::store::{now_micros, Store};
+use rand::Rng;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+
+/// The longest wait between two attempts.
+const MAX_BACKOFF_MICROS: i64 = 3_600_000_000;
+
+/// Sends webhook deliveries.
+#[derive(Clone)]
+pub struct Worker {
+    store: Store,
+    config: WebhookConfig,
+    client: reqwest::Client,
+    /// `https://host/api/v1`, for links in payloads.
+    api_base: String,
+    metrics: Option<Arc<Metrics>>,
+}
+
+/// A running worker: tell it to stop, then wait for it.
+pub struct WorkerHandle {
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl WorkerHandle {
+    /// Stops claiming, lets attempts in flight finish, gives back leases, and returns.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+}
+
+impl Worker {
+    /// A worker for `store`, linking payloads to `api_base`.
+    pub fn new(
+        store: Store,
+        config: WebhookConfig,
+        api_base: String,
+        metrics: Option<Arc<Metrics>>,
+    ) -> anyhow::Result<Self> {
+        let resolver = ssrf::PublicOnlyResolver {
+            allow_hosts: Arc::new(config.allow_hosts.clone()),
+        };
+        let client = reqwest::Client::builder()
+            .dns_resolver(Arc::new(resolver))
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(config.timeout_secs))
+            .user_agent(concat!("tsunagu-webhooks/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Self {
+            store,
+            config,
+            client,
+            api_base,
+            metrics,
+        })
+    }
+
+    /// How long a claim is held: an attempt's timeout and a margin.
+    fn lease_micros(&self) -> i64 {
+        (self.config.timeout_secs as i64 + 5) * 1_000_000
+    }
+
+    /// Starts the worker on the current runtime.
+    pub fn spawn(self) -> WorkerHandle {
+        let (stop, stopped) = watch::channel(false);
+        let task = tokio::spawn(self.run(stopped));
+        WorkerHandle { stop, task }
+    }
+
+    async fn run(self, mut stopped: watch::Receiver<bool>) {
+        let mut in_flight: JoinSet<i64> = JoinSet::new();
+        let mut leases: HashMap<i64, i64> = HashMap::new();
+        let mut next_sweep = tokio::time::Instant::now();
+        let poll = Duration::from_millis(self.config.poll_ms);
+        while !*stopped.borrow() {
+            if tokio::time::Instant::now() >= next_sweep {
+                next_sweep += Duration::from_secs(self.config.sweep_secs);
+                match self.store.sweep_unanswered(now_micros()).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(events = n, "unanswered questions found"),
+                    Err(e) => tracing::warn!(error = %e, "unanswered-question sweep failed"),
+                }
+            }
+            let free = self.config.concurrency.saturating_sub(in_flight.len());
+            if free > 0 {
+                let lease = now_micros() + self.lease_micros();
+                match self.store.claim_due_deliveries(free as i64, lease).await {
+                    Ok(due) => {
+                        for delivery in due {
+                            leases.insert(delivery.id, lease);
+                            let worker = self.clone();
+                            in_flight.spawn(async move {
+                                let id = delivery.id;
+                                worker.attempt(delivery, lease).await;
+                                id
+                            });
+                        }
+                    }
+                    Err(e) => tracing::warn!(error = %e, "cannot claim webhook deliveries"),
+                }
+            }
+            tokio::select! {
+                Some(done) = in_flight.join_next(), if !in_flight.is_empty() => {
+                    if let Ok(id) = done {
+                        leases.remove(&id);
+                    }
+                }
+                _ = tokio::time::sleep(poll) => {}
+                _ = stopped.changed() => {}
+            }
+        }
+        // Shutting down: attempts in flight end within their timeout; then give back the rest.
+        let grace = Duration::from_secs(self.config.timeout_secs + 1);
+        let _ = tokio::time::timeout(grace, async {
+            while let Some(done) = in_flight.join_next().await {
+                if let Ok(id) = done {
+                    leases.remove(&id);
+                }
+            }
+        })
+        .await;
+        in_flight.abort_all();
+        let held: Vec<(i64, i64)> = leases.into_iter().collect();
+        if !held.is_empty() {
+            if let Err(e) = self.store.release_leases(&held).await {
+                tracing::warn!(error = %e, "cannot release webhook leases");
+            }
+        }
+    }
+
+    /// One attempt: send, then record the outcome.
+    async fn attempt(&self, delivery: DueDelivery, lease: i64) {
+        let outcome = self.send(&delivery).await;
+        let label = match &outcome {
+            AttemptOutcome::Delivered { .. } => "delivered",
+            AttemptOutcome::Retry { .. } => "retry",
+            AttemptOutcome::Failed { .. } => "failed",
+            AttemptOutcome::Gone { .. } => "gone",
+        };
+        if let Some(metrics) = &self.metrics {
+            metrics.webhook_attempt(label);
+        }
+        tracing::info!(
+            delivery_id = delivery.id,
+            event_id = delivery.event_id,
+            event_type = %delivery.event_type,
+            attempt = delivery.attempts,
+            outcome = label,
+            "webhook attempt"
+        );
+        match self.store.finish_attempt(&delivery, lease, &outcome).await {
+            Ok(true) => {}
+            Ok(false) => tracing::warn!(
+                delivery_id = delivery.id,
+                "webhook lease was taken over; outcome not recorded"
+            ),
+            Err(e) => {
+                tracing::warn!(delivery_id = delivery.id, error = %e, "cannot record webhook outcome")
+            }
+        }
+    }
+
+    /// The message a delivery sends.
+    pub fn payload(&self, delivery: &DueDelivery) -> Vec<u8> {
+        let data: EventData = serde_json::from_str(&delivery.data).unwrap_or_default();
+        let event_type =
+            EventType::parse(&delivery.event_type).unwrap_or(EventType::QuestionPosted);
+        let occurred_at =
+            chrono::DateTime::from_timestamp_micros(delivery.occurred_at).unwrap_or_default();
+        let event = Event::new(
+            delivery.event_id,
+            event_type,
+            occurred_at,
+            data,
+            &self.api_base,
+        );
+        serde_json::to_vec(&event).unwrap_or_default()
+    }
+
+    async fn send(&self, delivery: &DueDelivery) -> AttemptOutcome {
+        let url = match url::Url::parse(&delivery.callback_url) {
+            Ok(url) => url,
+            Err(_) => {
+                return AttemptOutcome::Failed {
+                    status: None,
+                    error: "the callback URL is not a URL".into(),
+                }
+            }
+        };
+        // The resolver checks names; an IP literal is checked here. Neither is retried: the
+        // URL will not become safe by waiting.
+        if let Err(refused) = ssrf::check_literal_host(&url, &self.config.allow_hosts) {
+            return AttemptOutcome::Failed {
+                status: None,
+                error: refused.to_string(),
+            };
+        }
+        let body = self.payload(delivery);
+        let message_id = format!("msg_tsunagu_{}", delivery.id);
+        let timestamp = chrono::Utc::now().timestamp();
+        let mut request = self
+            .client
+            .post(url)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .header("webhook-id", &message_id)
+            .header("webhook-timestamp", timestamp.to_string());
+        if let Some(key) = delivery.secret.as_deref().and_then(signing::secret_key) {
+            request = request.header(
+                "webhook-signature",
+                signing::sign(&key, &message_id, timestamp, &body),
+            );
+        }
+        let (status, retry_after, error) = match request.body(body).send().await {
+            Ok(response) => {
+                let status = response.status();
+                if status.is_success() {
+                    return AttemptOutcome::Delivered {
+                        status: status.as_u16(),
+                    };
+                }
+                if status == reqwest::StatusCode::NOT_FOUND || status == reqwest::StatusCode::GONE {
+                    return AttemptOutcome::Gone {
+                        status: status.as_u16(),
+                    };
+                }
+                let retry_after = response
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.trim().parse::<i64>().ok())
+                    .filter(|_| {
+                        status == reqwest::StatusCode::TOO_MANY_REQUESTS
+                            || status == reqwest::StatusCode::SERVICE_UNAVAILABLE
+                    });
+                (
+                    Some(status.as_u16()),
+                    retry_after,
+                    format!("the receiver answered {status}"),
+                )
+            }
+            // Without the URL: a Power Automate callback URL carries its signature.
+            Err(e) => (None, None, e.without_url().to_string()),
+        };
+        let now = now_micros();
+        let expires = delivery
+            .expires_at
+            .unwrap_or(delivery.created_at + self.config.max_age_hours as i64 * 3_600_000_000);
+        let delay = backoff_micros(
+            delivery.attempts,
+            self.config.retry_base_ms as i64 * 1000,
+            retry_after,
+        );
+        if now + delay > expires {
+            AttemptOutcome::Failed { status, error }
+        } else {
+            AttemptOutcome::Retry {
+                status,
+                error,
+                next_attempt_at: now + delay,
+            }
+        }
+    }
+}
+
+/// The wait before the next attempt after `attempts` failed ones: `base × 2^(attempts−1)`,
+/// at most an hour, with full jitter in its upper half; or the receiver's `Retry-After`.
+pub fn backoff_micros(attempts: i64, base_micros: i64, retry_after_secs: Option<i64>) -> i64 {
+    if let Some(secs) = retry_after_secs {
+        return (secs.max(1) * 1_000_000).min(MAX_BACKOFF_MICROS);
+    }
+    let exponent = (attempts.max(1) - 1).min(30) as u32;
+    let ceiling = base_micros
+        .saturating_mul(1_i64 << exponent)
+        .min(MAX_BACKOFF_MICROS);
+    rand::thread_rng().gen_range(ceiling / 2..=ceiling.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_honours_retry_after() {
+        for attempts in 1..=5 {
+            let ceiling = 2_000_000 * (1 << (attempts - 1));
+            let delay = backoff_micros(attempts, 2_000_000, None);
+            assert!(
+                (ceiling / 2..=ceiling).contains(&delay),
+                "{attempts}: {delay}"
+            );
+        }
+        assert!(backoff_micros(40, 2_000_000, None) <= MAX_BACKOFF_MICROS);
+        assert_eq!(backoff_micros(1, 2_000_000, Some(30)), 30_000_000);
+        assert_eq!(
+            backoff_micros(1, 2_000_000, Some(999_999)),
+            MAX_BACKOFF_MICROS
+        );
+    }
+}
