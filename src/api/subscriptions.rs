@@ -288,6 +288,30 @@ struct Filters<'a> {
     hours: Option<i64>,
 }
 
+/// What every subscribe operation answers (declared once for the seven triggers).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // documentation only: handlers answer through `HttpResponse`
+enum SubscribeResponses {
+    /// Subscribed
+    #[response(status = 201, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe")))]
+    Subscribed(Subscription),
+    /// Malformed request
+    #[response(status = 400, content_type = "application/problem+json")]
+    Malformed(Problem),
+    /// No valid API key
+    #[response(status = 401, content_type = "application/problem+json")]
+    Unauthorized(Problem),
+    /// Body too large
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(Problem),
+    /// Body is not JSON
+    #[response(status = 415, content_type = "application/problem+json")]
+    NotJson(Problem),
+    /// Invalid field, or a callback URL that is not https or not public
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(Problem),
+}
+
 /// Validates and stores a subscription, answering 201 with its `Location`.
 async fn subscribe(
     state: &AppState,
@@ -405,14 +429,7 @@ async fn find_subscription(
     tag = "triggers",
     operation_id = "OnQuestionPosted",
     request_body = QuestionPostedSubscription,
-    responses(
-        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
-    )
+    responses(SubscribeResponses)
 )]
 #[post("/subscriptions/question-posted")]
 pub async fn on_question_posted(
@@ -444,14 +461,7 @@ pub async fn on_question_posted(
     tag = "triggers",
     operation_id = "OnQuestionAnswered",
     request_body = QuestionAnsweredSubscription,
-    responses(
-        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
-    )
+    responses(SubscribeResponses)
 )]
 #[post("/subscriptions/question-answered")]
 pub async fn on_question_answered(
@@ -484,14 +494,7 @@ pub async fn on_question_answered(
     tag = "triggers",
     operation_id = "OnAnswerAccepted",
     request_body = AnswerAcceptedSubscription,
-    responses(
-        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
-    )
+    responses(SubscribeResponses)
 )]
 #[post("/subscriptions/answer-accepted")]
 pub async fn on_answer_accepted(
@@ -524,14 +527,7 @@ pub async fn on_answer_accepted(
     tag = "triggers",
     operation_id = "OnQuestionUnanswered",
     request_body = QuestionUnansweredSubscription,
-    responses(
-        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
-    )
+    responses(SubscribeResponses)
 )]
 #[post("/subscriptions/question-unanswered")]
 pub async fn on_question_unanswered(
@@ -564,14 +560,7 @@ pub async fn on_question_unanswered(
     tag = "triggers",
     operation_id = "OnTipPublished",
     request_body = TipPublishedSubscription,
-    responses(
-        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
-    )
+    responses(SubscribeResponses)
 )]
 #[post("/subscriptions/tip-published")]
 pub async fn on_tip_published(
@@ -604,14 +593,7 @@ pub async fn on_tip_published(
     tag = "triggers",
     operation_id = "OnWinLogged",
     request_body = WinLoggedSubscription,
-    responses(
-        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
-    )
+    responses(SubscribeResponses)
 )]
 #[post("/subscriptions/win-logged")]
 pub async fn on_win_logged(
@@ -643,14 +625,7 @@ pub async fn on_win_logged(
     tag = "triggers",
     operation_id = "OnKudosReceived",
     request_body = KudosReceivedSubscription,
-    responses(
-        (status = 201, description = "Subscribed", body = Subscription, headers(("Location" = String, description = "URL of the subscription; DELETE it to unsubscribe"))),
-        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field, or a callback URL that is not https or not public", body = Problem, content_type = "application/problem+json")
-    )
+    responses(SubscribeResponses)
 )]
 #[post("/subscriptions/kudos-received")]
 pub async fn on_kudos_received(

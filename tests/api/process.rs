@@ -188,21 +188,7 @@ async fn count_questions(backend: Backend, database_url: &str) -> (i64, i64) {
 
 async fn crash_and_retry(backend: Backend) {
     let (database_url, _dir) = fresh_database(backend).await;
-    let output = tsunagu(&database_url)
-        .args(["admin", "create-member", "--name", "Crash writer"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    let api_key = stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("API key (shown once): "))
-        .unwrap()
-        .to_owned();
+    let api_key = member_key(&database_url, "Crash writer");
 
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
@@ -360,16 +346,7 @@ async fn slow_post(
 
 async fn stop_gracefully(backend: Backend) {
     let (database_url, _dir) = fresh_database(backend).await;
-    let output = tsunagu(&database_url)
-        .args(["admin", "create-member", "--name", "Stopper"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let api_key = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("API key (shown once): ").map(str::to_owned))
-        .unwrap();
+    let api_key = member_key(&database_url, "Stopper");
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
     let mut server = start_server(&database_url, port).await;
