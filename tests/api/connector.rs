@@ -691,6 +691,68 @@ on_both_databases! {
         assert!(succeeded * 10 >= operations.len() * 8, "too few operations succeeded:\n{}", statuses.join("\n"));
     }
 
+    async fn triggers_subscribe_deliver_their_declared_payload_and_unsubscribe_as_power_automate_does(app) {
+        use crate::receiver::{Behaviour, Receiver};
+        let port = app.address.rsplit(':').next().unwrap();
+        let d = definition(Lang::En, AuthMode::ApiKey, &format!("127.0.0.1:{port}"));
+        let receiver = Receiver::start(Behaviour::default()).await;
+        let base = format!("http://{}{}", d["host"].as_str().unwrap(), d["basePath"].as_str().unwrap());
+        // Subscribe to every webhook trigger the way the platform does: the body from the
+        // definition, the flow's callback URL in the x-ms-notification-url property.
+        let mut subscriptions = Vec::new();
+        for (path, item) in d["paths"].as_object().unwrap() {
+            let Some(op) = item.get("post").filter(|op| op["x-ms-trigger"] == "single") else { continue };
+            let operation_id = op["operationId"].as_str().unwrap().to_owned();
+            let body_param = op["parameters"].as_array().unwrap().iter().find(|p| p["in"] == "body").unwrap();
+            let mut body = sample(&d, &body_param["schema"]);
+            fill_notification_url(&d, &body_param["schema"], &mut body, &receiver.url(&format!("/{operation_id}")));
+            assert_eq!(body["callback_url"], receiver.url(&format!("/{operation_id}")), "{operation_id} has a notification URL");
+            let response = app.client.post(format!("{base}{path}")).header("X-Api-Key", &app.admin_key).json(&body).send().await.unwrap();
+            assert_eq!(response.status(), 201, "{operation_id}");
+            let location = response.headers()["location"].to_str().unwrap().to_owned();
+            let schema = item["x-ms-notification-content"]["schema"].clone();
+            assert!(schema["$ref"].is_string(), "{operation_id} declares its payload");
+            subscriptions.push((operation_id, location, schema));
+        }
+        assert_eq!(subscriptions.len(), 7);
+        // Make every event happen, matching the sample filters (the tags of the definition's
+        // examples, level beginner).
+        let m = app.member("Contract member").await;
+        let q = app.ask(&m.key, "Approval flow question for triggers", "b", &["approvals"], false).await;
+        let a = app.answer(&app.admin_key, q["id"].as_i64().unwrap(), "admin answers").await;
+        app.post(&format!("/answers/{}/accept", a["id"]), &m.key, json!({})).await;
+        app.post(&format!("/answers/{}/kudos", a["id"]), &m.key, json!({})).await;
+        app.post("/tips", &m.key, json!({"title": "Approvals tip for beginners", "body": "b", "level": "beginner", "tags": ["approvals", "sharepoint"]})).await;
+        app.post("/wins", &m.key, json!({"title": "Approvals win for the team", "story": "s", "tags": ["approvals", "excel"], "impact": {"minutes_saved_per_run": 5, "runs_per_month": 10, "people_helped": 1}})).await;
+        let lonely = app.ask(&m.key, "Approval question nobody answers", "b", &["approvals"], false).await;
+        app.execute_sql(&format!("UPDATE questions SET created_at = created_at - 90000000000 WHERE id = {}", lonely["id"])).await;
+        app.execute_sql("UPDATE subscriptions SET created_at = created_at - 90000000000").await;
+        let names: Vec<String> = subscriptions.iter().map(|(id, _, _)| format!("/{id}")).collect();
+        receiver.wait_for(20, "an event for every trigger", |r| names.iter().all(|n| r.iter().any(|x| &x.path == n))).await;
+        let mut errors = Vec::new();
+        for (operation_id, _, schema) in &subscriptions {
+            for r in receiver.delivered(&format!("/{operation_id}")) {
+                conforms(&d, schema, &r.body, &format!("{operation_id} payload"), &mut errors);
+                let required = resolve(&d, schema)["required"].as_array().unwrap().clone();
+                for field in required {
+                    assert!(r.body.get(field.as_str().unwrap()).is_some(), "{operation_id}: {field} missing in {}", r.raw);
+                }
+            }
+        }
+        assert!(errors.is_empty(), "payloads differ from x-ms-notification-content:\n{}", errors.join("\n"));
+        // The flow is turned off: Power Automate deletes the Location, perhaps twice.
+        for (operation_id, location, _) in &subscriptions {
+            for _ in 0..2 {
+                let response = app.client.delete(location).header("X-Api-Key", &app.admin_key).send().await.unwrap();
+                assert_eq!(response.status(), 204, "{operation_id}");
+            }
+        }
+        let before = receiver.received().len();
+        app.ask(&m.key, "Posted after every flow was turned off", "b", &["approvals"], false).await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(receiver.received().len(), before, "nothing is sent after unsubscribing");
+    }
+
     async fn the_server_offers_its_spec_docs_and_connector_package(app) {
         let spec: Value = app.client.get(format!("{}/openapi.json", app.address)).send().await.unwrap().json().await.unwrap();
         assert_eq!(spec, serde_json::from_str::<Value>(&tsunagu::api::openapi_json()).unwrap());

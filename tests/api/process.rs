@@ -563,3 +563,83 @@ async fn two_replicas_on_one_postgres_deliver_each_event_once() {
     b.wait().unwrap();
     drop_database(&database_url).await;
 }
+
+async fn count(backend: Backend, database_url: &str, sql: &str) -> i64 {
+    match backend {
+        Backend::Sqlite => {
+            let mut conn = sqlx::SqliteConnection::connect(database_url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+        }
+        Backend::Postgres => {
+            let mut conn = sqlx::PgConnection::connect(database_url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+        }
+    }
+}
+
+async fn sigterm_leaves_no_delivery_claimed(backend: Backend) {
+    use crate::receiver::{Behaviour, Receiver};
+    let (database_url, _dir) = fresh_database(backend).await;
+    let key = member_key(&database_url, "Webhook owner");
+    // Every request outlasts the sender's timeout: deliveries are always in flight.
+    let receiver = Receiver::start(Behaviour {
+        slow_every: Some(1),
+        ..Behaviour::default()
+    })
+    .await;
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = start_server(&database_url, port).await;
+    post_json(
+        &base,
+        &key,
+        "/subscriptions/question-posted",
+        json!({"callback_url": receiver.url("/slow")}),
+    )
+    .await;
+    post_json(
+        &base,
+        &key,
+        "/questions",
+        json!({"title": "Posted just before stopping", "body": "b"}),
+    )
+    .await;
+    receiver
+        .wait_for(10, "an attempt in flight", |r| !r.is_empty())
+        .await;
+    let term = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let status = server.wait().unwrap();
+    assert!(status.success(), "exit status {status}");
+    // The attempt in flight finished (timed out, so it will be retried) or was given back:
+    // nothing stays claimed by the stopped process, and nothing was lost.
+    let claimed = count(
+        backend,
+        &database_url,
+        "SELECT COUNT(*) FROM deliveries WHERE locked_until > 0",
+    )
+    .await;
+    let pending = count(
+        backend,
+        &database_url,
+        "SELECT COUNT(*) FROM deliveries WHERE status = 'pending'",
+    )
+    .await;
+    assert_eq!((claimed, pending), (0, 1));
+    if backend == Backend::Postgres {
+        drop_database(&database_url).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_leaves_no_webhook_delivery_claimed_sqlite() {
+    sigterm_leaves_no_delivery_claimed(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_leaves_no_webhook_delivery_claimed_postgres() {
+    sigterm_leaves_no_delivery_claimed(Backend::Postgres).await;
+}
