@@ -72,6 +72,11 @@ async fn seed(url: &str, questions: usize) -> (Application, String) {
         database_url: url.to_owned(),
         // Measure the service, not the limiter.
         rate_limit_per_minute: 0,
+        // The webhook scenario's receiver listens on loopback over plain HTTP.
+        webhooks: tsunagu::config::WebhookConfig {
+            allow_hosts: vec!["127.0.0.1".into()],
+            ..Default::default()
+        },
         ..Config::default()
     };
     let store = open_store(&config).await.unwrap();
@@ -240,6 +245,94 @@ async fn run(backend: &str, url: &str, questions: usize) {
         }
     })
     .await;
+    webhooks(&key, &base).await;
+}
+
+/// Webhooks: with one subscription, post questions (16 at a time) and time each event from
+/// the 201 to its arrival at a local receiver, with the default worker settings.
+async fn webhooks(key: &str, base: &str) {
+    use actix_web::{web, App, HttpResponse, HttpServer};
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    type Arrivals = Arc<Mutex<HashMap<i64, Instant>>>;
+    let arrivals: Arrivals = Arc::default();
+    let shared = arrivals.clone();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(web::Data::new(shared.clone()))
+            .default_service(web::to(
+                |body: web::Json<serde_json::Value>, arrivals: web::Data<Arrivals>| async move {
+                    if let Some(id) = body["question"]["id"].as_i64() {
+                        arrivals
+                            .lock()
+                            .unwrap()
+                            .entry(id)
+                            .or_insert_with(Instant::now);
+                    }
+                    HttpResponse::Ok().finish()
+                },
+            ))
+    })
+    .workers(2)
+    .bind(("127.0.0.1", 0))
+    .unwrap();
+    let port = server.addrs()[0].port();
+    tokio::spawn(server.run());
+    let client = reqwest::Client::new();
+    let subscribed = client
+        .post(format!("{base}/subscriptions/question-posted"))
+        .bearer_auth(key)
+        .json(&serde_json::json!({"callback_url": format!("http://127.0.0.1:{port}/hook")}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(subscribed.status(), 201);
+    const EVENTS: usize = 400;
+    let started = Instant::now();
+    let mut created: Vec<(i64, Instant)> = Vec::new();
+    let mut tasks = Vec::new();
+    for chunk in 0..EVENTS / 16 {
+        for j in 0..16 {
+            let (client, base, key) = (client.clone(), base.to_owned(), key.to_owned());
+            tasks.push(tokio::spawn(async move {
+                let response = client
+                    .post(format!("{base}/questions"))
+                    .bearer_auth(key)
+                    .json(&serde_json::json!({"title": format!("Webhook bench {chunk} {j}"), "body": "b"}))
+                    .send()
+                    .await
+                    .unwrap();
+                let at = Instant::now();
+                let body: serde_json::Value = response.json().await.unwrap();
+                (body["id"].as_i64().unwrap(), at)
+            }));
+        }
+        for t in tasks.drain(..) {
+            created.push(t.await.unwrap());
+        }
+    }
+    while arrivals.lock().unwrap().len() < EVENTS && started.elapsed() < Duration::from_secs(120) {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let total = started.elapsed();
+    let arrived = arrivals.lock().unwrap().clone();
+    let mut latencies: Vec<Duration> = created
+        .iter()
+        .filter_map(|(id, at)| {
+            arrived
+                .get(id)
+                .map(|got| got.saturating_duration_since(*at))
+        })
+        .collect();
+    latencies.sort();
+    println!(
+        "  {:<44} p50 {:>7.2} ms  p95 {:>7.2} ms  {:>6.0} events/s  ({} of {EVENTS} delivered; worker polls every 500 ms)",
+        "webhook: 201 → delivered (question.posted)",
+        percentile(&latencies, 0.50),
+        percentile(&latencies, 0.95),
+        latencies.len() as f64 / total.as_secs_f64(),
+        latencies.len()
+    );
 }
 
 #[tokio::main]
