@@ -5,7 +5,9 @@
 //! split on ASCII and full-width (`　`) spaces and every term must match. The store serves
 //! terms of three or more characters from a trigram index (SQLite FTS5 `trigram`, PostgreSQL
 //! `pg_trgm`) and shorter terms (`承認`, `UI`) by substring, because trigram indexes cannot see
-//! them. "Similar questions" scores candidates by the share of the draft's character n-grams
+//! them. A term that is in the [`GLOSSARY`] also matches its other spellings, so `flow` finds
+//! `フロー`, `承認` finds `approval` and `コネクタ` finds `コネクター` — members write both
+//! languages and both katakana variants. "Similar questions" scores candidates by the share of the draft's character n-grams
 //! they contain, which works for Japanese titles with no spaces where word-based similarity
 //! gives nothing.
 
@@ -25,7 +27,69 @@ pub fn normalize(text: &str) -> String {
     text.nfkc().flat_map(char::to_lowercase).collect()
 }
 
-/// A parsed search: normalised terms, all of which must match.
+/// Words that mean the same to citizen developers, in their normalised form: English, the
+/// katakana loanword (with and without the final long vowel where both are written) or the
+/// Japanese word. A query term equal to one of them matches any of its group. Plurals need
+/// no entry (`flow` is found inside `flows`), and one-character words are left out because
+/// they would match inside too many others.
+pub const GLOSSARY: &[&[&str]] = &[
+    &["flow", "フロー"],
+    &["approval", "承認"],
+    &["approver", "承認者"],
+    &["connector", "コネクタ", "コネクター"],
+    &["trigger", "トリガー", "トリガ"],
+    &["action", "アクション"],
+    &["app", "アプリ"],
+    &["canvas", "キャンバス"],
+    &["variable", "変数"],
+    &["condition", "条件"],
+    &["loop", "ループ"],
+    &["error", "エラー"],
+    &["table", "テーブル"],
+    &["list", "リスト"],
+    &["column", "カラム"],
+    &["form", "フォーム"],
+    &["mail", "メール"],
+    &["attachment", "添付"],
+    &["schedule", "スケジュール"],
+    &["license", "licence", "ライセンス"],
+    &["environment", "環境"],
+    &["solution", "ソリューション"],
+    &["gallery", "ギャラリー"],
+    &["button", "ボタン"],
+    &["file", "ファイル"],
+    &["folder", "フォルダ", "フォルダー"],
+    &["permission", "権限"],
+    &["notification", "通知"],
+    &["template", "テンプレート"],
+    &["filter", "フィルター", "フィルタ"],
+    &["expense", "経費"],
+    &["automation", "自動化"],
+    &["excel", "エクセル"],
+    &["sharepoint", "シェアポイント"],
+    &["outlook", "アウトルック"],
+    &["teams", "チームズ"],
+    &["dataverse", "データバース"],
+];
+
+/// The spellings a normalised term is searched by: itself, and its glossary group.
+pub fn alternatives(term: &str) -> Vec<String> {
+    let mut out = vec![term.to_owned()];
+    for group in GLOSSARY {
+        if group.contains(&term) {
+            out.extend(
+                group
+                    .iter()
+                    .filter(|w| **w != term)
+                    .map(|w| (*w).to_owned()),
+            );
+        }
+    }
+    out
+}
+
+/// A parsed search: normalised terms, all of which must match (each by any of its
+/// [`alternatives`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
     terms: Vec<String>,
@@ -75,6 +139,11 @@ impl SearchQuery {
     /// The normalised terms.
     pub fn terms(&self) -> &[String] {
         &self.terms
+    }
+
+    /// Each term with its other spellings: every group must match, by any of its members.
+    pub fn term_groups(&self) -> Vec<Vec<String>> {
+        self.terms.iter().map(|t| alternatives(t)).collect()
     }
 }
 
@@ -197,5 +266,33 @@ mod tests {
         assert!(similarity(&short, "承認フローで差し戻されたら申請者に通知したい") >= 0.3);
         let english = similarity_grams("Approval flow is stuck");
         assert!(similarity(&english, "approval flow stuck after update") > 0.6);
+    }
+
+    #[test]
+    fn glossary_terms_match_their_other_spellings() {
+        assert_eq!(alternatives("flow"), ["flow", "フロー"]);
+        assert_eq!(
+            alternatives("コネクター"),
+            ["コネクター", "connector", "コネクタ"]
+        );
+        assert_eq!(alternatives("承認"), ["承認", "approval"]);
+        assert_eq!(alternatives("経費精算"), ["経費精算"]);
+        // Every glossary word is already in normalised form, and appears in one group only.
+        let mut seen = std::collections::HashSet::new();
+        for group in GLOSSARY {
+            for word in *group {
+                assert_eq!(normalize(word), *word);
+                assert!(seen.insert(*word), "{word} is in two groups");
+                assert!(
+                    word.chars().count() >= 2,
+                    "{word} is too short to search by"
+                );
+            }
+        }
+        let q = SearchQuery::parse("q", "ＦＬＯＷ 承認").unwrap().unwrap();
+        assert_eq!(
+            q.term_groups(),
+            [vec!["flow", "フロー"], vec!["承認", "approval"]]
+        );
     }
 }

@@ -288,21 +288,42 @@ impl Store {
     ) -> (String, String) {
         let mut conditions = Vec::new();
         let mut in_title = Vec::new();
-        let mut fts_terms = Vec::new();
-        for term in search.terms() {
-            let pattern = binds.text(like_contains(term));
-            in_title.push(format!("{alias}.search_title LIKE {pattern} ESCAPE '\\'"));
-            let long = term.chars().count() >= TRIGRAM_MIN_CHARS;
-            if long && matches!(self.pool, Pool::Sqlite(_)) {
-                fts_terms.push(format!("\"{}\"", term.replace('"', "\"\"")));
+        let mut fts_groups = Vec::new();
+        let sqlite = matches!(self.pool, Pool::Sqlite(_));
+        // Every term group must match; within a group, any spelling (see `domain::search`).
+        for group in search.term_groups() {
+            let patterns: Vec<String> =
+                group.iter().map(|t| binds.text(like_contains(t))).collect();
+            in_title.push(format!(
+                "({})",
+                patterns
+                    .iter()
+                    .map(|p| format!("{alias}.search_title LIKE {p} ESCAPE '\\'"))
+                    .collect::<Vec<_>>()
+                    .join(" OR ")
+            ));
+            let all_long = group.iter().all(|t| t.chars().count() >= TRIGRAM_MIN_CHARS);
+            if all_long && sqlite {
+                let phrases: Vec<String> = group
+                    .iter()
+                    .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+                    .collect();
+                fts_groups.push(format!("({})", phrases.join(" OR ")));
             } else {
                 conditions.push(format!(
-                    "({alias}.search_title LIKE {pattern} ESCAPE '\\' OR {alias}.search_body LIKE {pattern} ESCAPE '\\')"
+                    "({})",
+                    patterns
+                        .iter()
+                        .map(|p| format!(
+                            "{alias}.search_title LIKE {p} ESCAPE '\\' OR {alias}.search_body LIKE {p} ESCAPE '\\'"
+                        ))
+                        .collect::<Vec<_>>()
+                        .join(" OR ")
                 ));
             }
         }
-        if !fts_terms.is_empty() {
-            let m = binds.text(fts_terms.join(" AND "));
+        if !fts_groups.is_empty() {
+            let m = binds.text(fts_groups.join(" AND "));
             conditions.push(format!(
                 "{alias}.id IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH {m})"
             ));

@@ -25,6 +25,31 @@ on_both_databases! {
         assert!(app.list_ids(&m.key, &format!("q={}", q("存在しない言葉"))).await.is_empty());
     }
 
+    async fn katakana_and_english_spellings_find_each_other(app) {
+        let m = app.member("m").await;
+        let ja = app.ask(&m.key, "経費精算のフローが止まる", "承認者に通知が届きません", &[], false).await["id"].as_i64().unwrap();
+        let en = app.ask(&m.key, "Approval flow is stuck", "The approver never gets a notification", &[], false).await["id"].as_i64().unwrap();
+        let connector = app.ask(&m.key, "カスタムコネクターの作り方", "b", &[], false).await["id"].as_i64().unwrap();
+        let _unrelated = app.ask(&m.key, "Excel の関数を教えてください", "VLOOKUP", &[], false).await;
+        // English finds katakana, katakana finds English (newest first).
+        assert_eq!(app.list_ids(&m.key, "q=flow").await, vec![en, ja]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("フロー"))).await, vec![en, ja]);
+        // Two-character Japanese words (substring search) and English meet too.
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("承認"))).await, vec![en, ja]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("通知"))).await, vec![en, ja]);
+        // Every term still has to match, each in any spelling.
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("経費 flow"))).await, vec![ja]);
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("承認 stuck"))).await, vec![en]);
+        // Katakana written with or without the final long vowel.
+        assert_eq!(app.list_ids(&m.key, &format!("q={}", q("コネクタ"))).await, vec![connector]);
+        assert_eq!(app.list_ids(&m.key, "q=connector").await, vec![connector]);
+        // Tips and wins search the same way.
+        let tip = app.post("/tips", &m.key, serde_json::json!({"title": "フローのエラーを通知する", "body": "b"})).await;
+        let tip = json_of(tip, StatusCode::CREATED).await["id"].clone();
+        let found = app.get_json("/tips?q=error", &m.key).await;
+        assert_eq!(found["items"][0]["id"], tip);
+    }
+
     async fn every_term_must_match_with_ascii_or_full_width_spaces(app) {
         let m = app.member("m").await;
         let both = app.ask(&m.key, "承認フローで経費を申請", "b", &[], false).await["id"].as_i64().unwrap();
