@@ -122,6 +122,9 @@ pub struct WebhookConfig {
     pub sweep_secs: u64,
     /// `TSUNAGU_WEBHOOK_POLL_MS`: how often the worker looks for due deliveries (500).
     pub poll_ms: u64,
+    /// `TSUNAGU_EVENT_RETENTION_DAYS`: how long events and finished deliveries are kept (30);
+    /// the event feed and the admin view reach back this far.
+    pub event_retention_days: u64,
 }
 
 impl Default for WebhookConfig {
@@ -134,6 +137,7 @@ impl Default for WebhookConfig {
             retry_base_ms: 2000,
             sweep_secs: 60,
             poll_ms: 500,
+            event_retention_days: 30,
         }
     }
 }
@@ -304,6 +308,10 @@ impl Config {
         }
         if let Some(v) = get("TSUNAGU_WEBHOOK_SWEEP_SECS") {
             config.webhooks.sweep_secs = parse_positive("TSUNAGU_WEBHOOK_SWEEP_SECS", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_EVENT_RETENTION_DAYS") {
+            config.webhooks.event_retention_days =
+                parse_positive("TSUNAGU_EVENT_RETENTION_DAYS", &v)?;
         }
         if let Some(v) = get("TSUNAGU_WEBHOOK_POLL_MS") {
             config.webhooks.poll_ms = parse_positive("TSUNAGU_WEBHOOK_POLL_MS", &v)?;

@@ -214,6 +214,37 @@ impl Store {
         })
     }
 
+    /// Deletes what is past keeping, in bounded batches: deliveries that finished (delivered,
+    /// failed, cancelled) for events older than `events_before`, then those events once no
+    /// delivery refers to them (an event with a pending delivery stays until it is sent), and
+    /// Idempotency-Keys older than 24 hours. Returns (events, deliveries, keys) deleted.
+    pub async fn prune(&self, now: i64, events_before: i64) -> StoreResult<(u64, u64, u64)> {
+        with_pool!(self, pool => {
+            let deliveries = sqlx::query(
+                "DELETE FROM deliveries WHERE id IN (SELECT d.id FROM deliveries d JOIN events e ON e.id = d.event_id \
+                 WHERE d.status <> 'pending' AND e.occurred_at < $1 LIMIT 5000)",
+            )
+            .bind(events_before)
+            .execute(pool)
+            .await?
+            .rows_affected();
+            let events = sqlx::query(
+                "DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.occurred_at < $1 \
+                 AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) LIMIT 5000)",
+            )
+            .bind(events_before)
+            .execute(pool)
+            .await?
+            .rows_affected();
+            let keys = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+                .bind(now - super::idempotency::KEEP_MICROS)
+                .execute(pool)
+                .await?
+                .rows_affected();
+            Ok((events, deliveries, keys))
+        })
+    }
+
     /// Records `question.unanswered` for questions that have waited `hours` for another
     /// member's answer, for every `hours` an active subscription asks for. Each (question,
     /// hours) happens once (a unique key), so replicas may sweep at the same time. Only

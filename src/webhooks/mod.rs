@@ -14,7 +14,8 @@
 //!
 //! Every attempt of a delivery carries the same `webhook-id`, so a receiver can drop a
 //! duplicate (delivery is at least once). Between deliveries the worker also sweeps for
-//! unanswered questions. On shutdown it lets attempts in flight finish (they are bounded by the
+//! unanswered questions and removes what is past keeping (events and finished deliveries after
+//! `TSUNAGU_EVENT_RETENTION_DAYS`, Idempotency-Keys after 24 hours). On shutdown it lets attempts in flight finish (they are bounded by the
 //! timeout) and gives back any lease it still holds.
 
 pub mod signing;
@@ -110,6 +111,19 @@ impl Worker {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(events = n, "unanswered questions found"),
                     Err(e) => tracing::warn!(error = %e, "unanswered-question sweep failed"),
+                }
+                let keep = self.config.event_retention_days as i64 * 86_400_000_000;
+                match self.store.prune(now_micros(), now_micros() - keep).await {
+                    Ok((0, 0, 0)) => {}
+                    Ok((events, deliveries, keys)) => {
+                        tracing::info!(
+                            events,
+                            deliveries,
+                            keys,
+                            "old events, deliveries and idempotency keys removed"
+                        )
+                    }
+                    Err(e) => tracing::warn!(error = %e, "pruning failed"),
                 }
             }
             let free = self.config.concurrency.saturating_sub(in_flight.len());

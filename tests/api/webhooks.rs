@@ -362,4 +362,44 @@ on_both_databases! {
         assert!(metrics.contains("tsunagu_webhook_queue_depth 0"), "{metrics}");
         assert!(metrics.contains("tsunagu_webhook_attempts_total{outcome=\"delivered\"} 1"), "{metrics}");
     }
+
+    async fn events_deliveries_and_idempotency_keys_are_pruned_when_old(app) {
+        let receiver = Receiver::start(Behaviour::default()).await;
+        let m = app.member("m").await;
+        subscribe(app, &m.key, "question-posted", json!({"callback_url": receiver.url("/hook")})).await;
+        let keyed = |key: &'static str, title: &'static str| {
+            app.client.post(app.url("/questions")).bearer_auth(&m.key).header("Idempotency-Key", key).json(&json!({"title": title, "body": "b"})).send()
+        };
+        assert_eq!(keyed("old-key", "Delivered long ago").await.unwrap().status(), StatusCode::CREATED);
+        receiver.wait_for(10, "the first delivery", |r| r.iter().any(|x| x.answered == 200)).await;
+        // The flow goes down; the next event stays pending.
+        receiver.set(Behaviour { unavailable: true, ..Behaviour::default() });
+        app.ask(&m.key, "Still waiting to be delivered", "b", &[], false).await;
+        receiver.wait_for(10, "a failed attempt", |r| r.iter().any(|x| x.answered == 503)).await;
+        // A month and a day pass.
+        app.execute_sql("UPDATE events SET occurred_at = occurred_at - 2678400000000").await;
+        app.execute_sql("UPDATE idempotency_keys SET created_at = created_at - 90000000000").await;
+        let mut feed = Value::Null;
+        for _ in 0..100 {
+            feed = app.get_json("/events", &m.key).await;
+            if feed["items"].as_array().unwrap().len() == 1 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        // The delivered event is gone; the one still pending stays until it is sent.
+        let items = feed["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1, "{feed}");
+        assert_eq!(items[0]["question"]["title"], "Still waiting to be delivered");
+        let deliveries = app.get_json("/admin/deliveries", &app.admin_key).await;
+        assert_eq!(deliveries["items"].as_array().unwrap().len(), 1, "{deliveries}");
+        assert_eq!(deliveries["items"][0]["status"], "pending");
+        // Day-old Idempotency-Keys are removed (none is left to touch) …
+        assert_eq!(app.execute_sql("UPDATE idempotency_keys SET scope = scope").await, 0);
+        // … so the same key makes a new question.
+        let again = keyed("old-key", "Delivered long ago").await.unwrap();
+        assert_eq!(again.status(), StatusCode::CREATED);
+        assert!(again.headers().get("idempotent-replayed").is_none());
+        assert_eq!(app.list_ids(&m.key, "").await.len(), 3);
+    }
 }
