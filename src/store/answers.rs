@@ -110,6 +110,7 @@ impl Store {
             };
             record_event!(tx, &event, now);
             tx.commit().await?;
+            self.outbox_written();
             Ok(id)
         })
     }
@@ -221,6 +222,7 @@ impl Store {
             }
             refresh_question!(tx, question_id);
             tx.commit().await?;
+            self.outbox_written();
             Ok(())
         })
     }

@@ -179,6 +179,9 @@ impl BeginWrite for PgPool {
 #[derive(Clone, Debug)]
 pub struct Store {
     pub(crate) pool: Pool,
+    /// Woken after a commit that wrote to the outbox, so this process's webhook worker sends
+    /// at once instead of at its next poll (other replicas find it when they poll).
+    outbox: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// Options for opening the store.
@@ -198,6 +201,16 @@ pub fn now_micros() -> i64 {
 }
 
 impl Store {
+    /// Wakes this process's webhook worker: the outbox has something new.
+    pub(crate) fn outbox_written(&self) {
+        self.outbox.notify_one();
+    }
+
+    /// Resolves when [`Store::outbox_written`] was called since the last wait.
+    pub async fn outbox_changed(&self) {
+        self.outbox.notified().await;
+    }
+
     /// Opens (creating a SQLite file if needed) and returns the store. Does not migrate.
     pub async fn connect(options: &StoreOptions) -> anyhow::Result<Self> {
         let url = options.url.as_str();
@@ -234,7 +247,10 @@ impl Store {
                 "TSUNAGU_DATABASE_URL must start with sqlite: or postgres:// (got {url:?})"
             );
         };
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            outbox: Default::default(),
+        })
     }
 
     /// Applies pending migrations for this backend.

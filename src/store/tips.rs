@@ -133,6 +133,7 @@ impl Store {
             };
             record_event!(tx, &event, now);
             tx.commit().await?;
+            self.outbox_written();
             Ok(id)
         })
     }

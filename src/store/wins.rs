@@ -213,6 +213,7 @@ impl Store {
             };
             record_event!(tx, &event, now);
             tx.commit().await?;
+            self.outbox_written();
             Ok(id)
         })
     }
@@ -388,6 +389,7 @@ impl Store {
                 }
             };
             tx.commit().await?;
+            self.outbox_written();
             Ok(result)
         })
     }

@@ -1,6 +1,8 @@
 //! Webhook delivery: the worker that sends what the outbox holds.
 //!
-//! Every replica runs one [`Worker`]. It claims due deliveries under a lease (so replicas on one
+//! Every replica runs one [`Worker`]. It wakes when this process commits an event (and
+//! otherwise every `TSUNAGU_WEBHOOK_POLL_MS`, which is how it finds events other replicas
+//! wrote, and retries that came due). It claims due deliveries under a lease (so replicas on one
 //! PostgreSQL never send the same one at once, and a crashed replica's claims come back when
 //! the lease runs out), sends up to `TSUNAGU_WEBHOOK_CONCURRENCY` at a time — a slow receiver
 //! holds one slot for at most the attempt timeout, never the others — and records each outcome:
@@ -151,6 +153,7 @@ impl Worker {
                     }
                 }
                 _ = tokio::time::sleep(poll) => {}
+                _ = self.store.outbox_changed() => {}
                 _ = stopped.changed() => {}
             }
         }
