@@ -100,6 +100,9 @@ pub struct Config {
     pub session_secret: Option<String>,
     /// Webhook delivery (triggers).
     pub webhooks: WebhookConfig,
+    /// `TSUNAGU_SEARCH_GLOSSARY`: a file of the company's own search synonyms, one group per
+    /// line (`kintone, キントーン`), added to the built-in glossary.
+    pub search_glossary: crate::domain::search::Glossary,
 }
 
 /// How webhook deliveries are made (`TSUNAGU_WEBHOOK_*`).
@@ -167,6 +170,7 @@ impl Default for Config {
             rate_limit_burst: 60,
             cors_origins: Vec::new(),
             webhooks: WebhookConfig::default(),
+            search_glossary: Default::default(),
         }
     }
 }
@@ -316,6 +320,12 @@ impl Config {
         if let Some(v) = get("TSUNAGU_WEBHOOK_POLL_MS") {
             config.webhooks.poll_ms = parse_positive("TSUNAGU_WEBHOOK_POLL_MS", &v)?;
         }
+        if let Some(path) = get("TSUNAGU_SEARCH_GLOSSARY") {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("TSUNAGU_SEARCH_GLOSSARY: cannot read {path}"))?;
+            config.search_glossary = crate::domain::search::Glossary::extended(&text)
+                .map_err(|e| anyhow::anyhow!("TSUNAGU_SEARCH_GLOSSARY {path}, {e}"))?;
+        }
         if let Some(secret) = get("TSUNAGU_SESSION_SECRET") {
             if secret.chars().count() < 32 {
                 bail!("TSUNAGU_SESSION_SECRET must be at least 32 characters");
@@ -375,6 +385,34 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn a_search_glossary_file_is_read_and_checked() {
+        let dir = std::env::temp_dir().join(format!("tsunagu-glossary-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let good = dir.join("good.txt");
+        std::fs::write(&good, "kintone, キントーン\n").unwrap();
+        let c = from(&[("TSUNAGU_SEARCH_GLOSSARY", good.to_str().unwrap())]).unwrap();
+        assert_eq!(
+            c.search_glossary.alternatives("kintone"),
+            ["kintone", "キントーン"]
+        );
+        let bad = dir.join("bad.txt");
+        std::fs::write(&bad, "# ok\nkintone\n").unwrap();
+        let e = from(&[("TSUNAGU_SEARCH_GLOSSARY", bad.to_str().unwrap())])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("TSUNAGU_SEARCH_GLOSSARY") && e.contains("line 2"),
+            "{e}"
+        );
+        let e = from(&[("TSUNAGU_SEARCH_GLOSSARY", "/no/such/file")]).unwrap_err();
+        assert!(
+            format!("{e:#}").contains("cannot read /no/such/file"),
+            "{e:#}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -353,7 +353,9 @@ pub async fn list_questions(
     let limit = page_limit(params.limit)?;
     let tag = optional_tag(params.tag.as_deref())?;
     let search = match &params.q {
-        Some(q) => SearchQuery::parse("q", q).map_err(query_error)?,
+        Some(q) => {
+            SearchQuery::parse("q", q, &state.config.search_glossary).map_err(query_error)?
+        }
         None => None,
     };
     let sort = params.sort.unwrap_or_default();

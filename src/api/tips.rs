@@ -283,7 +283,8 @@ pub async fn list_tips(
 ) -> Result<HttpResponse, ApiError> {
     let limit = page_limit(params.limit)?;
     let search = match &params.q {
-        Some(q) => SearchQuery::parse("q", q).map_err(ApiError::InvalidQuery)?,
+        Some(q) => SearchQuery::parse("q", q, &state.config.search_glossary)
+            .map_err(ApiError::InvalidQuery)?,
         None => None,
     };
     let scope = if search.is_some() {

@@ -31,7 +31,8 @@ pub fn normalize(text: &str) -> String {
 /// katakana loanword (with and without the final long vowel where both are written) or the
 /// Japanese word. A query term equal to one of them matches any of its group. Plurals need
 /// no entry (`flow` is found inside `flows`), and one-character words are left out because
-/// they would match inside too many others.
+/// they would match inside too many others. A company adds its own words with
+/// `TSUNAGU_SEARCH_GLOSSARY` (see [`Glossary::extended`]).
 pub const GLOSSARY: &[&[&str]] = &[
     &["flow", "フロー"],
     &["approval", "承認"],
@@ -72,20 +73,81 @@ pub const GLOSSARY: &[&[&str]] = &[
     &["dataverse", "データバース"],
 ];
 
-/// The spellings a normalised term is searched by: itself, and its glossary group.
-pub fn alternatives(term: &str) -> Vec<String> {
-    let mut out = vec![term.to_owned()];
-    for group in GLOSSARY {
-        if group.contains(&term) {
-            out.extend(
-                group
-                    .iter()
-                    .filter(|w| **w != term)
-                    .map(|w| (*w).to_owned()),
-            );
+/// The glossary in use: the built-in [`GLOSSARY`], plus a company's own groups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glossary {
+    groups: Vec<Vec<String>>,
+}
+
+impl Default for Glossary {
+    fn default() -> Self {
+        Self {
+            groups: GLOSSARY
+                .iter()
+                .map(|g| g.iter().map(|w| (*w).to_owned()).collect())
+                .collect(),
         }
     }
-    out
+}
+
+impl Glossary {
+    /// The built-in glossary extended by `text`: one group per line, words separated by commas
+    /// (`kintone, キントーン`); blank lines and lines starting with `#` are skipped. Words are
+    /// normalised like search text; a group sharing a word with another (built-in or not) is
+    /// merged into it, so `flow, ワークフロー` adds a spelling to the built-in `flow` group.
+    /// Errors name the line.
+    pub fn extended(text: &str) -> Result<Self, String> {
+        let mut glossary = Self::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut words: Vec<String> = Vec::new();
+            for word in line.split([',', '、']).map(|w| normalize(w.trim())) {
+                if word.is_empty() {
+                    continue;
+                }
+                if word.chars().count() < 2 || word.chars().any(char::is_whitespace) {
+                    return Err(format!(
+                        "line {}: {word:?} must be one word of at least 2 characters",
+                        n + 1
+                    ));
+                }
+                if !words.contains(&word) {
+                    words.push(word);
+                }
+            }
+            if words.len() < 2 {
+                return Err(format!("line {}: a group needs at least two words", n + 1));
+            }
+            // Merge every existing group that shares a word with this one.
+            let (sharing, mut rest): (Vec<Vec<String>>, Vec<Vec<String>>) = glossary
+                .groups
+                .into_iter()
+                .partition(|g| g.iter().any(|w| words.contains(w)));
+            let mut merged: Vec<String> = sharing.into_iter().flatten().collect();
+            for word in words {
+                if !merged.contains(&word) {
+                    merged.push(word);
+                }
+            }
+            rest.push(merged);
+            glossary.groups = rest;
+        }
+        Ok(glossary)
+    }
+
+    /// The spellings a normalised term is searched by: itself, and the rest of its group.
+    pub fn alternatives(&self, term: &str) -> Vec<String> {
+        let mut out = vec![term.to_owned()];
+        for group in &self.groups {
+            if group.iter().any(|w| w == term) {
+                out.extend(group.iter().filter(|w| *w != term).cloned());
+            }
+        }
+        out
+    }
 }
 
 /// A parsed search: normalised terms, all of which must match (each by any of its
@@ -93,11 +155,13 @@ pub fn alternatives(term: &str) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
     terms: Vec<String>,
+    groups: Vec<Vec<String>>,
 }
 
 impl SearchQuery {
-    /// Parses `q`; `None` when it holds no terms (blank means "no search").
-    pub fn parse(field: &str, raw: &str) -> Result<Option<Self>, FieldError> {
+    /// Parses `q`, each term with its spellings in `glossary`; `None` when it holds no terms
+    /// (blank means "no search").
+    pub fn parse(field: &str, raw: &str, glossary: &Glossary) -> Result<Option<Self>, FieldError> {
         let count = raw.chars().count();
         if count > QUERY_MAX_CHARS {
             return Err(FieldError::new(
@@ -133,7 +197,8 @@ impl SearchQuery {
                 ),
             ));
         }
-        Ok((!terms.is_empty()).then_some(Self { terms }))
+        let groups = terms.iter().map(|t| glossary.alternatives(t)).collect();
+        Ok((!terms.is_empty()).then_some(Self { terms, groups }))
     }
 
     /// The normalised terms.
@@ -142,8 +207,8 @@ impl SearchQuery {
     }
 
     /// Each term with its other spellings: every group must match, by any of its members.
-    pub fn term_groups(&self) -> Vec<Vec<String>> {
-        self.terms.iter().map(|t| alternatives(t)).collect()
+    pub fn term_groups(&self) -> &[Vec<String>] {
+        &self.groups
     }
 }
 
@@ -217,9 +282,14 @@ mod tests {
 
     #[test]
     fn queries_split_on_ascii_and_full_width_spaces() {
-        let q = SearchQuery::parse("q", "承認　経費 Flow").unwrap().unwrap();
+        let q = SearchQuery::parse("q", "承認　経費 Flow", &Glossary::default())
+            .unwrap()
+            .unwrap();
         assert_eq!(q.terms(), ["承認", "経費", "flow"]);
-        assert_eq!(SearchQuery::parse("q", " 　 ").unwrap(), None);
+        assert_eq!(
+            SearchQuery::parse("q", " 　 ", &Glossary::default()).unwrap(),
+            None
+        );
     }
 
     #[test]
@@ -241,7 +311,9 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         assert_eq!(
-            SearchQuery::parse("q", &q).unwrap_err().code,
+            SearchQuery::parse("q", &q, &Glossary::default())
+                .unwrap_err()
+                .code,
             "too_many_terms"
         );
     }
@@ -270,13 +342,14 @@ mod tests {
 
     #[test]
     fn glossary_terms_match_their_other_spellings() {
-        assert_eq!(alternatives("flow"), ["flow", "フロー"]);
+        let glossary = Glossary::default();
+        assert_eq!(glossary.alternatives("flow"), ["flow", "フロー"]);
         assert_eq!(
-            alternatives("コネクター"),
+            glossary.alternatives("コネクター"),
             ["コネクター", "connector", "コネクタ"]
         );
-        assert_eq!(alternatives("承認"), ["承認", "approval"]);
-        assert_eq!(alternatives("経費精算"), ["経費精算"]);
+        assert_eq!(glossary.alternatives("承認"), ["承認", "approval"]);
+        assert_eq!(glossary.alternatives("経費精算"), ["経費精算"]);
         // Every glossary word is already in normalised form, and appears in one group only.
         let mut seen = std::collections::HashSet::new();
         for group in GLOSSARY {
@@ -289,10 +362,38 @@ mod tests {
                 );
             }
         }
-        let q = SearchQuery::parse("q", "ＦＬＯＷ 承認").unwrap().unwrap();
+        let q = SearchQuery::parse("q", "ＦＬＯＷ 承認", &Glossary::default())
+            .unwrap()
+            .unwrap();
         assert_eq!(
             q.term_groups(),
             [vec!["flow", "フロー"], vec!["承認", "approval"]]
         );
+    }
+
+    #[test]
+    fn a_company_glossary_adds_groups_and_spellings() {
+        let text =
+            "# our systems\nKintone, キントーン\n\nflow、ワークフロー\nＳＡＰ, エスエーピー, sap\n";
+        let glossary = Glossary::extended(text).unwrap();
+        assert_eq!(glossary.alternatives("kintone"), ["kintone", "キントーン"]);
+        assert_eq!(
+            glossary.alternatives("ワークフロー"),
+            ["ワークフロー", "flow", "フロー"]
+        );
+        assert_eq!(glossary.alternatives("sap"), ["sap", "エスエーピー"]);
+        // Merging keeps one group: flow's spellings are not listed twice.
+        assert_eq!(
+            glossary.alternatives("フロー"),
+            ["フロー", "flow", "ワークフロー"]
+        );
+        for (bad, line) in [
+            ("kintone\n", 1),
+            ("# c\na, bb\n", 2),
+            ("two words, x y\n", 1),
+        ] {
+            let e = Glossary::extended(bad).unwrap_err();
+            assert!(e.starts_with(&format!("line {line}:")), "{bad:?}: {e}");
+        }
     }
 }

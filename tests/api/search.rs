@@ -143,3 +143,41 @@ on_both_databases! {
         assert_eq!(app.list_ids(&m.key, &format!("q={}", q("　 "))).await.len(), 1);
     }
 }
+
+/// A company's own glossary (`TSUNAGU_SEARCH_GLOSSARY`) works like the built-in one.
+async fn company_glossary(backend: Backend) {
+    let app = spawn_app_with(backend, |config| {
+        config.search_glossary =
+            tsunagu::domain::search::Glossary::extended("kintone, キントーン\n稟議, approval\n")
+                .unwrap();
+    })
+    .await;
+    let m = app.member("m").await;
+    let kintone = app
+        .ask(&m.key, "キントーンとの連携方法", "b", &[], false)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let approval = app
+        .ask(&m.key, "承認ルートを変更したい", "b", &[], false)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(app.list_ids(&m.key, "q=kintone").await, vec![kintone]);
+    // 稟議 joined the built-in approval group, so it finds 承認 as well.
+    assert_eq!(
+        app.list_ids(&m.key, &format!("q={}", q("稟議"))).await,
+        vec![approval]
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_company_glossary_extends_search_sqlite() {
+    company_glossary(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_company_glossary_extends_search_postgres() {
+    company_glossary(Backend::Postgres).await;
+}
