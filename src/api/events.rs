@@ -6,6 +6,7 @@
 
 use crate::api::extract::Query;
 use crate::api::links::Links;
+use crate::api::pagination::page_limit;
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
 use crate::domain::event::{Event, EventType};
@@ -14,9 +15,6 @@ use crate::store::events::EventFilter;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-
-/// Most events per poll.
-pub const MAX_EVENTS: i64 = 100;
 
 /// What to list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -64,17 +62,7 @@ pub async fn list_events(
     caller: Caller,
     Query(params): Query<ListEventsParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let limit = match params.limit {
-        None => 20,
-        Some(n) if (1..=MAX_EVENTS).contains(&n) => n,
-        Some(n) => {
-            return Err(ApiError::InvalidQuery(FieldError::new(
-                "limit",
-                "out_of_range",
-                format!("limit must be between 1 and {MAX_EVENTS} (got {n})"),
-            )))
-        }
-    };
+    let limit = page_limit(params.limit)?;
     let mut types = Vec::new();
     for name in params
         .types

@@ -27,7 +27,6 @@ pub mod wins;
 
 use crate::config::Config;
 use crate::store::Store;
-use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -302,7 +301,4 @@ pub fn openapi_json() -> String {
     text
 }
 
-/// A stored timestamp (microseconds since the epoch) as a UTC time.
-pub fn timestamp(micros: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp_micros(micros).unwrap_or_default()
-}
+pub use crate::store::timestamp;

@@ -136,6 +136,28 @@ pub struct EventQuestion {
     pub link: String,
 }
 
+impl EventQuestion {
+    /// A question as events show it: the asker is named only when it is not anonymous.
+    pub fn new(
+        id: i64,
+        title: String,
+        tags: Vec<String>,
+        anonymous: bool,
+        asker: EventMember,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id,
+            title,
+            tags,
+            anonymous,
+            asker: (!anonymous).then_some(asker),
+            created_at,
+            link: String::new(),
+        }
+    }
+}
+
 /// The answer an event is about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct EventAnswer {

@@ -65,6 +65,10 @@ macro_rules! refresh_question {
     }};
 }
 
+/// True for an answer `a` that the anonymous asker of its question `q` wrote: its author is
+/// hidden like the asker (see `domain::question::asker_visible_to`), in events and in counts.
+pub(crate) const ANSWER_BY_ANONYMOUS_ASKER: &str = "(q.anonymous AND q.author_id = a.author_id)";
+
 impl Store {
     /// Adds an answer to an existing question; returns its id.
     pub async fn create_answer(

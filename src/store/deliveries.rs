@@ -60,6 +60,13 @@ pub struct DeliveryRow {
     pub finished_at: Option<i64>,
 }
 
+/// The admin view of deliveries, with the subscription left out where it would reveal a
+/// hidden member (see [`DeliveryRow`]).
+const SELECT_DELIVERIES: &str = "SELECT d.id, d.event_id, e.event_type, \
+     CASE WHEN e.conceals_audience AND (s.mine_only OR s.event_type = 'kudos.received') THEN NULL ELSE d.subscription_id END AS subscription_id, \
+     d.status, d.attempts, d.last_status, d.last_error, d.next_attempt_at, d.created_at, d.finished_at \
+     FROM deliveries d JOIN events e ON e.id = d.event_id JOIN subscriptions s ON s.id = d.subscription_id";
+
 impl Store {
     /// Claims up to `limit` due deliveries until `lease_until` (µs) and counts the attempt.
     pub async fn claim_due_deliveries(
@@ -189,13 +196,9 @@ impl Store {
         limit: i64,
     ) -> StoreResult<Vec<DeliveryRow>> {
         with_pool!(self, pool => {
-            Ok(sqlx::query_as(
-                "SELECT d.id, d.event_id, e.event_type, \
-                 CASE WHEN e.conceals_audience AND (s.mine_only OR s.event_type = 'kudos.received') THEN NULL ELSE d.subscription_id END AS subscription_id, \
-                 d.status, d.attempts, d.last_status, d.last_error, d.next_attempt_at, d.created_at, d.finished_at \
-                 FROM deliveries d JOIN events e ON e.id = d.event_id JOIN subscriptions s ON s.id = d.subscription_id \
-                 WHERE ($1 IS NULL OR d.status = $1) AND ($2 IS NULL OR d.id < $2) ORDER BY d.id DESC LIMIT $3",
-            )
+            Ok(sqlx::query_as(&format!(
+                "{SELECT_DELIVERIES} WHERE ($1 IS NULL OR d.status = $1) AND ($2 IS NULL OR d.id < $2) ORDER BY d.id DESC LIMIT $3"
+            ))
             .bind(status)
             .bind(before)
             .bind(limit)
@@ -207,15 +210,10 @@ impl Store {
     /// One delivery for admins.
     pub async fn delivery(&self, id: i64) -> StoreResult<Option<DeliveryRow>> {
         with_pool!(self, pool => {
-            Ok(sqlx::query_as(
-                "SELECT d.id, d.event_id, e.event_type, \
-                 CASE WHEN e.conceals_audience AND (s.mine_only OR s.event_type = 'kudos.received') THEN NULL ELSE d.subscription_id END AS subscription_id, \
-                 d.status, d.attempts, d.last_status, d.last_error, d.next_attempt_at, d.created_at, d.finished_at \
-                 FROM deliveries d JOIN events e ON e.id = d.event_id JOIN subscriptions s ON s.id = d.subscription_id WHERE d.id = $1",
-            )
-            .bind(id)
-            .fetch_optional(pool)
-            .await?)
+            Ok(sqlx::query_as(&format!("{SELECT_DELIVERIES} WHERE d.id = $1"))
+                .bind(id)
+                .fetch_optional(pool)
+                .await?)
         })
     }
 

@@ -104,15 +104,14 @@ macro_rules! question_snapshot {
         .bind(id)
         .fetch_all(&mut *$tx)
         .await?;
-        let question = $crate::domain::event::EventQuestion {
+        let question = $crate::domain::event::EventQuestion::new(
             id,
             title,
             tags,
             anonymous,
-            asker: (!anonymous).then(|| $crate::domain::event::EventMember { id: author_id, display_name: name }),
-            created_at: $crate::store::events::timestamp(created_at),
-            link: String::new(),
-        };
+            $crate::domain::event::EventMember { id: author_id, display_name: name },
+            $crate::store::timestamp(created_at),
+        );
         (question, author_id)
     }};
 }
@@ -123,11 +122,11 @@ pub(crate) use question_snapshot;
 macro_rules! answer_snapshot {
     ($tx:ident, $answer_id:expr) => {{
         let (id, question_id, body, author_id, created_at, name, hidden): (i64, i64, String, i64, i64, String, bool) =
-            sqlx::query_as(
-                "SELECT a.id, a.question_id, a.body, a.author_id, a.created_at, m.display_name, \
-                 (q.anonymous AND q.author_id = a.author_id) \
+            sqlx::query_as(&format!(
+                "SELECT a.id, a.question_id, a.body, a.author_id, a.created_at, m.display_name, {} \
                  FROM answers a JOIN members m ON m.id = a.author_id JOIN questions q ON q.id = a.question_id WHERE a.id = $1",
-            )
+                $crate::store::answers::ANSWER_BY_ANONYMOUS_ASKER
+            ))
             .bind($answer_id)
             .fetch_one(&mut *$tx)
             .await?;
@@ -136,18 +135,13 @@ macro_rules! answer_snapshot {
             question_id,
             excerpt: $crate::domain::event::excerpt(&body, 280),
             author: (!hidden).then(|| $crate::domain::event::EventMember { id: author_id, display_name: name }),
-            created_at: $crate::store::events::timestamp(created_at),
+            created_at: $crate::store::timestamp(created_at),
             link: String::new(),
         };
         (answer, author_id, hidden)
     }};
 }
 pub(crate) use answer_snapshot;
-
-/// A stored timestamp as a date-time.
-pub(crate) fn timestamp(micros: i64) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp_micros(micros).unwrap_or_default()
-}
 
 /// An event as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -200,6 +200,11 @@ pub fn now_micros() -> i64 {
     chrono::Utc::now().timestamp_micros()
 }
 
+/// A stored timestamp (microseconds since the epoch) as a UTC time.
+pub fn timestamp(micros: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_micros(micros).unwrap_or_default()
+}
+
 impl Store {
     /// Wakes this process's webhook worker: the outbox has something new.
     pub(crate) fn outbox_written(&self) {

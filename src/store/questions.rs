@@ -1,12 +1,12 @@
 //! Questions: create, read, list with filters, search and keyset pagination, edit, delete,
 //! "me too", and candidates for similar-question suggestions.
 
-use super::events::{question_snapshot, record_event};
+use super::events::record_event;
 use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, SortKey, Store, StoreResult,
 };
-use crate::domain::event::{EventData, EventType, NewEvent};
+use crate::domain::event::{EventData, EventMember, EventQuestion, EventType, NewEvent};
 use crate::domain::question::{QuestionSort, QuestionStatus};
 use crate::domain::search::{like_contains, SearchQuery, TRIGRAM_MIN_CHARS};
 use crate::domain::tag::TagSlug;
@@ -112,7 +112,22 @@ impl Store {
                 super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);
             }
             record_created!(tx, "question", id);
-            let (question, _) = question_snapshot!(tx, id);
+            // The snapshot from what was just written; only the asker's name is read.
+            let asker: String = sqlx::query_scalar("SELECT display_name FROM members WHERE id = $1")
+                .bind(new.author_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            let mut tags: Vec<String> = new.tags.iter().map(|t| t.as_str().to_owned()).collect();
+            tags.sort();
+            tags.dedup();
+            let question = EventQuestion::new(
+                id,
+                new.title.to_owned(),
+                tags,
+                new.anonymous,
+                EventMember { id: new.author_id, display_name: asker },
+                super::timestamp(now),
+            );
             let event = NewEvent {
                 event_type: EventType::QuestionPosted,
                 tags: question.tags.clone(),

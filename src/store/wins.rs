@@ -344,9 +344,10 @@ impl Store {
                         .await?;
                     // Kudos on the anonymous asker's own answer go to a hidden member.
                     let hidden: bool = if kind == "answer" {
-                        sqlx::query_scalar(
-                            "SELECT q.anonymous AND q.author_id = a.author_id FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = $1",
-                        )
+                        sqlx::query_scalar(&format!(
+                            "SELECT {} FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = $1",
+                            super::answers::ANSWER_BY_ANONYMOUS_ASKER
+                        ))
                         .bind(target_id)
                         .fetch_optional(&mut *tx)
                         .await?
@@ -413,15 +414,16 @@ impl Store {
     pub async fn profile_stats(&self, member_id: i64) -> StoreResult<ProfileStats> {
         let sql = format!(
             "SELECT \
-             (SELECT COUNT(*) FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.author_id = $1 AND NOT (q.anonymous AND q.author_id = a.author_id)) AS answers, \
+             (SELECT COUNT(*) FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.author_id = $1 AND NOT {hidden}) AS answers, \
              (SELECT COUNT(*) FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.author_id = $1 AND q.accepted_answer_id = a.id AND q.author_id <> a.author_id) AS accepted_answers, \
-             ((SELECT COUNT(*) FROM answer_reactions r JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id WHERE a.author_id = $1 AND r.kind = 'helpful' AND NOT (q.anonymous AND q.author_id = a.author_id)) \
+             ((SELECT COUNT(*) FROM answer_reactions r JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id WHERE a.author_id = $1 AND r.kind = 'helpful' AND NOT {hidden}) \
                + (SELECT COUNT(*) FROM tip_reactions r JOIN tips t ON t.id = r.tip_id WHERE t.author_id = $1)) AS helpful_received, \
              (SELECT COUNT(*) FROM kudos k WHERE k.receiver_id = $1) AS kudos_received, \
              (SELECT COUNT(*) FROM tips t WHERE t.author_id = $1) AS tips_written, \
              (SELECT COUNT(*) FROM wins w WHERE w.author_id = $1) AS wins_logged, \
-             CAST({} AS DOUBLE PRECISION) AS minutes_credited",
-            credited_minutes_sql("$1", "0")
+             CAST({credited} AS DOUBLE PRECISION) AS minutes_credited",
+            hidden = super::answers::ANSWER_BY_ANONYMOUS_ASKER,
+            credited = credited_minutes_sql("$1", "0")
         );
         with_pool!(self, pool => {
             Ok(sqlx::query_as(&sql).bind(member_id).fetch_one(pool).await?)
