@@ -172,17 +172,26 @@ async fn post_json(
     response.json().await.unwrap()
 }
 
-async fn count_questions(backend: Backend, database_url: &str) -> (i64, i64) {
-    let sql = "SELECT COUNT(*), COUNT(DISTINCT title) FROM questions";
+/// One number from the database behind the server's back.
+async fn count(backend: Backend, database_url: &str, sql: &str) -> i64 {
     match backend {
         Backend::Sqlite => {
             let mut conn = sqlx::SqliteConnection::connect(database_url).await.unwrap();
-            sqlx::query_as(sql).fetch_one(&mut conn).await.unwrap()
+            sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
         }
         Backend::Postgres => {
             let mut conn = sqlx::PgConnection::connect(database_url).await.unwrap();
-            sqlx::query_as(sql).fetch_one(&mut conn).await.unwrap()
+            sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
         }
+    }
+}
+
+/// Kills the server (SIGKILL) and drops a PostgreSQL test database.
+async fn kill_and_clean_up(mut server: Child, backend: Backend, database_url: &str) {
+    server.kill().unwrap();
+    server.wait().unwrap();
+    if backend == Backend::Postgres {
+        drop_database(database_url).await;
     }
 }
 
@@ -256,7 +265,7 @@ async fn crash_and_retry(backend: Backend) {
         "each writer ends on the request the kill cut off"
     );
 
-    let mut server = start_server(&database_url, port).await;
+    let server = start_server(&database_url, port).await;
     // Every 201 is still there.
     for s in &confirmed {
         let response = client
@@ -287,7 +296,13 @@ async fn crash_and_retry(backend: Backend) {
             );
         }
     }
-    let (rows, distinct_titles) = count_questions(backend, &database_url).await;
+    let rows = count(backend, &database_url, "SELECT COUNT(*) FROM questions").await;
+    let distinct_titles = count(
+        backend,
+        &database_url,
+        "SELECT COUNT(DISTINCT title) FROM questions",
+    )
+    .await;
     assert_eq!(
         (rows, distinct_titles),
         (sent.len() as i64, sent.len() as i64),
@@ -297,11 +312,7 @@ async fn crash_and_retry(backend: Backend) {
         "crash test ({backend:?}): {} confirmed before SIGKILL, {cut_off} cut off ({waited} left claimed), {rows} questions after retries",
         confirmed.len()
     );
-    server.kill().unwrap();
-    server.wait().unwrap();
-    if backend == Backend::Postgres {
-        drop_database(&database_url).await;
-    }
+    kill_and_clean_up(server, backend, &database_url).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -390,7 +401,7 @@ async fn stop_gracefully(backend: Backend) {
     );
     let status = server.wait().unwrap();
     assert!(status.success(), "exit status {status}");
-    let (rows, _) = count_questions(backend, &database_url).await;
+    let rows = count(backend, &database_url, "SELECT COUNT(*) FROM questions").await;
     assert_eq!(rows, 1);
     if backend == Backend::Postgres {
         drop_database(&database_url).await;
@@ -444,7 +455,7 @@ async fn deliveries_survive_sigkill(backend: Backend) {
     server.kill().unwrap();
     server.wait().unwrap();
     receiver.set(Behaviour::default());
-    let mut server = start_server(&database_url, port).await;
+    let server = start_server(&database_url, port).await;
     let received = receiver
         .wait_for(60, "every event after the restart", |r| {
             let delivered: std::collections::HashSet<i64> = r
@@ -471,11 +482,7 @@ async fn deliveries_survive_sigkill(backend: Backend) {
         "webhook crash test ({backend:?}): {} attempts for 20 events, all delivered after SIGKILL",
         received.len()
     );
-    server.kill().unwrap();
-    server.wait().unwrap();
-    if backend == Backend::Postgres {
-        drop_database(&database_url).await;
-    }
+    kill_and_clean_up(server, backend, &database_url).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -562,19 +569,6 @@ async fn two_replicas_on_one_postgres_deliver_each_event_once() {
     a.wait().unwrap();
     b.wait().unwrap();
     drop_database(&database_url).await;
-}
-
-async fn count(backend: Backend, database_url: &str, sql: &str) -> i64 {
-    match backend {
-        Backend::Sqlite => {
-            let mut conn = sqlx::SqliteConnection::connect(database_url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
-        }
-        Backend::Postgres => {
-            let mut conn = sqlx::PgConnection::connect(database_url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
-        }
-    }
 }
 
 async fn sigterm_leaves_no_delivery_claimed(backend: Backend) {
