@@ -1,16 +1,19 @@
 //! Webhook deliveries for admins: see what failed and send it again.
 //!
 //! A delivery whose event concerns a hidden member (an anonymous asker) and whose subscription
-//! is that member's "mine only" one is shown without its subscription, so this view cannot
-//! connect an anonymous question to the person who asked it.
+//! is that member's own ("mine only", or their kudos) is not in this view at all — not its
+//! presence, place or count — and delivery ids are random, so nothing here connects an
+//! anonymous question to the person who asked it.
 
 use crate::api::extract::Query;
+use crate::api::pagination::{decode_cursor, finish_page};
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
 use crate::domain::event::EventType;
 use crate::domain::member::Role;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use crate::store::deliveries::DeliveryRow;
+use crate::store::SortKey;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -53,18 +56,17 @@ impl DeliveryStatus {
 /// One event sent (or to be sent) to one subscription.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Delivery {
-    /// Delivery id; the `webhook-id` header is `msg_tsunagu_<id>`.
-    #[schema(example = 31)]
-    pub id: i64,
+    /// Delivery id (random, `dlv_` and 24 hex digits); the `webhook-id` header is `msg_<id>`.
+    #[schema(example = "dlv_3f9a0c1b2d4e5f60718293a4")]
+    pub id: String,
     /// The event.
     #[schema(example = 1001)]
     pub event_id: i64,
     /// The event's type.
     pub event_type: EventType,
-    /// The subscription; absent when showing it would reveal an anonymous asker.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The subscription.
     #[schema(example = 12)]
-    pub subscription_id: Option<i64>,
+    pub subscription_id: i64,
     /// Where it stands.
     pub status: DeliveryStatus,
     /// Attempts made so far.
@@ -86,14 +88,14 @@ pub struct Delivery {
     pub finished_at: Option<DateTime<Utc>>,
 }
 
-/// A page of deliveries, newest first.
+/// A page of deliveries, newest event first.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DeliveryPage {
     /// The deliveries.
     pub items: Vec<Delivery>,
-    /// Pass as `before` for the next page; absent on the last page.
+    /// Pass as `cursor` to get the next page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_before: Option<i64>,
+    pub next_cursor: Option<String>,
 }
 
 /// What to list.
@@ -103,8 +105,8 @@ pub struct DeliveryPage {
 pub struct ListDeliveriesParams {
     /// Only deliveries in this state.
     pub status: Option<DeliveryStatus>,
-    /// Only deliveries older than this id (the previous page's `next_before`).
-    pub before: Option<i64>,
+    /// `next_cursor` from the previous page.
+    pub cursor: Option<String>,
     /// How many at most (1–100, default 20).
     pub limit: Option<i64>,
 }
@@ -112,7 +114,7 @@ pub struct ListDeliveriesParams {
 fn delivery_view(row: DeliveryRow) -> Delivery {
     let status = DeliveryStatus::from_stored(&row.status);
     Delivery {
-        id: row.id,
+        id: row.public_id,
         event_id: row.event_id,
         event_type: EventType::parse(&row.event_type).unwrap_or(EventType::QuestionPosted),
         subscription_id: row.subscription_id,
@@ -149,30 +151,23 @@ pub async fn list_deliveries(
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Role::Admin)?;
     let limit = crate::api::pagination::page_limit(params.limit)?;
-    if params.before.is_some_and(|b| b < 1) {
-        return Err(ApiError::InvalidQuery(FieldError::new(
-            "before",
-            "out_of_range",
-            "before must be a delivery id",
-        )));
-    }
+    let after = params
+        .cursor
+        .as_deref()
+        .map(|c| decode_cursor("d1", "all", c).map(|key| (key.sort_key, key.id)))
+        .transpose()?;
     let mut rows = state
         .store
-        .list_deliveries(
-            params.status.map(DeliveryStatus::as_str),
-            params.before,
-            limit + 1,
-        )
+        .list_deliveries(params.status.map(DeliveryStatus::as_str), after, limit + 1)
         .await?;
-    let next_before = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| r.id)
-    } else {
-        None
-    };
+    let next_cursor = finish_page(&mut rows, limit, "d1", "all", |last| SortKey {
+        rank: 0,
+        sort_key: last.event_id,
+        id: last.subscription_id,
+    });
     Ok(HttpResponse::Ok().json(DeliveryPage {
         items: rows.into_iter().map(delivery_view).collect(),
-        next_before,
+        next_cursor,
     }))
 }
 
@@ -182,7 +177,7 @@ pub async fn list_deliveries(
 #[utoipa::path(
     tag = "admin",
     operation_id = "RetryDelivery",
-    params(("id" = i64, Path, description = "Delivery id")),
+    params(("id" = String, Path, description = "Delivery id (`dlv_…`)")),
     responses(
         (status = 200, description = "Queued again", body = Delivery),
         (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
@@ -195,13 +190,13 @@ pub async fn list_deliveries(
 pub async fn retry_delivery(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Role::Admin)?;
     let id = id.into_inner();
     let max_age = state.config.webhooks.max_age_hours as i64 * 3_600_000_000;
-    if !state.store.retry_delivery(id, max_age).await? {
-        return match state.store.delivery(id).await? {
+    if !state.store.retry_delivery(&id, max_age).await? {
+        return match state.store.delivery(&id).await? {
             None => Err(ApiError::NotFound("delivery")),
             Some(row) => Err(ApiError::Conflict(
                 "not_retryable",
@@ -209,10 +204,10 @@ pub async fn retry_delivery(
             )),
         };
     }
-    tracing::info!(delivery_id = id, "delivery queued again");
+    tracing::info!(delivery_id = %id, "delivery queued again");
     let row = state
         .store
-        .delivery(id)
+        .delivery(&id)
         .await?
         .ok_or(ApiError::NotFound("delivery"))?;
     Ok(HttpResponse::Ok().json(delivery_view(row)))

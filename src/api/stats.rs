@@ -45,7 +45,7 @@ pub struct HealthFigures {
     pub start: DateTime<Utc>,
     /// Interval end (exclusive).
     pub end: DateTime<Utc>,
-    /// Questions asked in the interval.
+    /// Questions asked in the interval, anonymous ones included.
     pub questions_asked: i64,
     /// Of those, questions someone other than the asker has answered.
     pub answered: i64,
@@ -56,15 +56,15 @@ pub struct HealthFigures {
     pub answered_within_24h_share: f64,
     /// The interval's questions nobody but the asker has answered yet.
     pub still_unanswered: i64,
-    /// Members whose first question ever was asked in the interval.
+    /// Members whose first question asked by name ever was asked in the interval (anonymous questions never count per member).
     pub first_time_askers: i64,
     /// Share (0–1) of those first questions answered by someone else within 24 hours.
     pub first_time_askers_answered_within_24h_share: f64,
-    /// First-time askers of the interval who asked again within 30 days.
+    /// First-time askers of the interval who asked by name again within 30 days.
     pub returning_askers: i64,
-    /// Members whose first answer or tip ever came in the interval.
+    /// Members whose first answer or tip ever came in the interval (an anonymous asker's answers in her own thread do not count).
     pub new_contributors: i64,
-    /// Members who asked, answered, reacted, wrote a tip, logged a win or gave kudos in the interval.
+    /// Members who asked by name, answered, reacted, wrote a tip, logged a win or gave kudos in the interval (nothing an anonymous asker did in her own thread counts).
     pub active_members: i64,
     /// Tips published in the interval.
     pub tips_published: i64,
@@ -74,6 +74,10 @@ pub struct HealthFigures {
     pub hours_saved_per_month: f64,
     /// Kudos given in the interval.
     pub kudos_given: i64,
+    /// Of the interval's questions, those asked anonymously.
+    pub anonymous_questions_asked: i64,
+    /// Share (0–1) of the interval's anonymous questions first answered by someone else within 24 hours.
+    pub anonymous_answered_within_24h_share: f64,
 }
 
 impl From<HealthRow> for HealthFigures {
@@ -96,6 +100,8 @@ impl From<HealthRow> for HealthFigures {
             wins_logged: r.wins_logged,
             hours_saved_per_month: r.hours_saved_per_month,
             kudos_given: r.kudos_given,
+            anonymous_questions_asked: r.anonymous_questions_asked,
+            anonymous_answered_within_24h_share: r.anonymous_answered_within_24h_share,
         }
     }
 }
@@ -112,7 +118,7 @@ pub struct HealthReport {
 /// Headline numbers for the last 30 days.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HealthSummary {
-    /// Questions asked in the last 30 days.
+    /// Questions asked in the last 30 days, anonymous ones included.
     pub questions_asked: i64,
     /// Share (0–1) of them first answered by someone else within 24 hours.
     pub answered_within_24h_share: f64,
@@ -121,9 +127,9 @@ pub struct HealthSummary {
     pub median_hours_to_first_answer: Option<f64>,
     /// Questions of any age nobody but the asker has answered yet.
     pub questions_without_answer: i64,
-    /// Members whose first question ever came in the last 30 days.
+    /// Members whose first question asked by name ever came in the last 30 days.
     pub first_time_askers: i64,
-    /// Members active in the last 30 days.
+    /// Members active in the last 30 days (anonymous questions and their askers' acts in them not counted per member).
     pub active_members: i64,
     /// Wins logged in the last 30 days.
     pub wins_logged: i64,
@@ -131,6 +137,10 @@ pub struct HealthSummary {
     pub total_hours_saved_per_month: f64,
     /// Kudos given in the last 30 days.
     pub kudos_given: i64,
+    /// Questions asked anonymously in the last 30 days.
+    pub anonymous_questions_asked: i64,
+    /// Share (0–1) of them first answered by someone else within 24 hours.
+    pub anonymous_answered_within_24h_share: f64,
 }
 
 async fn report(
@@ -195,7 +205,7 @@ pub async fn health(
 }
 
 /// Column names of the CSV, in order.
-pub const CSV_COLUMNS: [&str; 16] = [
+pub const CSV_COLUMNS: [&str; 18] = [
     "start",
     "end",
     "questions_asked",
@@ -212,6 +222,8 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "wins_logged",
     "hours_saved_per_month",
     "kudos_given",
+    "anonymous_questions_asked",
+    "anonymous_answered_within_24h_share",
 ];
 
 /// Download community health as CSV
@@ -258,6 +270,8 @@ pub async fn health_csv(
             r.wins_logged.to_string(),
             r.hours_saved_per_month.to_string(),
             r.kudos_given.to_string(),
+            r.anonymous_questions_asked.to_string(),
+            r.anonymous_answered_within_24h_share.to_string(),
         ];
         csv.push_str(&fields.join(","));
         csv.push_str("\r\n");
@@ -309,5 +323,7 @@ pub async fn summary(
             .round()
             / 100.0,
         kudos_given: row.kudos_given,
+        anonymous_questions_asked: row.anonymous_questions_asked,
+        anonymous_answered_within_24h_share: row.anonymous_answered_within_24h_share,
     }))
 }

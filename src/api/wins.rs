@@ -54,7 +54,8 @@ pub struct Money {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HelpedBy {
-    /// Question ids (up to 10): the people who answered them get credit.
+    /// Question ids (up to 10): the people who answered them get credit. Anonymous questions
+    /// among them are shown to the win's author only.
     #[serde(default)]
     #[schema(max_items = 10, example = json!([]))]
     pub questions: Vec<i64>,
@@ -228,6 +229,17 @@ pub struct Kudos {
 pub const KUDOS_MESSAGE_MAX_CHARS: usize = 280;
 
 fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
+    let mine = row.author_id == viewer.member_id;
+    // Anonymous questions among the citations are shown to the win's author only: one of
+    // them may be her own, and showing the rest would single that one out.
+    let questions = if mine {
+        row.helped_by_questions
+    } else {
+        row.helped_by_questions
+            .into_iter()
+            .filter(|q| !row.anonymous_citations.contains(q))
+            .collect()
+    };
     Win {
         api_link: links.api(&format!("/wins/{}", row.id)),
         id: row.id,
@@ -245,7 +257,7 @@ fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
             .money_saved_per_month
             .zip(row.currency)
             .map(|(amount, currency)| Money { amount, currency }),
-        mine: row.author_id == viewer.member_id,
+        mine,
         author: MemberRef {
             id: row.author_id,
             display_name: row.author_name,
@@ -255,7 +267,7 @@ fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
         tags: row.tags,
         link: row.link,
         helped_by: HelpedBy {
-            questions: row.helped_by_questions,
+            questions,
             tips: row.helped_by_tips,
         },
         kudos_count: row.kudos_count,

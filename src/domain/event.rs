@@ -1,10 +1,13 @@
 //! Events: what happened in the community, as flows see it.
 //!
 //! An event is recorded with the change that caused it (same transaction) and is what webhook
-//! subscriptions receive and `GET /events` lists. Its data is a snapshot taken at that moment,
-//! written only from what every member may see: an anonymous question carries no asker, and an
-//! anonymous asker's own answer carries no author, so a payload never reveals one. Links are
-//! not stored; they are added when the event is sent or listed, from the public URL.
+//! subscriptions receive and `GET /events` lists. Its data is a snapshot written only from
+//! what every member may see: an anonymous question carries no asker, an anonymous asker's
+//! own answer carries no author, and kudos she gives inside her own thread come "from the
+//! asker", so a payload never reveals her. The snapshot shows the present, not the past: when
+//! its question becomes anonymous or is edited, the store rewrites it, and when what it is
+//! about is deleted or hidden, the event and its unsent deliveries go (see
+//! `store::events`). Links are not stored; they are added when the event is sent or listed.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -232,8 +235,13 @@ pub struct EventKudos {
     /// Kudos id.
     #[schema(example = 11)]
     pub id: i64,
-    /// Who gave it.
-    pub from: EventMember,
+    /// Who gave it; absent when the anonymous asker gave it inside her own question's thread
+    /// (then `from_asker` is true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<EventMember>,
+    /// True when the kudos came from the question's anonymous asker, who stays unnamed.
+    #[serde(default)]
+    pub from_asker: bool,
     /// What it was given for: `win` or `answer`.
     #[schema(example = "answer")]
     pub target_kind: String,
@@ -356,13 +364,44 @@ pub struct NewEvent {
     /// The tip level a subscription's `level` filter is matched against.
     pub level: Option<TipLevel>,
     /// Who "mine only" (and kudos) subscriptions are matched against: the asker, the answer's
-    /// author, the kudos receiver. Never shown.
+    /// author, the kudos receiver. Never shown. Whether this member is hidden (an anonymous
+    /// asker) is read from the question when it matters, never stored.
     pub audience: Option<i64>,
-    /// Whether `audience` is hidden from other members (an anonymous asker): admin views then
-    /// do not connect the event to that member's subscriptions.
-    pub conceals_audience: bool,
     /// For once-only events ("question 7 unanswered for 24 hours").
     pub dedupe_key: Option<String>,
+}
+
+/// The question, answer, tip and win an event is about (kudos on an answer: that answer and
+/// its question).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventSubjects {
+    pub question_id: Option<i64>,
+    pub answer_id: Option<i64>,
+    pub tip_id: Option<i64>,
+    pub win_id: Option<i64>,
+}
+
+impl EventData {
+    /// What this snapshot is about, as far as it says (kudos on an answer do not name the
+    /// answer's question: the store looks it up).
+    pub fn subjects(&self) -> EventSubjects {
+        let kudos_on = |kind: &str| {
+            self.kudos
+                .as_ref()
+                .filter(|k| k.target_kind == kind)
+                .map(|k| k.target_id)
+        };
+        EventSubjects {
+            question_id: self
+                .question
+                .as_ref()
+                .map(|q| q.id)
+                .or(self.answer.as_ref().map(|a| a.question_id)),
+            answer_id: self.answer.as_ref().map(|a| a.id).or(kudos_on("answer")),
+            tip_id: self.tip.as_ref().map(|t| t.id),
+            win_id: self.win.as_ref().map(|w| w.id).or(kudos_on("win")),
+        }
+    }
 }
 
 /// The first `max` characters of `text` (counted in characters), with `…` when cut.
@@ -400,10 +439,11 @@ mod tests {
         let data = EventData {
             kudos: Some(EventKudos {
                 id: 1,
-                from: EventMember {
+                from: Some(EventMember {
                     id: 2,
                     display_name: "a".into(),
-                },
+                }),
+                from_asker: false,
                 target_kind: "answer".into(),
                 target_id: 9,
                 message: None,

@@ -16,6 +16,15 @@
 //!   win or gave kudos in the interval.
 //! - **tips_published**, **wins_logged**, **kudos_given**: counts in the interval;
 //!   **hours_saved_per_month**: the monthly hours of the wins logged in the interval.
+//! - **anonymous_questions_asked**: the interval's questions asked anonymously (as they are
+//!   now); **anonymous_answered_within_24h_share**: share of those first answered by someone
+//!   else within 24 hours — the safety signal for people who do not dare to ask by name.
+//!
+//! Anonymity rule: figures counted per member (first-time and returning askers, new
+//! contributors, active members) never see who asked anonymously. An anonymous question has
+//! no author here, and what its asker did inside its thread (answering, reacting, giving
+//! kudos) has no member either; such acts count only in per-question and per-act figures. So
+//! swapping the anonymous asker for anyone else leaves every figure unchanged.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
@@ -26,7 +35,8 @@ const DAY_MICROS: i64 = 24 * HOUR_MICROS;
 /// One question's facts.
 #[derive(Debug, Clone)]
 pub struct QuestionFact {
-    pub author_id: i64,
+    /// The asker; `None` for an anonymous question.
+    pub author_id: Option<i64>,
     pub created_at: i64,
     pub first_answer_at: Option<i64>,
     /// Carries the filter tag (always true without a filter).
@@ -36,7 +46,8 @@ pub struct QuestionFact {
 /// Something a member did, at a time.
 #[derive(Debug, Clone, Copy)]
 pub struct Act {
-    pub member_id: i64,
+    /// Who; `None` when the anonymous asker did it inside her own question's thread.
+    pub member_id: Option<i64>,
     pub at: i64,
 }
 
@@ -89,6 +100,8 @@ pub struct HealthRow {
     pub wins_logged: i64,
     pub hours_saved_per_month: f64,
     pub kudos_given: i64,
+    pub anonymous_questions_asked: i64,
+    pub anonymous_answered_within_24h_share: f64,
 }
 
 /// Interval boundaries covering `[from, to)`, aligned to local midnights at `offset_minutes`.
@@ -154,9 +167,12 @@ pub fn compute(
     intervals: &[(DateTime<Utc>, DateTime<Utc>)],
 ) -> Vec<HealthRow> {
     // First question ever per member, and their question times (all tags).
+    // Anonymous questions have no author here, so they never count per member.
     let mut questions_by_member: HashMap<i64, Vec<&QuestionFact>> = HashMap::new();
     for q in &activity.questions {
-        questions_by_member.entry(q.author_id).or_default().push(q);
+        if let Some(author) = q.author_id {
+            questions_by_member.entry(author).or_default().push(q);
+        }
     }
     for list in questions_by_member.values_mut() {
         list.sort_by_key(|q| q.created_at);
@@ -168,8 +184,10 @@ pub fn compute(
         .iter()
         .chain(activity.tips.iter().map(|(a, _)| a))
     {
-        let e = first_contribution.entry(act.member_id).or_insert(act.at);
-        *e = (*e).min(act.at);
+        if let Some(member) = act.member_id {
+            let e = first_contribution.entry(member).or_insert(act.at);
+            *e = (*e).min(act.at);
+        }
     }
     let answered_within = |q: &QuestionFact| {
         q.first_answer_at
@@ -204,8 +222,9 @@ pub fn compute(
             let returning = firsts
                 .iter()
                 .filter(|first| {
-                    questions_by_member
-                        .get(&first.author_id)
+                    first
+                        .author_id
+                        .and_then(|author| questions_by_member.get(&author))
                         .is_some_and(|list| {
                             list.iter()
                                 .skip(1)
@@ -219,17 +238,21 @@ pub fn compute(
                     .questions
                     .iter()
                     .filter(|q| inside(q.created_at))
-                    .map(|q| q.author_id),
+                    .filter_map(|q| q.author_id),
             );
             for acts in [&activity.answers, &activity.reactions, &activity.kudos] {
-                active.extend(acts.iter().filter(|a| inside(a.at)).map(|a| a.member_id));
+                active.extend(
+                    acts.iter()
+                        .filter(|a| inside(a.at))
+                        .filter_map(|a| a.member_id),
+                );
             }
             active.extend(
                 activity
                     .tips
                     .iter()
                     .filter(|(a, _)| inside(a.at))
-                    .map(|(a, _)| a.member_id),
+                    .filter_map(|(a, _)| a.member_id),
             );
             active.extend(
                 activity
@@ -238,6 +261,8 @@ pub fn compute(
                     .filter(|w| inside(w.created_at))
                     .map(|w| w.author_id),
             );
+            let anonymous: Vec<&&QuestionFact> =
+                asked.iter().filter(|q| q.author_id.is_none()).collect();
             let wins: Vec<&WinFact> = activity
                 .wins
                 .iter()
@@ -274,6 +299,11 @@ pub fn compute(
                     .round()
                     / 100.0,
                 kudos_given: activity.kudos.iter().filter(|k| inside(k.at)).count() as i64,
+                anonymous_questions_asked: anonymous.len() as i64,
+                anonymous_answered_within_24h_share: share(
+                    anonymous.iter().filter(|q| answered_within(q)).count(),
+                    anonymous.len(),
+                ),
             }
         })
         .collect()
@@ -291,7 +321,7 @@ mod tests {
 
     fn q(author: i64, at: i64, first_answer: Option<i64>) -> QuestionFact {
         QuestionFact {
-            author_id: author,
+            author_id: Some(author),
             created_at: at,
             first_answer_at: first_answer,
             in_tag: true,
@@ -346,17 +376,17 @@ mod tests {
             ],
             answers: vec![
                 Act {
-                    member_id: 2,
+                    member_id: Some(2),
                     at: t(2, 11),
                 },
                 Act {
-                    member_id: 2,
+                    member_id: Some(2),
                     at: t(6, 15),
                 },
             ],
             tips: vec![(
                 Act {
-                    member_id: 4,
+                    member_id: Some(4),
                     at: t(4, 8),
                 },
                 true,
@@ -368,11 +398,11 @@ mod tests {
                 in_tag: true,
             }],
             reactions: vec![Act {
-                member_id: 5,
+                member_id: Some(5),
                 at: t(6, 16),
             }],
             kudos: vec![Act {
-                member_id: 1,
+                member_id: Some(1),
                 at: t(7, 13),
             }],
         };

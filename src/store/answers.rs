@@ -1,7 +1,9 @@
 //! Answers, acceptance and positive reactions. Every change that affects a question's
 //! counters or status recomputes them in the same transaction.
 
-use super::events::{answer_snapshot, question_snapshot, record_event};
+use super::events::{
+    answer_snapshot, forget_events, question_snapshot, record_event, refresh_question_events,
+};
 use super::idempotency::{created_before, record_created};
 use super::{now_micros, with_pool, BeginWrite, Store, StoreResult};
 use crate::domain::event::{EventData, EventType, NewEvent};
@@ -102,14 +104,12 @@ impl Store {
             record_created!(tx, "answer", id);
             let (question, asker) = question_snapshot!(tx, question_id);
             let (answer, _, _) = answer_snapshot!(tx, id);
-            let anonymous = question.anonymous;
             let event = NewEvent {
                 event_type: EventType::QuestionAnswered,
                 tags: question.tags.clone(),
                 data: EventData { question: Some(question), answer: Some(answer), ..EventData::default() },
                 level: None,
                 audience: Some(asker),
-                conceals_audience: anonymous,
                 dedupe_key: None,
             };
             record_event!(tx, &event, now);
@@ -156,16 +156,23 @@ impl Store {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
+                refresh_question_events!(tx, question_id);
             }
             tx.commit().await?;
             Ok(question_id.is_some())
         })
     }
 
-    /// Deletes an answer (and its reactions); the question's status follows. False when absent.
+    /// Deletes an answer (and its reactions, kudos and events); the question's status
+    /// follows. False when absent.
     pub async fn delete_answer(&self, id: i64) -> StoreResult<bool> {
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            forget_events!(tx, "answer_id", id);
+            sqlx::query("DELETE FROM kudos WHERE target_kind = 'answer' AND target_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             let question_id: Option<i64> =
                 sqlx::query_scalar("DELETE FROM answers WHERE id = $1 RETURNING question_id")
                     .bind(id)
@@ -204,14 +211,13 @@ impl Store {
                 .rows_affected();
                 if changed == 1 {
                     let (question, _) = question_snapshot!(tx, question_id);
-                    let (answer, author, hidden) = answer_snapshot!(tx, answer_id);
+                    let (answer, author, _) = answer_snapshot!(tx, answer_id);
                     let event = NewEvent {
                         event_type: EventType::AnswerAccepted,
                         tags: question.tags.clone(),
                         data: EventData { question: Some(question), answer: Some(answer), ..EventData::default() },
                         level: None,
                         audience: Some(author),
-                        conceals_audience: hidden,
                         dedupe_key: None,
                     };
                     record_event!(tx, &event, now);

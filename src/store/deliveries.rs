@@ -9,10 +9,32 @@
 
 use super::{now_micros, with_pool, BeginWrite, Pool, Store, StoreResult};
 
+/// A new delivery's public id: `dlv_` and 24 random hex digits. Random, so it carries no
+/// order: one subscriber's delivery id says nothing about deliveries to anyone else.
+pub fn new_public_id() -> String {
+    use std::fmt::Write;
+    let bytes: [u8; 12] = rand::random();
+    bytes.iter().fold(String::from("dlv_"), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
+/// True for a delivery `d` of event `e` to subscription `s` that would tie an anonymous
+/// question to its asker: the event's audience is hidden now and the subscription is that
+/// member's own ("mine only", or their kudos). Such deliveries are still sent, but no view,
+/// count or info-level log shows them.
+pub(crate) const CONCEALED_DELIVERY: &str = "(s.member_id = e.audience_member_id AND (s.mine_only OR s.event_type = 'kudos.received') AND EXISTS (SELECT 1 FROM questions hq WHERE hq.id = e.question_id AND hq.anonymous AND hq.author_id = e.audience_member_id))";
+
 /// A delivery claimed for sending, with what is needed to send it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DueDelivery {
     pub id: i64,
+    /// The public id (`webhook-id` is `msg_` + this).
+    pub public_id: String,
+    /// Whether the delivery must stay out of views, counts and info-level logs (see
+    /// [`CONCEALED_DELIVERY`]).
+    pub concealed: bool,
     pub attempts: i64,
     pub created_at: i64,
     pub expires_at: Option<i64>,
@@ -42,15 +64,15 @@ pub enum AttemptOutcome {
     Gone { status: u16 },
 }
 
-/// A delivery as the admin view shows it. The subscription is left out when the event
-/// concerns a hidden member and the subscription is theirs (a "mine only" one, or their kudos),
-/// so the view cannot connect an anonymous question to its asker.
+/// A delivery as the admin view shows it. Concealed deliveries (see [`CONCEALED_DELIVERY`])
+/// are not in the view at all, so it cannot connect an anonymous question to its asker by
+/// presence, order, id or count.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DeliveryRow {
-    pub id: i64,
+    pub public_id: String,
     pub event_id: i64,
     pub event_type: String,
-    pub subscription_id: Option<i64>,
+    pub subscription_id: i64,
     pub status: String,
     pub attempts: i64,
     pub last_status: Option<i64>,
@@ -60,12 +82,16 @@ pub struct DeliveryRow {
     pub finished_at: Option<i64>,
 }
 
-/// The admin view of deliveries, with the subscription left out where it would reveal a
-/// hidden member (see [`DeliveryRow`]).
-const SELECT_DELIVERIES: &str = "SELECT d.id, d.event_id, e.event_type, \
-     CASE WHEN e.conceals_audience AND (s.mine_only OR s.event_type = 'kudos.received') THEN NULL ELSE d.subscription_id END AS subscription_id, \
-     d.status, d.attempts, d.last_status, d.last_error, d.next_attempt_at, d.created_at, d.finished_at \
-     FROM deliveries d JOIN events e ON e.id = d.event_id JOIN subscriptions s ON s.id = d.subscription_id";
+/// The admin view of deliveries, without the concealed ones (see [`DeliveryRow`]); a query
+/// adds its conditions with `AND`.
+fn select_deliveries() -> String {
+    format!(
+        "SELECT d.public_id, d.event_id, e.event_type, d.subscription_id, \
+         d.status, d.attempts, d.last_status, d.last_error, d.next_attempt_at, d.created_at, d.finished_at \
+         FROM deliveries d JOIN events e ON e.id = d.event_id JOIN subscriptions s ON s.id = d.subscription_id \
+         WHERE NOT {CONCEALED_DELIVERY}"
+    )
+}
 
 impl Store {
     /// Claims up to `limit` due deliveries until `lease_until` (µs) and counts the attempt.
@@ -96,9 +122,9 @@ impl Store {
             for id in ids {
                 due.push(
                     sqlx::query_as::<_, DueDelivery>(
-                        "SELECT d.id, d.attempts, d.created_at, d.expires_at, s.id AS subscription_id, s.callback_url, s.secret, \
-                         e.id AS event_id, e.event_type, e.occurred_at, e.data \
-                         FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id JOIN events e ON e.id = d.event_id WHERE d.id = $1",
+                        &format!("SELECT d.id, d.public_id, {CONCEALED_DELIVERY} AS concealed, d.attempts, d.created_at, d.expires_at, \
+                         s.id AS subscription_id, s.callback_url, s.secret, e.id AS event_id, e.event_type, e.occurred_at, e.data \
+                         FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id JOIN events e ON e.id = d.event_id WHERE d.id = $1"),
                     )
                     .bind(id)
                     .fetch_one(&mut *tx)
@@ -111,7 +137,9 @@ impl Store {
     }
 
     /// Records an attempt's outcome, if `lease` is still this worker's. Returns false when
-    /// the lease was lost (another worker took the delivery over).
+    /// the outcome was not recorded: the lease was lost (another worker took the delivery
+    /// over), or the delivery is gone because what its event was about was deleted or hidden
+    /// meanwhile (see [`Store::delivery_exists`]).
     pub async fn finish_attempt(
         &self,
         delivery: &DueDelivery,
@@ -174,6 +202,17 @@ impl Store {
         Ok(updated == 1)
     }
 
+    /// Whether a delivery still exists (its event was not withdrawn), by internal id.
+    pub async fn delivery_exists(&self, id: i64) -> StoreResult<bool> {
+        with_pool!(self, pool => {
+            Ok(sqlx::query_scalar::<_, i64>("SELECT id FROM deliveries WHERE id = $1")
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+                .is_some())
+        })
+    }
+
     /// Gives back leases this worker holds (shutting down), so others need not wait them out.
     pub async fn release_leases(&self, leases: &[(i64, i64)]) -> StoreResult<()> {
         with_pool!(self, pool => {
@@ -188,46 +227,53 @@ impl Store {
         })
     }
 
-    /// Deliveries for admins, newest first, optionally of one status, before an id (paging).
+    /// Deliveries for admins, newest event first and by subscription within an event,
+    /// optionally of one status, after `(event id, subscription id)` (paging).
     pub async fn list_deliveries(
         &self,
         status: Option<&str>,
-        before: Option<i64>,
+        after: Option<(i64, i64)>,
         limit: i64,
     ) -> StoreResult<Vec<DeliveryRow>> {
+        let (event, subscription) = after.unzip();
         with_pool!(self, pool => {
             Ok(sqlx::query_as(&format!(
-                "{SELECT_DELIVERIES} WHERE ($1 IS NULL OR d.status = $1) AND ($2 IS NULL OR d.id < $2) ORDER BY d.id DESC LIMIT $3"
+                "{} AND ($1 IS NULL OR d.status = $1) AND ($2 IS NULL OR (d.event_id, d.subscription_id) < ($2, $3)) \
+                 ORDER BY d.event_id DESC, d.subscription_id DESC LIMIT $4",
+                select_deliveries()
             ))
             .bind(status)
-            .bind(before)
+            .bind(event)
+            .bind(subscription)
             .bind(limit)
             .fetch_all(pool)
             .await?)
         })
     }
 
-    /// One delivery for admins.
-    pub async fn delivery(&self, id: i64) -> StoreResult<Option<DeliveryRow>> {
+    /// One delivery for admins, by public id (never a concealed one).
+    pub async fn delivery(&self, public_id: &str) -> StoreResult<Option<DeliveryRow>> {
         with_pool!(self, pool => {
-            Ok(sqlx::query_as(&format!("{SELECT_DELIVERIES} WHERE d.id = $1"))
-                .bind(id)
+            Ok(sqlx::query_as(&format!("{} AND d.public_id = $1", select_deliveries()))
+                .bind(public_id)
                 .fetch_optional(pool)
                 .await?)
         })
     }
 
-    /// Makes a failed delivery pending again, due now, retried for `max_age` (µs) from now.
-    /// False when it is not failed or its subscription has ended.
-    pub async fn retry_delivery(&self, id: i64, max_age: i64) -> StoreResult<bool> {
+    /// Makes a failed delivery (by public id) pending again, due now, retried for `max_age`
+    /// (µs) from now. False when it is not failed, its subscription has ended, or it is
+    /// concealed.
+    pub async fn retry_delivery(&self, public_id: &str, max_age: i64) -> StoreResult<bool> {
         let now = now_micros();
         with_pool!(self, pool => {
             Ok(sqlx::query(
-                "UPDATE deliveries SET status = 'pending', next_attempt_at = $2, expires_at = $3, finished_at = NULL, locked_until = 0 \
-                 WHERE id = $1 AND status = 'failed' \
-                 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = deliveries.subscription_id AND s.ended_at IS NULL)",
+                &format!("UPDATE deliveries SET status = 'pending', next_attempt_at = $2, expires_at = $3, finished_at = NULL, locked_until = 0 \
+                 WHERE public_id = $1 AND status = 'failed' \
+                 AND EXISTS (SELECT 1 FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id JOIN events e ON e.id = d.event_id \
+                             WHERE d.id = deliveries.id AND s.ended_at IS NULL AND NOT {CONCEALED_DELIVERY})"),
             )
-            .bind(id)
+            .bind(public_id)
             .bind(now)
             .bind(now + max_age)
             .execute(pool)
@@ -236,10 +282,13 @@ impl Store {
         })
     }
 
-    /// How many deliveries wait to be sent (the webhook queue depth).
+    /// How many deliveries wait to be sent (the webhook queue depth), concealed ones left out.
     pub async fn pending_deliveries(&self) -> StoreResult<i64> {
         with_pool!(self, pool => {
-            Ok(sqlx::query_scalar("SELECT COUNT(*) FROM deliveries WHERE status = 'pending'").fetch_one(pool).await?)
+            Ok(sqlx::query_scalar(&format!(
+                "SELECT COUNT(*) FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id JOIN events e ON e.id = d.event_id \
+                 WHERE d.status = 'pending' AND NOT {CONCEALED_DELIVERY}"
+            )).fetch_one(pool).await?)
         })
     }
 }

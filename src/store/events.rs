@@ -2,18 +2,23 @@
 //! fanned out in that same transaction to one delivery per matching subscription. Also the
 //! event feed (`GET /events`) and the unanswered-question sweep.
 //!
+//! Events show the present: a change to what an event is about reaches the event in the
+//! change's own transaction. Editing a question or an answer (or making the question
+//! anonymous) rewrites its events' snapshots ([`refresh_question_events!`]); deleting or
+//! hiding a question, answer, tip or win removes its events with their deliveries
+//! ([`forget_events!`]), so nothing shown once and hidden later is shown again — not in the
+//! feed, not in a delivery still waiting to be sent, not in the admin view.
+//!
 //! Recording happens through macros ([`record_event!`], [`question_snapshot!`],
 //! [`answer_snapshot!`]) because they run on the caller's open transaction, on either backend.
 
 use super::{bind_all, with_pool, BeginWrite, Binds, Store, StoreResult};
 use crate::domain::event::{EventData, EventType, NewEvent};
 
-/// Builds the `INSERT … SELECT` that creates one pending delivery per active subscription
-/// matching `event` (type, tag, level, "mine only", personal events).
-pub(crate) fn fan_out_sql(event: &NewEvent, event_id: i64, now: i64) -> (String, Binds) {
+/// Builds the `SELECT` of the active subscriptions matching `event` (type, tag, level,
+/// "mine only", personal events): each gets one pending delivery.
+pub(crate) fn fan_out_sql(event: &NewEvent) -> (String, Binds) {
     let mut binds = Binds::default();
-    let id = binds.int(event_id);
-    let at = binds.int(now);
     let event_type = binds.text(event.event_type.as_str());
     let mut conditions = vec![
         format!("s.event_type = {event_type}"),
@@ -49,38 +54,54 @@ pub(crate) fn fan_out_sql(event: &NewEvent, event_id: i64, now: i64) -> (String,
         conditions.push(format!("s.unanswered_hours = {p}"));
     }
     let sql = format!(
-        "INSERT INTO deliveries (event_id, subscription_id, next_attempt_at, created_at) \
-         SELECT {id}, s.id, {at}, {at} FROM subscriptions s WHERE {} \
-         ON CONFLICT DO NOTHING",
+        "SELECT s.id FROM subscriptions s WHERE {} ORDER BY s.id",
         conditions.join(" AND ")
     );
     (sql, binds)
 }
 
-/// Inside a write transaction: records `$event` (a [`NewEvent`]) and its deliveries; returns
-/// `Some(event id)`, or `None` when a once-only event already happened.
+/// Inside a write transaction: records `$event` (a [`NewEvent`]) and its deliveries (each with
+/// a random public id); returns `Some(event id)`, or `None` when a once-only event already
+/// happened.
 macro_rules! record_event {
     ($tx:ident, $event:expr, $now:expr) => {{
         let event: &$crate::domain::event::NewEvent = $event;
         let data = serde_json::to_string(&event.data)
             .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        let subjects = event.data.subjects();
         let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO events (event_type, occurred_at, data, audience_member_id, conceals_audience, dedupe_key) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
+            "INSERT INTO events (event_type, occurred_at, data, audience_member_id, question_id, answer_id, tip_id, win_id, dedupe_key) \
+             VALUES ($1, $2, $3, $4, COALESCE($5, (SELECT question_id FROM answers WHERE id = $6)), $6, $7, $8, $9) \
+             ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(event.event_type.as_str())
         .bind($now)
         .bind(data)
         .bind(event.audience)
-        .bind(event.conceals_audience)
+        .bind(subjects.question_id)
+        .bind(subjects.answer_id)
+        .bind(subjects.tip_id)
+        .bind(subjects.win_id)
         .bind(event.dedupe_key.as_deref())
         .fetch_optional(&mut *$tx)
         .await?;
         if let Some(id) = id {
-            let (sql, binds) = $crate::store::events::fan_out_sql(event, id, $now);
-            $crate::store::bind_all!(sqlx::query(&sql), &binds.0)
+            let (sql, binds) = $crate::store::events::fan_out_sql(event);
+            let subscriptions: Vec<i64> = $crate::store::bind_all!(sqlx::query_scalar(&sql), &binds.0)
+                .fetch_all(&mut *$tx)
+                .await?;
+            for subscription in subscriptions {
+                sqlx::query(
+                    "INSERT INTO deliveries (public_id, event_id, subscription_id, next_attempt_at, created_at) \
+                     VALUES ($1, $2, $3, $4, $4) ON CONFLICT DO NOTHING",
+                )
+                .bind($crate::store::deliveries::new_public_id())
+                .bind(id)
+                .bind(subscription)
+                .bind($now)
                 .execute(&mut *$tx)
                 .await?;
+            }
         }
         id
     }};
@@ -142,6 +163,97 @@ macro_rules! answer_snapshot {
     }};
 }
 pub(crate) use answer_snapshot;
+
+/// Inside a transaction: who kudos `$kudos_id` came from as others may see it — `(None,
+/// true)` when the anonymous asker gave it to an answer in her own question's thread.
+macro_rules! kudos_from {
+    ($tx:ident, $kudos_id:expr) => {{
+        let (giver, name, by_asker): (i64, String, bool) = sqlx::query_as(
+            "SELECT k.giver_id, m.display_name, \
+             COALESCE((SELECT q.anonymous AND q.author_id = k.giver_id FROM answers a JOIN questions q ON q.id = a.question_id \
+                       WHERE k.target_kind = 'answer' AND a.id = k.target_id), FALSE) \
+             FROM kudos k JOIN members m ON m.id = k.giver_id WHERE k.id = $1",
+        )
+        .bind($kudos_id)
+        .fetch_one(&mut *$tx)
+        .await?;
+        if by_asker {
+            (None, true)
+        } else {
+            (Some($crate::domain::event::EventMember { id: giver, display_name: name }), false)
+        }
+    }};
+}
+pub(crate) use kudos_from;
+
+/// Inside a write transaction: rewrites every event about question `$question_id` (its
+/// answers and the kudos on them included) to what members may see now — title, tags,
+/// anonymity and asker, answer excerpts and authors, who gave kudos.
+macro_rules! refresh_question_events {
+    ($tx:ident, $question_id:expr) => {{
+        let question_id: i64 = $question_id;
+        let stale: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, data FROM events WHERE question_id = $1 \
+             OR answer_id IN (SELECT id FROM answers WHERE question_id = $1)",
+        )
+        .bind(question_id)
+        .fetch_all(&mut *$tx)
+        .await?;
+        if !stale.is_empty() {
+            let (question, _) = $crate::store::events::question_snapshot!($tx, question_id);
+            for (event_id, data) in stale {
+                let mut data: $crate::domain::event::EventData =
+                    serde_json::from_str(&data).unwrap_or_default();
+                if data.question.is_some() {
+                    data.question = Some(question.clone());
+                }
+                if let Some(answer_id) = data.answer.as_ref().map(|a| a.id) {
+                    let (answer, _, _) = $crate::store::events::answer_snapshot!($tx, answer_id);
+                    data.answer = Some(answer);
+                }
+                if let Some(kudos) = data.kudos.as_mut() {
+                    let (from, from_asker) = $crate::store::events::kudos_from!($tx, kudos.id);
+                    kudos.from = from;
+                    kudos.from_asker = from_asker;
+                }
+                let data =
+                    serde_json::to_string(&data).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+                sqlx::query("UPDATE events SET data = $2 WHERE id = $1")
+                    .bind(event_id)
+                    .bind(data)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+    }};
+}
+pub(crate) use refresh_question_events;
+
+/// Inside a write transaction: removes every event about the `$column` (`question_id`,
+/// `answer_id`, `tip_id`, `win_id`) `$id`, with all their deliveries, sent or not. For a
+/// question this includes the events about its answers.
+macro_rules! forget_events {
+    ($tx:ident, $column:literal, $id:expr) => {{
+        let about = if $column == "question_id" {
+            "e.question_id = $1 OR e.answer_id IN (SELECT id FROM answers WHERE question_id = $1)"
+        } else {
+            concat!("e.", $column, " = $1")
+        };
+        sqlx::query(&format!(
+            "DELETE FROM deliveries WHERE event_id IN (SELECT e.id FROM events e WHERE {about})"
+        ))
+        .bind($id)
+        .execute(&mut *$tx)
+        .await?;
+        sqlx::query(&format!(
+            "DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE {about})"
+        ))
+        .bind($id)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use forget_events;
 
 /// An event as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -270,14 +382,13 @@ impl Store {
                 for question_id in due {
                     let mut tx = pool.begin_write().await?;
                     let (question, asker) = question_snapshot!(tx, question_id);
-                    let anonymous = question.anonymous;
+                    let data = EventData { question: Some(question), unanswered_hours: Some(hours), ..EventData::default() };
                     let event = NewEvent {
                         event_type: EventType::QuestionUnanswered,
-                        tags: question.tags.clone(),
-                        data: EventData { question: Some(question), unanswered_hours: Some(hours), ..EventData::default() },
+                        tags: data.question.as_ref().map(|q| q.tags.clone()).unwrap_or_default(),
+                        data,
                         level: None,
                         audience: Some(asker),
-                        conceals_audience: anonymous,
                         dedupe_key: Some(format!("question.unanswered:{question_id}:{hours}")),
                     };
                     if record_event!(tx, &event, now).is_some() {

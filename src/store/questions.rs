@@ -1,7 +1,7 @@
 //! Questions: create, read, list with filters, search and keyset pagination, edit, delete,
 //! "me too", and candidates for similar-question suggestions.
 
-use super::events::record_event;
+use super::events::{forget_events, record_event, refresh_question_events};
 use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, SortKey, Store, StoreResult,
@@ -134,7 +134,6 @@ impl Store {
                 data: EventData { question: Some(question), ..EventData::default() },
                 level: None,
                 audience: Some(new.author_id),
-                conceals_audience: new.anonymous,
                 dedupe_key: None,
             };
             record_event!(tx, &event, now);
@@ -298,16 +297,26 @@ impl Store {
                         super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);
                     }
                 }
+                // Its events show the question as it is now (no asker once it is anonymous).
+                refresh_question_events!(tx, id);
             }
             tx.commit().await?;
             Ok(found)
         })
     }
 
-    /// Deletes a question with its answers, reactions and "me too"s; false when absent.
+    /// Deletes a question with its answers, reactions, kudos on its answers, "me too"s and
+    /// events (with their deliveries, sent or not); false when absent.
     pub async fn delete_question(&self, id: i64) -> StoreResult<bool> {
         with_pool!(self, pool => {
-            let done = sqlx::query("DELETE FROM questions WHERE id = $1").bind(id).execute(pool).await?;
+            let mut tx = pool.begin_write().await?;
+            forget_events!(tx, "question_id", id);
+            sqlx::query("DELETE FROM kudos WHERE target_kind = 'answer' AND target_id IN (SELECT id FROM answers WHERE question_id = $1)")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            let done = sqlx::query("DELETE FROM questions WHERE id = $1").bind(id).execute(&mut *tx).await?;
+            tx.commit().await?;
             Ok(done.rows_affected() == 1)
         })
     }

@@ -128,7 +128,6 @@ impl Store {
                 },
                 level: Some(new.level),
                 audience: Some(new.author_id),
-                conceals_audience: false,
                 dedupe_key: None,
             };
             record_event!(tx, &event, now);
@@ -243,7 +242,10 @@ impl Store {
     /// Deletes a tip; false when absent.
     pub async fn delete_tip(&self, id: i64) -> StoreResult<bool> {
         with_pool!(self, pool => {
-            let done = sqlx::query("DELETE FROM tips WHERE id = $1").bind(id).execute(pool).await?;
+            let mut tx = pool.begin_write().await?;
+            super::events::forget_events!(tx, "tip_id", id);
+            let done = sqlx::query("DELETE FROM tips WHERE id = $1").bind(id).execute(&mut *tx).await?;
+            tx.commit().await?;
             Ok(done.rows_affected() == 1)
         })
     }

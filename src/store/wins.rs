@@ -55,6 +55,10 @@ pub struct WinRow {
     pub helped_by_questions: Vec<i64>,
     #[sqlx(skip)]
     pub helped_by_tips: Vec<i64>,
+    /// Those of `helped_by_questions` that are anonymous now: shown to the win's author only,
+    /// since any of them may be the author's own anonymous question.
+    #[sqlx(skip)]
+    pub anonymous_citations: Vec<i64>,
 }
 
 /// A win to create (or the full new content of one).
@@ -107,6 +111,11 @@ pub struct PersonRow {
     pub minutes_credited: f64,
     pub offers_help: bool,
 }
+
+/// True for kudos `k` given to an answer its question's anonymous asker wrote: they go to a
+/// hidden member, so no public figure of hers counts them.
+const KUDOS_TO_ANONYMOUS_ASKER: &str = "EXISTS (SELECT 1 FROM answers a JOIN questions q ON q.id = a.question_id \
+     WHERE k.target_kind = 'answer' AND a.id = k.target_id AND q.anonymous AND q.author_id = a.author_id)";
 
 const SELECT_WINS: &str = "SELECT w.id, w.author_id, m.display_name AS author_name, w.title, w.story, \
     w.minutes_saved_per_run, w.runs_per_month, w.people_helped, w.money_saved_per_month, w.currency, w.link, \
@@ -208,7 +217,6 @@ impl Store {
                 },
                 level: None,
                 audience: Some(author_id),
-                conceals_audience: false,
                 dedupe_key: None,
             };
             record_event!(tx, &event, now);
@@ -305,6 +313,7 @@ impl Store {
     pub async fn delete_win(&self, id: i64) -> StoreResult<bool> {
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            super::events::forget_events!(tx, "win_id", id);
             sqlx::query("DELETE FROM kudos WHERE target_kind = 'win' AND target_id = $1").bind(id).execute(&mut *tx).await?;
             let done = sqlx::query("DELETE FROM wins WHERE id = $1").bind(id).execute(&mut *tx).await?;
             tx.commit().await?;
@@ -338,30 +347,16 @@ impl Store {
             .await?;
             let result = match inserted {
                 Some(id) => {
-                    let from: String = sqlx::query_scalar("SELECT display_name FROM members WHERE id = $1")
-                        .bind(giver)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    // Kudos on the anonymous asker's own answer go to a hidden member.
-                    let hidden: bool = if kind == "answer" {
-                        sqlx::query_scalar(&format!(
-                            "SELECT {} FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = $1",
-                            super::answers::ANSWER_BY_ANONYMOUS_ASKER
-                        ))
-                        .bind(target_id)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                        .unwrap_or(false)
-                    } else {
-                        false
-                    };
+                    // Kudos the anonymous asker gives inside her own thread come "from the asker".
+                    let (from, from_asker) = super::events::kudos_from!(tx, id);
                     let event = NewEvent {
                         event_type: EventType::KudosReceived,
                         tags: Vec::new(),
                         data: EventData {
                             kudos: Some(EventKudos {
                                 id,
-                                from: EventMember { id: giver, display_name: from },
+                                from,
+                                from_asker,
                                 target_kind: kind.to_owned(),
                                 target_id,
                                 message: message.map(str::to_owned),
@@ -371,7 +366,6 @@ impl Store {
                         },
                         level: None,
                         audience: Some(receiver),
-                        conceals_audience: hidden,
                         dedupe_key: None,
                     };
                     record_event!(tx, &event, now);
@@ -410,7 +404,8 @@ impl Store {
     }
 
     /// A member's public recognition figures. Answers an anonymous asker wrote on their own
-    /// question are left out, so counts cannot reveal who asked.
+    /// question, and what they received (helpful, kudos), are left out, so counts cannot
+    /// reveal who asked.
     pub async fn profile_stats(&self, member_id: i64) -> StoreResult<ProfileStats> {
         let sql = format!(
             "SELECT \
@@ -418,7 +413,7 @@ impl Store {
              (SELECT COUNT(*) FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.author_id = $1 AND q.accepted_answer_id = a.id AND q.author_id <> a.author_id) AS accepted_answers, \
              ((SELECT COUNT(*) FROM answer_reactions r JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id WHERE a.author_id = $1 AND r.kind = 'helpful' AND NOT {hidden}) \
                + (SELECT COUNT(*) FROM tip_reactions r JOIN tips t ON t.id = r.tip_id WHERE t.author_id = $1)) AS helpful_received, \
-             (SELECT COUNT(*) FROM kudos k WHERE k.receiver_id = $1) AS kudos_received, \
+             (SELECT COUNT(*) FROM kudos k WHERE k.receiver_id = $1 AND NOT {KUDOS_TO_ANONYMOUS_ASKER}) AS kudos_received, \
              (SELECT COUNT(*) FROM tips t WHERE t.author_id = $1) AS tips_written, \
              (SELECT COUNT(*) FROM wins w WHERE w.author_id = $1) AS wins_logged, \
              CAST({credited} AS DOUBLE PRECISION) AS minutes_credited",
@@ -437,7 +432,7 @@ impl Store {
             "SELECT m.id AS member_id, m.display_name, \
              (SELECT COUNT(*) FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.author_id = m.id AND q.accepted_answer_id = a.id AND q.author_id <> a.author_id AND a.created_at >= $1) AS accepted_answers, \
              (SELECT COUNT(DISTINCT r.answer_id) FROM answer_reactions r JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id WHERE a.author_id = m.id AND r.kind = 'helpful' AND q.author_id <> a.author_id AND a.created_at >= $1) AS helpful_answers, \
-             (SELECT COUNT(*) FROM kudos k WHERE k.receiver_id = m.id AND k.created_at >= $1) AS kudos_received, \
+             (SELECT COUNT(*) FROM kudos k WHERE k.receiver_id = m.id AND k.created_at >= $1 AND NOT {KUDOS_TO_ANONYMOUS_ASKER}) AS kudos_received, \
              CAST({} AS DOUBLE PRECISION) AS minutes_credited, \
              FALSE AS offers_help \
              FROM members m WHERE m.show_on_leaderboard = TRUE \
@@ -462,7 +457,7 @@ impl Store {
             "SELECT * FROM (SELECT m.id AS member_id, m.display_name, \
              (SELECT COUNT(*) FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.author_id = m.id AND q.accepted_answer_id = a.id AND q.author_id <> a.author_id AND a.created_at >= $2 AND {in_tag}) AS accepted_answers, \
              (SELECT COUNT(DISTINCT r.answer_id) FROM answer_reactions r JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id WHERE a.author_id = m.id AND r.kind = 'helpful' AND q.author_id <> a.author_id AND a.created_at >= $2 AND {in_tag}) AS helpful_answers, \
-             (SELECT COUNT(*) FROM kudos k WHERE k.receiver_id = m.id) AS kudos_received, \
+             (SELECT COUNT(*) FROM kudos k WHERE k.receiver_id = m.id AND NOT {KUDOS_TO_ANONYMOUS_ASKER}) AS kudos_received, \
              CAST(0 AS DOUBLE PRECISION) AS minutes_credited, \
              EXISTS (SELECT 1 FROM member_tags mt JOIN tags g ON g.id = mt.tag_id WHERE mt.member_id = m.id AND mt.kind = 'helper' AND g.slug = $1) AS offers_help \
              FROM members m) people \
@@ -479,15 +474,22 @@ impl Store {
         let mut tags = self.tags_of("win_tags", "win_id", &ids).await?;
         for row in &mut rows {
             row.tags = tags.remove(&row.id).unwrap_or_default();
-            let links: Vec<(String, i64)> = with_pool!(self, pool => {
-                sqlx::query_as("SELECT kind, target_id FROM win_helped_by WHERE win_id = $1 ORDER BY kind, target_id")
-                    .bind(row.id)
-                    .fetch_all(pool)
-                    .await?
+            let links: Vec<(String, i64, bool)> = with_pool!(self, pool => {
+                sqlx::query_as(
+                    "SELECT h.kind, h.target_id, COALESCE(q.anonymous, FALSE) FROM win_helped_by h \
+                     LEFT JOIN questions q ON h.kind = 'question' AND q.id = h.target_id \
+                     WHERE h.win_id = $1 ORDER BY h.kind, h.target_id",
+                )
+                .bind(row.id)
+                .fetch_all(pool)
+                .await?
             });
-            for (kind, target) in links {
+            for (kind, target, anonymous) in links {
                 if kind == "question" {
-                    row.helped_by_questions.push(target)
+                    row.helped_by_questions.push(target);
+                    if anonymous {
+                        row.anonymous_citations.push(target);
+                    }
                 } else {
                     row.helped_by_tips.push(target)
                 }

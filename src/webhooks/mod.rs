@@ -185,25 +185,47 @@ impl Worker {
             AttemptOutcome::Failed { .. } => "failed",
             AttemptOutcome::Gone { .. } => "gone",
         };
-        if let Some(metrics) = &self.metrics {
-            metrics.webhook_attempt(label);
+        // A concealed delivery (to an anonymous asker's own subscription) is sent like any
+        // other, but counted and logged at info nowhere: its presence would tell who asked.
+        if delivery.concealed {
+            tracing::debug!(
+                delivery_id = %delivery.public_id,
+                event_id = delivery.event_id,
+                attempt = delivery.attempts,
+                outcome = label,
+                "webhook attempt (concealed)"
+            );
+        } else {
+            if let Some(metrics) = &self.metrics {
+                metrics.webhook_attempt(label);
+            }
+            tracing::info!(
+                delivery_id = %delivery.public_id,
+                event_id = delivery.event_id,
+                event_type = %delivery.event_type,
+                attempt = delivery.attempts,
+                outcome = label,
+                "webhook attempt"
+            );
         }
-        tracing::info!(
-            delivery_id = delivery.id,
-            event_id = delivery.event_id,
-            event_type = %delivery.event_type,
-            attempt = delivery.attempts,
-            outcome = label,
-            "webhook attempt"
-        );
         match self.store.finish_attempt(&delivery, lease, &outcome).await {
             Ok(true) => {}
+            // Withdrawn while in flight: what the event was about was deleted or hidden.
+            Ok(false)
+                if !self
+                    .store
+                    .delivery_exists(delivery.id)
+                    .await
+                    .unwrap_or(true) =>
+            {
+                tracing::debug!(delivery_id = %delivery.public_id, "webhook delivery withdrawn during its attempt")
+            }
             Ok(false) => tracing::warn!(
-                delivery_id = delivery.id,
+                delivery_id = %delivery.public_id,
                 "webhook lease was taken over; outcome not recorded"
             ),
             Err(e) => {
-                tracing::warn!(delivery_id = delivery.id, error = %e, "cannot record webhook outcome")
+                tracing::warn!(delivery_id = %delivery.public_id, error = %e, "cannot record webhook outcome")
             }
         }
     }
@@ -244,7 +266,7 @@ impl Worker {
             };
         }
         let body = self.payload(delivery);
-        let message_id = format!("msg_tsunagu_{}", delivery.id);
+        let message_id = format!("msg_{}", delivery.public_id);
         let timestamp = chrono::Utc::now().timestamp();
         let mut request = self
             .client

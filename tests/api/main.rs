@@ -13,6 +13,7 @@ mod connector;
 mod errors;
 mod members;
 mod pagination;
+mod privacy;
 mod process;
 mod provider;
 mod questions;

@@ -29,8 +29,12 @@ on_both_databases! {
         assert_eq!(this_week["questions_asked"], 3);
         assert_eq!(this_week["answered"], 1, "the self-answer does not count");
         assert_eq!(this_week["still_unanswered"], 2);
+        // Per-member figures never see the anonymous question: the newcomer's first question
+        // asked by name is q2, and nobody asked by name twice.
         assert_eq!(this_week["first_time_askers"], 2);
-        assert_eq!(this_week["returning_askers"], 1);
+        assert_eq!(this_week["returning_askers"], 0);
+        assert_eq!(this_week["anonymous_questions_asked"], 1);
+        assert_eq!(this_week["anonymous_answered_within_24h_share"], 1.0);
         assert_eq!(this_week["new_contributors"], 1);
         assert_eq!(this_week["active_members"], 2);
         assert_eq!(this_week["tips_published"], 1);
@@ -49,6 +53,7 @@ on_both_databases! {
         assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
         let text = csv.text().await.unwrap();
         assert!(text.starts_with("\u{feff}start,end,questions_asked,answered,"));
+        assert!(text.lines().next().unwrap().ends_with(",kudos_given,anonymous_questions_asked,anonymous_answered_within_24h_share"));
         assert_eq!(text.lines().count(), rows.len() + 1);
         // Summary.
         let summary = app.get_json("/stats/summary", &helper.key).await;
