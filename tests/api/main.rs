@@ -17,6 +17,7 @@ mod process;
 mod provider;
 mod questions;
 mod receiver;
+mod reports;
 mod search;
 mod service;
 mod signin;
