@@ -50,6 +50,12 @@ pub struct Answer {
     pub created_at: DateTime<Utc>,
     /// When it was last edited.
     pub updated_at: DateTime<Utc>,
+    /// Whether a moderator hid it; then only its author and moderators see it.
+    pub hidden: bool,
+    /// Why a moderator hid it; absent unless hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "個人の電話番号が含まれていたため、非表示にしました。")]
+    pub hidden_reason: Option<String>,
     /// The answer's URL in this API.
     pub link: String,
 }
@@ -109,13 +115,15 @@ pub fn answer_view(row: AnswerRow, viewer: &Caller, links: &Links) -> Answer {
         body: row.body,
         created_at: timestamp(row.created_at),
         updated_at: timestamp(row.updated_at),
+        hidden: row.hidden,
+        hidden_reason: row.hidden_reason,
     }
 }
 
 async fn find_answer(state: &AppState, id: i64, viewer: &Caller) -> Result<AnswerRow, ApiError> {
     state
         .store
-        .answer(id, viewer.member_id)
+        .answer(id, viewer)
         .await?
         .ok_or(ApiError::NotFound("answer"))
 }

@@ -1,8 +1,8 @@
 //! The event feed: the polling twin of the webhook triggers, for tenants whose policies block
 //! inbound webhooks. Newest first; `after` is the cursor a polling trigger passes back (the
-//! `cursor` of its last response), so each poll returns only what is new. Kudos are listed to
-//! their receiver only; payloads are the same as the webhooks' and never name an anonymous
-//! author.
+//! `cursor` of its last response), so each poll returns only what is new. Kudos and the news
+//! that a post was hidden are listed to their receiver only, reports to moderators only;
+//! payloads are the same as the webhooks' and never name an anonymous author or a reporter.
 
 use crate::api::extract::Query;
 use crate::api::links::Links;
@@ -101,6 +101,7 @@ pub async fn list_events(
                 types,
                 after: params.after,
                 limit,
+                moderator: caller.role.can_moderate(),
             },
         )
         .await?;

@@ -15,6 +15,7 @@ pub mod pagination;
 pub mod people;
 pub mod questions;
 pub mod rate_limit;
+pub mod reports;
 pub mod security;
 pub mod signin;
 pub mod site;
@@ -97,6 +98,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(wins::delete_win)
                 .service(wins::give_win_kudos)
                 .service(wins::give_answer_kudos)
+                // reports and moderation
+                .service(reports::create_report)
+                .service(reports::list_reports)
+                .service(reports::get_report)
+                .service(reports::resolve_report)
+                .service(reports::unhide_post)
                 // recognition
                 .service(people::leaderboard)
                 .service(people::helpers)
@@ -114,6 +121,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(subscriptions::on_tip_published)
                 .service(subscriptions::on_win_logged)
                 .service(subscriptions::on_kudos_received)
+                .service(subscriptions::on_post_reported)
                 .service(subscriptions::list_subscriptions)
                 .service(subscriptions::get_subscription)
                 .service(subscriptions::delete_subscription)
@@ -157,6 +165,7 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         crate::api::people::Period,
         crate::api::stats::HealthInterval,
         crate::api::deliveries::DeliveryStatus,
+        crate::domain::report::ReportStatus,
         crate::domain::event::Event
     )),
     modifiers(&BearerAuth),
@@ -168,6 +177,7 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openap
         (name = "tips", description = "Tips at a level, the tip of the day, a random tip"),
         (name = "wins", description = "Wins with measured impact, and kudos"),
         (name = "people", description = "The opt-in leaderboard and finding helpers"),
+        (name = "reports", description = "Reporting hurtful posts, and the moderators' queue"),
         (name = "stats", description = "Community health figures"),
         (name = "tags", description = "Topics"),
         (name = "triggers", description = "Webhook subscriptions for flow triggers, and the polling event feed"),

@@ -62,6 +62,12 @@ pub struct Question {
     pub updated_at: DateTime<Utc>,
     /// When it last changed in any way (asked, answered, accepted, edited).
     pub last_activity_at: DateTime<Utc>,
+    /// Whether a moderator hid it; then only its author and moderators see it.
+    pub hidden: bool,
+    /// Why a moderator hid it; absent unless hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "個人の電話番号が含まれていたため、非表示にしました。")]
+    pub hidden_reason: Option<String>,
     /// The question's URL in this API.
     #[schema(example = "https://tsunagu.example.com/api/v1/questions/42")]
     pub link: String,
@@ -257,6 +263,8 @@ pub fn question_view(row: QuestionRow, viewer: &Caller, links: &Links) -> Questi
         created_at: timestamp(row.created_at),
         updated_at: timestamp(row.updated_at),
         last_activity_at: timestamp(row.last_activity_at),
+        hidden: row.hidden,
+        hidden_reason: row.hidden_reason,
     }
 }
 
@@ -268,7 +276,7 @@ pub async fn find_question(
 ) -> Result<QuestionRow, ApiError> {
     state
         .store
-        .question(id, viewer.member_id)
+        .question(id, viewer)
         .await?
         .ok_or(ApiError::NotFound("question"))
 }
@@ -378,10 +386,7 @@ pub async fn list_questions(
         after,
         limit: limit + 1,
     };
-    let mut rows = state
-        .store
-        .list_questions(caller.member_id, &filter)
-        .await?;
+    let mut rows = state.store.list_questions(&caller, &filter).await?;
     let next_cursor = finish_page(&mut rows, limit, "q1", &scope, |last| SortKey {
         rank: last.rank,
         sort_key: last.sort_key,
@@ -448,7 +453,7 @@ pub async fn similar_questions(
     let links = Links::new(&state, &req);
     let mut items = Vec::with_capacity(scored.len());
     for (score, id) in scored {
-        if let Some(row) = state.store.question(id, caller.member_id).await? {
+        if let Some(row) = state.store.question(id, &caller).await? {
             items.push(SimilarQuestion {
                 link: links.api(&format!("/questions/{}", row.id)),
                 id: row.id,
@@ -486,7 +491,7 @@ pub async fn get_question(
 ) -> Result<HttpResponse, ApiError> {
     let row = find_question(&state, id.into_inner(), &caller).await?;
     let version = etag("question", row.id, row.updated_at);
-    let answers = state.store.answers_to(row.id, caller.member_id).await?;
+    let answers = state.store.answers_to(row.id, &caller).await?;
     let links = Links::new(&state, &req);
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, version))

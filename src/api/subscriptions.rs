@@ -185,6 +185,18 @@ pub struct KudosReceivedSubscription {
     pub secret: Option<String>,
 }
 
+/// A subscription to reports of posts (moderators only).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PostReportedSubscription {
+    /// The URL events are POSTed to (Power Automate fills it in).
+    #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
+    pub callback_url: String,
+    /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
+    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    pub secret: Option<String>,
+}
+
 /// What to list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -195,7 +207,7 @@ pub struct ListSubscriptionsParams {
 }
 
 /// The subscribe operations and the events each delivers.
-pub const SUBSCRIBE_OPERATIONS: [(&str, EventType); 7] = [
+pub const SUBSCRIBE_OPERATIONS: [(&str, EventType); 8] = [
     ("OnQuestionPosted", EventType::QuestionPosted),
     ("OnQuestionAnswered", EventType::QuestionAnswered),
     ("OnAnswerAccepted", EventType::AnswerAccepted),
@@ -203,6 +215,7 @@ pub const SUBSCRIBE_OPERATIONS: [(&str, EventType); 7] = [
     ("OnTipPublished", EventType::TipPublished),
     ("OnWinLogged", EventType::WinLogged),
     ("OnKudosReceived", EventType::KudosReceived),
+    ("OnPostReported", EventType::PostReported),
 ];
 
 /// The polling trigger's operation.
@@ -211,7 +224,8 @@ pub const POLLING_OPERATION: &str = "OnNewEvents";
 /// Declares the triggers in the spec: `x-ms-trigger` on each subscribe operation (`single`)
 /// and on the event feed (`batch`), and at each subscribe path the payload its callback
 /// receives (`x-ms-notification-content`), as a schema per event type — the `Event` schema
-/// narrowed to the parts that type carries, all required — so flows get typed dynamic content.
+/// narrowed to the parts that type carries, all required (and the parts it may carry, optional)
+/// — so flows get typed dynamic content.
 pub fn declare_triggers(spec: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::extensions::Extensions;
     use utoipa::openapi::{RefOr, Schema};
@@ -222,8 +236,11 @@ pub fn declare_triggers(spec: &mut utoipa::openapi::OpenApi) {
     for (_, event_type) in SUBSCRIBE_OPERATIONS {
         let mut narrowed = event.clone();
         let parts = event_type.parts();
+        let optional = event_type.optional_parts();
         narrowed.properties.retain(|name, _| {
-            ["id", "type", "occurred_at"].contains(&name.as_str()) || parts.contains(&name.as_str())
+            ["id", "type", "occurred_at"].contains(&name.as_str())
+                || parts.contains(&name.as_str())
+                || optional.contains(&name.as_str())
         });
         narrowed.required = ["id", "type", "occurred_at"]
             .iter()
@@ -288,7 +305,7 @@ struct Filters<'a> {
     hours: Option<i64>,
 }
 
-/// What every subscribe operation answers (declared once for the seven triggers).
+/// What every subscribe operation answers (declared once for the triggers).
 #[derive(utoipa::IntoResponses)]
 #[allow(dead_code)] // documentation only: handlers answer through `HttpResponse`
 enum SubscribeResponses {
@@ -639,6 +656,38 @@ pub async fn on_kudos_received(
         &req,
         &caller,
         EventType::KudosReceived,
+        &input.callback_url,
+        input.secret.as_deref(),
+        Filters::default(),
+    )
+    .await
+}
+
+/// When a post is reported
+///
+/// This operation triggers when a member reports a question, answer, tip or win, for moderators; the event never names who reported.
+#[utoipa::path(
+    tag = "triggers",
+    operation_id = "OnPostReported",
+    request_body = PostReportedSubscription,
+    responses(
+        SubscribeResponses,
+        (status = 403, description = "Moderators only", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/subscriptions/post-reported")]
+pub async fn on_post_reported(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    Json(input): Json<PostReportedSubscription>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::Moderator)?;
+    subscribe(
+        &state,
+        &req,
+        &caller,
+        EventType::PostReported,
         &input.callback_url,
         input.secret.as_deref(),
         Filters::default(),

@@ -53,6 +53,12 @@ pub struct Tip {
     pub created_at: DateTime<Utc>,
     /// When it was last edited.
     pub updated_at: DateTime<Utc>,
+    /// Whether a moderator hid it; then only its author and moderators see it.
+    pub hidden: bool,
+    /// Why a moderator hid it; absent unless hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "個人の電話番号が含まれていたため、非表示にしました。")]
+    pub hidden_reason: Option<String>,
     /// The tip's URL in this API.
     pub link: String,
 }
@@ -185,13 +191,15 @@ fn tip_view(row: TipRow, viewer: &Caller, links: &Links) -> Tip {
         helpful: row.helpful,
         created_at: timestamp(row.created_at),
         updated_at: timestamp(row.updated_at),
+        hidden: row.hidden,
+        hidden_reason: row.hidden_reason,
     }
 }
 
 async fn find_tip(state: &AppState, id: i64, viewer: &Caller) -> Result<TipRow, ApiError> {
     state
         .store
-        .tip(id, viewer.member_id)
+        .tip(id, viewer)
         .await?
         .ok_or(ApiError::NotFound("tip"))
 }
@@ -304,7 +312,7 @@ pub async fn list_tips(
         after,
         limit: limit + 1,
     };
-    let mut rows = state.store.list_tips(caller.member_id, &filter).await?;
+    let mut rows = state.store.list_tips(&caller, &filter).await?;
     let next_cursor = finish_page(&mut rows, limit, "t1", scope, |last| SortKey {
         rank: last.rank,
         sort_key: last.sort_key,

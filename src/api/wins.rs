@@ -104,6 +104,12 @@ pub struct Win {
     pub created_at: DateTime<Utc>,
     /// When it was last edited.
     pub updated_at: DateTime<Utc>,
+    /// Whether a moderator hid it; then only its author and moderators see it.
+    pub hidden: bool,
+    /// Why a moderator hid it; absent unless hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "個人の電話番号が含まれていたため、非表示にしました。")]
+    pub hidden_reason: Option<String>,
     /// The win's URL in this API.
     pub api_link: String,
 }
@@ -274,6 +280,8 @@ fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
         kudos_given: row.kudos_given,
         created_at: timestamp(row.created_at),
         updated_at: timestamp(row.updated_at),
+        hidden: row.hidden,
+        hidden_reason: row.hidden_reason,
     }
 }
 
@@ -404,7 +412,7 @@ fn content<'a>(win: &'a ValidWin, search_title: &'a str, search_body: &'a str) -
 async fn find_win(state: &AppState, id: i64, viewer: &Caller) -> Result<WinRow, ApiError> {
     state
         .store
-        .win(id, viewer.member_id)
+        .win(id, viewer)
         .await?
         .ok_or(ApiError::NotFound("win"))
 }
@@ -499,7 +507,7 @@ pub async fn list_wins(
         after,
         limit: limit + 1,
     };
-    let mut rows = state.store.list_wins(caller.member_id, &filter).await?;
+    let mut rows = state.store.list_wins(&caller, &filter).await?;
     let next_cursor = finish_page(&mut rows, limit, "w1", "newest", |last| SortKey {
         rank: 0,
         sort_key: last.sort_key,
@@ -759,7 +767,7 @@ pub async fn give_answer_kudos(
 ) -> Result<HttpResponse, ApiError> {
     let answer = state
         .store
-        .answer(id.into_inner(), caller.member_id)
+        .answer(id.into_inner(), &caller)
         .await?
         .ok_or(ApiError::NotFound("answer"))?;
     give(

@@ -89,6 +89,16 @@ impl Caller {
     }
 }
 
+impl From<&Caller> for crate::store::Viewer {
+    /// The caller as a viewer of posts: moderators and admins also see hidden ones.
+    fn from(caller: &Caller) -> Self {
+        crate::store::Viewer {
+            member_id: caller.member_id,
+            moderator: caller.role.can_moderate(),
+        }
+    }
+}
+
 /// Everything that turns credentials into a caller; built once at start.
 #[derive(Debug)]
 pub struct Authenticator {

@@ -59,9 +59,11 @@ impl Strings {
         }
     }
 
-    /// The display name of an enum value.
-    pub fn enum_label(&self, value: &str) -> String {
-        match (ENUM_LABELS.get(value), self.lang) {
+    /// The display name of a value of the enum schema `name` (its own label first, then the
+    /// label the value has in every enum).
+    pub fn enum_label(&self, name: Option<&str>, value: &str) -> String {
+        let scoped = name.and_then(|n| ENUM_LABELS_IN.get(&(n, value)));
+        match (scoped.or_else(|| ENUM_LABELS.get(value)), self.lang) {
             (Some((en, _)), Lang::En) => (*en).to_owned(),
             (Some((_, ja)), Lang::Ja) => (*ja).to_owned(),
             (None, Lang::En) => title_case(value),
@@ -311,6 +313,18 @@ static LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
             ("types", ("Event Types", "イベントの種類")),
             ("unanswered_hours", ("Unanswered Hours", "未回答の時間数")),
             ("win", ("Win", "成果")),
+            ("action", ("Action", "対応")),
+            ("hidden", ("Hidden", "非表示")),
+            ("hidden_post", ("Hidden Post", "非表示にされた投稿")),
+            ("hidden_reason", ("Hidden Reason", "非表示の理由")),
+            ("note", ("Note", "補足")),
+            ("reason", ("Reason", "理由")),
+            ("report", ("Report", "報告")),
+            ("report_count", ("Report Count", "報告の数")),
+            ("resolution_reason", ("Resolution Reason", "対応の理由")),
+            ("resolved_at", ("Resolved At", "対応日時")),
+            ("target_link", ("Target Link", "対象のリンク")),
+            ("target_title", ("Target Title", "対象のタイトル")),
         ])
     });
 
@@ -350,6 +364,44 @@ static ENUM_LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>
             ),
             ("tip.published", ("Tip published", "ヒントの公開")),
             ("win.logged", ("Win logged", "成果の記録")),
+            ("post.reported", ("Post reported", "投稿の報告")),
+            ("post.hidden", ("Post hidden", "投稿の非表示")),
+            ("question", ("Question", "質問")),
+            ("answer", ("Answer", "回答")),
+            ("tip", ("Tip", "ヒント")),
+            ("win", ("Win", "成果")),
+            ("unkind", ("Unkind", "思いやりに欠ける")),
+            ("spam", ("Spam", "スパム")),
+            ("personal_information", ("Personal information", "個人情報")),
+            ("other", ("Other", "その他")),
+        ])
+    });
+
+/// An English and a Japanese display name.
+type Label = (&'static str, &'static str);
+
+/// Display names of values that read differently in one enum than in others (a question is
+/// `open` until answered; a report is `open` until a moderator acts): (enum, value) →
+/// (English, Japanese).
+static ENUM_LABELS_IN: LazyLock<HashMap<(&'static str, &'static str), Label>> =
+    LazyLock::new(|| {
+        HashMap::from([
+            (("ReportStatus", "open"), ("Open", "未対応")),
+            (("ReportStatus", "hidden"), ("Hidden", "非表示にした")),
+            (("ReportStatus", "edited"), ("Edited", "編集した")),
+            (("ReportStatus", "dismissed"), ("Dismissed", "対応不要")),
+            (
+                ("ResolveAction", "hide"),
+                ("Hide the post", "投稿を非表示にする"),
+            ),
+            (
+                ("ResolveAction", "edited"),
+                ("I edited the post", "投稿を編集した"),
+            ),
+            (
+                ("ResolveAction", "dismiss"),
+                ("Dismiss", "対応不要として閉じる"),
+            ),
         ])
     });
 
@@ -877,7 +929,7 @@ static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(||
         ("Sends a failed webhook delivery again (admins only); it is retried as a new delivery would be.", "失敗した Webhook の配信を再送します（管理者のみ）。新しい配信と同じように再試行されます。"),
         ("Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).", "REST の登録者向けの署名シークレット（`whsec_` + 24〜64 バイトの base64）。"),
         ("Someone named in an event.", "イベントに登場するメンバー。"),
-        ("Something that happened, as a webhook receives it and `GET /events` lists it. Which of `question`, `answer`, `tip`, `win` and `kudos` are present depends on `type`.", "起きたこと。Webhook が受け取り、`GET /events` が一覧表示する形です。`question`、`answer`、`tip`、`win`、`kudos` のどれが含まれるかは `type` によります。"),
+        ("Something that happened, as a webhook receives it and `GET /events` lists it. Which of `question`, `answer`, `tip`, `win`, `kudos`, `report` and `hidden_post` are present depends on `type`.", "起きたこと。Webhook が受け取り、`GET /events` が一覧表示する形です。`question`、`answer`、`tip`、`win`、`kudos`、`report`、`hidden_post` のどれが含まれるかは `type` によります。"),
         ("Subscribed", "登録しました"),
         ("Subscription id", "サブスクリプション ID"),
         ("Subscription id.", "サブスクリプション ID。"),
@@ -957,5 +1009,82 @@ static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(||
         ("True when the kudos came from the question's anonymous asker, who stays unnamed.", "匿名の質問者から贈られた称賛のとき、はい（質問者の名前は表示されません）。"),
         ("Why it ended, when it did.", "終了した場合、その理由。"),
         ("all=true needs the admin role", "all=true には管理者ロールが必要です"),
+        // Reporting a hurtful post, and the moderators' queue.
+        ("Report a post", "投稿を報告する"),
+        ("Tells the moderators that a question, answer, tip or win is unkind, spam, shows personal information, or is wrong in another way. Nobody else learns who reported it, not even the moderators. Each member reports a post once; reporting it again returns the first report.", "質問、回答、ヒント、成果が思いやりに欠ける、スパムである、個人情報を含む、またはほかの点で問題があることをモデレーターに知らせます。誰が報告したかは、モデレーターを含め誰にもわかりません。1 つの投稿を報告できるのは 1 人 1 回で、もう一度報告すると最初の報告を返します。"),
+        ("Reported", "報告しました"),
+        ("URL of the new report", "新しい報告の URL"),
+        ("You had already reported this post; nothing changed", "この投稿はすでに報告済みです。何も変更していません"),
+        ("Malformed request or unknown reason", "要求の形式が正しくないか、理由が不明です"),
+        ("No such post", "該当する投稿がありません"),
+        ("Your own post, or an invalid note", "自分の投稿であるか、補足が正しくありません"),
+        ("List reports", "報告の一覧を取得する"),
+        ("Lists reports for moderators, oldest first: by default the open ones still waiting for a moderator. Reports never name who reported.", "モデレーター向けに報告を古い順に一覧表示します。既定では、まだモデレーターが対応していない報告です。報告には報告者が含まれません。"),
+        ("A page of reports", "報告の 1 ページ"),
+        ("Moderators only", "モデレーターのみ"),
+        ("Get a report", "報告を取得する"),
+        ("Returns one report: any, for moderators; your own, for the member who reported.", "報告を 1 件返します。モデレーターはすべての報告を、報告したメンバーは自分の報告を取得できます。"),
+        ("Report id", "報告 ID"),
+        ("Report id.", "報告 ID。"),
+        ("The report", "報告"),
+        ("No such report of yours", "該当する自分の報告がありません"),
+        ("Resolve a report", "報告に対応する"),
+        ("Moderators only. Hides the post (its author and moderators still see it, and the author is told why but not by whom), records that you edited it, or dismisses the report. Every open report of the same post is closed with it.", "モデレーターのみ。投稿を非表示にする（投稿者とモデレーターには引き続き表示され、投稿者には理由が伝えられますが、誰が対応したかは伝えられません）、投稿を編集したことを記録する、または対応不要として報告を閉じる、のいずれかを行います。同じ投稿に対する未対応の報告はすべて一緒に閉じられます。"),
+        ("The resolved report", "対応した報告"),
+        ("Malformed request or unknown action", "要求の形式が正しくないか、対応が不明です"),
+        ("No such report, or the post to hide was deleted", "該当する報告がないか、非表示にする投稿が削除されています"),
+        ("The report was already resolved", "この報告はすでに対応済みです"),
+        ("Invalid field (a reason is required to hide)", "無効な項目（非表示にするには理由が必要です）"),
+        ("Show a hidden post again", "非表示にした投稿を再表示する"),
+        ("Moderators only. Makes a post that a moderator hid visible to everyone again. Showing a post that is not hidden changes nothing.", "モデレーターのみ。モデレーターが非表示にした投稿を、再び全員に表示します。非表示になっていない投稿を指定しても何も変わりません。"),
+        ("What kind of post: `question`, `answer`, `tip` or `win`", "投稿の種類: `question`（質問）、`answer`（回答）、`tip`（ヒント）、`win`（成果）"),
+        ("What kind of post: `question`, `answer`, `tip` or `win`.", "投稿の種類: `question`（質問）、`answer`（回答）、`tip`（ヒント）、`win`（成果）。"),
+        ("The post's id", "投稿の ID"),
+        ("The post's id.", "投稿の ID。"),
+        ("Visible to everyone again", "再び全員に表示されるようにしました"),
+        ("A report of a post. It never names the reporter.", "投稿の報告。報告者は含まれません。"),
+        ("What kind of post was reported.", "報告された投稿の種類。"),
+        ("The reported post's id.", "報告された投稿の ID。"),
+        ("The post's title, or the first 280 characters of an answer (moderators only; absent once the post is deleted).", "投稿のタイトル、または回答の最初の 280 文字（モデレーターのみ。投稿が削除された後は含まれません）。"),
+        ("The reported post's URL in this API.", "この API での報告された投稿の URL。"),
+        ("Why it was reported.", "報告の理由。"),
+        ("The reporter's note, if any.", "報告者の補足（ある場合）。"),
+        ("Where the report stands.", "報告の状態。"),
+        ("How many members have reported this post, in any status (moderators only).", "この投稿を報告したメンバーの数（状態を問わず。モデレーターのみ）。"),
+        ("The moderator's reason, when one was given (moderators only; the moderator is never named).", "モデレーターが理由を書いた場合、その理由（モデレーターのみ。対応したモデレーターの名前は表示されません）。"),
+        ("When it was reported.", "報告した日時。"),
+        ("When a moderator resolved it; absent while open.", "モデレーターが対応した日時。未対応の間は含まれません。"),
+        ("The report's URL in this API.", "この API での報告の URL。"),
+        ("One page of the moderators' queue.", "モデレーターの対応待ち一覧の 1 ページ。"),
+        ("The reports on this page, oldest first.", "このページの報告（古い順）。"),
+        ("A post to report.", "報告する投稿。"),
+        ("Why you report it.", "報告の理由。"),
+        ("Anything moderators should know, 1–1,000 characters (optional; the author never sees it).", "モデレーターに伝えたいこと（1〜1,000 文字、省略可。投稿者には表示されません）。"),
+        ("What a moderator does with a report.", "モデレーターが報告にどう対応するか。"),
+        ("`hide` the post, record that you `edited` it, or `dismiss` the report.", "投稿を非表示にする（`hide`）、投稿を編集したことを記録する（`edited`）、または対応不要として報告を閉じる（`dismiss`）。"),
+        ("Why, 1–500 characters; required to hide (the author is shown it), optional otherwise.", "理由（1〜500 文字）。非表示にする場合は必須で、投稿者に表示されます。それ以外の場合は省略できます。"),
+        ("Only reports in this state (default `open`).", "この状態の報告のみ（既定は `open`: 未対応）。"),
+        ("What kind of post a report is about.", "報告の対象になる投稿の種類。"),
+        ("Why a member reports a post.", "メンバーが投稿を報告する理由。"),
+        ("Where a report stands.", "報告の状態。"),
+        ("Whether a moderator hid it; then only its author and moderators see it.", "モデレーターが非表示にしたかどうか。非表示の場合、表示されるのは投稿者とモデレーターだけです。"),
+        ("Why a moderator hid it; absent unless hidden.", "モデレーターが非表示にした理由。非表示でない場合は含まれません。"),
+        ("When a post is reported", "投稿が報告されたとき"),
+        ("This operation triggers when a member reports a question, answer, tip or win, for moderators; the event never names who reported.", "この操作は、メンバーが質問、回答、ヒント、成果を報告したときにトリガーされます（モデレーター向け）。イベントには報告者は含まれません。"),
+        ("A subscription to reports of posts (moderators only).", "投稿の報告のサブスクリプション（モデレーターのみ）。"),
+        ("The event a subscription to `post.reported` receives.", "`post.reported` のサブスクリプションが受け取るイベント。"),
+        ("The post.reported event", "post.reported イベント"),
+        ("The report (`post.reported`, for moderators).", "報告（`post.reported`、モデレーター向け）。"),
+        ("The hidden post (`post.hidden`, for its author).", "非表示にされた投稿（`post.hidden`、投稿者向け）。"),
+        ("The report an event is about. It never names the reporter.", "イベントの対象の報告。報告者は含まれません。"),
+        ("The reported post's title (question, tip, win) or its first 280 characters (answer).", "報告された投稿のタイトル（質問、ヒント、成果）、または最初の 280 文字（回答）。"),
+        ("How many members have reported this post so far (this report included).", "これまでにこの投稿を報告したメンバーの数（この報告を含む）。"),
+        ("The report's URL in this API (for moderators).", "この API での報告の URL（モデレーター向け）。"),
+        ("The post a moderator hid, as its author is told. It never names the moderator or the reporters.", "モデレーターが非表示にした投稿（投稿者に伝えられる内容）。対応したモデレーターや報告者は含まれません。"),
+        ("What kind of post was hidden.", "非表示にされた投稿の種類。"),
+        ("The hidden post's id.", "非表示にされた投稿の ID。"),
+        ("The post's title (question, tip, win) or its first 280 characters (answer).", "投稿のタイトル（質問、ヒント、成果）、または最初の 280 文字（回答）。"),
+        ("Why the moderator hid it.", "モデレーターが非表示にした理由。"),
+        ("The post's URL in this API (its author and moderators can still open it).", "この API での投稿の URL（投稿者とモデレーターは引き続き開けます）。"),
     ])
 });

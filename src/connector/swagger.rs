@@ -127,7 +127,7 @@ impl Converter<'_> {
         let mut out = Map::new();
         if let Some(schemas) = self.spec["components"]["schemas"].as_object() {
             for (name, schema) in schemas {
-                out.insert(name.clone(), self.convert_schema(schema, None));
+                out.insert(name.clone(), self.convert_named(schema, None, name));
             }
         }
         Value::Object(out)
@@ -135,6 +135,16 @@ impl Converter<'_> {
 
     /// Converts a schema; `field` names the property it describes (for its label).
     fn convert_schema(&self, schema: &Value, field: Option<&str>) -> Value {
+        self.convert_schema_in(schema, field, None)
+    }
+
+    /// Converts the schema `name` of `components/schemas`: an enum's values get that enum's
+    /// labels, since one value may mean two things (a question `open`, a report `open`).
+    fn convert_named(&self, schema: &Value, field: Option<&str>, name: &str) -> Value {
+        self.convert_schema_in(schema, field, Some(name))
+    }
+
+    fn convert_schema_in(&self, schema: &Value, field: Option<&str>, name: Option<&str>) -> Value {
         // oneOf [null, X] (an Option<T>): X, keeping the outer description.
         if let Some(variants) = schema.get("oneOf").and_then(Value::as_array) {
             let inner = variants
@@ -157,7 +167,7 @@ impl Converter<'_> {
             if field.is_none() {
                 return json!({ "$ref": format!("#/definitions/{name}") });
             }
-            let mut inlined = self.convert_schema(&target, None);
+            let mut inlined = self.convert_named(&target, None, name);
             if let Some(obj) = inlined.as_object_mut() {
                 if let Some(d) = schema.get("description").and_then(Value::as_str) {
                     obj.insert("description".into(), json!(self.strings.text(d)));
@@ -224,7 +234,7 @@ impl Converter<'_> {
             let labels: Vec<Value> = values
                 .iter()
                 .filter_map(Value::as_str)
-                .map(|v| json!({ "value": v, "displayName": self.strings.enum_label(v) }))
+                .map(|v| json!({ "value": v, "displayName": self.strings.enum_label(name, v) }))
                 .collect();
             out.insert("x-ms-enum-values".into(), Value::Array(labels));
         }
@@ -281,7 +291,9 @@ impl Converter<'_> {
     /// references are inlined so the values are visible.
     fn convert_items(&self, items: &Value) -> Value {
         match Self::ref_name(items).and_then(|name| self.schema(name).map(|s| (name, s))) {
-            Some((_, target)) if target.get("enum").is_some() => self.convert_schema(target, None),
+            Some((name, target)) if target.get("enum").is_some() => {
+                self.convert_named(target, None, name)
+            }
             Some((name, _)) => json!({ "$ref": format!("#/definitions/{name}") }),
             None => self.convert_schema(items, None),
         }
@@ -395,14 +407,15 @@ impl Converter<'_> {
     fn parameter(&self, operation_id: &str, param: &Value) -> Value {
         let name = param["name"].as_str().unwrap_or_default();
         let location = param["in"].as_str().unwrap_or("query");
-        let schema = match Self::ref_name(&param["schema"]) {
+        let enum_name = Self::ref_name(&param["schema"]);
+        let schema = match enum_name {
             Some(target) => self
                 .schema(target)
                 .cloned()
                 .unwrap_or(json!({"type": "string"})),
             None => param["schema"].clone(),
         };
-        let converted = self.convert_schema(&schema, None);
+        let converted = self.convert_schema_in(&schema, None, enum_name);
         let mut out = json!({
             "name": name,
             "in": location,
@@ -538,12 +551,13 @@ fn property_visibility(name: &str) -> Option<&'static str> {
     }
 }
 
-/// Operations for administrators or key management are `advanced` in the action list.
+/// Operations for administrators, moderators or key management are `advanced` in the action list.
 fn operation_visibility(operation_id: &str) -> Option<&'static str> {
     match operation_id {
         "CreateMember" | "SetMemberRole" | "ListMyApiKeys" | "CreateMyApiKey"
         | "RevokeMyApiKey" | "ListTags" | "ListSubscriptions" | "GetSubscription"
-        | "ListDeliveries" | "RetryDelivery" => Some("advanced"),
+        | "ListDeliveries" | "RetryDelivery" | "ListReports" | "GetReport" | "ResolveReport"
+        | "UnhidePost" => Some("advanced"),
         // Power Automate calls it when a flow is turned off; people do not.
         "DeleteSubscription" => Some("internal"),
         "ListQuestions" | "CreateQuestion" | "GetQuestion" | "CreateAnswer" => Some("important"),

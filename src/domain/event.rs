@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::report::{ReportReason, ReportTargetKind};
 use super::tip::TipLevel;
 
 /// What happened.
@@ -39,11 +40,17 @@ pub enum EventType {
     /// A member received kudos.
     #[serde(rename = "kudos.received")]
     KudosReceived,
+    /// A member reported a post (listed and sent to moderators only; never names the reporter).
+    #[serde(rename = "post.reported")]
+    PostReported,
+    /// A moderator hid a post (listed to its author only; never names the moderator).
+    #[serde(rename = "post.hidden")]
+    PostHidden,
 }
 
 impl EventType {
     /// Every event type.
-    pub const ALL: [EventType; 7] = [
+    pub const ALL: [EventType; 9] = [
         EventType::QuestionPosted,
         EventType::QuestionAnswered,
         EventType::AnswerAccepted,
@@ -51,6 +58,8 @@ impl EventType {
         EventType::TipPublished,
         EventType::WinLogged,
         EventType::KudosReceived,
+        EventType::PostReported,
+        EventType::PostHidden,
     ];
 
     /// The stored and wire form (`question.posted`).
@@ -63,6 +72,8 @@ impl EventType {
             EventType::TipPublished => "tip.published",
             EventType::WinLogged => "win.logged",
             EventType::KudosReceived => "kudos.received",
+            EventType::PostReported => "post.reported",
+            EventType::PostHidden => "post.hidden",
         }
     }
 
@@ -80,6 +91,17 @@ impl EventType {
             EventType::TipPublished => &["tip"],
             EventType::WinLogged => &["win"],
             EventType::KudosReceived => &["kudos"],
+            EventType::PostReported => &["report"],
+            EventType::PostHidden => &["hidden_post"],
+        }
+    }
+
+    /// Parts this type may carry besides [`EventType::parts`]: a report carries the reported
+    /// post as the part of its kind (an answer with its question).
+    pub fn optional_parts(self) -> &'static [&'static str] {
+        match self {
+            EventType::PostReported => &["question", "answer", "tip", "win"],
+            _ => &[],
         }
     }
 
@@ -93,13 +115,20 @@ impl EventType {
             EventType::TipPublished => "TipPublishedEvent",
             EventType::WinLogged => "WinLoggedEvent",
             EventType::KudosReceived => "KudosReceivedEvent",
+            EventType::PostReported => "PostReportedEvent",
+            EventType::PostHidden => "PostHiddenEvent",
         }
     }
 
     /// Whether only one member may see events of this type: kudos go to their receiver, and
-    /// are listed to nobody else.
+    /// the news that a post was hidden to its author; they are listed to nobody else.
     pub fn is_personal(self) -> bool {
-        self == EventType::KudosReceived
+        matches!(self, EventType::KudosReceived | EventType::PostHidden)
+    }
+
+    /// Whether only moderators and admins may see (and subscribe to) events of this type.
+    pub fn is_for_moderators(self) -> bool {
+        self == EventType::PostReported
     }
 }
 
@@ -258,6 +287,60 @@ pub struct EventKudos {
     pub link: String,
 }
 
+/// The report an event is about. It never names the reporter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventReport {
+    /// Report id.
+    #[schema(example = 4)]
+    pub id: i64,
+    /// What kind of post was reported.
+    pub target_kind: ReportTargetKind,
+    /// The reported post's id.
+    #[schema(example = 9)]
+    pub target_id: i64,
+    /// The reported post's title (question, tip, win) or its first 280 characters (answer).
+    #[schema(example = "条件分岐で「差し戻し」を判定して、メール送信アクションを追加します。")]
+    pub target_title: String,
+    /// Why it was reported.
+    pub reason: ReportReason,
+    /// The reporter's note, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "言い方がきつく、初心者が質問しづらくなると思います。")]
+    pub note: Option<String>,
+    /// How many members have reported this post so far (this report included).
+    #[schema(example = 1)]
+    pub report_count: i64,
+    /// The reported post's URL in this API.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/api/v1/answers/9")]
+    pub target_link: String,
+    /// The report's URL in this API (for moderators).
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/api/v1/reports/4")]
+    pub link: String,
+}
+
+/// The post a moderator hid, as its author is told. It never names the moderator or the
+/// reporters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EventHiddenPost {
+    /// What kind of post was hidden.
+    pub target_kind: ReportTargetKind,
+    /// The hidden post's id.
+    #[schema(example = 9)]
+    pub target_id: i64,
+    /// The post's title (question, tip, win) or its first 280 characters (answer).
+    #[schema(example = "条件分岐で「差し戻し」を判定して、メール送信アクションを追加します。")]
+    pub target_title: String,
+    /// Why the moderator hid it.
+    #[schema(example = "個人の電話番号が含まれていたため、非表示にしました。")]
+    pub reason: String,
+    /// The post's URL in this API (its author and moderators can still open it).
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/api/v1/answers/9")]
+    pub target_link: String,
+}
+
 /// The stored snapshot of an event: which parts are present depends on its type.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventData {
@@ -273,6 +356,10 @@ pub struct EventData {
     pub kudos: Option<EventKudos>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unanswered_hours: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<EventReport>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden_post: Option<EventHiddenPost>,
 }
 
 impl EventData {
@@ -293,12 +380,20 @@ impl EventData {
         if let Some(k) = &mut self.kudos {
             k.link = format!("{api_base}/{}s/{}", k.target_kind, k.target_id);
         }
+        if let Some(r) = &mut self.report {
+            r.link = format!("{api_base}/reports/{}", r.id);
+            r.target_link = format!("{api_base}{}", r.target_kind.path(r.target_id));
+        }
+        if let Some(h) = &mut self.hidden_post {
+            h.target_link = format!("{api_base}{}", h.target_kind.path(h.target_id));
+        }
         self
     }
 }
 
 /// Something that happened, as a webhook receives it and `GET /events` lists it. Which of
-/// `question`, `answer`, `tip`, `win` and `kudos` are present depends on `type`.
+/// `question`, `answer`, `tip`, `win`, `kudos`, `report` and `hidden_post` are present depends
+/// on `type`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Event {
     /// Event id; increases with time.
@@ -328,6 +423,12 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = 24)]
     pub unanswered_hours: Option<i64>,
+    /// The report (`post.reported`, for moderators).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<EventReport>,
+    /// The hidden post (`post.hidden`, for its author).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden_post: Option<EventHiddenPost>,
 }
 
 impl Event {
@@ -350,6 +451,8 @@ impl Event {
             win: data.win,
             kudos: data.kudos,
             unanswered_hours: data.unanswered_hours,
+            report: data.report,
+            hidden_post: data.hidden_post,
         }
     }
 }

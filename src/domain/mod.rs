@@ -8,6 +8,7 @@ pub mod event;
 pub mod health;
 pub mod member;
 pub mod question;
+pub mod report;
 pub mod search;
 pub mod tag;
 pub mod text;

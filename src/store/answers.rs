@@ -5,9 +5,9 @@ use super::events::{
     answer_snapshot, forget_events, question_snapshot, record_event, refresh_question_events,
 };
 use super::idempotency::{created_before, record_created};
-use super::{now_micros, with_pool, BeginWrite, Store, StoreResult};
+use super::{now_micros, with_pool, BeginWrite, Store, StoreResult, Viewer};
 use crate::domain::event::{EventData, EventType, NewEvent};
-use crate::domain::question::{QuestionStatus, ReactionKind};
+use crate::domain::question::ReactionKind;
 
 /// An answer as stored, with facts about its question and the viewer's reactions.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -28,6 +28,10 @@ pub struct AnswerRow {
     /// Whether the viewer reacted `helpful` / `thanks`.
     pub reacted_helpful: bool,
     pub reacted_thanks: bool,
+    /// Whether a moderator hid it (then only its author and moderators get this row).
+    pub hidden: bool,
+    /// Why a moderator hid it.
+    pub hidden_reason: Option<String>,
 }
 
 /// SELECT list for answers; `$1` is the viewer's member id.
@@ -37,10 +41,18 @@ const SELECT_ANSWERS: &str = "SELECT a.id, a.question_id, a.author_id, m.display
     (SELECT COUNT(*) FROM answer_reactions r WHERE r.answer_id = a.id AND r.kind = 'helpful') AS helpful_count, \
     (SELECT COUNT(*) FROM answer_reactions r WHERE r.answer_id = a.id AND r.kind = 'thanks') AS thanks_count, \
     EXISTS (SELECT 1 FROM answer_reactions r WHERE r.answer_id = a.id AND r.member_id = $1 AND r.kind = 'helpful') AS reacted_helpful, \
-    EXISTS (SELECT 1 FROM answer_reactions r WHERE r.answer_id = a.id AND r.member_id = $1 AND r.kind = 'thanks') AS reacted_thanks \
+    EXISTS (SELECT 1 FROM answer_reactions r WHERE r.answer_id = a.id AND r.member_id = $1 AND r.kind = 'thanks') AS reacted_thanks, \
+    a.hidden_at IS NOT NULL AS hidden, a.hidden_reason \
     FROM answers a JOIN members m ON m.id = a.author_id JOIN questions q ON q.id = a.question_id";
 
+/// The one rule for which answers `a` (to question `q`) a viewer (`$1`) who does not moderate
+/// may see: those not hidden by a moderator, or their own, in a question they may see (see
+/// `questions::QUESTION_VISIBLE`): hiding a question hides its thread.
+pub(crate) const ANSWER_VISIBLE: &str =
+    "((a.hidden_at IS NULL OR a.author_id = $1) AND (q.hidden_at IS NULL OR q.author_id = $1))";
+
 /// Recomputes a question's answer count, first-answer time, accepted answer and status.
+/// Answers a moderator hid do not count: a question answered only by hidden answers is open.
 macro_rules! refresh_question {
     ($tx:ident, $question_id:expr) => {{
         // Lock the question row in its own statement first: on PostgreSQL (READ COMMITTED) the
@@ -50,8 +62,8 @@ macro_rules! refresh_question {
         $crate::store::lock_question!($tx, $question_id);
         let (accepted, answered): (bool, bool) = sqlx::query_as(
             "UPDATE questions SET \
-             answer_count = (SELECT COUNT(*) FROM answers a WHERE a.question_id = questions.id), \
-             first_answer_at = (SELECT MIN(a.created_at) FROM answers a WHERE a.question_id = questions.id AND a.author_id <> questions.author_id), \
+             answer_count = (SELECT COUNT(*) FROM answers a WHERE a.question_id = questions.id AND a.hidden_at IS NULL), \
+             first_answer_at = (SELECT MIN(a.created_at) FROM answers a WHERE a.question_id = questions.id AND a.author_id <> questions.author_id AND a.hidden_at IS NULL), \
              accepted_answer_id = (SELECT a.id FROM answers a WHERE a.question_id = questions.id AND a.id = questions.accepted_answer_id) \
              WHERE id = $1 \
              RETURNING accepted_answer_id IS NOT NULL, first_answer_at IS NOT NULL",
@@ -61,11 +73,12 @@ macro_rules! refresh_question {
         .await?;
         sqlx::query("UPDATE questions SET status = $2 WHERE id = $1")
             .bind($question_id)
-            .bind(QuestionStatus::derive(accepted, answered).as_str())
+            .bind($crate::domain::question::QuestionStatus::derive(accepted, answered).as_str())
             .execute(&mut *$tx)
             .await?;
     }};
 }
+pub(crate) use refresh_question;
 
 /// True for an answer `a` that the anonymous asker of its question `q` wrote: its author is
 /// hidden like the asker (see `domain::question::asker_visible_to`), in events and in counts.
@@ -119,21 +132,35 @@ impl Store {
         })
     }
 
-    /// One answer as `viewer` sees it.
-    pub async fn answer(&self, id: i64, viewer: i64) -> StoreResult<Option<AnswerRow>> {
-        let sql = format!("{SELECT_ANSWERS} WHERE a.id = $2");
+    /// One answer as `viewer` sees it, or `None` (also when it is hidden from them).
+    pub async fn answer(
+        &self,
+        id: i64,
+        viewer: impl Into<Viewer>,
+    ) -> StoreResult<Option<AnswerRow>> {
+        let viewer = viewer.into();
+        let sql = format!(
+            "{SELECT_ANSWERS} WHERE a.id = $2 AND {}",
+            viewer.sees(ANSWER_VISIBLE)
+        );
         with_pool!(self, pool => {
-            Ok(sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await?)
+            Ok(sqlx::query_as(&sql).bind(viewer.member_id).bind(id).fetch_optional(pool).await?)
         })
     }
 
-    /// All answers to a question, accepted first, then oldest first.
-    pub async fn answers_to(&self, question_id: i64, viewer: i64) -> StoreResult<Vec<AnswerRow>> {
+    /// The answers to a question that `viewer` may see, accepted first, then oldest first.
+    pub async fn answers_to(
+        &self,
+        question_id: i64,
+        viewer: impl Into<Viewer>,
+    ) -> StoreResult<Vec<AnswerRow>> {
+        let viewer = viewer.into();
         let sql = format!(
-            "{SELECT_ANSWERS} WHERE a.question_id = $2 ORDER BY accepted DESC, a.created_at, a.id"
+            "{SELECT_ANSWERS} WHERE a.question_id = $2 AND {} ORDER BY accepted DESC, a.created_at, a.id",
+            viewer.sees(ANSWER_VISIBLE)
         );
         with_pool!(self, pool => {
-            Ok(sqlx::query_as(&sql).bind(viewer).bind(question_id).fetch_all(pool).await?)
+            Ok(sqlx::query_as(&sql).bind(viewer.member_id).bind(question_id).fetch_all(pool).await?)
         })
     }
 

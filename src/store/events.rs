@@ -279,10 +279,13 @@ pub struct EventFilter {
     /// Only events after this id.
     pub after: Option<i64>,
     pub limit: i64,
+    /// Whether the viewer moderates: only moderators see moderators' events (reports).
+    pub moderator: bool,
 }
 
 impl Store {
-    /// Events newest first. Personal events (kudos) are listed to their receiver only.
+    /// Events newest first. Personal events (kudos, a post hidden) are listed to their
+    /// receiver only, and reports to moderators only.
     pub async fn list_events(
         &self,
         viewer: i64,
@@ -299,6 +302,17 @@ impl Store {
             "(e.event_type NOT IN ({}) OR e.audience_member_id = {viewer})",
             personal.join(", ")
         )];
+        if !filter.moderator {
+            let for_moderators: Vec<String> = EventType::ALL
+                .into_iter()
+                .filter(|t| t.is_for_moderators())
+                .map(|t| binds.text(t.as_str()))
+                .collect();
+            conditions.push(format!(
+                "e.event_type NOT IN ({})",
+                for_moderators.join(", ")
+            ));
+        }
         if !filter.types.is_empty() {
             let types: Vec<String> = filter
                 .types

@@ -12,6 +12,7 @@ pub mod events;
 pub mod idempotency;
 pub mod members;
 pub mod questions;
+pub mod reports;
 pub mod stats;
 pub mod subscriptions;
 pub mod tags;
@@ -104,6 +105,38 @@ macro_rules! link_tag {
     }};
 }
 pub(crate) use link_tag;
+
+/// Who is looking at posts. A post a moderator hid is shown to its author and to moderators
+/// only; each table states the rule once as an SQL condition (`QUESTION_VISIBLE`,
+/// `ANSWER_VISIBLE`, `TIP_VISIBLE`, `WIN_VISIBLE`) over its row and `$1`, the viewer's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewer {
+    /// The viewer's member id (bound as `$1` in every post query).
+    pub member_id: i64,
+    /// Whether the viewer moderates (sees hidden posts).
+    pub moderator: bool,
+}
+
+impl From<i64> for Viewer {
+    /// A member who does not moderate.
+    fn from(member_id: i64) -> Self {
+        Viewer {
+            member_id,
+            moderator: false,
+        }
+    }
+}
+
+impl Viewer {
+    /// The SQL condition for rows this viewer may see, given a table's visibility rule.
+    pub(crate) fn sees(self, rule: &'static str) -> &'static str {
+        if self.moderator {
+            "TRUE"
+        } else {
+            rule
+        }
+    }
+}
 
 /// Where a listing continues: the last row's sort values (title rank for searches, the sort
 /// column, the id).

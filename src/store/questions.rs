@@ -4,7 +4,7 @@
 use super::events::{forget_events, record_event, refresh_question_events};
 use super::idempotency::{created_before, record_created};
 use super::{
-    bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, SortKey, Store, StoreResult,
+    bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, SortKey, Store, StoreResult, Viewer,
 };
 use crate::domain::event::{EventData, EventMember, EventQuestion, EventType, NewEvent};
 use crate::domain::question::{QuestionSort, QuestionStatus};
@@ -34,9 +34,17 @@ pub struct QuestionRow {
     pub rank: i64,
     /// The value the listing is sorted by (created or last-activity time).
     pub sort_key: i64,
+    /// Whether a moderator hid it (then only its asker and moderators get this row).
+    pub hidden: bool,
+    /// Why a moderator hid it.
+    pub hidden_reason: Option<String>,
     #[sqlx(skip)]
     pub tags: Vec<String>,
 }
+
+/// The one rule for which questions `q` a viewer (`$1`) who does not moderate may see: those
+/// not hidden by a moderator, and their own.
+pub(crate) const QUESTION_VISIBLE: &str = "(q.hidden_at IS NULL OR q.author_id = $1)";
 
 /// What to list.
 #[derive(Debug, Clone, Default)]
@@ -80,7 +88,8 @@ fn select_questions(rank_expr: &str, sort_column: &str) -> String {
          q.status, q.answer_count, q.me_too_count, q.accepted_answer_id, q.created_at, \
          q.updated_at, q.last_activity_at, \
          EXISTS (SELECT 1 FROM question_me_too mt WHERE mt.question_id = q.id AND mt.member_id = $1) AS me_too, \
-         CAST({rank_expr} AS BIGINT) AS rank, {sort_column} AS sort_key \
+         CAST({rank_expr} AS BIGINT) AS rank, {sort_column} AS sort_key, \
+         q.hidden_at IS NOT NULL AS hidden, q.hidden_reason \
          FROM questions q JOIN members m ON m.id = q.author_id"
     )
 }
@@ -143,11 +152,21 @@ impl Store {
         })
     }
 
-    /// One question as `viewer` sees it (tags included), or `None`.
-    pub async fn question(&self, id: i64, viewer: i64) -> StoreResult<Option<QuestionRow>> {
-        let sql = format!("{} WHERE q.id = $2", select_questions("0", "q.created_at"));
+    /// One question as `viewer` sees it (tags included), or `None` (also when it is hidden
+    /// from them).
+    pub async fn question(
+        &self,
+        id: i64,
+        viewer: impl Into<Viewer>,
+    ) -> StoreResult<Option<QuestionRow>> {
+        let viewer = viewer.into();
+        let sql = format!(
+            "{} WHERE q.id = $2 AND {}",
+            select_questions("0", "q.created_at"),
+            viewer.sees(QUESTION_VISIBLE)
+        );
         let row: Option<QuestionRow> = with_pool!(self, pool => {
-            sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await?
+            sqlx::query_as(&sql).bind(viewer.member_id).bind(id).fetch_optional(pool).await?
         });
         match row {
             Some(row) => Ok(self.with_tags(vec![row]).await?.pop()),
@@ -158,12 +177,13 @@ impl Store {
     /// A page of questions: up to `filter.limit` rows after `filter.after`, in listing order.
     pub async fn list_questions(
         &self,
-        viewer: i64,
+        viewer: impl Into<Viewer>,
         filter: &QuestionFilter,
     ) -> StoreResult<Vec<QuestionRow>> {
+        let viewer = viewer.into();
         let mut binds = Binds::default();
-        binds.int(viewer); // $1
-        let mut conditions: Vec<String> = Vec::new();
+        binds.int(viewer.member_id); // $1
+        let mut conditions: Vec<String> = vec![viewer.sees(QUESTION_VISIBLE).to_owned()];
         if let Some(tag) = &filter.tag {
             let p = binds.text(tag.as_str());
             conditions.push(format!(
@@ -223,7 +243,7 @@ impl Store {
     }
 
     /// Ids and titles of recent questions sharing at least one n-gram with a draft title:
-    /// candidates that the caller scores. Grams of three or more characters use the trigram
+    /// candidates that the caller scores. Hidden questions are never suggested. Grams of three or more characters use the trigram
     /// index on SQLite; shorter ones (Japanese bigrams) are matched by substring.
     pub async fn similar_candidates(
         &self,
@@ -252,7 +272,7 @@ impl Store {
         }
         let limit = binds.int(limit);
         let sql = format!(
-            "SELECT q.id, q.title FROM questions q WHERE {} ORDER BY q.created_at DESC, q.id DESC LIMIT {limit}",
+            "SELECT q.id, q.title FROM questions q WHERE q.hidden_at IS NULL AND ({}) ORDER BY q.created_at DESC, q.id DESC LIMIT {limit}",
             alternatives.join(" OR ")
         );
         with_pool!(self, pool => {

@@ -5,6 +5,7 @@ use super::events::record_event;
 use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, link_tag, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult,
+    Viewer,
 };
 use crate::domain::event::{EventData, EventMember, EventTip, EventType, NewEvent};
 use crate::domain::search::SearchQuery;
@@ -30,9 +31,17 @@ pub struct TipRow {
     pub rank: i64,
     /// The listing's sort value (creation time).
     pub sort_key: i64,
+    /// Whether a moderator hid it (then only its author and moderators get this row).
+    pub hidden: bool,
+    /// Why a moderator hid it.
+    pub hidden_reason: Option<String>,
     #[sqlx(skip)]
     pub tags: Vec<String>,
 }
+
+/// The one rule for which tips `t` a viewer (`$1`) who does not moderate may see: those not
+/// hidden by a moderator, and their own. A random tip or a tip of the day is never a hidden one.
+pub(crate) const TIP_VISIBLE: &str = "(t.hidden_at IS NULL OR t.author_id = $1)";
 
 /// A tip to create.
 #[derive(Debug, Clone)]
@@ -74,7 +83,8 @@ fn select_tips(rank_expr: &str) -> String {
         "SELECT t.id, t.author_id, m.display_name AS author_name, t.title, t.body, t.level, t.featured, \
          t.helpful_count, t.created_at, t.updated_at, \
          EXISTS (SELECT 1 FROM tip_reactions r WHERE r.tip_id = t.id AND r.member_id = $1) AS helpful, \
-         CAST({rank_expr} AS BIGINT) AS rank, t.created_at AS sort_key \
+         CAST({rank_expr} AS BIGINT) AS rank, t.created_at AS sort_key, \
+         t.hidden_at IS NOT NULL AS hidden, t.hidden_reason \
          FROM tips t JOIN members m ON m.id = t.author_id"
     )
 }
@@ -137,20 +147,30 @@ impl Store {
         })
     }
 
-    /// One tip as `viewer` sees it.
-    pub async fn tip(&self, id: i64, viewer: i64) -> StoreResult<Option<TipRow>> {
-        let sql = format!("{} WHERE t.id = $2", select_tips("0"));
+    /// One tip as `viewer` sees it, or `None` (also when it is hidden from them).
+    pub async fn tip(&self, id: i64, viewer: impl Into<Viewer>) -> StoreResult<Option<TipRow>> {
+        let viewer = viewer.into();
+        let sql = format!(
+            "{} WHERE t.id = $2 AND {}",
+            select_tips("0"),
+            viewer.sees(TIP_VISIBLE)
+        );
         let row: Option<TipRow> = with_pool!(self, pool => {
-            sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await?
+            sqlx::query_as(&sql).bind(viewer.member_id).bind(id).fetch_optional(pool).await?
         });
         Ok(self.tips_with_tags(row.into_iter().collect()).await?.pop())
     }
 
     /// A page of tips, newest first (title matches first when searching).
-    pub async fn list_tips(&self, viewer: i64, filter: &TipFilter) -> StoreResult<Vec<TipRow>> {
+    pub async fn list_tips(
+        &self,
+        viewer: impl Into<Viewer>,
+        filter: &TipFilter,
+    ) -> StoreResult<Vec<TipRow>> {
+        let viewer = viewer.into();
         let mut binds = Binds::default();
-        binds.int(viewer);
-        let mut conditions = Vec::new();
+        binds.int(viewer.member_id);
+        let mut conditions = vec![viewer.sees(TIP_VISIBLE).to_owned()];
         if let Some(tag) = &filter.tag {
             let p = binds.text(tag.as_str());
             conditions.push(format!(
@@ -271,7 +291,7 @@ impl Store {
         })
     }
 
-    /// A random tip, optionally of a tag and a level.
+    /// A random tip (never a hidden one), optionally of a tag and a level.
     pub async fn random_tip(
         &self,
         viewer: i64,
@@ -280,7 +300,7 @@ impl Store {
     ) -> StoreResult<Option<TipRow>> {
         let mut binds = Binds::default();
         binds.int(viewer);
-        let mut conditions = vec!["1 = 1".to_owned()];
+        let mut conditions = vec!["t.hidden_at IS NULL".to_owned()];
         if let Some(tag) = tag {
             let p = binds.text(tag.as_str());
             conditions.push(format!(
@@ -304,7 +324,7 @@ impl Store {
 
     /// The member's tip for `day`: the one already chosen today, or a new one at `level` they
     /// have never been shown — tips in their interest tags first, then featured, then oldest.
-    /// `None` when no such tip is left.
+    /// Hidden tips are never chosen. `None` when no such tip is left (or today's was hidden).
     pub async fn daily_tip(
         &self,
         member_id: i64,
@@ -322,7 +342,7 @@ impl Store {
         let tip_id: Option<i64> = with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let candidate: Option<i64> = sqlx::query_scalar(
-                "SELECT t.id FROM tips t WHERE t.level = $2 \
+                "SELECT t.id FROM tips t WHERE t.level = $2 AND t.hidden_at IS NULL \
                  AND NOT EXISTS (SELECT 1 FROM tip_deliveries d WHERE d.member_id = $1 AND d.tip_id = t.id) \
                  ORDER BY CASE WHEN EXISTS (SELECT 1 FROM tip_tags tt JOIN member_tags mt ON mt.tag_id = tt.tag_id \
                    WHERE tt.tip_id = t.id AND mt.member_id = $1 AND mt.kind = 'interest') THEN 0 ELSE 1 END, \

@@ -5,6 +5,7 @@ use super::events::record_event;
 use super::idempotency::{created_before, record_created};
 use super::{
     bind_all, link_tag, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult,
+    Viewer,
 };
 use crate::domain::event::{EventData, EventKudos, EventMember, EventType, EventWin, NewEvent};
 use crate::domain::tag::TagSlug;
@@ -49,6 +50,10 @@ pub struct WinRow {
     /// Whether the viewer gave kudos.
     pub kudos_given: bool,
     pub sort_key: i64,
+    /// Whether a moderator hid it (then only its author and moderators get this row).
+    pub hidden: bool,
+    /// Why a moderator hid it.
+    pub hidden_reason: Option<String>,
     #[sqlx(skip)]
     pub tags: Vec<String>,
     #[sqlx(skip)]
@@ -122,8 +127,12 @@ const SELECT_WINS: &str = "SELECT w.id, w.author_id, m.display_name AS author_na
     w.created_at, w.updated_at, \
     (SELECT COUNT(*) FROM kudos k WHERE k.target_kind = 'win' AND k.target_id = w.id) AS kudos_count, \
     EXISTS (SELECT 1 FROM kudos k WHERE k.target_kind = 'win' AND k.target_id = w.id AND k.giver_id = $1) AS kudos_given, \
-    w.created_at AS sort_key \
+    w.created_at AS sort_key, w.hidden_at IS NOT NULL AS hidden, w.hidden_reason \
     FROM wins w JOIN members m ON m.id = w.author_id";
+
+/// The one rule for which wins `w` a viewer (`$1`) who does not moderate may see: those not
+/// hidden by a moderator, and their own.
+pub(crate) const WIN_VISIBLE: &str = "(w.hidden_at IS NULL OR w.author_id = $1)";
 
 /// Minutes saved per month credited to member `$1` by other members' wins: wins that name a
 /// tip `$1` wrote, or a question where `$1` wrote an accepted or helpful answer (not the
@@ -262,20 +271,29 @@ impl Store {
         })
     }
 
-    /// One win as `viewer` sees it.
-    pub async fn win(&self, id: i64, viewer: i64) -> StoreResult<Option<WinRow>> {
-        let sql = format!("{SELECT_WINS} WHERE w.id = $2");
+    /// One win as `viewer` sees it, or `None` (also when it is hidden from them).
+    pub async fn win(&self, id: i64, viewer: impl Into<Viewer>) -> StoreResult<Option<WinRow>> {
+        let viewer = viewer.into();
+        let sql = format!(
+            "{SELECT_WINS} WHERE w.id = $2 AND {}",
+            viewer.sees(WIN_VISIBLE)
+        );
         let row: Option<WinRow> = with_pool!(self, pool => {
-            sqlx::query_as(&sql).bind(viewer).bind(id).fetch_optional(pool).await?
+            sqlx::query_as(&sql).bind(viewer.member_id).bind(id).fetch_optional(pool).await?
         });
         Ok(self.complete_wins(row.into_iter().collect()).await?.pop())
     }
 
     /// A page of wins, newest first.
-    pub async fn list_wins(&self, viewer: i64, filter: &WinFilter) -> StoreResult<Vec<WinRow>> {
+    pub async fn list_wins(
+        &self,
+        viewer: impl Into<Viewer>,
+        filter: &WinFilter,
+    ) -> StoreResult<Vec<WinRow>> {
+        let viewer = viewer.into();
         let mut binds = Binds::default();
-        binds.int(viewer);
-        let mut conditions = Vec::new();
+        binds.int(viewer.member_id);
+        let mut conditions = vec![viewer.sees(WIN_VISIBLE).to_owned()];
         if let Some(tag) = &filter.tag {
             let p = binds.text(tag.as_str());
             conditions.push(format!(

@@ -714,7 +714,7 @@ on_both_databases! {
             assert!(schema["$ref"].is_string(), "{operation_id} declares its payload");
             subscriptions.push((operation_id, location, schema));
         }
-        assert_eq!(subscriptions.len(), 7);
+        assert_eq!(subscriptions.len(), 8);
         // Make every event happen, matching the sample filters (the tags of the definition's
         // examples, level beginner).
         let m = app.member("Contract member").await;
@@ -722,6 +722,7 @@ on_both_databases! {
         let a = app.answer(&app.admin_key, q["id"].as_i64().unwrap(), "admin answers").await;
         app.post(&format!("/answers/{}/accept", a["id"]), &m.key, json!({})).await;
         app.post(&format!("/answers/{}/kudos", a["id"]), &m.key, json!({})).await;
+        app.post("/reports", &m.key, json!({"target_kind": "answer", "target_id": a["id"], "reason": "unkind"})).await;
         app.post("/tips", &m.key, json!({"title": "Approvals tip for beginners", "body": "b", "level": "beginner", "tags": ["approvals", "sharepoint"]})).await;
         app.post("/wins", &m.key, json!({"title": "Approvals win for the team", "story": "s", "tags": ["approvals", "excel"], "impact": {"minutes_saved_per_run": 5, "runs_per_month": 10, "people_helped": 1}})).await;
         let lonely = app.ask(&m.key, "Approval question nobody answers", "b", &["approvals"], false).await;

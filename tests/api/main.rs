@@ -18,6 +18,7 @@ mod process;
 mod provider;
 mod questions;
 mod receiver;
+mod reports;
 mod search;
 mod service;
 mod signin;
