@@ -6,7 +6,7 @@
 //! neither the reporter nor the moderator.
 
 use super::answers::refresh_question;
-use super::events::{answer_snapshot, question_snapshot, record_event};
+use super::events::{answer_snapshot, forget_events, question_snapshot, record_event};
 use super::idempotency::{created_before, record_created};
 use super::{bind_all, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult};
 use crate::domain::event::{
@@ -104,8 +104,6 @@ struct PostSnapshot {
     /// Its title, or the first 280 characters of an answer.
     title: String,
     author_id: i64,
-    /// Whether its author is hidden from other members (an anonymous asker).
-    author_hidden: bool,
     /// For an answer: its question.
     question_id: Option<i64>,
 }
@@ -128,18 +126,16 @@ macro_rules! post_snapshot {
                     PostSnapshot {
                         title: question.title.clone(),
                         author_id,
-                        author_hidden: question.anonymous,
                         question_id: None,
                         parts: EventData { question: Some(question), ..EventData::default() },
                     }
                 }
                 ReportTargetKind::Answer => {
-                    let (answer, _, hidden) = answer_snapshot!($tx, id);
+                    let (answer, _, _) = answer_snapshot!($tx, id);
                     let (question, _) = question_snapshot!($tx, answer.question_id);
                     PostSnapshot {
                         title: answer.excerpt.clone(),
                         author_id,
-                        author_hidden: hidden,
                         question_id: Some(answer.question_id),
                         parts: EventData { question: Some(question), answer: Some(answer), ..EventData::default() },
                     }
@@ -160,7 +156,6 @@ macro_rules! post_snapshot {
                     PostSnapshot {
                         title: title.clone(),
                         author_id,
-                        author_hidden: false,
                         question_id: None,
                         parts: EventData {
                             tip: Some(EventTip {
@@ -192,7 +187,6 @@ macro_rules! post_snapshot {
                     PostSnapshot {
                         title: title.clone(),
                         author_id,
-                        author_hidden: false,
                         question_id: None,
                         parts: EventData {
                             win: Some(EventWin {
@@ -281,7 +275,6 @@ impl Store {
                 // Nobody's "mine only": the event concerns moderators, and names no member
                 // but the post's author where the post itself shows them.
                 audience: None,
-                conceals_audience: false,
                 dedupe_key: None,
             };
             record_event!(tx, &event, now);
@@ -353,6 +346,14 @@ impl Store {
                     return Ok(Resolved::NoPost);
                 };
                 let reason = reason.unwrap_or_default();
+                // What was shown and is hidden now leaves the events (reports of it included)
+                // and their unsent deliveries; `post.hidden` is about no post, so it stays.
+                match kind {
+                    ReportTargetKind::Question => forget_events!(tx, "question_id", target_id),
+                    ReportTargetKind::Answer => forget_events!(tx, "answer_id", target_id),
+                    ReportTargetKind::Tip => forget_events!(tx, "tip_id", target_id),
+                    ReportTargetKind::Win => forget_events!(tx, "win_id", target_id),
+                }
                 sqlx::query(&format!(
                     "UPDATE {} SET hidden_at = COALESCE(hidden_at, $2), hidden_reason = $3 WHERE id = $1",
                     kind.table()
@@ -380,7 +381,6 @@ impl Store {
                     },
                     level: None,
                     audience: Some(post.author_id),
-                    conceals_audience: post.author_hidden,
                     dedupe_key: None,
                 };
                 record_event!(tx, &event, now);
