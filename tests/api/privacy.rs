@@ -231,6 +231,7 @@ impl Story {
                     "tips" => "tips",
                     "wins" => "wins",
                     "kudos" => "kudos",
+                    "reports" => "reports",
                     k if path.starts_with("/subscriptions/") && !k.is_empty() => "subscriptions",
                     _ => "other",
                 };
@@ -549,7 +550,49 @@ async fn play(backend: Backend, asker: &str) -> Story {
     story
         .post(&format!("/wins/{win_a}/kudos"), "B", json!({}))
         .await;
-    story.named.extend([("q1", q1), ("b1", b1), ("x1", x1)]);
+    // Reports: whichever of A and C did not ask reports the anonymous question and B's answer
+    // to A's question; B reports the asker's own answer. The moderator's flow hears of each;
+    // the moderator hides the asker's answer and dismisses one report. Since the reporter
+    // swaps with the asker, nothing may show who reported either.
+    let other = if x == "A" { "C" } else { "A" };
+    story
+        .subscribe("M", "post-reported", "/m/reported", json!({}))
+        .await;
+    story
+        .id("/reports", other, json!({"target_kind": "question", "target_id": q1, "reason": "personal_information", "note": "締め日の話に個人名はありませんが念のため"}))
+        .await;
+    let r2 = story
+        .id(
+            "/reports",
+            other,
+            json!({"target_kind": "answer", "target_id": pa_b, "reason": "unkind"}),
+        )
+        .await;
+    let r3 = story
+        .id(
+            "/reports",
+            "B",
+            json!({"target_kind": "answer", "target_id": x1, "reason": "spam"}),
+        )
+        .await;
+    story.settle().await;
+    story
+        .post(
+            &format!("/reports/{r3}/resolve"),
+            "M",
+            json!({"action": "hide", "reason": "宣伝のため非表示にしました"}),
+        )
+        .await;
+    story
+        .post(
+            &format!("/reports/{r2}/resolve"),
+            "M",
+            json!({"action": "dismiss"}),
+        )
+        .await;
+    story
+        .named
+        .extend([("q1", q1), ("b1", b1), ("x1", x1), ("r3", r3)]);
     story.settle().await;
 
     // Case 4: what was shown and is hidden later — while the flows are down, so the
@@ -650,6 +693,7 @@ fn query_variants(operation: &str, ids: &BTreeMap<String, i64>) -> Vec<String> {
             "types=question.posted,question.answered",
         ]),
         "ListDeliveries" => v(&["limit=100", "status=delivered&limit=100"]),
+        "ListReports" => v(&["", "status=hidden", "status=dismissed"]),
         _ => vec![String::new()],
     }
 }
@@ -721,7 +765,8 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
                     story.member_ids.values().copied().collect()
                 } else {
                     let kind = match kind {
-                        "questions" | "answers" | "tips" | "wins" | "subscriptions" => kind,
+                        "questions" | "answers" | "tips" | "wins" | "subscriptions"
+                        | "reports" => kind,
                         other => panic!(
                             "the privacy harness does not know whose ids {other} takes ({operation}); add it to observe()"
                         ),
@@ -777,7 +822,12 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
         }
     }
     // Refusals: what B and the moderator are told when they try the asker's acts.
-    let (q1, b1, x1) = (story.named["q1"], story.named["b1"], story.named["x1"]);
+    let (q1, b1, x1, r3) = (
+        story.named["q1"],
+        story.named["b1"],
+        story.named["x1"],
+        story.named["r3"],
+    );
     for (who, method, path, body) in [
         (
             "B",
@@ -811,18 +861,38 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
             format!("/answers/{x1}/reactions"),
             json!({"kind": "nope"}),
         ),
+        (
+            "D",
+            Method::POST,
+            "/reports".into(),
+            json!({"target_kind": "answer", "target_id": x1, "reason": "unkind"}),
+        ),
+        (
+            "M",
+            Method::POST,
+            format!("/reports/{r3}/resolve"),
+            json!({"action": "dismiss"}),
+        ),
+        (
+            "B",
+            Method::POST,
+            "/subscriptions/post-reported".into(),
+            json!({"callback_url": "https://example.com/hook"}),
+        ),
     ] {
         let sent = (method != Method::DELETE).then_some(body);
         let seen = story.send(method.clone(), &path, who, sent).await;
         recording.push((format!("{who} {method} {path}"), record_seen(&seen)));
     }
-    // Every delivery the flows of B and D accepted (A's and C's flows are seen by A and C,
-    // whose roles the two runs swap), in a stable order.
+    // Every delivery the flows of B, D and the moderator accepted (A's and C's flows are seen
+    // by A and C, whose roles the two runs swap), in a stable order.
     let mut deliveries: Vec<(String, String)> = story
         .receiver
         .received()
         .into_iter()
-        .filter(|r| r.answered == 200 && (r.path.starts_with("/b/") || r.path.starts_with("/d/")))
+        .filter(|r| {
+            r.answered == 200 && ["/b/", "/d/", "/m/"].iter().any(|p| r.path.starts_with(p))
+        })
         .map(|r| {
             assert!(
                 DELIVERY_ID.is_match(&r.webhook_id) && r.webhook_id.starts_with("msg_dlv_"),
