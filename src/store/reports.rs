@@ -346,8 +346,8 @@ impl Store {
                     return Ok(Resolved::NoPost);
                 };
                 let reason = reason.unwrap_or_default();
-                // What was shown and is hidden now leaves the events (reports of it included)
-                // and their unsent deliveries; `post.hidden` is about no post, so it stays.
+                // What was shown and is hidden now leaves the events (reports of it included),
+                // with their deliveries; `post.hidden` below is about no post, so it stays.
                 match kind {
                     ReportTargetKind::Question => forget_events!(tx, "question_id", target_id),
                     ReportTargetKind::Answer => forget_events!(tx, "answer_id", target_id),

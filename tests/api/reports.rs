@@ -208,6 +208,11 @@ on_both_databases! {
             assert_eq!((question["answers"].clone(), question["answer_count"].as_i64(), question["status"].as_str()), (json!([]), Some(0), Some("open")));
         }
         assert_eq!(app.list_ids(&asker.key, "unanswered=true").await, [qid]);
+        // What was shown of it leaves everyone's feed: the answer's event and the reports of it.
+        for key in [&asker.key, &reporter.key, &moderator.key, &app.admin_key] {
+            let feed = raw(app, "/events?limit=100", key).await;
+            assert!(!feed.contains("そんなことも知らないの"), "{feed}");
+        }
         // Its author and moderators still see it, marked hidden, with the reason.
         for key in [&author.key, &moderator.key, &app.admin_key] {
             let seen = app.get_json(&answer_path, key).await;
