@@ -91,3 +91,48 @@ on_both_databases! {
         assert_eq!(app.get_json(&format!("/questions/{qid}"), &other.key).await["author"]["display_name"], "shy");
     }
 }
+
+on_both_databases! {
+    async fn events_show_what_is_visible_now(app) {
+        let asker = app.member("Yamada Hanako").await;
+        let helper = app.member("helper").await;
+        let moderator = app.member_with_role("moderator", "moderator").await;
+        let qid = app.ask(&asker.key, "Asked by name first", "b", &["payroll"], false).await["id"].as_i64().unwrap();
+        let answer = app.answer(&helper.key, qid, "an answer").await["id"].as_i64().unwrap();
+        let feed = app.get_json("/events?limit=100", &helper.key).await.to_string();
+        assert!(feed.contains("Yamada Hanako"), "shown while public: {feed}");
+        // Made anonymous: every event about it forgets the asker.
+        json_of(app.patch(&format!("/questions/{qid}"), &asker.key, json!({"anonymous": true})).await, StatusCode::OK).await;
+        let feed = app.get_json("/events?limit=100", &helper.key).await.to_string();
+        assert!(!feed.contains("Yamada Hanako"), "{feed}");
+        // Redacted by a moderator: the old title is gone from the feed too.
+        json_of(app.patch(&format!("/questions/{qid}"), &moderator.key, json!({"title": "Redacted by a moderator"})).await, StatusCode::OK).await;
+        let feed = app.get_json("/events?limit=100", &helper.key).await.to_string();
+        assert!(!feed.contains("Asked by name first") && feed.contains("Redacted by a moderator"), "{feed}");
+        // Kudos the anonymous asker gives in her thread come from "the asker".
+        json_of(app.post(&format!("/answers/{answer}/accept"), &asker.key, json!({})).await, StatusCode::OK).await;
+        json_of(app.post(&format!("/answers/{answer}/kudos"), &asker.key, json!({"message": "thank you"})).await, StatusCode::CREATED).await;
+        let kudos = app.get_json("/events?types=kudos.received", &helper.key).await;
+        let kudos = &kudos["items"][0]["kudos"];
+        assert_eq!(kudos["from_asker"], true, "{kudos}");
+        assert!(kudos.get("from").is_none(), "{kudos}");
+        assert_eq!(kudos["message"], "thank you");
+        // Deleted: its events are gone.
+        assert_eq!(app.delete(&format!("/questions/{qid}"), &asker.key).await.status(), StatusCode::NO_CONTENT);
+        let feed = app.get_json("/events?limit=100", &helper.key).await;
+        assert!(feed["items"].as_array().unwrap().is_empty(), "{feed}");
+    }
+
+    async fn kudos_to_the_asker_s_own_answer_stay_out_of_her_figures(app) {
+        let asker = app.member("asker").await;
+        let helper = app.member("helper").await;
+        json_of(app.patch("/me", &asker.key, json!({"show_on_leaderboard": true})).await, StatusCode::OK).await;
+        let qid = app.ask(&asker.key, "Anonymous with a follow-up", "b", &[], true).await["id"].as_i64().unwrap();
+        let own = app.answer(&asker.key, qid, "my own follow-up").await["id"].as_i64().unwrap();
+        json_of(app.post(&format!("/answers/{own}/kudos"), &helper.key, json!({})).await, StatusCode::CREATED).await;
+        let profile = app.get_json(&format!("/members/{}", asker.id), &helper.key).await;
+        assert_eq!(profile["kudos_received"], 0, "{profile}");
+        let board = app.get_json("/leaderboard", &helper.key).await;
+        assert!(board["items"].as_array().unwrap().iter().all(|p| p["kudos_received"] == 0), "{board}");
+    }
+}

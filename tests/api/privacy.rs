@@ -536,17 +536,22 @@ async fn play(backend: Backend, asker: &str) -> Story {
             json!({"body": "月末が土日のときにずれます（個人情報は削除しました）"}),
         )
         .await;
-    // Case 6: wins citing the anonymous question — by A and by C in both runs.
-    let win_a = story
-        .id("/wins", "A", json!({"title": "給与の締め処理を自動化", "story": "毎月 2 時間かかっていました", "tags": ["payroll"],
-            "impact": {"minutes_saved_per_run": 120, "runs_per_month": 1, "people_helped": 3},
-            "helped_by": {"questions": [q1, pa]}}))
-        .await;
-    story
-        .id("/wins", "C", json!({"title": "締め日のずれを自動で補正", "story": "営業日の計算を入れました", "tags": ["payroll"],
-            "impact": {"minutes_saved_per_run": 15, "runs_per_month": 20, "people_helped": 1},
-            "helped_by": {"questions": [q1]}}))
-        .await;
+    // Case 6: A and C log the same win; the asker's cites her own anonymous question too.
+    let mut wins = Vec::new();
+    for author in ["A", "C"] {
+        let mut helped_by = vec![pa];
+        if author == x {
+            helped_by.push(q1);
+        }
+        wins.push(
+            story
+                .id("/wins", author, json!({"title": "給与の締め処理を自動化", "story": "毎月 2 時間かかっていました", "tags": ["payroll"],
+                    "impact": {"minutes_saved_per_run": 120, "runs_per_month": 1, "people_helped": 3},
+                    "helped_by": {"questions": helped_by}}))
+                .await,
+        );
+    }
+    let win_a = wins[0];
     story
         .post(&format!("/wins/{win_a}/kudos"), "B", json!({}))
         .await;
@@ -884,6 +889,25 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
         let seen = story.send(method.clone(), &path, who, sent).await;
         recording.push((format!("{who} {method} {path}"), record_seen(&seen)));
     }
+    // Delivery ids carry no order: listed by event and subscription, the admin's ids are
+    // not sorted (they would be if they were counted across subscriptions, and then a gap
+    // would show a hidden delivery). With 20+ random ids, sorted by chance is negligible.
+    let admin_view = story
+        .send(Method::GET, "/admin/deliveries?limit=100", "admin", None)
+        .await
+        .json();
+    let ids: Vec<String> = admin_view["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .map(|d| d["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(ids.len() >= 20, "{admin_view}");
+    assert!(
+        ids.windows(2).any(|w| w[0] > w[1]) && ids.windows(2).any(|w| w[0] < w[1]),
+        "delivery ids follow the order deliveries were made in: {ids:?}"
+    );
     // Every delivery the flows of B, D and the moderator accepted (A's and C's flows are seen
     // by A and C, whose roles the two runs swap), in a stable order.
     let mut deliveries: Vec<(String, String)> = story
