@@ -24,6 +24,14 @@ pub(crate) fn fan_out_sql(event: &NewEvent) -> (String, Binds) {
         format!("s.event_type = {event_type}"),
         "s.ended_at IS NULL".to_owned(),
     ];
+    if event.event_type.is_for_moderators() {
+        // Checked when sending too, not only when subscribing: a demoted moderator's flow
+        // stops receiving reports at once.
+        conditions.push(
+            "EXISTS (SELECT 1 FROM members sm WHERE sm.id = s.member_id AND sm.role IN ('moderator', 'admin'))"
+                .into(),
+        );
+    }
     if event.tags.is_empty() {
         conditions.push("s.tag IS NULL".into());
     } else {

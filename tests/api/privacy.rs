@@ -145,6 +145,14 @@ impl Server {
     }
 }
 
+impl Drop for Server {
+    /// A failing story still stops its server.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// One response, as an observer saw it.
 struct Seen {
     status: StatusCode,

@@ -408,6 +408,16 @@ on_both_databases! {
         assert!(told.contains("人事の窓口へご相談ください"), "{told}");
         assert_no_reporter("the asker's events", &told);
         assert!(!told.contains("Moderator Mio"), "{told}");
+
+        // A moderator demoted to member: their flow receives no more reports.
+        json_of(app.call(reqwest::Method::PUT, &format!("/members/{}/role", moderator.id), Some(&app.admin_key), Some(json!({"role": "member"}))).await, StatusCode::OK).await;
+        let tip = json_of(app.post("/tips", &asker.key, json!({"title": "A tip to report", "body": "b"})).await, StatusCode::CREATED).await;
+        let (_, rt, _) = report(app, &reporter.key, "tip", &tip["id"], json!({"reason": "spam"})).await;
+        receiver.wait_for(20, "the third report at the admin's flow", |r| {
+            r.iter().any(|x| x.path == "/admin" && x.body["report"]["id"] == rt["id"])
+        }).await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(receiver.received().iter().all(|x| !(x.path == "/moderator" && x.body["report"]["id"] == rt["id"])), "a demoted moderator's flow still receives reports");
     }
 }
 
