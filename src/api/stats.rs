@@ -318,10 +318,9 @@ pub async fn summary(
         first_time_askers: row.first_time_askers,
         active_members: row.active_members,
         wins_logged: row.wins_logged,
-        total_hours_saved_per_month: (activity.wins.iter().map(|w| w.hours_per_month).sum::<f64>()
-            * 100.0)
-            .round()
-            / 100.0,
+        total_hours_saved_per_month: crate::domain::win::round_to_hundredths(
+            activity.wins.iter().map(|w| w.hours_per_month).sum::<f64>(),
+        ),
         kudos_given: row.kudos_given,
         anonymous_questions_asked: row.anonymous_questions_asked,
         anonymous_answered_within_24h_share: row.anonymous_answered_within_24h_share,

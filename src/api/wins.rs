@@ -27,7 +27,7 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Impact {
-    /// Minutes saved each time the flow or app runs, 0–1,440.
+    /// Minutes saved each time the flow or app runs, 0–1,440, in tenths of a minute (e.g. 2.5).
     #[schema(minimum = 0, maximum = 1440, example = 15)]
     pub minutes_saved_per_run: f64,
     /// Runs per month, 0–100,000.
@@ -42,8 +42,8 @@ pub struct Impact {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Money {
-    /// Amount per month, 0–1,000,000,000.
-    #[schema(minimum = 0, example = 30000)]
+    /// Amount per month, 0–1,000,000,000, in hundredths (e.g. 1200.50).
+    #[schema(minimum = 0, maximum = 1000000000, example = 30000)]
     pub amount: f64,
     /// ISO 4217 currency code.
     #[schema(min_length = 3, max_length = 3, example = "JPY")]

@@ -186,7 +186,7 @@ static LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
             ("message", ("Message", "メッセージ")),
             (
                 "minutes_saved_per_run",
-                ("Minutes Saved Per Run", "1 回あたりの節約分数"),
+                ("Minutes Saved Per Run", "1 回あたりの節約時間（分）"),
             ),
             (
                 "money_saved_per_month",
@@ -467,7 +467,7 @@ static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(||
         ("A win to log.", "記録する成果。"),
         ("A win: something a member automated, and what it saves.", "成果: メンバーが自動化したことと、それで節約できたもの。"),
         ("Accepted answers in the period.", "期間内に解決済みになった回答の数。"),
-        ("Amount per month, 0–1,000,000,000.", "1 か月あたりの金額（0〜1,000,000,000）。"),
+        ("Amount per month, 0–1,000,000,000, in hundredths (e.g. 1200.50).", "1 か月あたりの金額（0〜1,000,000,000、小数点以下 2 桁まで。例: 1200.50）。"),
         ("Answers in the period that someone found helpful.", "期間内の回答のうち「役に立った」が付いたものの数。"),
         ("Answers the asker accepted (self-answers do not count).", "質問者が解決済みにした回答の数（自分の質問への回答は数えません）。"),
         ("Answers written (not counting an anonymous asker's answers to their own question).", "書いた回答の数（匿名の質問者が自分の質問に書いた回答は数えません）。"),
@@ -503,7 +503,7 @@ static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(||
         ("Lists wins, newest first, by topic, member or date.", "成果を新しい順に、トピック、メンバー、日付で絞り込んで一覧表示します。"),
         ("Log a win", "成果を記録する"),
         ("Members who chose to appear, best first.", "表示を選んだメンバー（上位から順に）。"),
-        ("Minutes saved each time the flow or app runs, 0–1,440.", "フローやアプリが 1 回動くたびに節約できる分数（0〜1,440）。"),
+        ("Minutes saved each time the flow or app runs, 0–1,440, in tenths of a minute (e.g. 2.5).", "フローやアプリが 1 回動くたびに節約できる時間（分、0〜1,440、0.1 分単位。例: 2.5）。"),
         ("Money saved per month, optional.", "1 か月あたりの節約金額（省略可）。"),
         ("Money saved per month, when given (absent otherwise).", "1 か月あたりの節約金額（指定されていない場合は含まれません）。"),
         ("Money saved per month.", "1 か月あたりの節約金額。"),

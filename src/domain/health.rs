@@ -294,10 +294,9 @@ pub fn compute(
                     .filter(|(a, in_tag)| *in_tag && inside(a.at))
                     .count() as i64,
                 wins_logged: wins.len() as i64,
-                hours_saved_per_month: (wins.iter().map(|w| w.hours_per_month).sum::<f64>()
-                    * 100.0)
-                    .round()
-                    / 100.0,
+                hours_saved_per_month: super::win::round_to_hundredths(
+                    wins.iter().map(|w| w.hours_per_month).sum::<f64>(),
+                ),
                 kudos_given: activity.kudos.iter().filter(|k| inside(k.at)).count() as i64,
                 anonymous_questions_asked: anonymous.len() as i64,
                 anonymous_answered_within_24h_share: share(
@@ -434,6 +433,7 @@ mod tests {
             Utc.with_ymd_and_hms(2026, 11, 9, 0, 0, 0).unwrap(),
         );
         let row = &compute(&Activity::default(), &[week])[0];
+        assert_eq!(row.hours_saved_per_month.to_string(), "0", "never -0");
         assert_eq!(
             (
                 row.questions_asked,

@@ -19,7 +19,12 @@ pub struct TagSlug(String);
 impl TagSlug {
     /// Parses one tag as sent by a member; `field` names it in errors (e.g. `tags[1]`).
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
-        let slug: String = raw.trim().nfkc().flat_map(char::to_lowercase).collect();
+        let slug: String = super::text::clean(raw)
+            .trim()
+            .nfkc()
+            .filter(|c| !super::text::is_invisible(*c))
+            .flat_map(char::to_lowercase)
+            .collect();
         let count = slug.chars().count();
         if count == 0 {
             return Err(FieldError::new(
@@ -95,6 +100,20 @@ mod tests {
             "経費精算"
         );
         assert_eq!(TagSlug::parse("tag", "ﾌﾛｰ").unwrap().as_str(), "フロー");
+    }
+
+    #[test]
+    fn invisible_tags_are_empty() {
+        assert_eq!(
+            TagSlug::parse("tags[0]", "\u{3164}\u{3164}")
+                .unwrap_err()
+                .code,
+            "required"
+        );
+        assert_eq!(
+            TagSlug::parse("tags[0]", "ex\u{200B}cel").unwrap().as_str(),
+            "excel"
+        );
     }
 
     #[test]

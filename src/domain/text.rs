@@ -1,6 +1,47 @@
 //! Free-text fields: titles, Markdown bodies and names, with their limits.
+//!
+//! Every field people type goes through [`clean`] before it is checked or stored: Unicode NFC
+//! (a decomposed が is one character, as the member sees it), and no characters that show
+//! nothing — zero-width spaces, bidirectional controls that reorder what follows (U+202E can
+//! make `exe.txt` read `txt.exe`), byte-order marks, Hangul and Braille fillers. Otherwise a
+//! title of five U+200B passes the five-character minimum, and an invisible answer marks a
+//! question answered. Joiners and variation selectors stay (emoji and Japanese variant kanji
+//! need them) but never count as content.
 
 use crate::error::FieldError;
+use unicode_normalization::UnicodeNormalization;
+
+/// Whether `c` shows nothing and means nothing in typed text, so it is removed: zero-width
+/// spaces, bidi controls and marks, the BOM, soft hyphen, combining grapheme joiner,
+/// invisible operators, Hangul and Braille fillers, tag characters.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{200B}' | '\u{200E}' | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{2800}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Whether `c` is kept but is no content of its own: joiners and variation selectors.
+fn is_modifier(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// A typed text as it is checked and stored: NFC, without [`is_invisible`] characters.
+pub fn clean(raw: &str) -> String {
+    raw.nfc().filter(|c| !is_invisible(*c)).collect()
+}
+
+/// How many characters of `text` a reader sees: not whitespace, not joiners or selectors.
+pub fn visible_chars(text: &str) -> usize {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !is_modifier(*c))
+        .count()
+}
 
 /// Shortest question title, in characters.
 pub const TITLE_MIN_CHARS: usize = 5;
@@ -9,9 +50,11 @@ pub const TITLE_MAX_CHARS: usize = 150;
 /// Longest question or answer body, in characters.
 pub const BODY_MAX_CHARS: usize = 20_000;
 
-/// Checks a single-line text: trimmed, no control characters, `min..=max` characters.
+/// Checks a single-line text: [`clean`]ed, trimmed, no control characters, at least `min`
+/// visible characters and at most `max` characters.
 pub fn single_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
-    let value = raw.trim();
+    let cleaned = clean(raw);
+    let value = cleaned.trim();
     if let Some(c) = value.chars().find(|c| c.is_control()) {
         return Err(FieldError::new(
             field,
@@ -22,13 +65,16 @@ pub fn single_line(field: &str, raw: &str, min: usize, max: usize) -> Result<Str
             ),
         ));
     }
-    check_length(field, value, min, max)?;
+    check_visible(field, value, min)?;
+    check_length(field, value, 0, max)?;
     Ok(value.to_owned())
 }
 
-/// Checks a multi-line Markdown text: at least `min` non-blank characters, at most `max`,
-/// no control characters other than tab and line breaks. Kept exactly as sent.
+/// Checks a multi-line Markdown text: [`clean`]ed, at least `min` visible characters, at most
+/// `max`, no control characters other than tab and line breaks. Otherwise kept as sent.
 pub fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
+    let cleaned = clean(raw);
+    let raw = cleaned.as_str();
     if let Some(c) = raw
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
@@ -42,11 +88,18 @@ pub fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<Stri
             ),
         ));
     }
-    if raw.trim().chars().count() < min {
-        return Err(too_short(field, min, raw.trim().chars().count()));
-    }
+    check_visible(field, raw, min)?;
     check_length(field, raw, 0, max)?;
     Ok(raw.to_owned())
+}
+
+/// At least `min` characters a reader can see.
+fn check_visible(field: &str, value: &str, min: usize) -> Result<(), FieldError> {
+    let count = visible_chars(value);
+    if count < min {
+        return Err(too_short(field, min, count));
+    }
+    Ok(())
 }
 
 fn check_length(field: &str, value: &str, min: usize, max: usize) -> Result<(), FieldError> {
@@ -71,7 +124,7 @@ fn too_short(field: &str, min: usize, count: usize) -> FieldError {
         FieldError::new(
             field,
             "too_short",
-            format!("{field} must be at least {min} characters (it has {count})"),
+            format!("{field} must be at least {min} visible characters (it has {count})"),
         )
     }
 }
@@ -131,6 +184,55 @@ mod tests {
         assert_eq!(
             QuestionTitle::parse("line one\nline two").unwrap_err().code,
             "invalid_character"
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_removed_before_the_checks() {
+        for blank in [
+            "\u{200B}".repeat(5),
+            "\u{FEFF}".repeat(5),
+            "\u{3164}".repeat(5),
+            "\u{2800}".repeat(5),
+        ] {
+            assert_eq!(
+                QuestionTitle::parse(&blank).unwrap_err().code,
+                "required",
+                "{blank:?}"
+            );
+            assert_eq!(
+                Body::parse(&blank).unwrap_err().code,
+                "required",
+                "{blank:?}"
+            );
+        }
+        assert_eq!(
+            QuestionTitle::parse("ab\u{200B}\u{200B}\u{200B}")
+                .unwrap_err()
+                .code,
+            "too_short"
+        );
+        assert_eq!(Body::parse("\u{200B}").unwrap_err().code, "required");
+        // A right-to-left override is dropped, the text around it kept.
+        assert_eq!(
+            QuestionTitle::parse("invoice\u{202E}fdp.exe")
+                .unwrap()
+                .as_str(),
+            "invoicefdp.exe"
+        );
+        // Decomposed が (か + U+3099) is one character, stored composed.
+        let decomposed = "か\u{3099}".repeat(TITLE_MAX_CHARS);
+        let title = QuestionTitle::parse(&decomposed).unwrap();
+        assert_eq!(title.as_str().chars().count(), TITLE_MAX_CHARS);
+        assert!(title.as_str().starts_with('が'));
+        // Emoji sequences keep their joiners and selectors, which are not content alone.
+        assert_eq!(
+            Body::parse("👩\u{200D}💻 ❤\u{FE0F}").unwrap().as_str(),
+            "👩\u{200D}💻 ❤\u{FE0F}"
+        );
+        assert_eq!(
+            Body::parse("\u{200D}\u{FE0F}").unwrap_err().code,
+            "required"
         );
     }
 

@@ -12,15 +12,37 @@ pub const MAX_RUNS_PER_MONTH: i64 = 100_000;
 pub const MAX_PEOPLE_HELPED: i64 = 100_000;
 /// Largest accepted money saved per month.
 pub const MAX_MONEY_PER_MONTH: f64 = 1_000_000_000.0;
+/// Minutes saved per run are whole tenths of a minute (6 seconds).
+pub const MINUTES_RESOLUTION: f64 = 0.1;
+/// Money is in hundredths of the currency unit.
+pub const MONEY_RESOLUTION: f64 = 0.01;
+
 /// Most questions, and most tips, one win may name as having helped.
 pub const MAX_HELPED_BY: usize = 10;
 /// Longest link, in characters.
 pub const MAX_LINK_CHARS: usize = 2000;
 
-/// Hours saved per month: minutes × runs × people / 60, rounded to 0.01.
+/// Hours saved per month: minutes × runs × people / 60, rounded to 0.01 (never `-0`).
 pub fn hours_saved_per_month(minutes_per_run: f64, runs_per_month: i64, people_helped: i64) -> f64 {
     let hours = minutes_per_run * runs_per_month as f64 * people_helped as f64 / 60.0;
-    (hours * 100.0).round() / 100.0
+    round_to_hundredths(hours)
+}
+
+/// `value` rounded to 0.01; `-0.0` becomes `0.0`, and what is not finite becomes `0.0`.
+pub fn round_to_hundredths(value: f64) -> f64 {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.is_finite() {
+        rounded + 0.0
+    } else {
+        0.0
+    }
+}
+
+/// Whether `value` is a whole multiple of `step` (as a decimal a member would type).
+fn on_resolution(value: f64, step: f64) -> bool {
+    let steps = value / step;
+    // A non-zero value too small to be one step (5e-324) is not zero either.
+    (steps - steps.round()).abs() < 1e-6 && (value == 0.0 || steps.round() != 0.0)
 }
 
 /// Checks an impact; returns every problem.
@@ -31,6 +53,12 @@ pub fn check_impact(minutes: f64, runs: i64, people: i64) -> Vec<FieldError> {
             "impact.minutes_saved_per_run",
             "out_of_range",
             format!("minutes_saved_per_run must be between 0 and {MAX_MINUTES_PER_RUN}"),
+        ));
+    } else if !on_resolution(minutes, MINUTES_RESOLUTION) {
+        errors.push(FieldError::new(
+            "impact.minutes_saved_per_run",
+            "too_precise",
+            format!("minutes_saved_per_run is counted in tenths of a minute (e.g. 2.5); {minutes} is finer than that"),
         ));
     }
     if !(0..=MAX_RUNS_PER_MONTH).contains(&runs) {
@@ -58,6 +86,12 @@ pub fn check_money(amount: f64, currency: Option<&str>) -> Result<String, Vec<Fi
             "money_saved_per_month.amount",
             "out_of_range",
             format!("amount must be between 0 and {MAX_MONEY_PER_MONTH}"),
+        ));
+    } else if !on_resolution(amount, MONEY_RESOLUTION) {
+        errors.push(FieldError::new(
+            "money_saved_per_month.amount",
+            "too_precise",
+            format!("amount is counted in hundredths (e.g. 1200.50); {amount} is finer than that"),
         ));
     }
     let code = currency.unwrap_or("").trim().to_ascii_uppercase();
@@ -99,6 +133,20 @@ pub fn check_link(raw: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impact_is_finite_in_range_and_at_its_resolution() {
+        assert!(check_impact(2.5, 10, 1).is_empty());
+        assert!(check_impact(1440.0, 100_000, 100_000).is_empty());
+        for bad in [5e-324, 0.05, 2.55, f64::NAN, -1.0, 1440.1] {
+            assert_eq!(check_impact(bad, 1, 1).len(), 1, "{bad}");
+        }
+        assert_eq!(check_impact(5e-324, 1, 1)[0].code, "too_precise");
+        assert!(check_money(1200.5, Some("JPY")).is_ok());
+        assert!(check_money(0.001, Some("JPY")).is_err());
+        assert_eq!(round_to_hundredths(-0.0).to_string(), "0");
+        assert_eq!(round_to_hundredths(f64::INFINITY), 0.0);
+    }
 
     #[test]
     fn hours_follow_the_impact_model() {

@@ -29,7 +29,7 @@ impl Store {
             in_tag("tip_tags", "tip_id")
         );
         let wins_sql = format!(
-            "SELECT t.author_id, t.created_at, CAST(t.minutes_saved_per_run * t.runs_per_month * t.people_helped / 60.0 AS DOUBLE PRECISION), {} AS in_tag FROM wins t",
+            "SELECT t.author_id, t.created_at, t.minutes_saved_per_run, t.runs_per_month, t.people_helped, {} AS in_tag FROM wins t",
             in_tag("win_tags", "win_id")
         );
         // Acts of an anonymous asker inside her own thread keep their time, not their member.
@@ -54,7 +54,8 @@ impl Store {
                 sqlx::query_as(&questions_sql).bind(&slug).fetch_all(pool).await?;
             let answers: Vec<(Option<i64>, i64)> = sqlx::query_as(&answers_sql).fetch_all(pool).await?;
             let tips: Vec<(i64, i64, bool)> = sqlx::query_as(&tips_sql).bind(&slug).fetch_all(pool).await?;
-            let wins: Vec<(i64, i64, f64, bool)> = sqlx::query_as(&wins_sql).bind(&slug).fetch_all(pool).await?;
+            // Hours are computed here, not in SQL: no stored value can make the query fail.
+            let wins: Vec<(i64, i64, f64, i64, i64, bool)> = sqlx::query_as(&wins_sql).bind(&slug).fetch_all(pool).await?;
             let reactions: Vec<(Option<i64>, i64)> = sqlx::query_as(reactions_sql).fetch_all(pool).await?;
             let kudos: Vec<(Option<i64>, i64)> = sqlx::query_as(kudos_sql).fetch_all(pool).await?;
             Ok(Activity {
@@ -66,7 +67,12 @@ impl Store {
                 tips: tips.into_iter().map(|(member_id, at, in_tag)| (Act { member_id: Some(member_id), at }, in_tag)).collect(),
                 wins: wins
                     .into_iter()
-                    .map(|(author_id, created_at, hours_per_month, in_tag)| WinFact { author_id, created_at, hours_per_month, in_tag })
+                    .map(|(author_id, created_at, minutes, runs, people, in_tag)| WinFact {
+                        author_id,
+                        created_at,
+                        hours_per_month: crate::domain::win::hours_saved_per_month(minutes, runs, people),
+                        in_tag,
+                    })
                     .collect(),
                 reactions: acts(reactions),
                 kudos: acts(kudos),

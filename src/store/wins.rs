@@ -137,9 +137,11 @@ pub(crate) const WIN_VISIBLE: &str = "(w.hidden_at IS NULL OR w.author_id = $1)"
 /// Minutes saved per month credited to member `$1` by other members' wins: wins that name a
 /// tip `$1` wrote, or a question where `$1` wrote an accepted or helpful answer (not the
 /// asker's own answers). Each win counts once. `{since}` limits to wins logged since then.
+/// Computed in whole tenths of a minute (the input resolution), so no stored value can make
+/// the sum underflow or fail.
 fn credited_minutes_sql(member: &str, since: &str) -> String {
     format!(
-        "(SELECT COALESCE(SUM(w.minutes_saved_per_run * w.runs_per_month * w.people_helped), 0) FROM wins w \
+        "(SELECT COALESCE(SUM(CAST(ROUND(w.minutes_saved_per_run * 10) AS BIGINT) * w.runs_per_month * w.people_helped), 0) / 10.0 FROM wins w \
          WHERE w.author_id <> {member} AND w.created_at >= {since} AND ( \
            EXISTS (SELECT 1 FROM win_helped_by h JOIN tips t ON t.id = h.target_id \
                    WHERE h.win_id = w.id AND h.kind = 'tip' AND t.author_id = {member}) \

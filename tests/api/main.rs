@@ -11,6 +11,7 @@ mod authorization;
 mod concurrency;
 mod connector;
 mod errors;
+mod hardening;
 mod members;
 mod pagination;
 mod privacy;

@@ -1,0 +1,73 @@
+//! Findings of the adversarial review (issue 12), each on SQLite and PostgreSQL: numbers that
+//! broke statistics, invisible text.
+
+use crate::helpers::*;
+use crate::on_both_databases;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+fn win(minutes: Value) -> Value {
+    json!({"title": "Automated the monthly report", "story": "It used to take an hour.",
+           "impact": {"minutes_saved_per_run": minutes, "runs_per_month": 20, "people_helped": 1}})
+}
+
+on_both_databases! {
+    async fn impact_numbers_are_finite_in_range_and_at_their_resolution(app) {
+        let m = app.member("maker").await;
+        // 5e-324 once broke every statistic on PostgreSQL ("value out of range: underflow").
+        for (minutes, code) in [(json!(5e-324), "too_precise"), (json!(2.55), "too_precise"), (json!(-0.5), "out_of_range"), (json!(1440.5), "out_of_range")] {
+            let p = problem(app.post("/wins", &m.key, win(minutes.clone())).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(p["errors"][0]["field"], "impact.minutes_saved_per_run", "{minutes}: {p}");
+            assert_eq!(p["errors"][0]["code"], code, "{minutes}: {p}");
+        }
+        let mut money = win(json!(3));
+        money["money_saved_per_month"] = json!({"amount": 0.001, "currency": "JPY"});
+        let p = problem(app.post("/wins", &m.key, money).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(problem_fields(&p), ["money_saved_per_month.amount"]);
+        json_of(app.post("/wins", &m.key, win(json!(2.5))).await, StatusCode::CREATED).await;
+        // Weeks without wins report 0, not -0, in JSON and CSV.
+        let report = app.get_json("/stats/health?interval=week", &m.key).await;
+        let first = &report["items"][0];
+        assert_eq!(first["wins_logged"], 0);
+        assert_eq!(first["hours_saved_per_month"].to_string(), "0.0", "{first}");
+        let csv = app.get("/stats/health.csv?interval=week", &m.key).await.text().await.unwrap();
+        assert!(!csv.contains(",-0"), "{csv}");
+        // A value stored before these rules (or behind the API's back) never makes a read fail.
+        app.execute_sql("UPDATE wins SET minutes_saved_per_run = 5e-324").await;
+        for path in ["/stats/health", "/stats/health.csv", "/stats/summary", "/leaderboard", "/wins"] {
+            assert_eq!(app.get(path, &m.key).await.status(), StatusCode::OK, "{path}");
+        }
+    }
+
+    async fn invisible_text_is_not_text(app) {
+        let m = app.member("m").await;
+        let ask = |title: String, body: &str, tags: Value| json!({"title": title, "body": body, "tags": tags});
+        for (title, why) in [
+            ("\u{200B}".repeat(5), "zero-width spaces"),
+            ("\u{FEFF}".repeat(5), "byte-order marks"),
+            ("\u{3164}".repeat(5), "Hangul fillers"),
+            ("\u{2800}".repeat(5), "Braille blanks"),
+            (format!("ab{}", "\u{200B}".repeat(3)), "two visible characters"),
+        ] {
+            let p = problem(app.post("/questions", &m.key, ask(title, "b", json!([]))).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(problem_fields(&p), ["title"], "{why}: {p}");
+        }
+        let p = problem(app.post("/questions", &m.key, ask("A fine title".into(), "b", json!(["\u{3164}\u{3164}"]))).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(problem_fields(&p), ["tags[0]"], "{p}");
+        // A right-to-left override is dropped from titles and names.
+        let q = app.ask(&m.key, "invoice\u{202E}fdp.exe", "b", &[], false).await;
+        assert_eq!(q["title"], "invoicefdp.exe");
+        let named = json_of(app.post("/members", &app.admin_key, json!({"display_name": "Eve\u{202E}nimda"})).await, StatusCode::CREATED).await;
+        assert_eq!(named["member"]["display_name"], "Evenimda");
+        // A decomposed が counts as one character and is stored composed.
+        let decomposed = json_of(app.post("/questions", &m.key, ask("か\u{3099}".repeat(150), "b", json!([]))).await, StatusCode::CREATED).await;
+        assert_eq!(decomposed["title"].as_str().unwrap().chars().count(), 150);
+        // An invisible answer is refused and leaves the question unanswered.
+        let other = app.member("other").await;
+        let qid = q["id"].as_i64().unwrap();
+        let p = problem(app.post(&format!("/questions/{qid}/answers"), &other.key, json!({"body": "\u{200B}"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(problem_fields(&p), ["body"]);
+        let q = app.get_json(&format!("/questions/{qid}"), &m.key).await;
+        assert_eq!((q["status"].as_str(), q["answer_count"].as_i64()), (Some("open"), Some(0)));
+    }
+}
