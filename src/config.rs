@@ -38,6 +38,11 @@ pub struct OidcConfig {
     pub moderator_role: String,
     /// `TSUNAGU_OIDC_ADMIN_ROLE`: the role value that makes an admin.
     pub admin_role: String,
+    /// `TSUNAGU_OIDC_TRUST_EMAIL`: `true` to link a first sign-in to a member an admin created
+    /// by an `email` claim the provider does not mark `email_verified` (Entra ID sends no such
+    /// claim; turn on only when your directory manages the mail attribute). Default `false`:
+    /// only a verified `email` links, never `preferred_username` or `upn`.
+    pub trust_email: bool,
     /// `TSUNAGU_OIDC_CLIENT_ID`: tsunagu's client id, for browser sign-in.
     pub client_id: Option<String>,
     /// `TSUNAGU_OIDC_CLIENT_SECRET`: its secret, for confidential clients.
@@ -255,6 +260,16 @@ impl Config {
                     .unwrap_or_else(|| "Tsunagu.Moderator".into()),
                 admin_role: get("TSUNAGU_OIDC_ADMIN_ROLE")
                     .unwrap_or_else(|| "Tsunagu.Admin".into()),
+                trust_email: match get("TSUNAGU_OIDC_TRUST_EMAIL")
+                    .map(|v| v.trim().to_ascii_lowercase())
+                {
+                    None => false,
+                    Some(v) if v == "true" || v == "1" => true,
+                    Some(v) if v == "false" || v == "0" => false,
+                    Some(other) => {
+                        bail!("TSUNAGU_OIDC_TRUST_EMAIL must be true or false (got {other:?})")
+                    }
+                },
                 client_id: get("TSUNAGU_OIDC_CLIENT_ID"),
                 client_secret: get("TSUNAGU_OIDC_CLIENT_SECRET"),
             });

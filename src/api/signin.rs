@@ -103,6 +103,39 @@ async fn login_client(state: &AppState, req: &HttpRequest) -> Result<LoginClient
     Ok(client)
 }
 
+/// Where a browser lands after signing in when `return_to` is absent or refused.
+const DEFAULT_RETURN: &str = "/api/v1/me";
+
+/// `raw` when it is a path on this site that a browser will not read as another origin: it
+/// starts with one `/`, and has no backslash, no control or whitespace character (a browser
+/// drops TAB, CR and LF, so `/\t/evil.example` becomes `//evil.example`) and no `%` escape of
+/// one. `None` otherwise.
+pub fn safe_return_path(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    if bytes.first() != Some(&b'/') || matches!(bytes.get(1), Some(b'/') | Some(b'\\')) {
+        return None;
+    }
+    if raw.len() > 2000
+        || raw
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+    {
+        return None;
+    }
+    // An escaped control character or slash a later decoding could turn into the above.
+    let lower = raw.to_ascii_lowercase();
+    if ["%0", "%1", "%7f", "%5c", "%2f%2f", "%09"]
+        .iter()
+        .any(|bad| lower.contains(bad))
+    {
+        return None;
+    }
+    // What a browser would resolve it to must stay on this origin.
+    let base = url::Url::parse("https://tsunagu.invalid/").ok()?;
+    let resolved = base.join(raw).ok()?;
+    (resolved.origin() == base.origin()).then(|| raw.to_owned())
+}
+
 /// `GET /auth/login`: redirects the browser to the provider's sign-in page.
 pub async fn login(
     state: web::Data<AppState>,
@@ -112,8 +145,9 @@ pub async fn login(
     let client = login_client(&state, &req).await?;
     let return_to = params
         .return_to
-        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
-        .unwrap_or_else(|| "/api/v1/me".to_owned());
+        .as_deref()
+        .and_then(safe_return_path)
+        .unwrap_or_else(|| DEFAULT_RETURN.to_owned());
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let nonce = CsrfToken::new_random().secret().clone();
     let (url, csrf) = client
@@ -197,7 +231,11 @@ pub async fn callback(
     Ok(HttpResponse::SeeOther()
         .cookie(state.auth.sessions.session_cookie(caller.member_id))
         .cookie(state.auth.sessions.removal(LOGIN_COOKIE))
-        .insert_header((header::LOCATION, pending.return_to))
+        // Checked again: the cookie may come from an older version of this code.
+        .insert_header((
+            header::LOCATION,
+            safe_return_path(&pending.return_to).unwrap_or_else(|| DEFAULT_RETURN.to_owned()),
+        ))
         .finish())
 }
 
@@ -206,4 +244,36 @@ pub async fn logout(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::NoContent()
         .cookie(state.auth.sessions.removal(SESSION_COOKIE))
         .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_return_path;
+
+    #[test]
+    fn only_same_origin_paths_are_followed() {
+        for ok in [
+            "/api/v1/me",
+            "/questions/7?tab=answers#a3",
+            "/stats",
+            "/タグ/承認",
+        ] {
+            assert_eq!(safe_return_path(ok).as_deref(), Some(ok), "{ok}");
+        }
+        for bad in [
+            "//evil.example/x",
+            "/\\evil.example",
+            "/\t/evil.example/x",
+            "/\r\nX-Injected: 1",
+            "/%09/evil.example",
+            "/%0d%0aX-Injected:%201",
+            "/%5cevil.example",
+            "https://evil.example/",
+            "evil.example",
+            "",
+            "/ /evil",
+        ] {
+            assert_eq!(safe_return_path(bad), None, "{bad:?}");
+        }
+    }
 }

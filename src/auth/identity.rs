@@ -14,6 +14,10 @@ pub struct Identity {
     pub display_name: String,
     /// E-mail address, lower case, when a claim holds one.
     pub email: Option<String>,
+    /// Whether `email` may link this identity to a member an admin created with that address:
+    /// it came from the `email` claim and the provider marked it `email_verified` (or the admin
+    /// set `TSUNAGU_OIDC_TRUST_EMAIL`). `preferred_username` and `upn` never link.
+    pub email_verified: bool,
     /// The role the token grants, if any of its roles map to one.
     pub role: Option<Role>,
 }
@@ -35,6 +39,7 @@ pub fn default_claims() -> OidcConfig {
         roles_claim: "roles".into(),
         moderator_role: "Tsunagu.Moderator".into(),
         admin_role: "Tsunagu.Admin".into(),
+        trust_email: false,
         client_id: None,
         client_secret: None,
     }
@@ -57,6 +62,18 @@ pub fn from_claims(claims: &Map<String, Value>, config: &OidcConfig) -> Option<I
     let email = first_string(claims, &config.email_claims)
         .filter(|e| e.contains('@'))
         .and_then(|e| crate::domain::member::parse_email(e).ok());
+    let verified_claim = match claims.get("email_verified") {
+        Some(Value::Bool(b)) => *b,
+        // Some providers send it as a string.
+        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+        _ => config.trust_email,
+    };
+    let email_verified = verified_claim
+        && claims
+            .get("email")
+            .and_then(Value::as_str)
+            .and_then(|e| crate::domain::member::parse_email(e.trim()).ok())
+            .is_some_and(|e| email.as_deref() == Some(e.as_str()));
     let name: String = first_string(claims, &config.name_claims)
         .map(str::to_owned)
         .or_else(|| {
@@ -90,6 +107,7 @@ pub fn from_claims(claims: &Map<String, Value>, config: &OidcConfig) -> Option<I
             name.trim().to_owned()
         },
         email,
+        email_verified,
         role,
     })
 }
@@ -122,6 +140,42 @@ mod tests {
         assert_eq!(id.email.as_deref(), Some("taro@contoso.co.jp"));
         assert_eq!(id.display_name, "taro");
         assert_eq!(id.role, Some(Role::Admin));
+    }
+
+    #[test]
+    fn only_a_verified_email_claim_may_link() {
+        let verified =
+            claims(json!({"sub": "s", "email": "Boss@Example.com", "email_verified": true}));
+        assert!(
+            from_claims(&verified, &default_claims())
+                .unwrap()
+                .email_verified
+        );
+        let unverified =
+            claims(json!({"sub": "s", "email": "boss@example.com", "email_verified": false}));
+        assert!(
+            !from_claims(&unverified, &default_claims())
+                .unwrap()
+                .email_verified
+        );
+        let silent = claims(json!({"sub": "s", "email": "boss@example.com"}));
+        assert!(
+            !from_claims(&silent, &default_claims())
+                .unwrap()
+                .email_verified
+        );
+        let trusted = OidcConfig {
+            trust_email: true,
+            ..default_claims()
+        };
+        assert!(from_claims(&silent, &trusted).unwrap().email_verified);
+        // preferred_username is shown as the address, but never links, trusted or not.
+        let username = claims(
+            json!({"sub": "s", "preferred_username": "boss@example.com", "email_verified": true}),
+        );
+        let id = from_claims(&username, &trusted).unwrap();
+        assert_eq!(id.email.as_deref(), Some("boss@example.com"));
+        assert!(!id.email_verified);
     }
 
     #[test]

@@ -203,6 +203,7 @@ impl Authenticator {
                 subject: &identity.subject,
                 display_name: &identity.display_name,
                 email: identity.email.as_deref(),
+                email_verified: identity.email_verified,
             })
             .await?;
         Ok(Caller::from_member(member, identity.role))

@@ -240,6 +240,19 @@ impl OidcVerifier {
             match jsonwebtoken::decode::<Map<String, Value>>(token, &key, &validation) {
                 Ok(data) => {
                     let claims = data.claims;
+                    // jsonwebtoken does not look at `iat`: a token "issued" in the future
+                    // (beyond the clock leeway) is refused.
+                    if let Some(iat) = claims.get("iat").and_then(Value::as_f64) {
+                        let now = std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .map(|d| d.as_secs_f64())
+                            .unwrap_or_default();
+                        if iat > now + LEEWAY_SECS as f64 {
+                            return Err(TokenError::Invalid(
+                                "the token was issued in the future (iat)".into(),
+                            ));
+                        }
+                    }
                     self.check_issuer_and_tenant(&claims).await?;
                     if let Some(expected) = nonce {
                         if claims.get("nonce").and_then(Value::as_str) != Some(expected) {
@@ -255,11 +268,11 @@ impl OidcVerifier {
     }
 
     async fn check_issuer_and_tenant(&self, claims: &Map<String, Value>) -> Result<(), TokenError> {
+        // Compared exactly (OpenID Connect Discovery §4.3): `https://idp/` is not `https://idp`.
         let iss = claims
             .get("iss")
             .and_then(Value::as_str)
-            .unwrap_or_default()
-            .trim_end_matches('/');
+            .unwrap_or_default();
         let tid = claims.get("tid").and_then(Value::as_str);
         let discovery = self.discovery().await?;
         let mut accepted: Vec<String> = vec![self.config.issuer.clone(), discovery.issuer.clone()];
@@ -269,7 +282,7 @@ impl OidcVerifier {
                 Some(tid) => candidate.replace("{tenantid}", tid),
                 None => candidate.clone(),
             };
-            candidate.trim_end_matches('/') == iss
+            candidate == iss
         });
         if !matches {
             return Err(TokenError::Issuer);

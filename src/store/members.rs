@@ -236,12 +236,17 @@ pub struct IdentityRecord<'a> {
     pub display_name: &'a str,
     /// E-mail address (lower case), if the provider gave one.
     pub email: Option<&'a str>,
+    /// Whether `email` is verified, so it may link to a member an admin created with it.
+    pub email_verified: bool,
 }
 
 impl Store {
     /// The member for a signed-in identity: found by (issuer, subject), else linked to the
-    /// member with the same e-mail (pre-created by an admin), else created. Name and e-mail
-    /// follow the provider. Writes only when something changed.
+    /// member with the same verified e-mail (pre-created by an admin, nobody signed in as it
+    /// yet), else created. A link by e-mail never carries a stored moderator or admin role:
+    /// the member signs in as a member until an admin confirms the role (`PUT
+    /// /members/{id}/role`). Name and e-mail follow the provider. Writes only when something
+    /// changed.
     pub async fn member_for_identity(
         &self,
         identity: &IdentityRecord<'_>,
@@ -302,7 +307,7 @@ impl Store {
                     // Link by e-mail only to a member nobody has signed in as yet (one an
                     // admin created ahead); otherwise the address stays with its owner.
                     let linkable = match email_owner {
-                        Some(owner) => {
+                        Some(owner) if identity.email_verified => {
                             let identities: i64 = sqlx::query_scalar(
                                 "SELECT COUNT(*) FROM member_identities WHERE member_id = $1",
                             )
@@ -311,17 +316,33 @@ impl Store {
                             .await?;
                             (identities == 0).then_some(owner)
                         }
-                        None => None,
+                        _ => None,
                     };
                     let new_email = if email_owner.is_some() { None } else { identity.email };
                     let member_id = match linkable {
                         Some(owner) => {
-                            // Link to the member an admin created with this address.
-                            sqlx::query("UPDATE members SET display_name = $2 WHERE id = $1")
-                                .bind(owner)
-                                .bind(identity.display_name)
-                                .execute(&mut *tx)
-                                .await?;
+                            // Link to the member an admin created with this address, as a
+                            // member: an e-mail claim is not proof enough for a role.
+                            let demoted = sqlx::query(
+                                "UPDATE members SET display_name = $2, role = 'member' WHERE id = $1 AND role <> 'member'",
+                            )
+                            .bind(owner)
+                            .bind(identity.display_name)
+                            .execute(&mut *tx)
+                            .await?
+                            .rows_affected();
+                            if demoted > 0 {
+                                tracing::warn!(
+                                    member_id = owner,
+                                    "a first sign-in was linked by e-mail to a member created with a role; the role is not carried over until an admin confirms it with PUT /api/v1/members/{{id}}/role"
+                                );
+                            } else {
+                                sqlx::query("UPDATE members SET display_name = $2 WHERE id = $1")
+                                    .bind(owner)
+                                    .bind(identity.display_name)
+                                    .execute(&mut *tx)
+                                    .await?;
+                            }
                             owner
                         }
                         None => sqlx::query_scalar(

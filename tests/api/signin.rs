@@ -96,9 +96,49 @@ with_provider! {
             StatusCode::CREATED,
         )
         .await;
-        let me = app.get_json("/me", &idp.token(json!({"oid": "pre-1", "preferred_username": "Pre@Contoso.co.jp", "name": "事前 登録"})).await).await;
+        // preferred_username is not an e-mail anyone verified: it never links.
+        let other = app.get_json("/me", &idp.token(json!({"oid": "pre-0", "preferred_username": "Pre@Contoso.co.jp", "email": null, "name": "なりすまし"})).await).await;
+        assert_ne!(other["id"], created["member"]["id"]);
+        // A verified e-mail links.
+        let me = app.get_json("/me", &idp.token(json!({"oid": "pre-1", "email": "Pre@Contoso.co.jp", "email_verified": true, "name": "事前 登録"})).await).await;
         assert_eq!(me["id"], created["member"]["id"]);
         assert_eq!(me["display_name"], "事前 登録");
+    }
+
+    async fn an_email_claim_cannot_take_over_an_admin(app, idp) {
+        let boss = json_of(
+            app.post("/members", &app.admin_key, json!({"display_name": "Boss", "email": "boss@example.com", "role": "admin", "issue_api_key": false})).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let boss_id = boss["member"]["id"].clone();
+        // Unverified e-mail, or the address only in preferred_username: a new member, not Boss.
+        for claims in [
+            json!({"oid": "intruder-1", "email": "BOSS@example.com", "preferred_username": null}),
+            json!({"oid": "intruder-2", "email": "boss@example.com", "email_verified": false}),
+            json!({"oid": "intruder-3", "email": null, "preferred_username": "boss@example.com", "email_verified": true}),
+        ] {
+            let me = app.get_json("/me", &idp.token(claims.clone()).await).await;
+            assert_ne!(me["id"], boss_id, "{claims}");
+            assert_eq!(me["role"], "member", "{claims}");
+        }
+        // Even a verified e-mail links as a member: the admin role waits for an admin.
+        let token = idp.token(json!({"oid": "boss-1", "email": "boss@example.com", "email_verified": true, "name": "Boss"})).await;
+        let me = app.get_json("/me", &token).await;
+        assert_eq!((me["id"].clone(), me["role"].as_str()), (boss_id.clone(), Some("member")));
+        problem(app.get("/admin/deliveries", &token).await, StatusCode::FORBIDDEN, "forbidden").await;
+        json_of(app.call(reqwest::Method::PUT, &format!("/members/{boss_id}/role"), Some(&app.admin_key), Some(json!({"role": "admin"}))).await, StatusCode::OK).await;
+        assert_eq!(app.get_json("/me", &token).await["role"], "admin");
+    }
+
+    async fn issuers_match_exactly_and_tokens_are_not_from_the_future(app, idp) {
+        let slash = idp.token(json!({"iss": format!("{}/", idp.issuer)})).await;
+        assert!(refused(app, &slash).await.contains("another provider"), "a trailing slash is another issuer");
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        let future = idp.token(json!({"iat": now + 365 * 24 * 3600, "exp": now + 366 * 24 * 3600})).await;
+        assert!(refused(app, &future).await.contains("future"));
+        let skewed = idp.token(json!({"iat": now + 30})).await;
+        assert_eq!(app.get("/me", &skewed).await.status(), StatusCode::OK, "within the clock leeway");
     }
 
     async fn expired_wrong_audience_wrong_issuer_and_wrong_tenant_are_refused(app, idp) {
@@ -235,6 +275,17 @@ with_provider! {
         // Signing out ends the session.
         assert_eq!(browser.post(format!("{}/auth/logout", app.address)).send().await.unwrap().status(), StatusCode::NO_CONTENT);
         problem(browser.get(app.url("/me")).send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
+        // return_to leads only to a path on this site.
+        for (evil, why) in [("/%09/evil.example/x", "a tab a browser drops"), ("//evil.example/x", "another origin"), ("/%5Cevil.example", "a backslash"), ("/%0d%0aX-Injected:%201", "a header injection")] {
+            let fresh = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+            let login = fresh.get(format!("{}/auth/login?return_to={evil}", app.address)).send().await.unwrap();
+            let authorize = login.headers()["location"].to_str().unwrap().to_owned();
+            let back = fresh.get(&authorize).send().await.unwrap();
+            let callback = back.headers()["location"].to_str().unwrap().to_owned();
+            let landed = fresh.get(&callback).send().await.unwrap();
+            assert_eq!(landed.status(), StatusCode::SEE_OTHER, "{why}: {}", landed.text().await.unwrap());
+            assert_eq!(landed.headers()["location"], "/api/v1/me", "{why}");
+        }
         // A forged session cookie is ignored.
         let forged = manual.get(app.url("/me")).header("cookie", format!("tsunagu_session={}|9999999999", me["id"])).send().await.unwrap();
         problem(forged, StatusCode::UNAUTHORIZED, "unauthorized").await;
