@@ -75,6 +75,9 @@ impl Worker {
             allow_hosts: Arc::new(config.allow_hosts.clone()),
         };
         let client = reqwest::Client::builder()
+            // Never through HTTP(S)_PROXY from the environment: a proxy would resolve and
+            // connect on our behalf, past the address check of the resolver below.
+            .no_proxy()
             .dns_resolver(Arc::new(resolver))
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(config.timeout_secs))

@@ -42,7 +42,11 @@ impl CallbackRefused {
     }
 }
 
-/// Whether an address is reachable on the public internet (and so safe to call).
+/// Whether an address is globally reachable (and so safe to call), per the IANA IPv4 and IPv6
+/// Special-Purpose Address Registries. IPv4 inside IPv6 — mapped (`::ffff:a.b.c.d`), NAT64
+/// (`64:ff9b::/96`) and 6to4 (`2002::/16`) — is judged by the IPv4 address it carries; Teredo
+/// and the other IETF protocol assignments (`2001::/23`), the local-use NAT64 prefix, site-local
+/// `fec0::/10` and everything outside global unicast `2000::/3` are refused.
 pub fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => is_public_v4(v4),
@@ -50,34 +54,49 @@ pub fn is_public(ip: IpAddr) -> bool {
             if let Some(v4) = v6.to_ipv4_mapped() {
                 return is_public_v4(v4);
             }
-            let segments = v6.segments();
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (segments[0] & 0xfe00) == 0xfc00 // unique local fc00::/7
-                || (segments[0] & 0xffc0) == 0xfe80 // link-local fe80::/10
-                || (segments[0] == 0x2001 && segments[1] == 0x0db8) // documentation
-                || (segments[0] == 0x64 && segments[1] == 0xff9b) // NAT64 can reach IPv4 internals
-                || (segments[0] == 0 && segments[1] == 0 && segments[2] == 0 && segments[3] == 0 && segments[4] == 0 && segments[5] == 0))
-            // IPv4-compatible
+            let s = v6.segments();
+            let embedded = |hi: u16, lo: u16| Ipv4Addr::from(((hi as u32) << 16) | lo as u32);
+            // NAT64 well-known prefix 64:ff9b::/96: the IPv4 address in the last 32 bits.
+            if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+                return is_public_v4(embedded(s[6], s[7]));
+            }
+            // Only global unicast 2000::/3 (this excludes ::1, ::, IPv4-compatible ::/96,
+            // 64:ff9b:1::/48, 100::/64, 5f00::/16, ULA fc00::/7, link-local fe80::/10,
+            // site-local fec0::/10 and multicast ff00::/8).
+            if s[0] & 0xe000 != 0x2000 {
+                return false;
+            }
+            match s[0] {
+                // IETF protocol assignments 2001::/23: Teredo 2001::/32 (which carries an
+                // IPv4 server and client), benchmarking, ORCHID, …
+                0x2001 if s[1] < 0x0200 => false,
+                // Documentation 2001:db8::/32.
+                0x2001 if s[1] == 0x0db8 => false,
+                // 6to4 2002::/16: the IPv4 address in bits 16–47.
+                0x2002 => is_public_v4(embedded(s[1], s[2])),
+                // Documentation 3fff::/20.
+                0x3fff if s[1] < 0x1000 => false,
+                _ => true,
+            }
         }
     }
 }
 
 fn is_public_v4(ip: Ipv4Addr) -> bool {
     let [a, b, c, _] = ip.octets();
-    !(ip.is_private()
-        || ip.is_loopback()
+    !(ip.is_private() // 10/8, 172.16/12, 192.168/16
+        || ip.is_loopback() // 127/8
         || ip.is_link_local() // 169.254/16, cloud metadata
         || ip.is_unspecified()
         || ip.is_broadcast()
-        || ip.is_multicast()
-        || ip.is_documentation()
-        || a == 0
-        || (a == 100 && (64..=127).contains(&b)) // shared address space (CGNAT)
-        || (a == 192 && b == 0 && c == 0) // IETF protocol assignments
-        || (a == 198 && (b == 18 || b == 19)) // benchmarking
-        || a >= 240) // reserved
+        || ip.is_multicast() // 224/4
+        || ip.is_documentation() // 192.0.2/24, 198.51.100/24, 203.0.113/24
+        || a == 0 // "this network" 0/8
+        || (a == 100 && (64..=127).contains(&b)) // shared address space (CGNAT) 100.64/10
+        || (a == 192 && b == 0 && c == 0) // IETF protocol assignments 192.0.0/24
+        || (a == 192 && b == 88 && c == 99) // deprecated 6to4 relay anycast 192.88.99/24
+        || (a == 198 && (b == 18 || b == 19)) // benchmarking 198.18/15
+        || a >= 240) // reserved 240/4
 }
 
 /// Checks a callback URL as a subscription is made: parsed, `https`, and resolving only to
@@ -207,10 +226,35 @@ mod tests {
             "::ffff:169.254.169.254",
             "::",
             "64:ff9b::a00:1",
+            // 6to4 embedding 127.0.0.1 and 10.0.0.1, Teredo, site-local, the 6to4 relay,
+            // local-use NAT64, IPv4-compatible, benchmarking, documentation, multicast.
+            "2002:7f00:1::",
+            "2002:a00:1::1",
+            "2001::1",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+            "fec0::1",
+            "192.88.99.1",
+            "64:ff9b:1::a00:1",
+            "::7f00:1",
+            "2001:2::1",
+            "2001:db8::1",
+            "3fff::1",
+            "ff02::1",
+            "100::1",
+            "198.18.0.1",
+            "192.0.0.8",
         ] {
             assert!(!is_public(ip.parse().unwrap()), "{ip}");
         }
-        for ip in ["8.8.8.8", "20.190.128.1", "2606:4700::1111"] {
+        for ip in [
+            "8.8.8.8",
+            "20.190.128.1",
+            "2606:4700::1111",
+            "2002:808:808::1",  // 6to4 of 8.8.8.8
+            "64:ff9b::808:808", // NAT64 of 8.8.8.8
+            "2001:200::1",      // APNIC, just past 2001::/23
+            "::ffff:8.8.8.8",
+        ] {
             assert!(is_public(ip.parse().unwrap()), "{ip}");
         }
     }

@@ -58,7 +58,13 @@ fn free_port() -> u16 {
 
 /// Starts `tsunagu serve` on `port` and waits until it answers.
 async fn start_server(database_url: &str, port: u16) -> Child {
+    start_server_with(database_url, port, &[]).await
+}
+
+/// Like [`start_server`], with more environment variables.
+async fn start_server_with(database_url: &str, port: u16, env: &[(&str, &str)]) -> Child {
     let mut child = tsunagu(database_url)
+        .envs(env.iter().copied())
         .env("TSUNAGU_BIND", format!("127.0.0.1:{port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
@@ -636,4 +642,89 @@ async fn sigterm_leaves_no_webhook_delivery_claimed_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_leaves_no_webhook_delivery_claimed_postgres() {
     sigterm_leaves_no_delivery_claimed(Backend::Postgres).await;
+}
+
+/// A server that is killed when the test fails (a panic would otherwise leave it running,
+/// holding the test's output pipe open).
+struct KillOnDrop(Option<Child>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Some(child) = self.0.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Webhook deliveries never go through a proxy from the environment: the proxy would connect
+/// on tsunagu's behalf, past the send-time address check.
+async fn webhooks_ignore_proxy_variables(backend: Backend) {
+    use crate::receiver::{Behaviour, Receiver};
+    let (database_url, _dir) = fresh_database(backend).await;
+    let key = member_key(&database_url, "Flow owner");
+    let receiver = Receiver::start(Behaviour::default()).await;
+    // A "proxy" that counts who connects to it.
+    let proxy = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+    let connections = Arc::new(AtomicUsize::new(0));
+    let counted = connections.clone();
+    tokio::spawn(async move {
+        while let Ok((_socket, _)) = proxy.accept().await {
+            counted.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = KillOnDrop(Some(
+        start_server_with(
+            &database_url,
+            port,
+            &[
+                ("HTTP_PROXY", &proxy_url),
+                ("HTTPS_PROXY", &proxy_url),
+                ("ALL_PROXY", &proxy_url),
+                ("http_proxy", &proxy_url),
+                ("https_proxy", &proxy_url),
+            ],
+        )
+        .await,
+    ));
+    post_json(
+        &base,
+        &key,
+        "/subscriptions/question-posted",
+        json!({"callback_url": receiver.url("/direct")}),
+    )
+    .await;
+    post_json(
+        &base,
+        &key,
+        "/questions",
+        json!({"title": "Sent without a proxy", "body": "b"}),
+    )
+    .await;
+    receiver
+        .wait_for(20, "the delivery, sent directly", |r| {
+            r.iter().any(|x| x.path == "/direct" && x.answered == 200)
+        })
+        .await;
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        0,
+        "the webhook went through the proxy"
+    );
+    if let Some(child) = server.0.take() {
+        kill_and_clean_up(child, backend, &database_url).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhooks_ignore_proxy_variables_sqlite() {
+    webhooks_ignore_proxy_variables(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhooks_ignore_proxy_variables_postgres() {
+    webhooks_ignore_proxy_variables(Backend::Postgres).await;
 }

@@ -260,6 +260,11 @@ on_both_databases! {
             ("https://[fd00::1]/hook", "private_address"),
             ("https://localhost:8443/hook", "private_address"),
             ("https://0.0.0.0/hook", "private_address"),
+            ("https://[2002:7f00:1::]/hook", "private_address"),
+            ("https://[2001::1]/hook", "private_address"),
+            ("https://[fec0::1]/hook", "private_address"),
+            ("https://192.88.99.1/hook", "private_address"),
+            ("https://[64:ff9b::a9fe:a9fe]/latest/meta-data/", "private_address"),
             ("ftp://example.com/hook", "invalid_url"),
             ("not a url", "invalid_url"),
         ] {
