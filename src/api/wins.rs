@@ -238,7 +238,7 @@ fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
     let mine = row.author_id == viewer.member_id;
     // Anonymous questions among the citations are shown to the win's author only: one of
     // them may be her own, and showing the rest would single that one out.
-    let questions = if mine {
+    let questions: Vec<i64> = if mine {
         row.helped_by_questions
     } else {
         row.helped_by_questions
@@ -246,6 +246,17 @@ fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
             .filter(|q| !row.anonymous_citations.contains(q))
             .collect()
     };
+    // Citations of posts a moderator hid are shown to moderators only.
+    let moderator = viewer.role.can_moderate();
+    let questions = questions
+        .into_iter()
+        .filter(|q| moderator || !row.hidden_citations.contains(&("question", *q)))
+        .collect();
+    let tips = row
+        .helped_by_tips
+        .into_iter()
+        .filter(|t| moderator || !row.hidden_citations.contains(&("tip", *t)))
+        .collect();
     Win {
         api_link: links.api(&format!("/wins/{}", row.id)),
         id: row.id,
@@ -272,10 +283,7 @@ fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
         story: row.story,
         tags: row.tags,
         link: row.link,
-        helped_by: HelpedBy {
-            questions,
-            tips: row.helped_by_tips,
-        },
+        helped_by: HelpedBy { questions, tips },
         kudos_count: row.kudos_count,
         kudos_given: row.kudos_given,
         created_at: timestamp(row.created_at),
@@ -345,9 +353,22 @@ async fn validate_win(state: &AppState, input: ValidWinInput<'_>) -> Result<Vali
             )));
         }
     }
+    let new_questions: Vec<i64> = helped_by
+        .questions
+        .iter()
+        .copied()
+        .filter(|q| !input.already.questions.contains(q))
+        .collect();
+    let new_tips: Vec<i64> = helped_by
+        .tips
+        .iter()
+        .copied()
+        .filter(|t| !input.already.tips.contains(t))
+        .collect();
+    // A hidden post the saver cannot see is "no such" post, as if it did not exist.
     let (missing_questions, missing_tips) = state
         .store
-        .missing_help_targets(&helped_by.questions, &helped_by.tips)
+        .missing_help_targets(input.viewer, &new_questions, &new_tips)
         .await?;
     for (field, missing) in [
         ("helped_by.questions", missing_questions),
@@ -390,6 +411,11 @@ struct ValidWinInput<'a> {
     money: Option<&'a Money>,
     link: Option<&'a str>,
     helped_by: &'a HelpedBy,
+    /// Who is saving: new citations must be of questions and tips they can see.
+    viewer: crate::store::Viewer,
+    /// Citations the win already has: kept without checking again (one may have been hidden
+    /// since, and the author cannot see it any more).
+    already: &'a HelpedBy,
 }
 
 fn content<'a>(win: &'a ValidWin, search_title: &'a str, search_body: &'a str) -> WinContent<'a> {
@@ -452,6 +478,8 @@ pub async fn create_win(
             money: input.money_saved_per_month.as_ref(),
             link: input.link.as_deref(),
             helped_by: &helped_by,
+            viewer: (&caller).into(),
+            already: &HelpedBy::default(),
         },
     )
     .await?;
@@ -599,6 +627,19 @@ pub async fn update_win(
         questions: row.helped_by_questions.clone(),
         tips: row.helped_by_tips.clone(),
     };
+    // A moderator editing someone's win cannot see its anonymous citations (see win_view),
+    // so a new list from them keeps those instead of silently dropping them.
+    let edited_helped = input.helped_by.as_ref().map(|new| {
+        let mut merged = new.clone();
+        if row.author_id != caller.member_id {
+            for q in &row.anonymous_citations {
+                if !merged.questions.contains(q) {
+                    merged.questions.push(*q);
+                }
+            }
+        }
+        merged
+    });
     let valid = validate_win(
         &state,
         ValidWinInput {
@@ -611,7 +652,9 @@ pub async fn update_win(
                 .as_ref()
                 .or(current_money.as_ref()),
             link: input.link.as_deref().or(row.link.as_deref()),
-            helped_by: input.helped_by.as_ref().unwrap_or(&current_helped),
+            helped_by: edited_helped.as_ref().unwrap_or(&current_helped),
+            viewer: (&caller).into(),
+            already: &current_helped,
         },
     )
     .await?;

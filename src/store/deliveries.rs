@@ -190,7 +190,10 @@ impl Store {
             .await?
             .rows_affected()
         });
-        if updated == 1 {
+        // A concealed delivery (to an anonymous asker's own subscription) does not end the
+        // subscription: an admin would see which subscription ended right after an event
+        // only the asker could receive. The next ordinary delivery's 404/410 ends it.
+        if updated == 1 && !delivery.concealed {
             if let AttemptOutcome::Gone { status } = outcome {
                 self.end_subscription(
                     delivery.subscription_id,

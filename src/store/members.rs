@@ -331,6 +331,14 @@ impl Store {
                             .execute(&mut *tx)
                             .await?
                             .rows_affected();
+                            // The keys issued when the admin created this member were shown
+                            // to the admin: from now on the person signs in, and no one else
+                            // holds a working key of theirs.
+                            sqlx::query("UPDATE api_keys SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL")
+                                .bind(owner)
+                                .bind(now)
+                                .execute(&mut *tx)
+                                .await?;
                             if demoted > 0 {
                                 tracing::warn!(
                                     member_id = owner,

@@ -364,6 +364,13 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
                 if let Some(question_id) = post.question_id {
+                    // A hidden answer is no longer the accepted one (un-hiding does not
+                    // restore that: the asker accepts again if she wants).
+                    sqlx::query("UPDATE questions SET accepted_answer_id = NULL WHERE id = $1 AND accepted_answer_id = $2")
+                        .bind(question_id)
+                        .bind(target_id)
+                        .execute(&mut *tx)
+                        .await?;
                     refresh_question!(tx, question_id);
                 }
                 let event = NewEvent {

@@ -11,7 +11,8 @@ pub struct TagRow {
 }
 
 impl Store {
-    /// Tags starting with `prefix` (all when empty), most used first, then by name.
+    /// Tags starting with `prefix` (all when empty), most used first, then by name. Questions
+    /// a moderator hid are not counted.
     pub async fn tags(&self, prefix: &str, limit: i64) -> StoreResult<Vec<TagRow>> {
         // like_contains gives "%prefix%"; drop the leading '%' for a prefix match.
         let pattern = like_contains(prefix)[1..].to_owned();
@@ -19,6 +20,7 @@ impl Store {
             Ok(sqlx::query_as(
                 "SELECT t.slug, COUNT(qt.question_id) AS question_count FROM tags t \
                  LEFT JOIN question_tags qt ON qt.tag_id = t.id \
+                 AND NOT EXISTS (SELECT 1 FROM questions hq WHERE hq.id = qt.question_id AND hq.hidden_at IS NOT NULL) \
                  WHERE t.slug LIKE $1 ESCAPE '\\' GROUP BY t.slug \
                  ORDER BY question_count DESC, t.slug LIMIT $2",
             )

@@ -64,6 +64,9 @@ pub struct WinRow {
     /// since any of them may be the author's own anonymous question.
     #[sqlx(skip)]
     pub anonymous_citations: Vec<i64>,
+    /// Citations (`question`/`tip`, id) of posts a moderator hid.
+    #[sqlx(skip)]
+    pub hidden_citations: Vec<(&'static str, i64)>,
 }
 
 /// A win to create (or the full new content of one).
@@ -153,21 +156,37 @@ fn credited_minutes_sql(member: &str, since: &str) -> String {
 }
 
 impl Store {
-    /// Question and tip ids among `ids` that do not exist: `(missing questions, missing tips)`.
+    /// Question and tip ids among `ids` that do not exist or that `viewer` may not see (hidden
+    /// by a moderator): `(missing questions, missing tips)`.
     pub async fn missing_help_targets(
         &self,
+        viewer: super::Viewer,
         questions: &[i64],
         tips: &[i64],
     ) -> StoreResult<(Vec<i64>, Vec<i64>)> {
         let mut missing = (Vec::new(), Vec::new());
         for (table, ids, out) in [
-            ("questions", questions, &mut missing.0),
-            ("tips", tips, &mut missing.1),
+            (
+                format!(
+                    "questions q WHERE q.id = $2 AND {}",
+                    viewer.sees(super::questions::QUESTION_VISIBLE)
+                ),
+                questions,
+                &mut missing.0,
+            ),
+            (
+                format!(
+                    "tips t WHERE t.id = $2 AND {}",
+                    viewer.sees(super::tips::TIP_VISIBLE)
+                ),
+                tips,
+                &mut missing.1,
+            ),
         ] {
             for id in ids {
-                let sql = format!("SELECT COUNT(*) FROM {table} WHERE id = $1");
+                let sql = format!("SELECT COUNT(*) FROM {table}");
                 let found: i64 = with_pool!(self, pool => {
-                    sqlx::query_scalar(&sql).bind(*id).fetch_one(pool).await?
+                    sqlx::query_scalar(&sql).bind(viewer.member_id).bind(*id).fetch_one(pool).await?
                 });
                 if found == 0 {
                     out.push(*id);
@@ -494,17 +513,25 @@ impl Store {
         let mut tags = self.tags_of("win_tags", "win_id", &ids).await?;
         for row in &mut rows {
             row.tags = tags.remove(&row.id).unwrap_or_default();
-            let links: Vec<(String, i64, bool)> = with_pool!(self, pool => {
+            let links: Vec<(String, i64, bool, bool)> = with_pool!(self, pool => {
                 sqlx::query_as(
-                    "SELECT h.kind, h.target_id, COALESCE(q.anonymous, FALSE) FROM win_helped_by h \
+                    "SELECT h.kind, h.target_id, COALESCE(q.anonymous, FALSE), \
+                     COALESCE(q.hidden_at IS NOT NULL, FALSE) OR COALESCE(t.hidden_at IS NOT NULL, FALSE) \
+                     FROM win_helped_by h \
                      LEFT JOIN questions q ON h.kind = 'question' AND q.id = h.target_id \
+                     LEFT JOIN tips t ON h.kind = 'tip' AND t.id = h.target_id \
                      WHERE h.win_id = $1 ORDER BY h.kind, h.target_id",
                 )
                 .bind(row.id)
                 .fetch_all(pool)
                 .await?
             });
-            for (kind, target, anonymous) in links {
+            for (kind, target, anonymous, hidden) in links {
+                let kind = if kind == "question" {
+                    "question"
+                } else {
+                    "tip"
+                };
                 if kind == "question" {
                     row.helped_by_questions.push(target);
                     if anonymous {
@@ -512,6 +539,9 @@ impl Store {
                     }
                 } else {
                     row.helped_by_tips.push(target)
+                }
+                if hidden {
+                    row.hidden_citations.push((kind, target));
                 }
             }
         }

@@ -123,6 +123,24 @@ on_both_databases! {
         assert!(feed["items"].as_array().unwrap().is_empty(), "{feed}");
     }
 
+    async fn a_moderator_editing_a_win_keeps_the_citations_they_cannot_see(app) {
+        let asker = app.member("asker").await;
+        let helper = app.member("helper").await;
+        let moderator = app.member_with_role("moderator", "moderator").await;
+        let hidden_q = app.ask(&asker.key, "My anonymous question", "b", &[], true).await["id"].as_i64().unwrap();
+        let public_q = app.ask(&helper.key, "A public question", "b", &[], false).await["id"].as_i64().unwrap();
+        let win = json_of(app.post("/wins", &asker.key, json!({"title": "My win", "story": "s",
+            "impact": {"minutes_saved_per_run": 10, "runs_per_month": 1, "people_helped": 1},
+            "helped_by": {"questions": [hidden_q]}})).await, StatusCode::CREATED).await;
+        let by_moderator = app.get_json(&format!("/wins/{}", win["id"]), &moderator.key).await;
+        assert_eq!(by_moderator["helped_by"]["questions"], json!([]), "anonymous citations are the author's");
+        json_of(app.patch(&format!("/wins/{}", win["id"]), &moderator.key, json!({"helped_by": {"questions": [public_q]}})).await, StatusCode::OK).await;
+        let mine = app.get_json(&format!("/wins/{}", win["id"]), &asker.key).await;
+        let mut cited: Vec<i64> = mine["helped_by"]["questions"].as_array().unwrap().iter().map(|v| v.as_i64().unwrap()).collect();
+        cited.sort();
+        assert_eq!(cited, vec![hidden_q, public_q], "{mine}");
+    }
+
     async fn kudos_to_the_asker_s_own_answer_stay_out_of_her_figures(app) {
         let asker = app.member("asker").await;
         let helper = app.member("helper").await;

@@ -347,7 +347,8 @@ async fn play(backend: Backend, asker: &str) -> Story {
         )
         .await;
 
-    // Triggers, including "mine only" ones of both A and C, and a kudos trigger only A has.
+    // Triggers, including "mine only" ones of both A and C, and a kudos trigger only A has —
+    // whose flow is gone (410), so a delivery to it would end it for everyone to see.
     story
         .subscribe("B", "question-answered", "/b/answered", json!({}))
         .await;
@@ -371,7 +372,7 @@ async fn play(backend: Backend, asker: &str) -> Story {
         )
         .await;
     story
-        .subscribe("A", "kudos-received", "/a/kudos", json!({}))
+        .subscribe("A", "kudos-received", "/gone/a/kudos", json!({}))
         .await;
     story
         .subscribe("B", "kudos-received", "/b/kudos", json!({}))

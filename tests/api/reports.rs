@@ -426,3 +426,48 @@ fn location_path(report: &Value) -> String {
     let link = report["link"].as_str().expect("link");
     link[link.find("/api/v1").expect("api link") + "/api/v1".len()..].to_owned()
 }
+
+on_both_databases! {
+    async fn hidden_posts_leave_tag_counts_citations_and_acceptance(app) {
+        let author = app.member("author").await;
+        let helper = app.member("helper").await;
+        let reporter = app.member(REPORTER).await;
+        let other = app.member("other").await;
+        let moderator = app.member_with_role("moderator", "moderator").await;
+        let q = app.ask(&author.key, "A question in a rare tag", "b", &["raretag"], false).await;
+        let qid = q["id"].as_i64().unwrap();
+        let a = app.answer(&helper.key, qid, "an answer that turns out hurtful").await;
+        json_of(app.post(&format!("/answers/{}/accept", a["id"]), &author.key, json!({})).await, StatusCode::OK).await;
+        // A win cites the question before it is hidden.
+        let win = json_of(app.post("/wins", &other.key, json!({"title": "A win citing it", "story": "s",
+            "impact": {"minutes_saved_per_run": 10, "runs_per_month": 1, "people_helped": 1},
+            "helped_by": {"questions": [qid]}})).await, StatusCode::CREATED).await;
+        // The accepted answer is hidden: the question is no longer resolved by it.
+        let (_, ra, _) = report(app, &reporter.key, "answer", &a["id"], json!({"reason": "unkind"})).await;
+        json_of(resolve(app, &moderator.key, &ra["id"], json!({"action": "hide", "reason": "不適切な表現"})).await, StatusCode::OK).await;
+        let seen = app.get_json(&format!("/questions/{qid}"), &author.key).await;
+        assert_eq!((seen["status"].as_str(), seen["answer_count"].as_i64()), (Some("open"), Some(0)), "{seen}");
+        assert!(seen.get("accepted_answer_id").is_none_or(Value::is_null), "{seen}");
+        // The question is hidden: tag counts, citations and new citations forget it.
+        let (_, rq, _) = report(app, &reporter.key, "question", &q["id"], json!({"reason": "spam"})).await;
+        json_of(resolve(app, &moderator.key, &rq["id"], json!({"action": "hide", "reason": "宣伝です"})).await, StatusCode::OK).await;
+        let tags = app.get_json("/tags?q=rare", &other.key).await;
+        assert_eq!(tags["items"][0]["question_count"], 0, "{tags}");
+        let seen = app.get_json(&format!("/wins/{}", win["id"]), &reporter.key).await;
+        assert_eq!(seen["helped_by"]["questions"], json!([]), "{seen}");
+        let by_moderator = app.get_json(&format!("/wins/{}", win["id"]), &moderator.key).await;
+        assert_eq!(by_moderator["helped_by"]["questions"], json!([qid]), "{by_moderator}");
+        // Citing it now is "no such question", exactly as for one that never existed.
+        let cite = |id: i64| json!({"title": "Another win", "story": "s",
+            "impact": {"minutes_saved_per_run": 10, "runs_per_month": 1, "people_helped": 1},
+            "helped_by": {"questions": [id]}});
+        let hidden = problem(app.post("/wins", &other.key, cite(qid)).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let absent = problem(app.post("/wins", &other.key, cite(999_999)).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(hidden["errors"][0]["code"], absent["errors"][0]["code"]);
+        // The win's own author can still edit it: the citation it already had is kept.
+        let edited = json_of(app.patch(&format!("/wins/{}", win["id"]), &other.key, json!({"title": "A win citing it, edited"})).await, StatusCode::OK).await;
+        assert_eq!(edited["title"], "A win citing it, edited");
+        let kept = app.get_json(&format!("/wins/{}", win["id"]), &moderator.key).await;
+        assert_eq!(kept["helped_by"]["questions"], json!([qid]), "{kept}");
+    }
+}

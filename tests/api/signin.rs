@@ -92,10 +92,13 @@ with_provider! {
 
     async fn a_member_an_admin_created_is_linked_by_email_on_first_sign_in(app, idp) {
         let created = json_of(
-            app.post("/members", &app.admin_key, json!({"display_name": "事前登録", "email": "pre@contoso.co.jp", "issue_api_key": false})).await,
+            app.post("/members", &app.admin_key, json!({"display_name": "事前登録", "email": "pre@contoso.co.jp"})).await,
             StatusCode::CREATED,
         )
         .await;
+        // The admin was shown the member's first key; it works until the person signs in.
+        let kept_by_admin = created["api_key"]["secret"].as_str().unwrap().to_owned();
+        assert_eq!(app.get("/me", &kept_by_admin).await.status(), StatusCode::OK);
         // preferred_username is not an e-mail anyone verified: it never links.
         let other = app.get_json("/me", &idp.token(json!({"oid": "pre-0", "preferred_username": "Pre@Contoso.co.jp", "email": null, "name": "なりすまし"})).await).await;
         assert_ne!(other["id"], created["member"]["id"]);
@@ -103,6 +106,8 @@ with_provider! {
         let me = app.get_json("/me", &idp.token(json!({"oid": "pre-1", "email": "Pre@Contoso.co.jp", "email_verified": true, "name": "事前 登録"})).await).await;
         assert_eq!(me["id"], created["member"]["id"]);
         assert_eq!(me["display_name"], "事前 登録");
+        // Signed in: the key the admin saw no longer works.
+        problem(app.get("/me", &kept_by_admin).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     }
 
     async fn an_email_claim_cannot_take_over_an_admin(app, idp) {
