@@ -156,10 +156,12 @@ async fn main() -> anyhow::Result<()> {
 
 async fn serve(config: Config) -> anyhow::Result<()> {
     let store = open_store(&config).await?;
-    let first_admin_key = bootstrap_admin(&store).await?;
     let public_url = config.public_url.clone();
     let bind = config.bind;
+    // Listen first: the one-time admin key is made only once serving is certain, so a start
+    // that cannot bind (port in use) does not use it up unseen.
     let app = Application::build_with_store(config, store)?;
+    let first_admin_key = bootstrap_admin(app.store()).await?;
     let base = public_url.unwrap_or_else(|| format!("http://{}:{}", bind.ip(), app.port()));
     if let Some(key) = first_admin_key {
         println!();

@@ -728,3 +728,69 @@ async fn webhooks_ignore_proxy_variables_sqlite() {
 async fn webhooks_ignore_proxy_variables_postgres() {
     webhooks_ignore_proxy_variables(Backend::Postgres).await;
 }
+
+/// A first start that cannot listen (port in use) does not use up the one-time admin key: the
+/// next start prints it.
+async fn the_admin_key_survives_a_start_that_cannot_listen(backend: Backend) {
+    let (database_url, _dir) = fresh_database(backend).await;
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let failed = tsunagu(&database_url)
+        .env("TSUNAGU_BIND", format!("127.0.0.1:{port}"))
+        .output()
+        .unwrap();
+    assert!(!failed.status.success(), "it cannot listen on a taken port");
+    assert!(!String::from_utf8_lossy(&failed.stdout).contains("tsu_"));
+    drop(taken);
+    let free = free_port();
+    let mut server = KillOnDrop(Some(
+        tsunagu(&database_url)
+            .env("TSUNAGU_BIND", format!("127.0.0.1:{free}"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    ));
+    let stdout = server.0.as_mut().and_then(|c| c.stdout.take()).unwrap();
+    let printed = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        let mut text = String::new();
+        for line in std::io::BufReader::new(stdout).lines() {
+            let line = line.unwrap();
+            text.push_str(&line);
+            text.push('\n');
+            if line.starts_with("tsunagu is serving on") {
+                break;
+            }
+        }
+        text
+    })
+    .await
+    .unwrap();
+    let key = printed
+        .split_whitespace()
+        .find(|w| w.starts_with("tsu_"))
+        .unwrap_or_else(|| {
+            panic!("no admin key printed on the first start that served: {printed}")
+        });
+    let me = reqwest::Client::new()
+        .get(format!("http://127.0.0.1:{free}/api/v1/me"))
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), StatusCode::OK);
+    if let Some(child) = server.0.take() {
+        kill_and_clean_up(child, backend, &database_url).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_key_survives_a_start_that_cannot_listen_sqlite() {
+    the_admin_key_survives_a_start_that_cannot_listen(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_key_survives_a_start_that_cannot_listen_postgres() {
+    the_admin_key_survives_a_start_that_cannot_listen(Backend::Postgres).await;
+}
