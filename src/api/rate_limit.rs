@@ -1,8 +1,14 @@
-//! Rate limits: a token bucket per caller (per credential, or per IP address without one).
-//! Refilled at `TSUNAGU_RATE_LIMIT_PER_MINUTE` (default 600) up to a burst of
-//! `TSUNAGU_RATE_LIMIT_BURST` (default 60); reads cost 1 token, writes 2. Over the limit: `429`
-//! with `Retry-After`, which Power Automate honours when it retries. Every API response
-//! carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`.
+//! Rate limits: a token bucket per caller. Refilled at `TSUNAGU_RATE_LIMIT_PER_MINUTE`
+//! (default 600) up to a burst of `TSUNAGU_RATE_LIMIT_BURST` (default 60); reads cost 1 token,
+//! writes 2. Over the limit: `429` with `Retry-After`, which Power Automate honours when it
+//! retries. Every API response carries `RateLimit-Limit`, `RateLimit-Remaining` and
+//! `RateLimit-Reset`.
+//!
+//! The bucket is the **authenticated member's**, however the credential is spelled (spaces
+//! after `Bearer`, a key or a token, a session): the request is authenticated here, once, and
+//! the [`crate::auth::Caller`] extractor reuses the answer. Requests without a credential, and
+//! requests whose credential fails, share a bucket per client address, where a failure costs
+//! [`FAILED_AUTH_COST`] — so guessing keys is slowed down, not just refused.
 //!
 //! Buckets live in memory, per replica: behind a load balancer with N replicas a caller may
 //! get up to N times the limit.
@@ -14,12 +20,15 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
+use actix_web::HttpMessage;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
 
 /// Tokens a write (POST, PUT, PATCH, DELETE) costs; reads cost 1.
 pub const WRITE_COST: f64 = 2.0;
+/// Tokens a request whose credential was refused costs its client address's bucket.
+pub const FAILED_AUTH_COST: f64 = 5.0;
 
 #[derive(Debug, Clone, Copy)]
 struct Bucket {
@@ -117,19 +126,33 @@ pub async fn limit(
     if limiter.per_minute() == 0 {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
-    let key = match crate::auth::credential_fingerprint(req.request()) {
-        Some(fingerprint) => format!("cred:{fingerprint}"),
-        None => format!(
+    let mut cost = if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        1.0
+    } else {
+        WRITE_COST
+    };
+    let address = || {
+        format!(
             "ip:{}",
             req.peer_addr()
                 .map(|a| a.ip().to_string())
                 .unwrap_or_default()
-        ),
+        )
     };
-    let cost = if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        1.0
+    let key = if crate::auth::has_credentials(req.request()) {
+        let outcome = crate::auth::authenticate(req.request()).await;
+        let key = match &outcome {
+            Ok(caller) => format!("member:{}", caller.member_id),
+            Err(_) => {
+                cost = FAILED_AUTH_COST;
+                address()
+            }
+        };
+        req.extensions_mut()
+            .insert(crate::auth::Authenticated(outcome));
+        key
     } else {
-        WRITE_COST
+        address()
     };
     let decision = limiter.check(&key, cost, Instant::now());
     let headers_for = |res: &mut ServiceResponse<BoxBody>| {

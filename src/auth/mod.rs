@@ -24,7 +24,7 @@ use crate::error::ApiError;
 use crate::store::members::{IdentityRecord, MemberRow};
 use crate::store::Store;
 use actix_web::dev::Payload;
-use actix_web::{http::header, web, FromRequest, HttpRequest};
+use actix_web::{http::header, web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use identity::Identity;
 use introspection::Introspector;
@@ -223,40 +223,64 @@ impl FromRequest for Caller {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        // The connector's API-key connection sends the key in `X-Api-Key`.
-        let authorization = req
-            .headers()
-            .get(API_KEY_HEADER)
-            .map(|v| v.to_str().map(|k| format!("Bearer {}", k.trim())))
-            .or_else(|| {
-                req.headers()
-                    .get(header::AUTHORIZATION)
-                    .map(|v| v.to_str().map(str::to_owned))
-            });
-        let session_member = state
-            .as_ref()
-            .and_then(|s| s.auth.sessions.session_member(req));
+        // The rate limiter authenticated this request already: use its answer.
+        let cached = req.extensions_mut().remove::<Authenticated>();
+        let req = req.clone();
         Box::pin(async move {
-            let state = state.ok_or_else(|| anyhow::anyhow!("AppState missing"))?;
-            let token = match authorization {
-                Some(Err(_)) => {
-                    return Err(ApiError::Unauthorized(
-                        "the Authorization header is not valid text".into(),
-                    ))
-                }
-                Some(Ok(value)) => bearer_token(&value)?.to_owned(),
-                None => {
-                    let member_id = session_member.ok_or(ApiError::MissingCredentials)?;
-                    let member = state.store.member(member_id).await?.ok_or_else(|| {
-                        ApiError::Unauthorized("the session's member no longer exists".into())
-                    })?;
-                    return Ok(Caller::from_member(member, None));
-                }
-            };
-            state.auth.caller_for_token(&state.store, &token).await
+            match cached {
+                Some(Authenticated(outcome)) => outcome,
+                None => authenticate(&req).await,
+            }
         })
     }
+}
+
+/// The outcome of authenticating a request, kept in its extensions by the rate limiter so the
+/// [`Caller`] extractor does not look the credential up twice.
+pub struct Authenticated(pub Result<Caller, ApiError>);
+
+/// Whether a request carries any credential: an `Authorization` or `X-Api-Key` header, or a
+/// session cookie.
+pub fn has_credentials(req: &HttpRequest) -> bool {
+    req.headers().contains_key(header::AUTHORIZATION)
+        || req.headers().contains_key(API_KEY_HEADER)
+        || req.cookie(session::SESSION_COOKIE).is_some()
+}
+
+/// Who is calling: from `X-Api-Key` (the connector's API-key connection) or `Authorization:
+/// Bearer` (an API key or a provider's token), else the browser's session cookie. Both headers
+/// at once is `401`: two credentials that may name two people are refused, not ranked.
+pub async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("AppState missing"))?;
+    let api_key = req.headers().get(API_KEY_HEADER);
+    let authorization = req.headers().get(header::AUTHORIZATION);
+    let value = match (api_key, authorization) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::Unauthorized(
+                "send one credential: either X-Api-Key or Authorization, not both".into(),
+            ))
+        }
+        (Some(key), None) => key.to_str().map(|k| format!("Bearer {}", k.trim())),
+        (None, Some(value)) => value.to_str().map(str::to_owned),
+        (None, None) => {
+            let member_id = state
+                .auth
+                .sessions
+                .session_member(req)
+                .ok_or(ApiError::MissingCredentials)?;
+            let member = state.store.member(member_id).await?.ok_or_else(|| {
+                ApiError::Unauthorized("the session's member no longer exists".into())
+            })?;
+            return Ok(Caller::from_member(member, None));
+        }
+    };
+    let value = value
+        .map_err(|_| ApiError::Unauthorized("the Authorization header is not valid text".into()))?;
+    let token = bearer_token(&value)?.to_owned();
+    state.auth.caller_for_token(&state.store, &token).await
 }
 
 /// The token in `Bearer <token>` (scheme case-insensitive).

@@ -239,6 +239,78 @@ async fn rate_limited(backend: Backend) {
     app.stop().await;
 }
 
+/// The bucket is the member's however the credential is spelled; failed and missing
+/// credentials share one per address, failures costing more; two credentials are refused.
+async fn rate_limits_cannot_be_dodged(backend: Backend) {
+    let app = spawn_app_with(backend, |c| {
+        c.rate_limit_per_minute = 60;
+        c.rate_limit_burst = 20;
+    })
+    .await;
+    let statuses = |responses: Vec<reqwest::Response>| {
+        responses
+            .iter()
+            .map(|r| r.status().as_u16())
+            .collect::<Vec<_>>()
+    };
+    let member = app.member("m").await;
+    // Spaces after "Bearer" make another header, not another bucket.
+    let mut responses = Vec::new();
+    for i in 0..30 {
+        let header = format!("Bearer{}{}", " ".repeat(1 + i % 7), app.admin_key);
+        responses.push(
+            app.client
+                .get(app.url("/me"))
+                .header("authorization", header)
+                .send()
+                .await
+                .unwrap(),
+        );
+    }
+    let seen = statuses(responses);
+    assert!(
+        seen.contains(&429),
+        "varied spacing dodged the limit: {seen:?}"
+    );
+    // Two credentials at once are refused, not ranked.
+    let both = app
+        .client
+        .get(app.url("/me"))
+        .header("x-api-key", &member.key)
+        .header("authorization", "Bearer junk")
+        .send()
+        .await
+        .unwrap();
+    problem(both, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    // A junk session cookie, and a new bogus key each time, meet the address's bucket.
+    for (what, build) in [("junk session cookies", 0), ("bogus keys", 1)] {
+        let mut responses = Vec::new();
+        for i in 0..30 {
+            let request = app.client.get(app.url("/questions"));
+            let request = if build == 0 {
+                request.header("cookie", format!("tsunagu_session=junk{i}"))
+            } else {
+                request.bearer_auth(format!("tsu_bogus{i}"))
+            };
+            responses.push(request.send().await.unwrap());
+        }
+        let seen = statuses(responses);
+        assert!(seen.contains(&429), "{what} dodged the limit: {seen:?}");
+        assert!(!seen.contains(&200), "{what}: {seen:?}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn rate_limits_cannot_be_dodged_sqlite() {
+    rate_limits_cannot_be_dodged(Backend::Sqlite).await
+}
+
+#[tokio::test]
+async fn rate_limits_cannot_be_dodged_postgres() {
+    rate_limits_cannot_be_dodged(Backend::Postgres).await
+}
+
 #[tokio::test]
 async fn over_the_rate_limit_callers_get_429_with_retry_after_sqlite() {
     rate_limited(Backend::Sqlite).await
