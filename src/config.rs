@@ -77,6 +77,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// `TSUNAGU_MAX_BODY_BYTES`: largest accepted request body.
     pub max_body_bytes: usize,
+    /// `TSUNAGU_BODY_TIMEOUT_SECS`: seconds a request body may take to arrive (default 15).
+    pub body_timeout_secs: u64,
     /// `TSUNAGU_LOG`: log filter (`info`, `debug`, `tsunagu=debug,sqlx=warn`, …).
     pub log_filter: String,
     /// `TSUNAGU_LOG_FORMAT`: `text` or `json`.
@@ -162,6 +164,7 @@ impl Default for Config {
             sqlite_synchronous_full: true,
             public_url: None,
             max_body_bytes: 256 * 1024,
+            body_timeout_secs: 15,
             log_filter: "info".into(),
             log_format: LogFormat::Text,
             workers: None,
@@ -218,6 +221,9 @@ impl Config {
         }
         if let Some(v) = get("TSUNAGU_MAX_BODY_BYTES") {
             config.max_body_bytes = parse_positive("TSUNAGU_MAX_BODY_BYTES", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_BODY_TIMEOUT_SECS") {
+            config.body_timeout_secs = parse_positive::<u64>("TSUNAGU_BODY_TIMEOUT_SECS", &v)?;
         }
         if let Some(v) = get("TSUNAGU_LOG") {
             config.log_filter = v;

@@ -137,6 +137,9 @@ pub enum ApiError {
     /// The body is larger than the configured limit (bytes).
     #[error("payload too large (limit {0} bytes)")]
     PayloadTooLarge(usize),
+    /// The body did not arrive within the limit (seconds).
+    #[error("request body timed out ({0} s)")]
+    BodyTimeout(u64),
     /// The URL (path and query) is longer than the limit in characters.
     #[error("URI too long")]
     UriTooLong(usize),
@@ -187,6 +190,7 @@ impl ApiError {
             | ApiError::Unprocessable(code, _)
             | ApiError::NotFoundBecause(code, _) => code,
             ApiError::PayloadTooLarge(_) => "payload_too_large",
+            ApiError::BodyTimeout(_) => "request_timeout",
             ApiError::UriTooLong(_) => "uri_too_long",
             ApiError::PreconditionFailed(_) => "precondition_failed",
             ApiError::RateLimited(_) => "rate_limited",
@@ -211,6 +215,7 @@ impl ApiError {
             ApiError::Conflict(..) => "Conflict",
             ApiError::Unprocessable(..) => "Request cannot be carried out",
             ApiError::PayloadTooLarge(_) => "Payload too large",
+            ApiError::BodyTimeout(_) => "Request timeout",
             ApiError::UriTooLong(_) => "URI too long",
             ApiError::PreconditionFailed(_) => "Precondition failed",
             ApiError::RateLimited(_) => "Too many requests",
@@ -246,6 +251,9 @@ impl ApiError {
             }
             ApiError::PayloadTooLarge(limit) => {
                 format!("The request body is larger than the limit of {limit} bytes.")
+            }
+            ApiError::BodyTimeout(secs) => {
+                format!("The request body did not arrive within {secs} seconds; send it again.")
             }
             ApiError::UriTooLong(limit) => {
                 format!("The URL is longer than the limit of {limit} characters; send long text in a request body.")
@@ -301,6 +309,7 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(..) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::BodyTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             ApiError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,

@@ -44,6 +44,10 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .get(header::CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<usize>().ok());
+        let timeout = req
+            .app_data::<web::Data<AppState>>()
+            .map(|s| s.config.body_timeout_secs)
+            .unwrap_or(30);
         let mut payload = payload.take();
         Box::pin(async move {
             if declared_length.is_some_and(|n| n > limit) {
@@ -52,23 +56,40 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             if !content_type_ok {
                 return Err(ApiError::UnsupportedMediaType);
             }
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| {
-                    ApiError::InvalidBody(FieldError::new(
-                        "body",
-                        "unreadable",
-                        format!("the request body could not be read: {e}"),
-                    ))
-                })?;
-                if body.len() + chunk.len() > limit {
-                    return Err(ApiError::PayloadTooLarge(limit));
-                }
-                body.extend_from_slice(&chunk);
-            }
+            let body = read_body(&mut payload, limit, timeout).await?;
             parse_json(&body).map(Json)
         })
     }
+}
+
+/// Reads a whole request body: at most `limit` bytes (else `413`), within `timeout_secs`
+/// from the first byte asked for (else `408`), so a client sending one byte a second cannot
+/// hold a connection and a worker for minutes.
+pub async fn read_body(
+    payload: &mut Payload,
+    limit: usize,
+    timeout_secs: u64,
+) -> Result<web::Bytes, ApiError> {
+    let read = async {
+        let mut body = web::BytesMut::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|e| {
+                ApiError::InvalidBody(FieldError::new(
+                    "body",
+                    "unreadable",
+                    format!("the request body could not be read: {e}"),
+                ))
+            })?;
+            if body.len() + chunk.len() > limit {
+                return Err(ApiError::PayloadTooLarge(limit));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.freeze())
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(timeout_secs), read)
+        .await
+        .unwrap_or(Err(ApiError::BodyTimeout(timeout_secs)))
 }
 
 /// Parses JSON, naming the offending field on failure.

@@ -21,7 +21,6 @@ use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpResponse};
-use futures_util::StreamExt;
 
 /// The request header.
 pub const HEADER: &str = "Idempotency-Key";
@@ -60,17 +59,17 @@ pub async fn idempotency(
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     // Read the body to fingerprint it, then hand it on unchanged.
-    let limit = state.config.max_body_bytes;
     let mut payload = req.take_payload();
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk?;
-        if body.len() + chunk.len() > limit {
-            return Ok(req.error_response(ApiError::PayloadTooLarge(limit)));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    let body = body.freeze();
+    let body = match crate::api::extract::read_body(
+        &mut payload,
+        state.config.max_body_bytes,
+        state.config.body_timeout_secs,
+    )
+    .await
+    {
+        Ok(body) => body,
+        Err(error) => return Ok(req.error_response(error)),
+    };
     let request_hash = sha256_hex(
         &[
             req.path().as_bytes(),

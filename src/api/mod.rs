@@ -211,8 +211,40 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     declare_idempotency_key(&mut spec);
     versioning::declare(&mut spec);
     declare_rate_limit(&mut spec);
+    declare_body_timeout(&mut spec);
     subscriptions::declare_triggers(&mut spec);
     spec
+}
+
+/// Every operation with a request body may answer 408 when the body does not arrive within
+/// `TSUNAGU_BODY_TIMEOUT_SECS` (see [`extract::read_body`]).
+fn declare_body_timeout(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{Ref, ResponseBuilder};
+    for item in spec.paths.paths.values_mut() {
+        for op in [item.post.as_mut(), item.put.as_mut(), item.patch.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            if op.request_body.is_none() {
+                continue;
+            }
+            op.responses
+                .responses
+                .entry("408".to_owned())
+                .or_insert_with(|| {
+                    ResponseBuilder::new()
+                        .description("The request body did not arrive in time; send it again")
+                        .content(
+                            "application/problem+json",
+                            utoipa::openapi::ContentBuilder::new()
+                                .schema(Some(Ref::from_schema_name("Problem")))
+                                .build(),
+                        )
+                        .build()
+                        .into()
+                });
+        }
+    }
 }
 
 /// Every API operation may answer 429 when the caller exceeds the rate limit.

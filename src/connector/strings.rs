@@ -871,6 +871,7 @@ static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(||
         ("tsunagu connects the citizen developers of a company: ask questions (anonymously if you like), answer and thank each other, and find what was already asked, in Japanese and English.", "tsunagu は社内の市民開発者をつなぎます。質問を投稿し（匿名でも可）、回答し合い、お礼を伝え、すでに誰かが聞いたことを日本語と英語で探せます。"),
         ("A list of subscriptions.", "サブスクリプションの一覧。"),
         ("A page of deliveries", "配信の 1 ページ"),
+        ("The request body did not arrive in time; send it again", "送信内容が時間内に届きませんでした。もう一度送ってください"),
         ("A page of deliveries, newest event first.", "配信の 1 ページ（新しいイベント順）。"),
         ("A subscription to accepted answers.", "回答の承認のサブスクリプション。"),
         ("A subscription to new answers.", "新しい回答のサブスクリプション。"),

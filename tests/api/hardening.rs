@@ -1,10 +1,52 @@
 //! Findings of the adversarial review (issue 12), each on SQLite and PostgreSQL: numbers that
-//! broke statistics, invisible text.
+//! broke statistics, invisible text, slow bodies.
 
 use crate::helpers::*;
 use crate::on_both_databases;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
+
+/// POSTs a question one byte every 300 ms over a raw connection; returns the status line and
+/// how long the answer took.
+async fn post_slowly(
+    app: &TestApp,
+    key: &str,
+    idempotency_key: Option<&str>,
+) -> (String, std::time::Duration) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let body = json!({"title": "Sent one byte at a time", "body": "slowly"}).to_string();
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let extra = idempotency_key
+        .map(|k| format!("Idempotency-Key: {k}\r\n"))
+        .unwrap_or_default();
+    let head = format!(
+        "POST /api/v1/questions HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {key}\r\n{extra}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let started = std::time::Instant::now();
+    let (mut read, mut write) = stream.into_split();
+    let writer = tokio::spawn(async move {
+        for byte in body.bytes() {
+            if write.write_all(&[byte]).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        }
+    });
+    let mut answer = vec![0u8; 512];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(20), read.read(&mut answer))
+        .await
+        .unwrap()
+        .unwrap();
+    writer.abort();
+    let text = String::from_utf8_lossy(&answer[..n]).into_owned();
+    (
+        text.lines().next().unwrap_or_default().to_owned(),
+        started.elapsed(),
+    )
+}
 
 fn win(minutes: Value) -> Value {
     json!({"title": "Automated the monthly report", "story": "It used to take an hour.",
@@ -70,4 +112,36 @@ on_both_databases! {
         let q = app.get_json(&format!("/questions/{qid}"), &m.key).await;
         assert_eq!((q["status"].as_str(), q["answer_count"].as_i64()), (Some("open"), Some(0)));
     }
+}
+
+/// A body sent one byte at a time is cut off after `TSUNAGU_BODY_TIMEOUT_SECS` with a 408, on
+/// the plain path and through the Idempotency-Key middleware.
+async fn slow_bodies_are_cut_off(backend: Backend) {
+    let app = spawn_app_with(backend, |c| c.body_timeout_secs = 2).await;
+    for idempotency_key in [None, Some("slow-1")] {
+        let (status, took) = post_slowly(&app, &app.admin_key, idempotency_key).await;
+        assert!(
+            status.starts_with("HTTP/1.1 408"),
+            "{idempotency_key:?}: {status}"
+        );
+        assert!(
+            took < std::time::Duration::from_secs(6),
+            "{idempotency_key:?}: took {took:?}"
+        );
+    }
+    assert!(
+        app.list_ids(&app.admin_key, "").await.is_empty(),
+        "nothing was created"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn slow_bodies_are_cut_off_sqlite() {
+    slow_bodies_are_cut_off(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn slow_bodies_are_cut_off_postgres() {
+    slow_bodies_are_cut_off(Backend::Postgres).await;
 }
