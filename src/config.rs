@@ -13,6 +13,16 @@ pub enum LogFormat {
     Json,
 }
 
+/// Origins that may frame tsunagu's pages by default: Microsoft Teams (web, desktop and mobile
+/// clients) and the Microsoft 365 hosts that show Teams tabs.
+pub const DEFAULT_FRAME_ANCESTORS: [&str; 5] = [
+    "https://teams.microsoft.com",
+    "https://*.teams.microsoft.com",
+    "https://*.cloud.microsoft",
+    "https://*.office.com",
+    "https://*.skype.com",
+];
+
 /// Company sign-in with an OpenID Connect provider (Entra ID, Okta, Keycloak, Google, …).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OidcConfig {
@@ -79,6 +89,10 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// `TSUNAGU_BODY_TIMEOUT_SECS`: seconds a request body may take to arrive (default 15).
     pub body_timeout_secs: u64,
+    /// `TSUNAGU_FRAME_ANCESTORS`: origins besides this site that may show its pages in a frame
+    /// (space- or comma-separated CSP sources); default: Microsoft Teams, for the Teams tab.
+    /// `none` allows no other origin.
+    pub frame_ancestors: Vec<String>,
     /// `TSUNAGU_LOG`: log filter (`info`, `debug`, `tsunagu=debug,sqlx=warn`, …).
     pub log_filter: String,
     /// `TSUNAGU_LOG_FORMAT`: `text` or `json`.
@@ -165,6 +179,10 @@ impl Default for Config {
             public_url: None,
             max_body_bytes: 256 * 1024,
             body_timeout_secs: 15,
+            frame_ancestors: DEFAULT_FRAME_ANCESTORS
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
             log_filter: "info".into(),
             log_format: LogFormat::Text,
             workers: None,
@@ -221,6 +239,25 @@ impl Config {
         }
         if let Some(v) = get("TSUNAGU_MAX_BODY_BYTES") {
             config.max_body_bytes = parse_positive("TSUNAGU_MAX_BODY_BYTES", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_FRAME_ANCESTORS") {
+            let sources: Vec<String> = v
+                .split([',', ' '])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if let Some(bad) = sources
+                .iter()
+                .find(|s| s.chars().any(|c| c.is_control() || c == ';' || c == '\''))
+            {
+                bail!("TSUNAGU_FRAME_ANCESTORS: {bad:?} is not a CSP source such as https://teams.microsoft.com");
+            }
+            config.frame_ancestors = if sources.iter().any(|s| s == "none") {
+                Vec::new()
+            } else {
+                sources
+            };
         }
         if let Some(v) = get("TSUNAGU_BODY_TIMEOUT_SECS") {
             config.body_timeout_secs = parse_positive::<u64>("TSUNAGU_BODY_TIMEOUT_SECS", &v)?;

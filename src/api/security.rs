@@ -1,6 +1,8 @@
 //! Headers on every response: `X-Request-Id` (the caller's, when it sent a sensible one, else
 //! the one the request was logged under), `X-Content-Type-Options: nosniff`, a strict
-//! `Referrer-Policy`, and `Cache-Control: no-store` on API responses, which are per caller.
+//! `Referrer-Policy`, `Cache-Control: no-store` on API responses, which are per caller, and
+//! `Content-Security-Policy: frame-ancestors` so only this site and the origins in
+//! `TSUNAGU_FRAME_ANCESTORS` (Teams by default) may show its pages in a frame.
 //! It also refuses an over-long URL (414 as problem+json) before anything else reads it.
 
 use actix_web::body::{BoxBody, MessageBody};
@@ -37,6 +39,10 @@ pub async fn headers(
             .map(|id| id.to_string())
     });
     let api = req.path().starts_with(crate::api::API_PREFIX);
+    let frame_ancestors = req
+        .app_data::<actix_web::web::Data<crate::api::AppState>>()
+        .map(|s| s.config.frame_ancestors.join(" "))
+        .unwrap_or_default();
     let mut res = if url_chars > MAX_URL_CHARS {
         req.error_response(crate::error::ApiError::UriTooLong(MAX_URL_CHARS))
     } else {
@@ -79,6 +85,10 @@ pub async fn headers(
     );
     if api {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if let Ok(policy) = HeaderValue::from_str(&format!("frame-ancestors 'self' {frame_ancestors}"))
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     Ok(res)
 }

@@ -247,6 +247,27 @@ pub fn has_credentials(req: &HttpRequest) -> bool {
         || req.cookie(session::SESSION_COOKIE).is_some()
 }
 
+/// Whether a request authenticated by the session cookie may proceed: reads always; a change
+/// (POST, PUT, PATCH, DELETE) only from this site — `Sec-Fetch-Site: same-origin` (or `none`,
+/// typed by the member), else an `Origin` equal to this site's. `SameSite=Lax` alone does not
+/// stop a sibling subdomain, and body-less POSTs (`/me-too`, `/accept`) need no CORS preflight.
+pub fn is_same_origin_for_cookie(state: &AppState, req: &HttpRequest) -> bool {
+    use actix_web::http::Method;
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return true;
+    }
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
+    }
+    let own = crate::api::links::Links::new(state, req).site("");
+    let own = url::Url::parse(&own).map(|u| u.origin());
+    match (header("origin"), own) {
+        (Some(origin), Ok(own)) => url::Url::parse(origin).is_ok_and(|o| o.origin() == own),
+        _ => false,
+    }
+}
+
 /// Who is calling: from `X-Api-Key` (the connector's API-key connection) or `Authorization:
 /// Bearer` (an API key or a provider's token), else the browser's session cookie. Both headers
 /// at once is `401`: two credentials that may name two people are refused, not ranked.
@@ -271,6 +292,11 @@ pub async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
                 .sessions
                 .session_member(req)
                 .ok_or(ApiError::MissingCredentials)?;
+            if !is_same_origin_for_cookie(&state, req) {
+                return Err(ApiError::Forbidden(
+                    "a change made with the browser's session must come from a tsunagu page (cross-site request refused)".into(),
+                ));
+            }
             let member = state.store.member(member_id).await?.ok_or_else(|| {
                 ApiError::Unauthorized("the session's member no longer exists".into())
             })?;

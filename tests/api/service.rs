@@ -322,6 +322,14 @@ async fn over_the_rate_limit_callers_get_429_with_retry_after_postgres() {
 }
 
 on_both_databases! {
+    async fn pages_may_be_framed_only_by_this_site_and_teams(app) {
+        let page = app.client.get(format!("{}/stats", app.address)).send().await.unwrap();
+        let policy = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(policy.starts_with("frame-ancestors 'self' https://teams.microsoft.com"), "{policy}");
+        assert!(!policy.contains('*') || policy.contains("https://*.teams.microsoft.com"), "{policy}");
+        assert!(!policy.contains("https://*.example"), "{policy}");
+    }
+
     async fn metrics_count_requests_by_route_and_status(app) {
         app.get_json("/me", &app.admin_key).await;
         app.get("/questions/999", &app.admin_key).await;

@@ -273,8 +273,19 @@ with_provider! {
         let me = json_of(landed, StatusCode::OK).await;
         assert_eq!(me["display_name"], "ブラウザ 太郎");
         assert_eq!(me["email"], "taro@contoso.co.jp");
+        // Changes made with the session come from this site only: a body-less POST from
+        // another origin (or a sibling subdomain) is refused, by Sec-Fetch-Site or by Origin.
+        let q = json_of(browser.post(app.url("/questions")).header("origin", app.address.as_str()).json(&json!({"title": "Asked in the browser", "body": "b"})).send().await.unwrap(), StatusCode::CREATED).await;
+        for (name, value) in [("sec-fetch-site", "cross-site"), ("sec-fetch-site", "same-site"), ("origin", "https://evil.example"), ("origin", "null")] {
+            let forged = browser.post(app.url(&format!("/questions/{}/me-too", q["id"]))).header(name, value).send().await.unwrap();
+            problem(forged, StatusCode::FORBIDDEN, "forbidden").await;
+        }
+        let no_origin = browser.delete(app.url(&format!("/questions/{}", q["id"]))).send().await.unwrap();
+        problem(no_origin, StatusCode::FORBIDDEN, "forbidden").await;
+        let same = browser.patch(app.url(&format!("/questions/{}", q["id"]))).header("sec-fetch-site", "same-origin").json(&json!({"title": "Asked in the browser, edited"})).send().await.unwrap();
+        assert_eq!(same.status(), StatusCode::OK);
         // The signed-in browser makes its own API key for the connector's API-key connection.
-        let key = json_of(browser.post(app.url("/me/api-keys")).json(&json!({"name": "Power Automate"})).send().await.unwrap(), StatusCode::CREATED).await;
+        let key = json_of(browser.post(app.url("/me/api-keys")).header("origin", app.address.as_str()).json(&json!({"name": "Power Automate"})).send().await.unwrap(), StatusCode::CREATED).await;
         let secret = key["secret"].as_str().unwrap();
         assert_eq!(app.get_json("/me", secret).await["id"], me["id"]);
         // Signing out ends the session.
