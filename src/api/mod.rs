@@ -212,8 +212,105 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     versioning::declare(&mut spec);
     declare_rate_limit(&mut spec);
     declare_body_timeout(&mut spec);
+    declare_links(&mut spec);
     subscriptions::declare_triggers(&mut spec);
     spec
+}
+
+/// Where the id of what a `201` response (of this schema) created is, and the path of the
+/// operations that take that id.
+const CREATED: [(&str, &str, &str); 8] = [
+    ("Question", "/id", "/api/v1/questions/{id}"),
+    ("Answer", "/id", "/api/v1/answers/{id}"),
+    ("Tip", "/id", "/api/v1/tips/{id}"),
+    ("Win", "/id", "/api/v1/wins/{id}"),
+    ("Report", "/id", "/api/v1/reports/{id}"),
+    ("Subscription", "/id", "/api/v1/subscriptions/{id}"),
+    ("CreatedMember", "/member/id", "/api/v1/members/{id}"),
+    ("CreatedApiKey", "/key/id", "/api/v1/me/api-keys/{id}"),
+];
+
+/// OpenAPI links from each `201` to the operations on what it created (`GetQuestion`,
+/// `UpdateQuestion`, `CreateAnswer`, …) and from the deliveries list to a retry, so clients
+/// and stateful testers (schemathesis) can chain them. Swagger 2.0 has no links; the
+/// connector leaves them out.
+fn declare_links(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::link::LinkBuilder;
+    use utoipa::openapi::RefOr;
+    // (path, operation id) of every operation taking exactly the `{id}` a creation yields.
+    let mut targets: Vec<(String, String)> = Vec::new();
+    for (path, item) in &spec.paths.paths {
+        for op in [
+            item.get.as_ref(),
+            item.post.as_ref(),
+            item.put.as_ref(),
+            item.patch.as_ref(),
+            item.delete.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some(id) = &op.operation_id {
+                targets.push((path.clone(), id.clone()));
+            }
+        }
+    }
+    // utoipa 5.5 writes `Link::operation_id` as `operation_id` instead of `operationId`, so
+    // the field is set through the link's (flattened) extensions under its proper name.
+    let link = |operation: &str, pointer: &str| {
+        let name: utoipa::openapi::extensions::Extensions =
+            [("operationId", serde_json::Value::from(operation))]
+                .into_iter()
+                .collect();
+        LinkBuilder::new()
+            .parameter("id", format!("$response.body#{pointer}"))
+            .extensions(Some(name))
+            .build()
+    };
+    for item in spec.paths.paths.values_mut() {
+        for op in [item.post.as_mut(), item.get.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            let is_deliveries = op.operation_id.as_deref() == Some("ListDeliveries");
+            for (status, response) in op.responses.responses.iter_mut() {
+                let RefOr::T(response) = response else {
+                    continue;
+                };
+                if is_deliveries && status == "200" {
+                    response.links.insert(
+                        "RetryDelivery".into(),
+                        RefOr::T(link("RetryDelivery", "/items/0/id")),
+                    );
+                    continue;
+                }
+                if status != "201" {
+                    continue;
+                }
+                let schema = response.content.values().find_map(|c| match &c.schema {
+                    Some(RefOr::Ref(r)) => r.ref_location.rsplit('/').next().map(str::to_owned),
+                    _ => None,
+                });
+                let Some((_, pointer, prefix)) = CREATED
+                    .iter()
+                    .find(|(name, _, _)| Some(*name) == schema.as_deref())
+                else {
+                    continue;
+                };
+                for (path, operation) in &targets {
+                    let on_it = path == prefix
+                        || path
+                            .strip_prefix(prefix)
+                            .is_some_and(|rest| rest.starts_with('/') && !rest[1..].contains('{'));
+                    if on_it {
+                        response
+                            .links
+                            .insert(operation.clone(), RefOr::T(link(operation, pointer)));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Every operation with a request body may answer 408 when the body does not arrive within

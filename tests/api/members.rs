@@ -127,12 +127,19 @@ on_both_databases! {
     }
 
     async fn the_cli_creates_a_member_and_prints_a_working_key(app) {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-            .args(["admin", "create-member", "--name", "佐藤 一郎", "--email", "ichiro@example.com", "--role", "moderator"])
-            .env("TSUNAGU_DATABASE_URL", &app.database_url)
-            .env("TSUNAGU_LOG", "warn")
-            .output()
-            .unwrap();
+        // Off the runtime's thread: the server in this process must keep running (a webhook
+        // claim it started would otherwise hold SQLite's write lock while we wait).
+        let database_url = app.database_url.clone();
+        let output = tokio::task::spawn_blocking(move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+                .args(["admin", "create-member", "--name", "佐藤 一郎", "--email", "ichiro@example.com", "--role", "moderator"])
+                .env("TSUNAGU_DATABASE_URL", &database_url)
+                .env("TSUNAGU_LOG", "warn")
+                .output()
+                .unwrap()
+        })
+        .await
+        .unwrap();
         let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(output.status.success(), "{stdout} {}", String::from_utf8_lossy(&output.stderr));
         let key = stdout.split_whitespace().find(|w| w.starts_with("tsu_")).expect("key printed");
@@ -140,13 +147,18 @@ on_both_databases! {
         assert_eq!(me["display_name"], "佐藤 一郎");
         assert_eq!(me["role"], "moderator");
         // The same e-mail again is refused with a clear message.
-        let again = std::process::Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-            .args(["admin", "create-member", "--name", "x", "--email", "ichiro@example.com"])
-            .env("TSUNAGU_DATABASE_URL", &app.database_url)
-            .output()
-            .unwrap();
+        let database_url = app.database_url.clone();
+        let again = tokio::task::spawn_blocking(move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+                .args(["admin", "create-member", "--name", "x", "--email", "ichiro@example.com"])
+                .env("TSUNAGU_DATABASE_URL", &database_url)
+                .output()
+                .unwrap()
+        })
+        .await
+        .unwrap();
         assert!(!again.status.success());
-        assert!(String::from_utf8_lossy(&again.stderr).contains("e-mail"));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("e-mail"), "{}", String::from_utf8_lossy(&again.stderr));
     }
 
     async fn the_admin_key_is_issued_once_per_database(app) {
