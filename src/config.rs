@@ -247,10 +247,9 @@ impl Config {
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
                 .collect();
-            if let Some(bad) = sources
-                .iter()
-                .find(|s| s.chars().any(|c| c.is_control() || c == ';' || c == '\''))
-            {
+            if let Some(bad) = sources.iter().find(|s| {
+                s.as_str() == "*" || s.chars().any(|c| c.is_control() || c == ';' || c == '\'')
+            }) {
                 bail!("TSUNAGU_FRAME_ANCESTORS: {bad:?} is not a CSP source such as https://teams.microsoft.com");
             }
             config.frame_ancestors = if sources.iter().any(|s| s == "none") {
@@ -339,6 +338,13 @@ impl Config {
             config.rate_limit_burst = parse_positive("TSUNAGU_RATE_LIMIT_BURST", &v)?;
         }
         config.metrics_token = get("TSUNAGU_METRICS_TOKEN");
+        if config
+            .metrics_token
+            .as_deref()
+            .is_some_and(|t| t.trim().chars().count() < 16)
+        {
+            bail!("TSUNAGU_METRICS_TOKEN must be at least 16 characters (unset it to leave /metrics open)");
+        }
         if let Some(v) = get("TSUNAGU_SHUTDOWN_GRACE_SECS") {
             config.shutdown_grace_secs = parse_positive("TSUNAGU_SHUTDOWN_GRACE_SECS", &v)?;
         }
@@ -356,6 +362,14 @@ impl Config {
             .into_iter()
             .map(|h| h.to_ascii_lowercase())
             .collect();
+        if let Some(bad) = config
+            .webhooks
+            .allow_hosts
+            .iter()
+            .find(|h| h.contains(['*', '/']))
+        {
+            bail!("TSUNAGU_WEBHOOK_ALLOW_HOSTS names hosts one by one (e.g. relay.contoso.local), not patterns or URLs (got {bad:?})");
+        }
         if let Some(v) = get("TSUNAGU_WEBHOOK_TIMEOUT_SECS") {
             config.webhooks.timeout_secs = parse_positive("TSUNAGU_WEBHOOK_TIMEOUT_SECS", &v)?;
         }

@@ -394,8 +394,21 @@ async fn validate_win(state: &AppState, input: ValidWinInput<'_>) -> Result<Vali
             title: title.as_str().to_owned(),
             story,
             tags,
-            impact: input.impact.clone(),
-            money,
+            // Stored at the documented resolution (tenths of a minute, hundredths of money),
+            // never as `-0`.
+            impact: Impact {
+                minutes_saved_per_run: crate::domain::win::to_resolution(
+                    input.impact.minutes_saved_per_run,
+                    crate::domain::win::MINUTES_RESOLUTION,
+                ),
+                ..input.impact.clone()
+            },
+            money: money.map(|(amount, code)| {
+                (
+                    crate::domain::win::to_resolution(amount, crate::domain::win::MONEY_RESOLUTION),
+                    code,
+                )
+            }),
             link,
             helped_by,
         }),

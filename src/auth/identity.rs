@@ -64,9 +64,10 @@ pub fn from_claims(claims: &Map<String, Value>, config: &OidcConfig) -> Option<I
         .and_then(|e| crate::domain::member::parse_email(e).ok());
     let verified_claim = match claims.get("email_verified") {
         Some(Value::Bool(b)) => *b,
-        // Some providers send it as a string.
-        Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
-        _ => config.trust_email,
+        // Some providers (older Cognito, some SAML bridges) send it as the string "true".
+        Some(Value::String(s)) => s == "true",
+        Some(_) => false,
+        None => config.trust_email,
     };
     let email_verified = verified_claim
         && claims
@@ -82,11 +83,18 @@ pub fn from_claims(claims: &Map<String, Value>, config: &OidcConfig) -> Option<I
                 .and_then(|e| e.split('@').next())
                 .map(str::to_owned)
         })
-        .unwrap_or_else(|| "member".to_owned())
+        .unwrap_or_else(|| "member".to_owned());
+    // The same hygiene as a name typed into tsunagu: NFC, no invisible or bidi characters.
+    let name: String = crate::domain::text::clean(&name)
         .chars()
-        .filter(|c| !c.is_control())
+        .filter(|c| !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'))
         .take(DISPLAY_NAME_MAX_CHARS)
         .collect();
+    let name = if crate::domain::text::visible_chars(&name) == 0 {
+        String::new()
+    } else {
+        name
+    };
     let roles: Vec<&str> = match claims.get(&config.roles_claim) {
         Some(Value::Array(values)) => values.iter().filter_map(Value::as_str).collect(),
         Some(Value::String(one)) => one.split_whitespace().collect(),

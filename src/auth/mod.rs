@@ -248,8 +248,8 @@ pub fn has_credentials(req: &HttpRequest) -> bool {
 }
 
 /// Whether a request authenticated by the session cookie may proceed: reads always; a change
-/// (POST, PUT, PATCH, DELETE) only from this site — `Sec-Fetch-Site: same-origin` (or `none`,
-/// typed by the member), else an `Origin` equal to this site's. `SameSite=Lax` alone does not
+/// (POST, PUT, PATCH, DELETE) only from this site — `Sec-Fetch-Site: same-origin`, else (from
+/// browsers that do not send it) an `Origin` equal to this site's. `SameSite=Lax` alone does not
 /// stop a sibling subdomain, and body-less POSTs (`/me-too`, `/accept`) need no CORS preflight.
 pub fn is_same_origin_for_cookie(state: &AppState, req: &HttpRequest) -> bool {
     use actix_web::http::Method;
@@ -258,7 +258,7 @@ pub fn is_same_origin_for_cookie(state: &AppState, req: &HttpRequest) -> bool {
     }
     let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
     if let Some(site) = header("sec-fetch-site") {
-        return matches!(site, "same-origin" | "none");
+        return site == "same-origin";
     }
     let own = crate::api::links::Links::new(state, req).site("");
     let own = url::Url::parse(&own).map(|u| u.origin());
@@ -276,6 +276,13 @@ pub async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
         .app_data::<web::Data<AppState>>()
         .cloned()
         .ok_or_else(|| anyhow::anyhow!("AppState missing"))?;
+    if req.headers().get_all(API_KEY_HEADER).count() > 1
+        || req.headers().get_all(header::AUTHORIZATION).count() > 1
+    {
+        return Err(ApiError::Unauthorized(
+            "send one credential: the request repeats a credential header".into(),
+        ));
+    }
     let api_key = req.headers().get(API_KEY_HEADER);
     let authorization = req.headers().get(header::AUTHORIZATION);
     let value = match (api_key, authorization) {

@@ -242,6 +242,14 @@ impl OidcVerifier {
                     let claims = data.claims;
                     // jsonwebtoken does not look at `iat`: a token "issued" in the future
                     // (beyond the clock leeway) is refused.
+                    // A time claim that is there must be a number of seconds.
+                    for name in ["iat", "nbf", "exp"] {
+                        if claims.get(name).is_some_and(|v| !v.is_number()) {
+                            return Err(TokenError::Invalid(format!(
+                                "the token's {name} is not a number of seconds"
+                            )));
+                        }
+                    }
                     if let Some(iat) = claims.get("iat").and_then(Value::as_f64) {
                         let now = std::time::SystemTime::now()
                             .duration_since(std::time::UNIX_EPOCH)

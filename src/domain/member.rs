@@ -61,7 +61,9 @@ pub fn parse_key_name(raw: &str) -> Result<String, FieldError> {
 
 /// An e-mail address, lower-cased; checked for shape only (one `@`, a dot in the domain).
 pub fn parse_email(raw: &str) -> Result<String, FieldError> {
-    let email = raw.trim().to_lowercase();
+    // ASCII case only: Unicode lower-casing turns the Kelvin sign (U+212A) into "k", so a
+    // lookalike address would match, and link to, someone else's.
+    let email = raw.trim().to_ascii_lowercase();
     let invalid = || {
         FieldError::new(
             "email",

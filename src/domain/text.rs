@@ -22,6 +22,10 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{206F}'
         | '\u{2800}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation controls
+        | '\u{FFFE}' | '\u{FFFF}' // noncharacters
+        | '\u{110BD}' | '\u{110CD}' | '\u{13430}'..='\u{1343F}' // format controls of old scripts
+        | '\u{1BCA0}'..='\u{1BCA3}' // shorthand format controls
         | '\u{1D173}'..='\u{1D17A}'
         | '\u{E0000}'..='\u{E007F}')
 }
@@ -36,10 +40,15 @@ pub fn clean(raw: &str) -> String {
     raw.nfc().filter(|c| !is_invisible(*c)).collect()
 }
 
-/// How many characters of `text` a reader sees: not whitespace, not joiners or selectors.
+/// How many characters of `text` a reader sees: not whitespace, not joiners or selectors, not
+/// combining marks (an accent with no letter under it shows as nothing readable).
 pub fn visible_chars(text: &str) -> usize {
     text.chars()
-        .filter(|c| !c.is_whitespace() && !is_modifier(*c))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !is_modifier(*c)
+                && !unicode_normalization::char::is_combining_mark(*c)
+        })
         .count()
 }
 
@@ -55,7 +64,11 @@ pub const BODY_MAX_CHARS: usize = 20_000;
 pub fn single_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
     let cleaned = clean(raw);
     let value = cleaned.trim();
-    if let Some(c) = value.chars().find(|c| c.is_control()) {
+    // Line and paragraph separators break a line as surely as a line feed.
+    if let Some(c) = value
+        .chars()
+        .find(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
         return Err(FieldError::new(
             field,
             "invalid_character",

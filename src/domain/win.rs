@@ -38,11 +38,20 @@ pub fn round_to_hundredths(value: f64) -> f64 {
     }
 }
 
-/// Whether `value` is a whole multiple of `step` (as a decimal a member would type).
+/// Whether `value` is a whole multiple of `step` (as a decimal a member would type: 0.3 is,
+/// although 0.3 / 0.1 is 2.9999999999999996 in binary; 2.5000000001 is not).
 fn on_resolution(value: f64, step: f64) -> bool {
     let steps = value / step;
     // A non-zero value too small to be one step (5e-324) is not zero either.
-    (steps - steps.round()).abs() < 1e-6 && (value == 0.0 || steps.round() != 0.0)
+    (steps - steps.round()).abs() < 1e-12 * steps.abs().max(1.0)
+        && (value == 0.0 || steps.round() != 0.0)
+}
+
+/// `value` rounded to a whole number of `step`s, as it is stored (and never `-0`).
+pub fn to_resolution(value: f64, step: f64) -> f64 {
+    let decimals = (-step.log10()).round() as i32;
+    let factor = 10f64.powi(decimals);
+    (value * factor).round() / factor + 0.0
 }
 
 /// Checks an impact; returns every problem.
@@ -119,11 +128,22 @@ pub fn check_link(raw: &str) -> Result<String, FieldError> {
             format!("link must be an http(s) URL of at most {MAX_LINK_CHARS} characters"),
         )
     };
-    if link.chars().count() > MAX_LINK_CHARS || link.chars().any(char::is_control) {
+    if link.chars().count() > MAX_LINK_CHARS
+        || link
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || crate::domain::text::is_invisible(c))
+    {
         return Err(invalid());
     }
     match url::Url::parse(link) {
-        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
+        // No `user:pass@`: `https://trusted.example@evil.example/` reads as the first host.
+        Ok(url)
+            if matches!(url.scheme(), "http" | "https")
+                && url.host().is_some()
+                && url.username().is_empty()
+                && url.password().is_none()
+                && !link.contains(":///") =>
+        {
             Ok(link.to_owned())
         }
         _ => Err(invalid()),
@@ -142,6 +162,23 @@ mod tests {
             assert_eq!(check_impact(bad, 1, 1).len(), 1, "{bad}");
         }
         assert_eq!(check_impact(5e-324, 1, 1)[0].code, "too_precise");
+        assert_eq!(check_impact(2.5000000001, 1, 1)[0].code, "too_precise");
+        assert!(
+            check_impact(0.30000000000000004, 1, 1).is_empty(),
+            "0.1 + 0.2 is 0.3 to a member"
+        );
+        assert_eq!(to_resolution(0.30000000000000004, MINUTES_RESOLUTION), 0.3);
+        assert_eq!(to_resolution(-0.0, MINUTES_RESOLUTION).to_string(), "0");
+        assert_eq!(to_resolution(1200.5, MONEY_RESOLUTION), 1200.5);
+        for bad in [
+            "https://trusted.example@evil.example/",
+            "https://u:p@example.com/",
+            "https:///x",
+            "https://exa\u{200B}mple.com/",
+        ] {
+            assert!(check_link(bad).is_err(), "{bad}");
+        }
+        assert!(check_link("https://make.powerautomate.com/environments/x/flows/y").is_ok());
         assert!(check_money(1200.5, Some("JPY")).is_ok());
         assert!(check_money(0.001, Some("JPY")).is_err());
         assert_eq!(round_to_hundredths(-0.0).to_string(), "0");

@@ -340,7 +340,9 @@ impl Store {
                                 .execute(&mut *tx)
                                 .await?;
                             if demoted > 0 {
-                                tracing::warn!(
+                                // Not at info or above: this runs inside the person's first request,
+                                // which may be an anonymous question.
+                                tracing::debug!(
                                     member_id = owner,
                                     "a first sign-in was linked by e-mail to a member created with a role; the role is not carried over until an admin confirms it with PUT /api/v1/members/{{id}}/role"
                                 );

@@ -107,8 +107,10 @@ on_both_databases! {
         // An invisible answer is refused and leaves the question unanswered.
         let other = app.member("other").await;
         let qid = q["id"].as_i64().unwrap();
-        let p = problem(app.post(&format!("/questions/{qid}/answers"), &other.key, json!({"body": "\u{200B}"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-        assert_eq!(problem_fields(&p), ["body"]);
+        for invisible in ["\u{200B}", "\u{0301}", "\u{20DD}", "\u{1BCA0}", "\u{FFF9}", "\u{FFFE}"] {
+            let p = problem(app.post(&format!("/questions/{qid}/answers"), &other.key, json!({"body": invisible})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(problem_fields(&p), ["body"], "{invisible:?}");
+        }
         let q = app.get_json(&format!("/questions/{qid}"), &m.key).await;
         assert_eq!((q["status"].as_str(), q["answer_count"].as_i64()), (Some("open"), Some(0)));
     }

@@ -282,6 +282,15 @@ async fn rate_limits_cannot_be_dodged(backend: Backend) {
         .await
         .unwrap();
     problem(both, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let twice = app
+        .client
+        .get(app.url("/me"))
+        .header("x-api-key", &member.key)
+        .header("x-api-key", &app.admin_key)
+        .send()
+        .await
+        .unwrap();
+    problem(twice, StatusCode::UNAUTHORIZED, "unauthorized").await;
     // A junk session cookie, and a new bogus key each time, meet the address's bucket.
     for (what, build) in [("junk session cookies", 0), ("bogus keys", 1)] {
         let mut responses = Vec::new();

@@ -127,6 +127,10 @@ with_provider! {
             assert_ne!(me["id"], boss_id, "{claims}");
             assert_eq!(me["role"], "member", "{claims}");
         }
+        // A lookalike (Kelvin sign K) is another address.
+        let pre = json_of(app.post("/members", &app.admin_key, json!({"display_name": "Kate", "email": "kate@example.com", "issue_api_key": false})).await, StatusCode::CREATED).await;
+        let lookalike = app.get_json("/me", &idp.token(json!({"oid": "intruder-5", "email": "\u{212A}ate@example.com", "email_verified": true})).await).await;
+        assert_ne!(lookalike["id"], pre["member"]["id"], "a Kelvin sign linked to kate@");
         // Even a verified e-mail links as a member: the admin role waits for an admin.
         let token = idp.token(json!({"oid": "boss-1", "email": "boss@example.com", "email_verified": true, "name": "Boss"})).await;
         let me = app.get_json("/me", &token).await;
@@ -142,6 +146,13 @@ with_provider! {
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
         let future = idp.token(json!({"iat": now + 365 * 24 * 3600, "exp": now + 366 * 24 * 3600})).await;
         assert!(refused(app, &future).await.contains("future"));
+        for bad in [json!({"iat": (now + 365 * 24 * 3600).to_string()}), json!({"iat": "abc"}), json!({"nbf": true})] {
+            let token = idp.token(bad.clone()).await;
+            assert!(refused(app, &token).await.contains("not a number"), "{bad}");
+        }
+        // Names from the provider get the same hygiene as typed ones.
+        let named = idp.token(json!({"oid": "rlo-1", "name": "ab\u{202E}cd\u{200B}"})).await;
+        assert_eq!(app.get_json("/me", &named).await["display_name"], "abcd");
         let skewed = idp.token(json!({"iat": now + 30})).await;
         assert_eq!(app.get("/me", &skewed).await.status(), StatusCode::OK, "within the clock leeway");
     }
@@ -276,7 +287,7 @@ with_provider! {
         // Changes made with the session come from this site only: a body-less POST from
         // another origin (or a sibling subdomain) is refused, by Sec-Fetch-Site or by Origin.
         let q = json_of(browser.post(app.url("/questions")).header("origin", app.address.as_str()).json(&json!({"title": "Asked in the browser", "body": "b"})).send().await.unwrap(), StatusCode::CREATED).await;
-        for (name, value) in [("sec-fetch-site", "cross-site"), ("sec-fetch-site", "same-site"), ("origin", "https://evil.example"), ("origin", "null")] {
+        for (name, value) in [("sec-fetch-site", "cross-site"), ("sec-fetch-site", "same-site"), ("sec-fetch-site", "none"), ("origin", "https://evil.example"), ("origin", "null")] {
             let forged = browser.post(app.url(&format!("/questions/{}/me-too", q["id"]))).header(name, value).send().await.unwrap();
             problem(forged, StatusCode::FORBIDDEN, "forbidden").await;
         }
