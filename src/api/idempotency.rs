@@ -27,6 +27,43 @@ pub const HEADER: &str = "Idempotency-Key";
 /// The response header marking a replay.
 pub const REPLAYED: &str = "Idempotent-Replayed";
 
+/// What is kept for a replay: the response without API key secrets, which are stored nowhere
+/// else but as a hash. A replayed key creation says so instead of repeating the secret (the key
+/// exists; revoke it and make another if the first answer was lost).
+fn without_secrets(body: &[u8]) -> Vec<u8> {
+    fn redact(value: &mut serde_json::Value) -> bool {
+        match value {
+            serde_json::Value::Object(map) => {
+                let mut changed = false;
+                if let Some(secret) = map.get_mut("secret") {
+                    if secret.as_str().is_some_and(|s| s.starts_with("tsu_")) {
+                        *secret = serde_json::Value::String(REPLAYED_SECRET.into());
+                        changed = true;
+                    }
+                }
+                for v in map.values_mut() {
+                    changed |= redact(v);
+                }
+                changed
+            }
+            serde_json::Value::Array(items) => items.iter_mut().fold(false, |c, v| redact(v) | c),
+            _ => false,
+        }
+    }
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return body.to_vec();
+    };
+    if redact(&mut value) {
+        serde_json::to_vec(&value).unwrap_or_else(|_| body.to_vec())
+    } else {
+        body.to_vec()
+    }
+}
+
+/// Stands in for a key's secret in a replayed response.
+pub const REPLAYED_SECRET: &str =
+    "(shown only in the first response; revoke this key and make another if you lost it)";
+
 /// The middleware; a no-op for requests without the header or that are not POSTs.
 pub async fn idempotency(
     mut req: ServiceRequest,
@@ -145,7 +182,7 @@ pub async fn idempotency(
                         &scope,
                         &key,
                         status.as_u16(),
-                        &bytes,
+                        &without_secrets(&bytes),
                         header_text(header::CONTENT_TYPE).as_deref(),
                         header_text(header::LOCATION).as_deref(),
                     )

@@ -120,7 +120,12 @@ pub async fn limit(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let limiter = req.app_data::<web::Data<RateLimiter>>().cloned();
-    let (Some(limiter), true) = (limiter, req.path().starts_with(crate::api::API_PREFIX)) else {
+    // The API, and the pages anyone can hit that cost the server work: sign-in (each callback
+    // calls the identity provider) and the connector package.
+    let limited = req.path().starts_with(crate::api::API_PREFIX)
+        || req.path().starts_with("/auth/")
+        || req.path() == "/connector.zip";
+    let (Some(limiter), true) = (limiter, limited) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     if limiter.per_minute() == 0 {

@@ -39,11 +39,35 @@ pub async fn connector_zip(
         .parse()
         .map_err(|e| invalid("auth", e))?;
     let host = public_host(&state, &req);
-    let package = package(&ConnectorOptions { lang, auth, host })
-        .map_err(|e| ApiError::Internal(anyhow::Error::new(e)))?;
-    let zip = package
-        .zip()
-        .map_err(|e| ApiError::Internal(anyhow::Error::new(e)))?;
+    // Building the package costs real CPU and anyone may ask: each (language, sign-in, host)
+    // is built once per process (a few hosts at most are remembered).
+    static BUILT: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<String, web::Bytes>>,
+    > = std::sync::OnceLock::new();
+    let built = BUILT.get_or_init(Default::default);
+    let cache_key = format!("{lang}|{auth}|{host}");
+    let cached = built
+        .lock()
+        .ok()
+        .and_then(|cache| cache.get(&cache_key).cloned());
+    let zip = match cached {
+        Some(zip) => zip,
+        None => {
+            let package = package(&ConnectorOptions { lang, auth, host })
+                .map_err(|e| ApiError::Internal(anyhow::Error::new(e)))?;
+            let zip = web::Bytes::from(
+                package
+                    .zip()
+                    .map_err(|e| ApiError::Internal(anyhow::Error::new(e)))?,
+            );
+            if let Ok(mut cache) = built.lock() {
+                if cache.len() < 24 {
+                    cache.insert(cache_key, zip.clone());
+                }
+            }
+            zip
+        }
+    };
     Ok(HttpResponse::Ok()
         .content_type("application/zip")
         .insert_header((

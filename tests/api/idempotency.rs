@@ -131,3 +131,19 @@ on_both_databases! {
         assert_eq!(app.get_json("/me", key).await["id"], first["member"]["id"]);
     }
 }
+
+on_both_databases! {
+    async fn a_replayed_key_creation_does_not_keep_the_secret(app) {
+        let m = app.member("m").await;
+        let send = || app.client.post(app.url("/me/api-keys")).bearer_auth(&m.key).header("Idempotency-Key", "new-key-1").json(&json!({"name": "flow"})).send();
+        let first = json_of(send().await.unwrap(), StatusCode::CREATED).await;
+        let secret = first["secret"].as_str().unwrap().to_owned();
+        assert!(secret.starts_with("tsu_"));
+        let again = json_of(send().await.unwrap(), StatusCode::CREATED).await;
+        assert_eq!(again["key"]["id"], first["key"]["id"], "the same key, not a second one");
+        assert!(!again["secret"].as_str().unwrap().starts_with("tsu_"), "{again}");
+        // Nothing at rest holds it: the stored response has no secret.
+        let stored = app.execute_sql(&format!("DELETE FROM idempotency_keys WHERE body LIKE '%{secret}%'")).await;
+        assert_eq!(stored, 0, "the secret was stored in plain text");
+    }
+}

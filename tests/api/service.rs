@@ -307,6 +307,14 @@ async fn rate_limits_cannot_be_dodged(backend: Backend) {
         assert!(seen.contains(&429), "{what} dodged the limit: {seen:?}");
         assert!(!seen.contains(&200), "{what}: {seen:?}");
     }
+    // The pages that cost work (the connector package, sign-in) use the address's bucket too.
+    let zip = app
+        .client
+        .get(format!("{}/connector.zip", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(zip.status(), StatusCode::TOO_MANY_REQUESTS);
     app.stop().await;
 }
 
