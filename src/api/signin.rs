@@ -239,11 +239,21 @@ pub async fn callback(
         .finish())
 }
 
-/// `POST /auth/logout`: ends the browser session.
-pub async fn logout(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::NoContent()
+/// `POST /auth/logout`: ends the browser session — here and on the server, so a copy of the
+/// cookie no longer works either (every session of the member made until now ends).
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    if let Some((member_id, _)) = state.auth.sessions.session(&req) {
+        state
+            .store
+            .end_sessions(member_id, chrono::Utc::now().timestamp_micros())
+            .await?;
+    }
+    Ok(HttpResponse::NoContent()
         .cookie(state.auth.sessions.removal(SESSION_COOKIE))
-        .finish()
+        .finish())
 }
 
 #[cfg(test)]

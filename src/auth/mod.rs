@@ -294,11 +294,21 @@ pub async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
         (Some(key), None) => key.to_str().map(|k| format!("Bearer {}", k.trim())),
         (None, Some(value)) => value.to_str().map(str::to_owned),
         (None, None) => {
-            let member_id = state
+            let (member_id, issued) = state
                 .auth
                 .sessions
-                .session_member(req)
+                .session(req)
                 .ok_or(ApiError::MissingCredentials)?;
+            if state
+                .store
+                .sessions_ended_at(member_id)
+                .await?
+                .is_some_and(|ended| issued <= ended)
+            {
+                return Err(ApiError::Unauthorized(
+                    "this browser session was signed out; sign in again".into(),
+                ));
+            }
             if !is_same_origin_for_cookie(&state, req) {
                 return Err(ApiError::Forbidden(
                     "a change made with the browser's session must come from a tsunagu page (cross-site request refused)".into(),

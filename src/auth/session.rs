@@ -62,10 +62,12 @@ impl SessionKeys {
 
     /// A session cookie for `member_id`.
     pub fn session_cookie(&self, member_id: i64) -> Cookie<'static> {
-        let expires = chrono::Utc::now().timestamp() + SESSION_HOURS * 3600;
+        let now = chrono::Utc::now();
+        let expires = now.timestamp() + SESSION_HOURS * 3600;
+        let issued = now.timestamp_micros();
         let mut jar = CookieJar::new();
         jar.signed_mut(&self.key)
-            .add(self.base(SESSION_COOKIE, format!("{member_id}|{expires}")));
+            .add(self.base(SESSION_COOKIE, format!("{member_id}|{expires}|{issued}")));
         let mut cookie = jar
             .get(SESSION_COOKIE)
             .cloned()
@@ -76,13 +78,25 @@ impl SessionKeys {
 
     /// The member id of a valid, unexpired session cookie.
     pub fn session_member(&self, req: &HttpRequest) -> Option<i64> {
+        self.session(req).map(|(member, _)| member)
+    }
+
+    /// The member of a valid session cookie and when the cookie was issued (microseconds since
+    /// the epoch), so a later sign-out can end it.
+    pub fn session(&self, req: &HttpRequest) -> Option<(i64, i64)> {
         let cookie = req.cookie(SESSION_COOKIE)?;
         let mut jar = CookieJar::new();
         jar.add_original(cookie);
         let verified = jar.signed(&self.key).get(SESSION_COOKIE)?;
-        let (member, expires) = verified.value().split_once('|')?;
-        let expires: i64 = expires.parse().ok()?;
-        (expires > chrono::Utc::now().timestamp()).then(|| member.parse().ok())?
+        let mut parts = verified.value().split('|');
+        let member: i64 = parts.next()?.parse().ok()?;
+        let expires: i64 = parts.next()?.parse().ok()?;
+        // Cookies from before sign-out existed carry no issue time: when they were made.
+        let issued: i64 = match parts.next() {
+            Some(issued) => issued.parse().ok()?,
+            None => (expires - SESSION_HOURS * 3600) * 1_000_000,
+        };
+        (expires > chrono::Utc::now().timestamp()).then_some((member, issued))
     }
 
     /// A cookie that removes `name`.
@@ -113,5 +127,22 @@ impl SessionKeys {
         jar.add_original(cookie);
         let decrypted = jar.private(&self.key).get(LOGIN_COOKIE)?;
         serde_json::from_str(decrypted.value()).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_cookie_names_its_member_and_when_it_was_issued() {
+        let keys = SessionKeys::new(None, false);
+        let cookie = keys.session_cookie(42);
+        let req = actix_web::test::TestRequest::default()
+            .cookie(cookie)
+            .to_http_request();
+        let (member, issued) = keys.session(&req).expect("a valid session");
+        assert_eq!(member, 42);
+        assert!(issued > 1_700_000_000_000_000, "microseconds: {issued}");
     }
 }

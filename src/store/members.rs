@@ -387,6 +387,30 @@ impl Store {
         })
     }
 
+    /// When the member last signed out (microseconds since the epoch): sessions issued until
+    /// then are over.
+    pub async fn sessions_ended_at(&self, member_id: i64) -> StoreResult<Option<i64>> {
+        with_pool!(self, pool => {
+            Ok(sqlx::query_scalar::<_, Option<i64>>("SELECT sessions_ended_at FROM members WHERE id = $1")
+                .bind(member_id)
+                .fetch_optional(pool)
+                .await?
+                .flatten())
+        })
+    }
+
+    /// Ends every browser session of a member issued until `at` (microseconds since the epoch).
+    pub async fn end_sessions(&self, member_id: i64, at: i64) -> StoreResult<()> {
+        with_pool!(self, pool => {
+            sqlx::query("UPDATE members SET sessions_ended_at = $2 WHERE id = $1")
+                .bind(member_id)
+                .bind(at)
+                .execute(pool)
+                .await?;
+            Ok(())
+        })
+    }
+
     /// Sets a member's stored role; `None` when there is no such member.
     pub async fn set_member_role(
         &self,

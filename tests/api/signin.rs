@@ -313,6 +313,22 @@ with_provider! {
             assert_eq!(landed.status(), StatusCode::SEE_OTHER, "{why}: {}", landed.text().await.unwrap());
             assert_eq!(landed.headers()["location"], "/api/v1/me", "{why}");
         }
+        // Signing out ends the session on the server: a copy of the cookie stops working too.
+        let fresh = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let login = fresh.get(format!("{}/auth/login", app.address)).send().await.unwrap();
+        let back = fresh.get(login.headers()["location"].to_str().unwrap()).send().await.unwrap();
+        let landed = fresh.get(back.headers()["location"].to_str().unwrap()).send().await.unwrap();
+        let session = landed
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .find(|c| c.starts_with("tsunagu_session="))
+            .unwrap();
+        let copy = session.split(';').next().unwrap().to_owned();
+        assert_eq!(manual.get(app.url("/me")).header("cookie", &copy).send().await.unwrap().status(), StatusCode::OK);
+        assert_eq!(manual.post(format!("{}/auth/logout", app.address)).header("cookie", &copy).send().await.unwrap().status(), StatusCode::NO_CONTENT);
+        problem(manual.get(app.url("/me")).header("cookie", &copy).send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
         // A forged session cookie is ignored.
         let forged = manual.get(app.url("/me")).header("cookie", format!("tsunagu_session={}|9999999999", me["id"])).send().await.unwrap();
         problem(forged, StatusCode::UNAUTHORIZED, "unauthorized").await;
