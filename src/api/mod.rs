@@ -217,6 +217,19 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     spec
 }
 
+/// A response declared as an RFC 9457 problem document with `description`, for the rules
+/// declared on many operations at once (408, 409, 412, 429).
+pub(crate) fn problem_response(description: &str) -> utoipa::openapi::ResponseBuilder {
+    utoipa::openapi::ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            utoipa::openapi::ContentBuilder::new()
+                .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
+                .build(),
+        )
+}
+
 /// Where the id of what a `201` response (of this schema) created is, and the path of the
 /// operations that take that id.
 const CREATED: [(&str, &str, &str); 8] = [
@@ -316,7 +329,6 @@ fn declare_links(spec: &mut utoipa::openapi::OpenApi) {
 /// Every operation with a request body may answer 408 when the body does not arrive within
 /// `TSUNAGU_BODY_TIMEOUT_SECS` (see [`extract::read_body`]).
 fn declare_body_timeout(spec: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::{Ref, ResponseBuilder};
     for item in spec.paths.paths.values_mut() {
         for op in [item.post.as_mut(), item.put.as_mut(), item.patch.as_mut()]
             .into_iter()
@@ -329,14 +341,7 @@ fn declare_body_timeout(spec: &mut utoipa::openapi::OpenApi) {
                 .responses
                 .entry("408".to_owned())
                 .or_insert_with(|| {
-                    ResponseBuilder::new()
-                        .description("The request body did not arrive in time; send it again")
-                        .content(
-                            "application/problem+json",
-                            utoipa::openapi::ContentBuilder::new()
-                                .schema(Some(Ref::from_schema_name("Problem")))
-                                .build(),
-                        )
+                    problem_response("The request body did not arrive in time; send it again")
                         .build()
                         .into()
                 });
@@ -346,7 +351,7 @@ fn declare_body_timeout(spec: &mut utoipa::openapi::OpenApi) {
 
 /// Every API operation may answer 429 when the caller exceeds the rate limit.
 fn declare_rate_limit(spec: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::{HeaderBuilder, ObjectBuilder, Ref, ResponseBuilder, Type};
+    use utoipa::openapi::{HeaderBuilder, ObjectBuilder, Type};
     for (path, item) in spec.paths.paths.iter_mut() {
         if !path.starts_with(API_PREFIX) {
             continue;
@@ -365,19 +370,12 @@ fn declare_rate_limit(spec: &mut utoipa::openapi::OpenApi) {
                 .responses
                 .entry("429".to_owned())
                 .or_insert_with(|| {
-                    ResponseBuilder::new()
-                        .description("Too many requests; retry after the Retry-After seconds")
+                    problem_response("Too many requests; retry after the Retry-After seconds")
                         .header(
                             "Retry-After",
                             HeaderBuilder::new()
                                 .schema(ObjectBuilder::new().schema_type(Type::Integer))
                                 .description(Some("Seconds to wait before retrying"))
-                                .build(),
-                        )
-                        .content(
-                            "application/problem+json",
-                            utoipa::openapi::ContentBuilder::new()
-                                .schema(Some(Ref::from_schema_name("Problem")))
                                 .build(),
                         )
                         .build()
@@ -391,7 +389,7 @@ fn declare_rate_limit(spec: &mut utoipa::openapi::OpenApi) {
 /// middleware handles it for all of them, so it is declared here once rather than per route.
 fn declare_idempotency_key(spec: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
-    use utoipa::openapi::{ObjectBuilder, Ref, Required, ResponseBuilder, Type};
+    use utoipa::openapi::{ObjectBuilder, Required, Type};
     for item in spec.paths.paths.values_mut() {
         let Some(op) = item.post.as_mut() else {
             continue;
@@ -419,14 +417,7 @@ fn declare_idempotency_key(spec: &mut utoipa::openapi::OpenApi) {
             .responses
             .entry("409".to_owned())
             .or_insert_with(|| {
-                ResponseBuilder::new()
-                    .description("A request with this Idempotency-Key is still being processed")
-                    .content(
-                        "application/problem+json",
-                        utoipa::openapi::ContentBuilder::new()
-                            .schema(Some(Ref::from_schema_name("Problem")))
-                            .build(),
-                    )
+                problem_response("A request with this Idempotency-Key is still being processed")
                     .build()
                     .into()
             });

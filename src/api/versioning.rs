@@ -34,9 +34,7 @@ pub fn check_if_match(req: &HttpRequest, current: &str) -> Result<(), ApiError> 
 /// `ETag` header on their GET, in the OpenAPI document.
 pub fn declare(spec: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
-    use utoipa::openapi::{
-        HeaderBuilder, ObjectBuilder, Ref, RefOr, Required, ResponseBuilder, Type,
-    };
+    use utoipa::openapi::{HeaderBuilder, ObjectBuilder, RefOr, Required, Type};
     for (path, item) in spec.paths.paths.iter_mut() {
         let versioned = ["questions", "answers", "tips", "wins"]
             .iter()
@@ -70,14 +68,7 @@ pub fn declare(spec: &mut utoipa::openapi::OpenApi) {
             );
             op.responses.responses.insert(
                 "412".to_owned(),
-                ResponseBuilder::new()
-                    .description("The resource changed since the ETag in If-Match")
-                    .content(
-                        "application/problem+json",
-                        utoipa::openapi::ContentBuilder::new()
-                            .schema(Some(Ref::from_schema_name("Problem")))
-                            .build(),
-                    )
+                crate::api::problem_response("The resource changed since the ETag in If-Match")
                     .build()
                     .into(),
             );
