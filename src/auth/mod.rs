@@ -299,12 +299,14 @@ pub async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
                 .sessions
                 .session(req)
                 .ok_or(ApiError::MissingCredentials)?;
-            if state
+            let (member, signed_out) = state
                 .store
-                .sessions_ended_at(member_id)
+                .session_member(member_id, issued)
                 .await?
-                .is_some_and(|ended| issued <= ended)
-            {
+                .ok_or_else(|| {
+                    ApiError::Unauthorized("the session's member no longer exists".into())
+                })?;
+            if signed_out {
                 return Err(ApiError::Unauthorized(
                     "this browser session was signed out; sign in again".into(),
                 ));
@@ -314,9 +316,6 @@ pub async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
                     "a change made with the browser's session must come from a tsunagu page (cross-site request refused)".into(),
                 ));
             }
-            let member = state.store.member(member_id).await?.ok_or_else(|| {
-                ApiError::Unauthorized("the session's member no longer exists".into())
-            })?;
             return Ok(Caller::from_member(member, None));
         }
     };

@@ -30,9 +30,9 @@ pub fn hours_saved_per_month(minutes_per_run: f64, runs_per_month: i64, people_h
 
 /// `value` rounded to 0.01; `-0.0` becomes `0.0`, and what is not finite becomes `0.0`.
 pub fn round_to_hundredths(value: f64) -> f64 {
-    let rounded = (value * 100.0).round() / 100.0;
+    let rounded = to_resolution(value, MONEY_RESOLUTION);
     if rounded.is_finite() {
-        rounded + 0.0
+        rounded
     } else {
         0.0
     }
