@@ -23,10 +23,9 @@ use crate::receiver::{Behaviour, Receiver};
 use regex::Regex;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use sqlx::Connection;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::process::{Child, Command};
+use std::process::Child;
 use std::sync::LazyLock;
 use std::time::Duration;
 
@@ -62,25 +61,12 @@ impl Server {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("server.log");
         let out = dir.path().join("server.out");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("TSUNAGU_DATABASE_URL", &database_url)
+        let port = crate::process::free_port();
+        // The process tests' command, with the info-level log as JSON lines.
+        let child = crate::process::tsunagu(&database_url)
             .env("TSUNAGU_BIND", format!("127.0.0.1:{port}"))
-            .env("TSUNAGU_RATE_LIMIT_PER_MINUTE", "0")
             .env("TSUNAGU_LOG", "info")
             .env("TSUNAGU_LOG_FORMAT", "json")
-            .env("TSUNAGU_WORKERS", "2")
-            .env("TSUNAGU_WEBHOOK_ALLOW_HOSTS", "127.0.0.1")
-            .env("TSUNAGU_WEBHOOK_TIMEOUT_SECS", "2")
-            .env("TSUNAGU_WEBHOOK_RETRY_BASE_MS", "200")
-            .env("TSUNAGU_WEBHOOK_POLL_MS", "50")
-            .env("TSUNAGU_WEBHOOK_SWEEP_SECS", "1")
             .stdout(std::fs::File::create(&out).unwrap())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
@@ -120,20 +106,7 @@ impl Server {
 
     /// One number from the database behind the server's back.
     async fn count(&self, sql: &str) -> i64 {
-        match self.backend {
-            Backend::Sqlite => {
-                let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
-                    .await
-                    .unwrap();
-                sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
-            }
-            Backend::Postgres => {
-                let mut conn = sqlx::PgConnection::connect(&self.database_url)
-                    .await
-                    .unwrap();
-                sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
-            }
-        }
+        crate::process::count(self.backend, &self.database_url, sql).await
     }
 
     async fn stop(mut self) {

@@ -31,7 +31,8 @@ struct Sent {
     created: Option<i64>,
 }
 
-fn tsunagu(database_url: &str) -> Command {
+/// The binary with the settings every process test uses (quiet log, fast webhook retries).
+pub(crate) fn tsunagu(database_url: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tsunagu"));
     command
         .env_clear()
@@ -48,7 +49,7 @@ fn tsunagu(database_url: &str) -> Command {
     command
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -179,7 +180,7 @@ async fn post_json(
 }
 
 /// One number from the database behind the server's back.
-async fn count(backend: Backend, database_url: &str, sql: &str) -> i64 {
+pub(crate) async fn count(backend: Backend, database_url: &str, sql: &str) -> i64 {
     match backend {
         Backend::Sqlite => {
             let mut conn = sqlx::SqliteConnection::connect(database_url).await.unwrap();
