@@ -73,11 +73,18 @@ done
 fuzz_dir=$(mktemp -d)
 fuzz_failed=0
 "$venv/bin/python" scripts/fuzz.py --binary target/debug/tsunagu --venv "$venv" --label sqlite \
-  --database-url "sqlite://$fuzz_dir/fuzz.db" --swagger "$check_dir/en-apikey" || fuzz_failed=$((fuzz_failed + 1))
+  --database-url "sqlite://$fuzz_dir/fuzz.db" --swagger-database-url "sqlite://$fuzz_dir/fuzz-swagger.db" \
+  --swagger "$check_dir/en-apikey" || fuzz_failed=$((fuzz_failed + 1))
 fuzz_db="tsunagu_fuzz_$$"
-psql -q "$TSUNAGU_TEST_POSTGRES_URL" -c "CREATE DATABASE $fuzz_db TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+for db in "$fuzz_db" "${fuzz_db}_swagger"; do
+  psql -q "$TSUNAGU_TEST_POSTGRES_URL" -c "CREATE DATABASE $db TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+done
 "$venv/bin/python" scripts/fuzz.py --binary target/debug/tsunagu --venv "$venv" --label postgres \
-  --database-url "${TSUNAGU_TEST_POSTGRES_URL%/*}/$fuzz_db" --swagger "$check_dir/en-apikey" || fuzz_failed=$((fuzz_failed + 1))
-psql -q "$TSUNAGU_TEST_POSTGRES_URL" -c "DROP DATABASE $fuzz_db WITH (FORCE)" || true
+  --database-url "${TSUNAGU_TEST_POSTGRES_URL%/*}/$fuzz_db" \
+  --swagger-database-url "${TSUNAGU_TEST_POSTGRES_URL%/*}/${fuzz_db}_swagger" \
+  --swagger "$check_dir/en-apikey" || fuzz_failed=$((fuzz_failed + 1))
+for db in "$fuzz_db" "${fuzz_db}_swagger"; do
+  psql -q "$TSUNAGU_TEST_POSTGRES_URL" -c "DROP DATABASE $db WITH (FORCE)" || true
+done
 echo "fuzz: $((2 - fuzz_failed)) passed, $fuzz_failed failed"
 [ "$fuzz_failed" -eq 0 ]
