@@ -74,6 +74,7 @@ pub(crate) fn fan_out_sql(event: &NewEvent) -> (String, Binds) {
 macro_rules! record_event {
     ($tx:ident, $event:expr, $now:expr) => {{
         let event: &$crate::domain::event::NewEvent = $event;
+        $crate::store::events::lock_event_order!($tx);
         let data = serde_json::to_string(&event.data)
             .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
         let subjects = event.data.subjects();
@@ -115,6 +116,33 @@ macro_rules! record_event {
     }};
 }
 pub(crate) use record_event;
+
+/// Key of the PostgreSQL advisory lock that orders event ids (`lock_event_order!`).
+pub(crate) const EVENT_ORDER_LOCK: i64 = 0x7473_756e_6167_7501;
+
+/// True when the connection is PostgreSQL's.
+pub(crate) fn is_postgres<C: sqlx::Connection>(_: &C) -> bool {
+    <C::Database as sqlx::Database>::NAME == "PostgreSQL"
+}
+
+/// Inside a transaction, before an event is inserted: makes event ids become visible in id
+/// order, which the polling cursor (`GET /events?after=`) relies on. Without it, on
+/// PostgreSQL a transaction could take id 9, another id 10 and commit first; a poll between
+/// the two commits would move the cursor past 9 for good. The transaction-level advisory lock
+/// is held from the event's insert to the commit (a few statements), so event-writing
+/// transactions take ids and commit one after another. SQLite needs nothing: it has one
+/// writer at a time.
+macro_rules! lock_event_order {
+    ($tx:ident) => {
+        if $crate::store::events::is_postgres(&*$tx) {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind($crate::store::events::EVENT_ORDER_LOCK)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    };
+}
+pub(crate) use lock_event_order;
 
 /// Inside a transaction: a question as events show it, and its asker's id (for "mine only").
 macro_rules! question_snapshot {
@@ -285,19 +313,42 @@ pub struct EventFilter {
     /// Only these types (all when empty).
     pub types: Vec<EventType>,
     /// Only events after this id.
-    pub after: Option<i64>,
+    pub after: i64,
+    /// How many events at most.
     pub limit: i64,
     /// Whether the viewer moderates: only moderators see moderators' events (reports).
     pub moderator: bool,
 }
 
 impl Store {
-    /// Events newest first. Personal events (kudos, a post hidden) are listed to their
-    /// receiver only, and reports to moderators only.
+    /// The `limit` *oldest* events after `filter.after`, oldest first, so that a poller
+    /// following the cursor sees every event exactly once however many arrive between polls.
+    /// Personal events (kudos, a post hidden) are listed to their receiver only, and reports
+    /// to moderators only. Event ids become visible in id order (see `lock_event_order`).
     pub async fn list_events(
         &self,
         viewer: i64,
         filter: &EventFilter,
+    ) -> StoreResult<Vec<EventRow>> {
+        self.select_events(viewer, filter, "e.id ASC").await
+    }
+
+    /// The id of the newest event `viewer` may see among `filter.types` (0 when none): where a
+    /// newly started poller begins, so that it does not fire for what happened before it.
+    pub async fn newest_event_id(&self, viewer: i64, filter: &EventFilter) -> StoreResult<i64> {
+        let newest = EventFilter {
+            limit: 1,
+            ..filter.clone()
+        };
+        let rows = self.select_events(viewer, &newest, "e.id DESC").await?;
+        Ok(rows.first().map_or(filter.after, |row| row.id))
+    }
+
+    async fn select_events(
+        &self,
+        viewer: i64,
+        filter: &EventFilter,
+        order: &str,
     ) -> StoreResult<Vec<EventRow>> {
         let mut binds = Binds::default();
         let viewer = binds.int(viewer);
@@ -329,12 +380,10 @@ impl Store {
                 .collect();
             conditions.push(format!("e.event_type IN ({})", types.join(", ")));
         }
-        if let Some(after) = filter.after {
-            conditions.push(format!("e.id > {}", binds.int(after)));
-        }
+        conditions.push(format!("e.id > {}", binds.int(filter.after)));
         let limit = binds.int(filter.limit);
         let sql = format!(
-            "SELECT e.id, e.event_type, e.occurred_at, e.data FROM events e WHERE {} ORDER BY e.id DESC LIMIT {limit}",
+            "SELECT e.id, e.event_type, e.occurred_at, e.data FROM events e WHERE {} ORDER BY {order} LIMIT {limit}",
             conditions.join(" AND ")
         );
         with_pool!(self, pool => {

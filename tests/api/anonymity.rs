@@ -99,27 +99,27 @@ on_both_databases! {
         let moderator = app.member_with_role("moderator", "moderator").await;
         let qid = app.ask(&asker.key, "Asked by name first", "b", &["payroll"], false).await["id"].as_i64().unwrap();
         let answer = app.answer(&helper.key, qid, "an answer").await["id"].as_i64().unwrap();
-        let feed = app.get_json("/events?limit=100", &helper.key).await.to_string();
+        let feed = app.get_json("/events?after=0&limit=100", &helper.key).await.to_string();
         assert!(feed.contains("Yamada Hanako"), "shown while public: {feed}");
         // Made anonymous: every event about it forgets the asker.
         json_of(app.patch(&format!("/questions/{qid}"), &asker.key, json!({"anonymous": true})).await, StatusCode::OK).await;
-        let feed = app.get_json("/events?limit=100", &helper.key).await.to_string();
+        let feed = app.get_json("/events?after=0&limit=100", &helper.key).await.to_string();
         assert!(!feed.contains("Yamada Hanako"), "{feed}");
         // Redacted by a moderator: the old title is gone from the feed too.
         json_of(app.patch(&format!("/questions/{qid}"), &moderator.key, json!({"title": "Redacted by a moderator"})).await, StatusCode::OK).await;
-        let feed = app.get_json("/events?limit=100", &helper.key).await.to_string();
+        let feed = app.get_json("/events?after=0&limit=100", &helper.key).await.to_string();
         assert!(!feed.contains("Asked by name first") && feed.contains("Redacted by a moderator"), "{feed}");
         // Kudos the anonymous asker gives in her thread come from "the asker".
         json_of(app.post(&format!("/answers/{answer}/accept"), &asker.key, json!({})).await, StatusCode::OK).await;
         json_of(app.post(&format!("/answers/{answer}/kudos"), &asker.key, json!({"message": "thank you"})).await, StatusCode::CREATED).await;
-        let kudos = app.get_json("/events?types=kudos.received", &helper.key).await;
+        let kudos = app.get_json("/events?after=0&types=kudos.received", &helper.key).await;
         let kudos = &kudos["items"][0]["kudos"];
         assert_eq!(kudos["from_asker"], true, "{kudos}");
         assert!(kudos.get("from").is_none(), "{kudos}");
         assert_eq!(kudos["message"], "thank you");
         // Deleted: its events are gone.
         assert_eq!(app.delete(&format!("/questions/{qid}"), &asker.key).await.status(), StatusCode::NO_CONTENT);
-        let feed = app.get_json("/events?limit=100", &helper.key).await;
+        let feed = app.get_json("/events?after=0&limit=100", &helper.key).await;
         assert!(feed["items"].as_array().unwrap().is_empty(), "{feed}");
     }
 

@@ -90,7 +90,7 @@ on_both_databases! {
         problem(app.get(&location_path(&first), &author.key).await, StatusCode::NOT_FOUND, "not_found").await;
         problem(app.get(&location_path(&first), &other.key).await, StatusCode::NOT_FOUND, "not_found").await;
         // What the author can see names nobody who reported.
-        for path in [format!("/answers/{}", a["id"]), format!("/questions/{}", q["id"]), "/events".into(), format!("/members/{}", author.id)] {
+        for path in [format!("/answers/{}", a["id"]), format!("/questions/{}", q["id"]), "/events?after=0".into(), format!("/members/{}", author.id)] {
             assert_no_reporter(&path, &raw(app, &path, &author.key).await);
         }
     }
@@ -210,7 +210,7 @@ on_both_databases! {
         assert_eq!(app.list_ids(&asker.key, "unanswered=true").await, [qid]);
         // What was shown of it leaves everyone's feed: the answer's event and the reports of it.
         for key in [&asker.key, &reporter.key, &moderator.key, &app.admin_key] {
-            let feed = raw(app, "/events?limit=100", key).await;
+            let feed = raw(app, "/events?after=0&limit=100", key).await;
             assert!(!feed.contains("そんなことも知らないの"), "{feed}");
         }
         // Its author and moderators still see it, marked hidden, with the reason.
@@ -228,7 +228,7 @@ on_both_databases! {
         assert_eq!(status, StatusCode::NOT_FOUND);
 
         // The author is told what and why — not by whom, and nobody else is told.
-        let text = raw(app, "/events?types=post.hidden", &author.key).await;
+        let text = raw(app, "/events?after=0&types=post.hidden", &author.key).await;
         assert_no_reporter("the author's events", &text);
         assert!(!text.contains("Moderator Mio") && !text.contains("Second Sachi"), "{text}");
         let events: Value = serde_json::from_str(&text).unwrap();
@@ -239,7 +239,7 @@ on_both_databases! {
             "reason": reason, "target_link": app.url(&answer_path)
         }));
         for key in [&asker.key, &reporter.key, &moderator.key] {
-            assert_eq!(app.get_json("/events?types=post.hidden", key).await["items"], json!([]));
+            assert_eq!(app.get_json("/events?after=0&types=post.hidden", key).await["items"], json!([]));
         }
 
         // Shown again: members only may not; then it is back for everyone, and counted.
@@ -292,7 +292,7 @@ on_both_databases! {
             assert_eq!(app.get_json(&format!("/wins/{}", win["id"]), key).await["hidden"], true);
         }
         // The asker of a hidden question is told, with its title.
-        let events = app.get_json("/events?types=post.hidden", &author.key).await;
+        let events = app.get_json("/events?after=0&types=post.hidden", &author.key).await;
         let kinds: Vec<&str> = events["items"].as_array().unwrap().iter().map(|e| e["hidden_post"]["target_kind"].as_str().unwrap()).collect();
         assert_eq!(kinds, ["win", "tip", "question"]);
         assert_eq!(events["items"][2]["hidden_post"]["target_title"], "経費精算フローの承認者を自動で決めたい");
@@ -326,7 +326,7 @@ on_both_databases! {
         let seen = app.get_json(&format!("/tips/{}", tip["id"]), &second.key).await;
         assert_eq!((seen["title"].as_str(), seen["hidden"].as_bool()), (Some("Call the help desk"), Some(false)));
         assert_eq!(app.get_json(&format!("/wins/{}", win["id"]), &second.key).await["hidden"], false);
-        assert_eq!(app.get_json("/events?types=post.hidden", &author.key).await["items"], json!([]));
+        assert_eq!(app.get_json("/events?after=0&types=post.hidden", &author.key).await["items"], json!([]));
         assert_eq!(app.get_json(&location_path(&r3), &reporter.key).await["status"], "dismissed");
 
         // A deleted post: its report stays, without a title; it cannot be hidden, only dismissed.
@@ -387,12 +387,12 @@ on_both_databases! {
 
         // The feed lists reports to moderators and admins only.
         for key in [&reporter.key, &asker.key] {
-            assert_eq!(app.get_json("/events?types=post.reported", key).await["items"], json!([]));
-            let all = raw(app, "/events", key).await;
+            assert_eq!(app.get_json("/events?after=0&types=post.reported", key).await["items"], json!([]));
+            let all = raw(app, "/events?after=0", key).await;
             assert!(!all.contains("post.reported"), "{all}");
         }
         for key in [&moderator.key, &app.admin_key] {
-            let text = raw(app, "/events?types=post.reported", key).await;
+            let text = raw(app, "/events?after=0&types=post.reported", key).await;
             assert_no_reporter("the moderators' feed", &text);
             assert!(!text.contains("Anonymous Asuka"), "{text}");
             assert_eq!(serde_json::from_str::<Value>(&text).unwrap()["items"].as_array().unwrap().len(), 2);
@@ -404,7 +404,7 @@ on_both_databases! {
 
         // Hiding the anonymous question tells its asker, and still names nobody.
         json_of(resolve(app, &moderator.key, &rq["id"], json!({"action": "hide", "reason": "人事の窓口へご相談ください"})).await, StatusCode::OK).await;
-        let told = raw(app, "/events?types=post.hidden", &asker.key).await;
+        let told = raw(app, "/events?after=0&types=post.hidden", &asker.key).await;
         assert!(told.contains("人事の窓口へご相談ください"), "{told}");
         assert_no_reporter("the asker's events", &told);
         assert!(!told.contains("Moderator Mio"), "{told}");

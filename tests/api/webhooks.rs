@@ -140,7 +140,7 @@ on_both_databases! {
         let own_answer_event = receiver.delivered("/answered").into_iter().find(|r| r.body["answer"]["id"] == own["id"]).unwrap();
         assert!(own_answer_event.body["answer"].get("author").is_none(), "{}", own_answer_event.raw);
         // The feed is the same snapshot.
-        let feed = app.get_json("/events", &helper.key).await;
+        let feed = app.get_json("/events?after=0", &helper.key).await;
         assert!(!feed.to_string().contains("Hidden Asker"));
         assert!(feed["items"].as_array().unwrap().iter().all(|e| e["type"] != "kudos.received"), "kudos are not listed to others: {feed}");
         // The admin view does not tie the asker's mine-only subscription to the question.
@@ -284,7 +284,7 @@ on_both_databases! {
         let other = app.member("other").await;
         let q1 = app.ask(&m.key, "First feed question here", "b", &[], false).await;
         let q2 = app.ask(&m.key, "Second feed question here", "b", &[], false).await;
-        let page = app.get_json("/events", &other.key).await;
+        let page = app.get_json("/events?after=0", &other.key).await;
         let items = page["items"].as_array().unwrap();
         assert_eq!(items.len(), 2);
         assert_eq!((items[0]["question"]["id"].clone(), items[1]["question"]["id"].clone()), (q2["id"].clone(), q1["id"].clone()));
@@ -301,14 +301,51 @@ on_both_databases! {
         assert_eq!(next["items"][0]["answer"]["id"], a["id"]);
         // Types filter; kudos only for their receiver.
         app.post(&format!("/answers/{}/kudos", a["id"]), &m.key, json!({})).await;
-        let only = app.get_json("/events?types=question.answered,kudos.received", &m.key).await;
+        let only = app.get_json("/events?after=0&types=question.answered,kudos.received", &m.key).await;
         assert_eq!(only["items"].as_array().unwrap().len(), 1, "{only}");
-        let theirs = app.get_json("/events?types=kudos.received", &other.key).await;
+        let theirs = app.get_json("/events?after=0&types=kudos.received", &other.key).await;
         assert_eq!(theirs["items"].as_array().unwrap().len(), 1);
-        assert_eq!(app.get_json("/events?limit=1", &m.key).await["items"].as_array().unwrap().len(), 1);
-        let p = problem(app.get("/events?types=question.deleted", &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+        assert_eq!(app.get_json("/events?after=0&limit=1", &m.key).await["items"].as_array().unwrap().len(), 1);
+        let p = problem(app.get("/events?after=0&types=question.deleted", &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
         assert_eq!(problem_fields(&p), ["types"]);
-        problem(app.get("/events?limit=0", &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+        problem(app.get("/events?after=0&limit=0", &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+    }
+
+    async fn the_polling_trigger_sees_every_event_of_a_burst_once(app) {
+        let m = app.member("m").await;
+        let other = app.member("other").await;
+        let before = app.ask(&m.key, "Asked before the flow was on", "b", &[], false).await;
+        // The first poll (no cursor) returns nothing and starts at the newest event.
+        let first = app.get_json("/events?limit=3", &other.key).await;
+        assert_eq!(first["items"], json!([]), "{first}");
+        assert_eq!(first["has_more"], false);
+        let latest = app.get_json("/events?after=0", &other.key).await;
+        assert_eq!(latest["items"][0]["question"]["id"], before["id"]);
+        assert_eq!(first["cursor"], latest["items"][0]["id"]);
+        // A burst of eight, polled three at a time: every event once, oldest page first,
+        // each page newest first.
+        let mut asked = Vec::new();
+        for i in 0..8 {
+            asked.push(app.ask(&m.key, &format!("Burst question number {i}"), "b", &[], false).await["id"].clone());
+        }
+        let mut cursor = first["cursor"].clone();
+        let mut seen = Vec::new();
+        let mut pages = Vec::new();
+        for _ in 0..5 {
+            let page = app.get_json(&format!("/events?after={cursor}&limit=3"), &other.key).await;
+            let ids: Vec<i64> = page["items"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect();
+            assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first: {page}");
+            if let Some(newest) = ids.first() {
+                assert_eq!(page["cursor"], json!(newest));
+            } else {
+                assert_eq!(page["cursor"], cursor);
+            }
+            pages.push((ids.len(), page["has_more"].as_bool().unwrap()));
+            seen.extend(page["items"].as_array().unwrap().iter().rev().map(|e| e["question"]["id"].clone()));
+            cursor = page["cursor"].clone();
+        }
+        assert_eq!(seen, asked);
+        assert_eq!(pages, [(3, true), (3, true), (2, false), (0, false), (0, false)]);
     }
 
     async fn questions_left_unanswered_fire_once(app) {
@@ -389,7 +426,7 @@ on_both_databases! {
         app.execute_sql("UPDATE idempotency_keys SET created_at = created_at - 90000000000").await;
         let mut feed = Value::Null;
         for _ in 0..100 {
-            feed = app.get_json("/events", &m.key).await;
+            feed = app.get_json("/events?after=0", &m.key).await;
             if feed["items"].as_array().unwrap().len() == 1 {
                 break;
             }
