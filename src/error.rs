@@ -98,6 +98,9 @@ pub enum ApiError {
     /// A query parameter could not be parsed.
     #[error("invalid query: {0:?}")]
     InvalidQuery(FieldError),
+    /// A request header (`Idempotency-Key`, `If-Match`) is malformed.
+    #[error("invalid header: {0:?}")]
+    InvalidHeader(FieldError),
     /// The input parsed but breaks a rule (length, count, format).
     #[error("validation failed: {0:?}")]
     Validation(Vec<FieldError>),
@@ -180,6 +183,7 @@ impl ApiError {
         match self {
             ApiError::InvalidBody(_) => "invalid_body",
             ApiError::InvalidQuery(_) => "invalid_query",
+            ApiError::InvalidHeader(_) => "invalid_header",
             ApiError::Validation(_) => "validation_failed",
             ApiError::MissingCredentials | ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
@@ -205,6 +209,7 @@ impl ApiError {
         match self {
             ApiError::InvalidBody(_) => "Invalid request body",
             ApiError::InvalidQuery(_) => "Invalid query parameter",
+            ApiError::InvalidHeader(_) => "Invalid header",
             ApiError::Validation(_) => "Validation failed",
             ApiError::MissingCredentials | ApiError::Unauthorized(_) => "Authentication required",
             ApiError::Forbidden(_) => "Not allowed",
@@ -228,7 +233,9 @@ impl ApiError {
 
     fn detail(&self) -> String {
         match self {
-            ApiError::InvalidBody(e) | ApiError::InvalidQuery(e) => e.detail.clone(),
+            ApiError::InvalidBody(e) | ApiError::InvalidQuery(e) | ApiError::InvalidHeader(e) => {
+                e.detail.clone()
+            }
             ApiError::Validation(errors) => match errors.as_slice() {
                 [one] => one.detail.clone(),
                 many => format!("The request has {} invalid fields.", many.len()),
@@ -280,7 +287,11 @@ impl ApiError {
             detail: self.detail(),
             code: code.to_owned(),
             errors: match self {
-                ApiError::InvalidBody(e) | ApiError::InvalidQuery(e) => vec![e.clone()],
+                ApiError::InvalidBody(e)
+                | ApiError::InvalidQuery(e)
+                | ApiError::InvalidHeader(e) => {
+                    vec![e.clone()]
+                }
                 ApiError::Validation(errors) => errors.clone(),
                 _ => Vec::new(),
             },
@@ -297,7 +308,9 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::InvalidBody(_) | ApiError::InvalidQuery(_) => StatusCode::BAD_REQUEST,
+            ApiError::InvalidBody(_) | ApiError::InvalidQuery(_) | ApiError::InvalidHeader(_) => {
+                StatusCode::BAD_REQUEST
+            }
             ApiError::Validation(_) | ApiError::Unprocessable(..) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }

@@ -256,8 +256,8 @@ pub async fn update_answer(
     Json(input): Json<AnswerInput>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_answer(&state, id.into_inner(), &caller).await?;
-    check_if_match(&req, &etag("answer", row.id, row.updated_at))?;
     require_author_or_moderator(&row, &caller, "edit")?;
+    check_if_match(&req, &etag("answer", row.id, row.updated_at))?;
     let body = Body::parse(&input.body).map_err(|e| ApiError::Validation(vec![e]))?;
     if !state.store.update_answer(row.id, body.as_str()).await? {
         return Err(ApiError::NotFound("answer"));
@@ -287,8 +287,8 @@ pub async fn delete_answer(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_answer(&state, id.into_inner(), &caller).await?;
-    check_if_match(&req, &etag("answer", row.id, row.updated_at))?;
     require_author_or_moderator(&row, &caller, "delete")?;
+    check_if_match(&req, &etag("answer", row.id, row.updated_at))?;
     if !state.store.delete_answer(row.id).await? {
         return Err(ApiError::NotFound("answer"));
     }

@@ -111,14 +111,165 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         )));
     }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+    let read = <Platform as serde::Deserialize>::deserialize(&mut deserializer).and_then(|v| {
+        deserializer.end()?;
+        Ok(v)
+    });
+    let Platform {
+        value,
+        without_blanks,
+    } = match read {
+        Ok(read) => read,
+        Err(e) => {
+            let message = e.to_string();
+            return Err(ApiError::InvalidBody(
+                match quoted_after(&message, DUPLICATE_MARKER) {
+                    Some(field) => FieldError::new(
+                        field.clone(),
+                        "duplicate_field",
+                        format!("{field} appears twice in the body; send it once"),
+                    ),
+                    None => describe_json_error(".", &e),
+                },
+            ));
+        }
+    };
+    // `""` means "not given" (what Power Automate sends for an empty dynamic value), unless
+    // the field is required: then the request is read as sent, and the empty value is refused
+    // by the field's own rule.
+    match from_value::<T>(without_blanks) {
+        Err(e) if e.code == "required" => from_value(value),
+        read => read,
+    }
+    .map_err(|e| {
+        if e.code == "not_whole_number" {
+            ApiError::Validation(vec![e])
+        } else {
+            ApiError::InvalidBody(e)
+        }
+    })
+}
+
+fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, FieldError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        ApiError::InvalidBody(describe_json_error(&path, e.inner()))
-    })?;
-    deserializer
-        .end()
-        .map_err(|e| ApiError::InvalidBody(describe_json_error(".", &e)))?;
-    Ok(value)
+        let message = e.inner().to_string();
+        if message.starts_with("invalid type: floating point") {
+            return FieldError::new(
+                path.clone(),
+                "not_whole_number",
+                format!("{path} must be a whole number"),
+            );
+        }
+        describe_json_error(&path, e.inner())
+    })
+}
+
+/// For a field where `null` means "clear it" and absence "leave it": absent → `None`,
+/// `null` → `Some(None)`, a value → `Some(Some(value))`. Use with `#[serde(default)]`.
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
+const DUPLICATE_MARKER: &str = "duplicate field `";
+
+/// A request body as JSON the way flows send it: a number with a zero fraction (`20.0`, which
+/// JSON Schema counts as an integer and flow expressions produce) is read as the integer, a
+/// member given twice is refused (two parsers could disagree on which one counts), and
+/// `without_blanks` is the same body without its `""` members.
+struct Platform {
+    value: serde_json::Value,
+    without_blanks: serde_json::Value,
+}
+
+impl<'de> serde::Deserialize<'de> for Platform {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Platform;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Platform, E> {
+                Ok(Platform::same(v.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Platform, E> {
+                Ok(Platform::same(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Platform, E> {
+                Ok(Platform::same(v.into()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Platform, E> {
+                // Within ±2^53 every whole f64 is exactly an integer.
+                const EXACT: f64 = 9_007_199_254_740_992.0;
+                Ok(Platform::same(if v.fract() == 0.0 && v.abs() <= EXACT {
+                    (v as i64).into()
+                } else {
+                    v.into()
+                }))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Platform, E> {
+                Ok(Platform::same(v.into()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Platform, E> {
+                Ok(Platform::same(v.into()))
+            }
+            fn visit_unit<E>(self) -> Result<Platform, E> {
+                Ok(Platform::same(serde_json::Value::Null))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Platform, A::Error> {
+                let (mut value, mut without_blanks) = (Vec::new(), Vec::new());
+                while let Some(item) = seq.next_element::<Platform>()? {
+                    value.push(item.value);
+                    without_blanks.push(item.without_blanks);
+                }
+                Ok(Platform {
+                    value: value.into(),
+                    without_blanks: without_blanks.into(),
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Platform, A::Error> {
+                let (mut value, mut without_blanks) =
+                    (serde_json::Map::new(), serde_json::Map::new());
+                while let Some(key) = map.next_key::<String>()? {
+                    let item = map.next_value::<Platform>()?;
+                    if value.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format!(
+                            "{DUPLICATE_MARKER}{key}`"
+                        )));
+                    }
+                    if item.without_blanks != "" {
+                        without_blanks.insert(key.clone(), item.without_blanks);
+                    }
+                    value.insert(key, item.value);
+                }
+                Ok(Platform {
+                    value: value.into(),
+                    without_blanks: without_blanks.into(),
+                })
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
+}
+
+impl Platform {
+    fn same(value: serde_json::Value) -> Self {
+        Platform {
+            without_blanks: value.clone(),
+            value,
+        }
+    }
 }
 
 fn describe_json_error(path: &str, e: &serde_json::Error) -> FieldError {
@@ -195,10 +346,30 @@ impl<T: DeserializeOwned + 'static> FromRequest for Query<T> {
     }
 }
 
-/// Parses a query string, naming the offending parameter on failure.
+/// A boolean query parameter as clients send it: `true`/`false` in any case (Logic Apps and
+/// Power Automate send `True`/`False`), or `1`/`0`. Use with `#[serde(default)]`.
+pub fn flag<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+    let raw = <String as serde::Deserialize>::deserialize(deserializer)?;
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" => Ok(Some(true)),
+        "false" | "0" => Ok(Some(false)),
+        _ => Err(serde::de::Error::custom(format!(
+            "{raw:?} is not true or false (True, FALSE, 1 and 0 are read too)"
+        ))),
+    }
+}
+
+/// Parses a query string, naming the offending parameter on failure. A parameter given with
+/// an empty value (`tag=`, what Power Automate sends for an empty dynamic value) counts as not
+/// given.
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    let given = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(
+            url::form_urlencoded::parse(query.as_bytes()).filter(|(_, v)| !v.trim().is_empty()),
+        )
+        .finish();
     let deserializer =
-        serde_urlencoded::Deserializer::new(url::form_urlencoded::parse(query.as_bytes()));
+        serde_urlencoded::Deserializer::new(url::form_urlencoded::parse(given.as_bytes()));
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
         let message = e.inner().to_string();
@@ -213,6 +384,64 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
             format!("query parameter {field}: {message}"),
         ))
     })
+}
+
+/// A date-time query parameter as people and flows write it: RFC 3339 with an offset
+/// (`2026-11-01T09:00:00+09:00`, `…Z`), or without one — `2026-11-01T00:00:00`,
+/// `2026-11-01 00:00`, or a date alone (`2026-11-01`, its midnight), which is what
+/// `convertFromUtc(...)` and date pickers produce — read in the members' time zone
+/// (`TSUNAGU_UTC_OFFSET`). Resolve it with [`LocalDateTime::resolve`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LocalDateTime {
+    /// Given with an offset: an exact instant.
+    Exact(chrono::DateTime<chrono::Utc>),
+    /// Given without one: a wall-clock time in the members' time zone.
+    Local(chrono::NaiveDateTime),
+}
+
+impl LocalDateTime {
+    /// Reads `raw`; `None` when it is none of the accepted forms.
+    pub fn parse(raw: &str) -> Option<Self> {
+        let raw = raw.trim();
+        if let Ok(exact) = chrono::DateTime::parse_from_rfc3339(raw) {
+            return Some(Self::Exact(exact.with_timezone(&chrono::Utc)));
+        }
+        for format in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ] {
+            if let Ok(local) = chrono::NaiveDateTime::parse_from_str(raw, format) {
+                return Some(Self::Local(local));
+            }
+        }
+        chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(Self::Local)
+    }
+
+    /// The instant meant, reading a time without offset at `utc_offset_minutes` east of UTC.
+    pub fn resolve(self, utc_offset_minutes: i32) -> chrono::DateTime<chrono::Utc> {
+        match self {
+            Self::Exact(at) => at,
+            Self::Local(local) => {
+                (local - chrono::Duration::minutes(i64::from(utc_offset_minutes))).and_utc()
+            }
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LocalDateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Self::parse(&raw).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "{raw:?} is not a date-time; use 2026-11-01T09:00:00+09:00, 2026-11-01T09:00:00 (the members' time zone) or 2026-11-01"
+            ))
+        })
+    }
 }
 
 /// An optional `tag` query parameter: blank means no filter; otherwise a valid tag or a 400.
@@ -284,6 +513,37 @@ mod tests {
             err(r#"{"title": "x", "anonymous": true} trailing"#).code,
             "malformed_json"
         );
+    }
+
+    #[test]
+    fn date_times_without_an_offset_are_read_in_the_members_time_zone() {
+        let jst = 9 * 60;
+        let midnight_jst = "2026-10-31T15:00:00Z";
+        for raw in [
+            "2026-11-01",
+            "2026-11-01T00:00:00",
+            "2026-11-01 00:00",
+            "2026-11-01T00:00",
+            "2026-11-01T00:00:00.000",
+            "2026-11-01T00:00:00+09:00",
+            "2026-10-31T15:00:00Z",
+        ] {
+            let at = LocalDateTime::parse(raw).unwrap().resolve(jst);
+            assert_eq!(
+                at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                midnight_jst,
+                "{raw}"
+            );
+        }
+        for bad in [
+            "yesterday",
+            "2026-13-01",
+            "2026-11-01T25:00:00",
+            "11/01/2026",
+            "",
+        ] {
+            assert!(LocalDateTime::parse(bad).is_none(), "{bad}");
+        }
     }
 
     #[derive(Debug, Deserialize)]

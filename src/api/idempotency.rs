@@ -82,7 +82,7 @@ pub async fn idempotency(
             k.to_owned()
         }
         _ => {
-            let error = ApiError::InvalidQuery(FieldError::new(
+            let error = ApiError::InvalidHeader(FieldError::new(
                 HEADER,
                 "invalid",
                 "Idempotency-Key must be 1–255 printable ASCII characters without spaces",

@@ -498,9 +498,11 @@ pub async fn set_member_role(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateMe {
-    /// Department, up to 80 characters; an empty string clears it.
-    #[schema(max_length = 80, example = "経理部")]
-    pub department: Option<String>,
+    /// Department, up to 80 characters; `null` clears it (an empty string, like an absent
+    /// field, leaves it as it is).
+    #[serde(default, deserialize_with = "crate::api::extract::nullable")]
+    #[schema(value_type = Option<String>, nullable, max_length = 80, example = "経理部")]
+    pub department: Option<Option<String>>,
     /// Your level: `beginner`, `intermediate` or `advanced`.
     pub level: Option<TipLevel>,
     /// Topics you are interested in (up to 10); replaces the old list.
@@ -569,10 +571,14 @@ pub async fn update_me(
     Json(input): Json<UpdateMe>,
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = FieldErrors::default();
-    let department = match input.department.as_deref().map(str::trim) {
+    let department = match input
+        .department
+        .as_ref()
+        .map(|d| d.as_deref().map(str::trim))
+    {
         None => None,
-        Some("") => Some(None),
-        Some(d) => errors
+        Some(None | Some("")) => Some(None),
+        Some(Some(d)) => errors
             .check(crate::domain::text::single_line("department", d, 1, 80))
             .map(Some),
     };

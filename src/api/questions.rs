@@ -160,8 +160,10 @@ pub struct ListQuestionsParams {
     /// Only questions in this state.
     pub status: Option<QuestionStatus>,
     /// Only questions nobody but the asker has answered.
+    #[serde(default, deserialize_with = "crate::api::extract::flag")]
     pub unanswered: Option<bool>,
     /// Only questions I asked.
+    #[serde(default, deserialize_with = "crate::api::extract::flag")]
     pub mine: Option<bool>,
     /// Search words (Japanese or English), separated by spaces; all must match title or body.
     #[param(
@@ -533,7 +535,6 @@ pub async fn update_question(
     Json(input): Json<UpdateQuestion>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_question(&state, id.into_inner(), &caller).await?;
-    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
     let is_asker = row.author_id == caller.member_id;
     if !is_asker && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
@@ -545,6 +546,7 @@ pub async fn update_question(
             "only the person who asked can change whether a question is anonymous".into(),
         ));
     }
+    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
     let mut errors = FieldErrors::default();
     let title = input
         .title
@@ -609,12 +611,12 @@ pub async fn delete_question(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_question(&state, id.into_inner(), &caller).await?;
-    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the person who asked, or a moderator, can delete this question".into(),
         ));
     }
+    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
     if !state.store.delete_question(row.id).await? {
         return Err(ApiError::NotFound("question"));
     }

@@ -27,10 +27,14 @@ pub enum HealthInterval {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct HealthParams {
-    /// Start (RFC 3339); default: 12 intervals before `to`.
-    pub from: Option<DateTime<Utc>>,
-    /// End (RFC 3339, exclusive); default: now.
-    pub to: Option<DateTime<Utc>>,
+    /// Start: RFC 3339 (`2026-11-01T00:00:00+09:00`), or without an offset
+    /// (`2026-11-01T00:00:00`, or a date, `2026-11-01`, meaning its midnight), read in the
+    /// community's time zone (`TSUNAGU_UTC_OFFSET`); default: 12 intervals before `to`.
+    #[param(value_type = Option<String>, pattern = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})?)?$", example = "2026-11-01")]
+    pub from: Option<crate::api::extract::LocalDateTime>,
+    /// End (exclusive), written like `from`; default: now.
+    #[param(value_type = Option<String>, pattern = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})?)?$", example = "2026-12-01")]
+    pub to: Option<crate::api::extract::LocalDateTime>,
     /// `week` (default) or `month`.
     pub interval: Option<HealthInterval>,
     /// Only questions, tips and wins with this topic.
@@ -148,11 +152,15 @@ async fn report(
     params: &HealthParams,
 ) -> Result<(HealthInterval, Vec<HealthRow>), ApiError> {
     let interval = params.interval.unwrap_or_default();
-    let to = params.to.unwrap_or_else(Utc::now);
-    let from = params.from.unwrap_or_else(|| match interval {
-        HealthInterval::Week => to - Duration::weeks(12),
-        HealthInterval::Month => to - Duration::days(365),
-    });
+    let offset = state.config.utc_offset_minutes;
+    let to = params.to.map_or_else(Utc::now, |t| t.resolve(offset));
+    let from = params
+        .from
+        .map(|f| f.resolve(offset))
+        .unwrap_or_else(|| match interval {
+            HealthInterval::Week => to - Duration::weeks(12),
+            HealthInterval::Month => to - Duration::days(365),
+        });
     if from >= to {
         return Err(ApiError::InvalidQuery(FieldError::new(
             "from",

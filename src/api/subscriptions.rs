@@ -203,6 +203,7 @@ pub struct PostReportedSubscription {
 #[into_params(parameter_in = Query)]
 pub struct ListSubscriptionsParams {
     /// Everyone's active subscriptions, not just mine (admins only).
+    #[serde(default, deserialize_with = "crate::api::extract::flag")]
     pub all: Option<bool>,
 }
 

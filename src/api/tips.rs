@@ -138,6 +138,7 @@ pub struct ListTipsParams {
     /// Only tips for this level.
     pub level: Option<TipLevel>,
     /// Only featured (true) or only other (false) tips.
+    #[serde(default, deserialize_with = "crate::api::extract::flag")]
     pub featured: Option<bool>,
     /// Page size, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]
@@ -458,13 +459,13 @@ pub async fn update_tip(
     Json(input): Json<UpdateTip>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_tip(&state, id.into_inner(), &caller).await?;
-    check_if_match(&req, &etag("tip", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the author, or a moderator, can edit this tip".into(),
         ));
     }
     require_moderator_to_feature(&caller, input.featured)?;
+    check_if_match(&req, &etag("tip", row.id, row.updated_at))?;
     let mut errors = FieldErrors::default();
     let title = input
         .title
@@ -525,12 +526,12 @@ pub async fn delete_tip(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_tip(&state, id.into_inner(), &caller).await?;
-    check_if_match(&req, &etag("tip", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the author, or a moderator, can delete this tip".into(),
         ));
     }
+    check_if_match(&req, &etag("tip", row.id, row.updated_at))?;
     if !state.store.delete_tip(row.id).await? {
         return Err(ApiError::NotFound("tip"));
     }

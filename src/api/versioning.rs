@@ -11,15 +11,31 @@ pub fn etag(kind: &str, id: i64, updated_at: i64) -> String {
     format!("\"{kind}-{id}-{updated_at}\"")
 }
 
-/// Fails with 412 when the request's `If-Match` names neither `*` nor `current`.
+/// Longest `If-Match` header read, in characters (declared in the spec).
+pub const MAX_IF_MATCH_CHARS: usize = 200;
+
+/// Fails with 412 when the request's `If-Match` names neither `*` nor `current`, comparing
+/// strongly (RFC 9110 §8.8.3.2: a weak `W/"…"` tag never matches), and with 400
+/// `invalid_header` when the header is longer than [`MAX_IF_MATCH_CHARS`] or not ASCII.
+/// Call it only once the request is otherwise allowed (after the 403 checks): preconditions
+/// are evaluated only for a request that would succeed without them (RFC 9110 §13.2.1).
 pub fn check_if_match(req: &HttpRequest, current: &str) -> Result<(), ApiError> {
     let Some(value) = req.headers().get(header::IF_MATCH) else {
         return Ok(());
     };
-    let value = value.to_str().unwrap_or("");
+    let value = match value.to_str() {
+        Ok(v) if v.len() <= MAX_IF_MATCH_CHARS => v,
+        _ => {
+            return Err(ApiError::InvalidHeader(crate::error::FieldError::new(
+                "If-Match",
+                "invalid",
+                format!("If-Match must be an ETag you read (at most {MAX_IF_MATCH_CHARS} ASCII characters), or *"),
+            )))
+        }
+    };
     let matches = value
         .split(',')
-        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .map(str::trim)
         .any(|tag| tag == "*" || tag == current);
     if matches {
         Ok(())
@@ -63,7 +79,7 @@ pub fn declare(spec: &mut utoipa::openapi::OpenApi) {
                     .parameter_in(ParameterIn::Header)
                     .required(Required::False)
                     .description(Some("The ETag you read: the change is refused with 412 if someone changed the resource since."))
-                    .schema(Some(ObjectBuilder::new().schema_type(Type::String).max_length(Some(200))))
+                    .schema(Some(ObjectBuilder::new().schema_type(Type::String).max_length(Some(MAX_IF_MATCH_CHARS))))
                     .build(),
             );
             op.responses.responses.insert(
@@ -86,23 +102,32 @@ mod tests {
         let current = etag("question", 7, 123);
         assert_eq!(current, "\"question-7-123\"");
         assert!(check_if_match(&TestRequest::default().to_http_request(), &current).is_ok());
-        for ok in [
-            "\"question-7-123\"",
-            "*",
-            "\"x\", \"question-7-123\"",
-            "W/\"question-7-123\"",
-        ] {
+        for ok in ["\"question-7-123\"", "*", "\"x\", \"question-7-123\""] {
             let req = TestRequest::default()
                 .insert_header((header::IF_MATCH, ok))
                 .to_http_request();
             assert!(check_if_match(&req, &current).is_ok(), "{ok}");
         }
-        let stale = TestRequest::default()
-            .insert_header((header::IF_MATCH, "\"question-7-100\""))
+        // Stale, and weak: If-Match compares strongly.
+        for stale in ["\"question-7-100\"", "W/\"question-7-123\""] {
+            let req = TestRequest::default()
+                .insert_header((header::IF_MATCH, stale))
+                .to_http_request();
+            assert!(
+                matches!(
+                    check_if_match(&req, &current),
+                    Err(ApiError::PreconditionFailed(_))
+                ),
+                "{stale}"
+            );
+        }
+        let long = format!("\"{}\"", "a".repeat(MAX_IF_MATCH_CHARS));
+        let req = TestRequest::default()
+            .insert_header((header::IF_MATCH, long))
             .to_http_request();
         assert!(matches!(
-            check_if_match(&stale, &current),
-            Err(ApiError::PreconditionFailed(_))
+            check_if_match(&req, &current),
+            Err(ApiError::InvalidHeader(_))
         ));
     }
 }

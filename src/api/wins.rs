@@ -199,8 +199,11 @@ pub struct ListWinsParams {
     pub tag: Option<String>,
     /// Only wins logged by this member id.
     pub member: Option<i64>,
-    /// Only wins logged at or after this time (RFC 3339).
-    pub since: Option<DateTime<Utc>>,
+    /// Only wins logged at or after this time: RFC 3339 (`2026-11-01T09:00:00+09:00`), or
+    /// without an offset (`2026-11-01T09:00:00`, or a date, `2026-11-01`, meaning its
+    /// midnight), read in the community's time zone (`TSUNAGU_UTC_OFFSET`).
+    #[param(value_type = Option<String>, pattern = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})?)?$", example = "2026-11-01")]
+    pub since: Option<crate::api::extract::LocalDateTime>,
     /// Page size, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
@@ -544,7 +547,10 @@ pub async fn list_wins(
     let filter = WinFilter {
         tag,
         author: params.member,
-        since: params.since.map(|s| s.timestamp_micros()),
+        since: params.since.map(|s| {
+            s.resolve(state.config.utc_offset_minutes)
+                .timestamp_micros()
+        }),
         after,
         limit: limit + 1,
     };
@@ -621,12 +627,12 @@ pub async fn update_win(
     Json(input): Json<UpdateWin>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_win(&state, id.into_inner(), &caller).await?;
-    check_if_match(&req, &etag("win", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the member who logged this win, or a moderator, can edit it".into(),
         ));
     }
+    check_if_match(&req, &etag("win", row.id, row.updated_at))?;
     let current_impact = Impact {
         minutes_saved_per_run: row.minutes_saved_per_run,
         runs_per_month: row.runs_per_month,
@@ -705,12 +711,12 @@ pub async fn delete_win(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_win(&state, id.into_inner(), &caller).await?;
-    check_if_match(&req, &etag("win", row.id, row.updated_at))?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(
             "only the member who logged this win, or a moderator, can delete it".into(),
         ));
     }
+    check_if_match(&req, &etag("win", row.id, row.updated_at))?;
     if !state.store.delete_win(row.id).await? {
         return Err(ApiError::NotFound("win"));
     }

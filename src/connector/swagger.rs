@@ -214,12 +214,19 @@ impl Converter<'_> {
             }
             None => {}
         }
+        // Every rule the server enforces that Swagger 2.0 can say (what it cannot — `const`,
+        // 3.1's numeric `exclusiveMinimum` — is rewritten or left to the description).
         for key in [
             "format",
             "minimum",
             "maximum",
             "minLength",
             "maxLength",
+            "pattern",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "multipleOf",
             "example",
         ] {
             if let Some(v) = schema.get(key) {
@@ -228,6 +235,20 @@ impl Converter<'_> {
                 }
                 out.insert(key.into(), v.clone());
             }
+        }
+        // 3.1 writes an exclusive bound as a number, 2.0 as a flag beside minimum/maximum.
+        for (exclusive, bound) in [
+            ("exclusiveMinimum", "minimum"),
+            ("exclusiveMaximum", "maximum"),
+        ] {
+            if let Some(v) = schema.get(exclusive).filter(|v| v.is_number()) {
+                out.insert(bound.into(), v.clone());
+                out.insert(exclusive.into(), json!(true));
+            }
+        }
+        // Unknown fields are refused with 400: say so.
+        if schema.get("additionalProperties") == Some(&json!(false)) {
+            out.insert("additionalProperties".into(), json!(false));
         }
         if let Some(values) = schema.get("enum").and_then(Value::as_array) {
             out.insert("enum".into(), Value::Array(values.clone()));
@@ -438,8 +459,15 @@ impl Converter<'_> {
                 "x-ms-enum-values",
                 "minimum",
                 "maximum",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
                 "minLength",
                 "maxLength",
+                "pattern",
+                "minItems",
+                "maxItems",
+                "uniqueItems",
+                "multipleOf",
             ] {
                 if let Some(v) = converted.get(key) {
                     obj.insert(key.into(), v.clone());

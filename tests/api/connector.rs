@@ -218,6 +218,108 @@ fn every_definition_rule_holds_in_both_languages_and_all_sign_ins() {
     }
 }
 
+/// Rules the server enforces that Swagger 2.0 can state.
+const RULE_KEYWORDS: [&str; 8] = [
+    "pattern",
+    "minItems",
+    "maxItems",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "additionalProperties",
+];
+
+/// The OpenAPI schema without its `oneOf [null, X]` / `type: [T, null]` wrapping.
+fn unwrap_nullable<'a>(spec: &'a Value, schema: &'a Value) -> &'a Value {
+    let schema = match schema.get("oneOf").and_then(Value::as_array) {
+        Some(variants) => variants
+            .iter()
+            .find(|v| v["type"] != "null")
+            .unwrap_or(schema),
+        None => schema,
+    };
+    match schema["$ref"].as_str() {
+        Some(r) => &spec["components"]["schemas"][r.rsplit('/').next().unwrap()],
+        None => schema,
+    }
+}
+
+#[test]
+fn the_connector_states_every_rule_the_openapi_document_declares() {
+    let spec: Value = serde_json::from_str(&tsunagu::api::openapi_json()).unwrap();
+    let d = definition(Lang::En, AuthMode::ApiKey, EXAMPLE_HOST);
+    let mut missing = Vec::new();
+    let mut compared = 0;
+    // Schemas: each component and each of its properties (and their items).
+    for (name, schema) in spec["components"]["schemas"].as_object().unwrap() {
+        let converted = &d["definitions"][name];
+        let mut pairs = vec![(name.clone(), schema, converted)];
+        for (prop, inner) in schema["properties"].as_object().into_iter().flatten() {
+            let inner = unwrap_nullable(&spec, inner);
+            let out = &converted["properties"][prop];
+            pairs.push((format!("{name}.{prop}"), inner, out));
+            if let Some(items) = inner.get("items") {
+                pairs.push((
+                    format!("{name}.{prop}[]"),
+                    unwrap_nullable(&spec, items),
+                    &out["items"],
+                ));
+            }
+        }
+        for (at, from, to) in pairs {
+            for key in RULE_KEYWORDS {
+                if let Some(rule) = from
+                    .get(key)
+                    .filter(|v| key != "additionalProperties" || **v == json!(false))
+                {
+                    compared += 1;
+                    if to.get(key) != Some(rule) {
+                        missing.push(format!("{at}: {key} {rule} became {:?}", to.get(key)));
+                    }
+                }
+            }
+        }
+    }
+    // Parameters of every operation.
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some(params) = op["parameters"].as_array() else {
+                continue;
+            };
+            let swagger_path = path.trim_start_matches(tsunagu::api::API_PREFIX);
+            let converted = d["paths"][swagger_path][method]["parameters"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            for param in params {
+                let name = param["name"].as_str().unwrap();
+                let Some(to) = converted.iter().find(|p| p["name"] == name) else {
+                    continue;
+                };
+                let schema = unwrap_nullable(&spec, &param["schema"]);
+                for key in RULE_KEYWORDS {
+                    if let Some(rule) = schema.get(key) {
+                        compared += 1;
+                        if to.get(key) != Some(rule) {
+                            missing.push(format!(
+                                "{method} {path} {name}: {key} {rule} became {:?}",
+                                to.get(key)
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 100, "only {compared} rules compared");
+    assert!(
+        missing.is_empty(),
+        "the connector drops rules:\n{}",
+        missing.join("\n")
+    );
+}
+
 /// The operations of a path item (not its `x-ms-notification-content`).
 fn operations_of(item: &Value) -> impl Iterator<Item = (&String, &Value)> {
     item.as_object()

@@ -39,7 +39,7 @@ on_both_databases! {
         assert_eq!(replayed.headers()["idempotent-replayed"], "true");
         problem(replayed, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
         // Keys are checked.
-        let p = problem(send("has space", body.clone()).await.unwrap(), StatusCode::BAD_REQUEST, "invalid_query").await;
+        let p = problem(send("has space", body.clone()).await.unwrap(), StatusCode::BAD_REQUEST, "invalid_header").await;
         assert_eq!(problem_fields(&p), ["Idempotency-Key"]);
         // Without the header nothing changes.
         app.ask(&m.key, "Retried question here", "b", &[], false).await;

@@ -14,6 +14,7 @@ mod errors;
 mod hardening;
 mod members;
 mod pagination;
+mod platform;
 mod privacy;
 mod process;
 mod provider;

@@ -157,8 +157,11 @@ on_both_databases! {
         assert_eq!(updated["interests"], json!(["excel", "経費精算"]));
         assert_eq!(updated["helper_tags"], json!(["sharepoint"]));
         assert_eq!(updated["show_on_leaderboard"], true);
-        // Absent fields stay; an empty department clears it.
-        let cleared = json_of(app.patch("/me", &m.key, json!({"department": ""})).await, StatusCode::OK).await;
+        // Absent fields stay, and so do empty ones (what a flow sends for an empty value);
+        // null clears the department.
+        let kept = json_of(app.patch("/me", &m.key, json!({"department": "", "level": ""})).await, StatusCode::OK).await;
+        assert_eq!((kept["department"].as_str(), kept["level"].as_str()), (Some("経理部"), Some("intermediate")), "{kept}");
+        let cleared = json_of(app.patch("/me", &m.key, json!({"department": null})).await, StatusCode::OK).await;
         assert!(cleared.get("department").is_none());
         assert_eq!(cleared["interests"], json!(["excel", "経費精算"]));
         let p = problem(app.patch("/me", &m.key, json!({"interests": ["two words"], "helper_tags": (0..11).map(|i| format!("t{i}")).collect::<Vec<_>>()})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
