@@ -31,6 +31,14 @@ pub struct Answer {
         example = "「承認を開始して待機」の結果が Reject のときの分岐にメール送信を置きます。"
     )]
     pub body: String,
+    /// `body` rendered as HTML for Teams posts and Power Apps' HTML text control: sanitised
+    /// (no scripts, event handlers or `javascript:` links; links get
+    /// `rel="noopener noreferrer nofollow"`; images show their alt text; HTML typed into the
+    /// Markdown is shown as text).
+    #[schema(
+        example = "<p>「承認を開始して待機」の結果が <strong>Reject</strong> のときの分岐にメール送信を置きます。</p>"
+    )]
+    pub body_html: String,
     /// Who answered; absent when the anonymous asker answered their own question.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<MemberRef>,
@@ -112,6 +120,7 @@ pub fn answer_view(row: AnswerRow, viewer: &Caller, links: &Links) -> Answer {
         helpful_count: row.helpful_count,
         thanks_count: row.thanks_count,
         my_reactions,
+        body_html: crate::domain::markdown::to_html(&row.body),
         body: row.body,
         created_at: timestamp(row.created_at),
         updated_at: timestamp(row.updated_at),

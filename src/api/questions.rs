@@ -35,6 +35,14 @@ pub struct Question {
         example = "経費精算の承認フローを作りました。差し戻しのときだけ申請者にメールを送りたいです。"
     )]
     pub body: String,
+    /// `body` rendered as HTML for Teams posts and Power Apps' HTML text control: sanitised
+    /// (no scripts, event handlers or `javascript:` links; links get
+    /// `rel="noopener noreferrer nofollow"`; images show their alt text; HTML typed into the
+    /// Markdown is shown as text).
+    #[schema(
+        example = "<p>経費精算の承認フローを作りました。差し戻しのときだけ申請者にメールを送りたいです。</p>"
+    )]
+    pub body_html: String,
     /// Topics.
     #[schema(example = json!(["approvals", "outlook"]))]
     pub tags: Vec<String>,
@@ -252,6 +260,7 @@ pub fn question_view(row: QuestionRow, viewer: &Caller, links: &Links) -> Questi
         link: links.api(&format!("/questions/{}", row.id)),
         id: row.id,
         title: row.title,
+        body_html: crate::domain::markdown::to_html(&row.body),
         body: row.body,
         tags: row.tags,
         status: QuestionStatus::from_stored(&row.status),

@@ -34,6 +34,14 @@ pub struct Tip {
         example = "「承認を開始して待機」の詳細欄にリンクを入れておくと、承認者が内容を確認しやすくなります。"
     )]
     pub body: String,
+    /// `body` rendered as HTML for Teams posts and Power Apps' HTML text control: sanitised
+    /// (no scripts, event handlers or `javascript:` links; links get
+    /// `rel="noopener noreferrer nofollow"`; images show their alt text; HTML typed into the
+    /// Markdown is shown as text).
+    #[schema(
+        example = "<p>「承認を開始して待機」の詳細欄にリンクを入れておくと、承認者が内容を確認しやすくなります。</p>"
+    )]
+    pub body_html: String,
     /// Topics.
     #[schema(example = json!(["approvals"]))]
     pub tags: Vec<String>,
@@ -185,6 +193,7 @@ fn tip_view(row: TipRow, viewer: &Caller, links: &Links) -> Tip {
             display_name: row.author_name,
         },
         title: row.title,
+        body_html: crate::domain::markdown::to_html(&row.body),
         body: row.body,
         tags: row.tags,
         featured: row.featured,

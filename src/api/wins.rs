@@ -76,6 +76,12 @@ pub struct Win {
     pub title: String,
     /// What was built and what changed, in Markdown.
     pub story: String,
+    /// `story` rendered as HTML for Teams posts and Power Apps' HTML text control: sanitised
+    /// (no scripts, event handlers or `javascript:` links; links get
+    /// `rel="noopener noreferrer nofollow"`; images show their alt text; HTML typed into the
+    /// Markdown is shown as text).
+    #[schema(example = "<p>請求書の転記を <strong>Power Automate</strong> で自動化しました。</p>")]
+    pub story_html: String,
     /// Topics.
     pub tags: Vec<String>,
     /// The measured impact.
@@ -283,6 +289,7 @@ fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
             display_name: row.author_name,
         },
         title: row.title,
+        story_html: crate::domain::markdown::to_html(&row.story),
         story: row.story,
         tags: row.tags,
         link: row.link,

@@ -199,9 +199,16 @@ pub struct EventAnswer {
     /// The question it answers.
     #[schema(example = 42)]
     pub question_id: i64,
-    /// The first 280 characters of the answer.
+    /// The first 280 characters of the answer, in Markdown.
     #[schema(example = "条件分岐で「差し戻し」を判定して、メール送信アクションを追加します。")]
     pub excerpt: String,
+    /// `excerpt` rendered as sanitised HTML (as `body_html` of an answer), for Teams posts and
+    /// Power Apps' HTML text control.
+    #[serde(default)]
+    #[schema(
+        example = "<p>条件分岐で「差し戻し」を判定して、メール送信アクションを追加します。</p>"
+    )]
+    pub excerpt_html: String,
     /// Who answered; absent when the anonymous asker answered their own question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<EventMember>,
@@ -370,6 +377,7 @@ impl EventData {
         }
         if let Some(a) = &mut self.answer {
             a.link = format!("{api_base}/answers/{}", a.id);
+            a.excerpt_html = super::markdown::to_html(&a.excerpt);
         }
         if let Some(t) = &mut self.tip {
             t.link = format!("{api_base}/tips/{}", t.id);

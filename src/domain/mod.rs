@@ -6,6 +6,7 @@
 
 pub mod event;
 pub mod health;
+pub mod markdown;
 pub mod member;
 pub mod question;
 pub mod report;

@@ -191,6 +191,7 @@ macro_rules! answer_snapshot {
             id,
             question_id,
             excerpt: $crate::domain::event::excerpt(&body, 280),
+            excerpt_html: String::new(),
             author: (!hidden).then(|| $crate::domain::event::EventMember { id: author_id, display_name: name }),
             created_at: $crate::store::timestamp(created_at),
             link: String::new(),

@@ -61,6 +61,38 @@ on_both_databases! {
         assert_eq!(app.get_json("/wins", &m.key).await["items"].as_array().unwrap().len(), 1);
     }
 
+    async fn markdown_comes_with_sanitised_html(app) {
+        let m = app.member("m").await;
+        let helper = app.member("helper").await;
+        let hostile = "**Reject** を判定\n\n<script>alert(1)</script> [x](javascript:alert(1)) ![pixel](https://tracker.example/p.png)";
+        let q = app.ask(&m.key, "Markdown in a question body", hostile, &[], false).await;
+        let read = app.get_json(&format!("/questions/{}", q["id"]), &m.key).await;
+        let html = read["body_html"].as_str().unwrap();
+        assert!(html.contains("<strong>Reject</strong>"), "{html}");
+        assert_eq!(read["body"], hostile, "the Markdown itself is kept");
+        let answer = app.answer(&helper.key, q["id"].as_i64().unwrap(), hostile).await;
+        let tip = json_of(app.post("/tips", &m.key, json!({"title": "Markdown in a tip body", "body": hostile})).await, StatusCode::CREATED).await;
+        let win = json_of(app.post("/wins", &m.key, json!({"title": "Markdown in a win story", "story": hostile,
+            "impact": {"minutes_saved_per_run": 1, "runs_per_month": 1, "people_helped": 1}})).await, StatusCode::CREATED).await;
+        let events = app.get_json("/events?after=0&types=question.answered", &m.key).await;
+        let rendered = [
+            html.to_owned(),
+            answer["body_html"].as_str().unwrap().to_owned(),
+            tip["body_html"].as_str().unwrap().to_owned(),
+            win["story_html"].as_str().unwrap().to_owned(),
+            events["items"][0]["answer"]["excerpt_html"].as_str().unwrap().to_owned(),
+        ];
+        for html in rendered {
+            assert!(html.contains("<strong>Reject</strong>"), "{html}");
+            assert!(html.contains("&lt;script&gt;"), "typed HTML is shown as text: {html}");
+            for tag in html.split('<').skip(1).map(|t| t.split('>').next().unwrap()) {
+                assert!(!tag.contains("script") && !tag.contains("javascript") && !tag.starts_with("img") && !tag.contains("tracker"), "{html}");
+            }
+        }
+        // Titles stay plain text in events.
+        assert!(events["items"][0]["question"].get("title_html").is_none());
+    }
+
     async fn a_field_given_twice_is_refused(app) {
         let m = app.member("m").await;
         let response = app.client.post(app.url("/questions")).bearer_auth(&m.key)
