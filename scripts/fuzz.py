@@ -122,6 +122,7 @@ def seed(base, admin_key):
     # Failed deliveries to retry: the helper's flow (the fuzzer cannot delete it) follows a tag
     # the fuzzer's own questions do not carry, so the fuzzing adds no pending deliveries that
     # would come first in the list.
+    call(base, fuzzer, "POST", "/tags", {"slug": "seeded-flow"})
     call(base, helper, "POST", "/subscriptions/question-posted",
          {"callback_url": "https://example.com/hooks/seed", "tag": "seeded-flow"})
     for i in range(3):

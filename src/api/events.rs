@@ -25,7 +25,7 @@ use utoipa::{IntoParams, ToSchema};
 #[into_params(parameter_in = Query)]
 pub struct ListEventsParams {
     /// Event types to include, comma-separated (e.g. `question.posted,question.answered`); all when empty.
-    #[param(example = "question.posted")]
+    #[param(value_type = Option<Vec<EventType>>, style = Form, explode = false, max_items = 9)]
     pub types: Option<String>,
     /// Only events after this id: the `cursor` of the previous poll (0 for all events kept).
     /// Without it, no events are returned and `cursor` is the newest event: where a new poller

@@ -113,6 +113,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(stats::summary)
                 // tags
                 .service(tags::list_tags)
+                .service(tags::create_tag)
                 // triggers: webhook subscriptions and the polling feed
                 .service(subscriptions::on_question_posted)
                 .service(subscriptions::on_question_answered)

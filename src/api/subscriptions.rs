@@ -382,6 +382,9 @@ async fn subscribe(
     if !errors.is_empty() {
         return Err(errors.into_error());
     }
+    if let Some(tag) = &tag {
+        require_known_tag(state, tag).await?;
+    }
     let row = state
         .store
         .create_subscription(&NewSubscription {
@@ -781,4 +784,25 @@ pub async fn delete_subscription(
     state.store.end_subscription(row.id, "unsubscribed").await?;
     tracing::info!(subscription_id = row.id, "unsubscribed");
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// A trigger filtered by a tag nobody uses would silently never fire: refuse it (422
+/// `unknown_tag`), naming the closest existing tag.
+async fn require_known_tag(state: &AppState, tag: &TagSlug) -> Result<(), ApiError> {
+    if state.store.tag_exists(tag.as_str()).await? {
+        return Ok(());
+    }
+    let known = state.store.tag_slugs(5000).await?;
+    let hint = match crate::domain::tag::closest(tag.as_str(), known.iter().map(String::as_str)) {
+        Some(near) => format!("did you mean {near:?}? "),
+        None => String::new(),
+    };
+    Err(ApiError::Validation(vec![FieldError::new(
+        "tag",
+        "unknown_tag",
+        format!(
+            "no question, tip or win has the tag {:?}, so this trigger would never fire; {hint}pick a tag from the list (a moderator can create one ahead of use with POST /tags)",
+            tag.as_str()
+        ),
+    )]))
 }

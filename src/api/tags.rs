@@ -1,12 +1,14 @@
-//! Tags with question counts; the connector uses this list for dropdowns.
+//! Tags with question counts; the connector uses this list for dropdowns (actions' and
+//! triggers' tag fields). Moderators may create a tag ahead of use, so a flow can follow a
+//! topic before its first question.
 
-use crate::api::extract::Query;
+use crate::api::extract::{Json, Query};
 use crate::api::AppState;
 use crate::auth::Caller;
 use crate::domain::search::normalize;
 use crate::domain::tag::TAG_MAX_CHARS;
 use crate::error::{ApiError, FieldError, Problem};
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, post, web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -19,6 +21,29 @@ pub struct Tag {
     /// How many questions carry it.
     #[schema(example = 12)]
     pub question_count: i64,
+    /// The slug with its count, for dropdowns: `approvals (12)`.
+    #[schema(example = "approvals (12)")]
+    pub label: String,
+}
+
+impl From<crate::store::tags::TagRow> for Tag {
+    fn from(row: crate::store::tags::TagRow) -> Self {
+        Tag {
+            label: format!("{} ({})", row.slug, row.question_count),
+            slug: row.slug,
+            question_count: row.question_count,
+        }
+    }
+}
+
+/// A tag to create ahead of use.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTag {
+    /// The tag: 1–40 letters (any script), digits, `-`, `_` or `.`; stored normalised (NFKC,
+    /// lower case), so `SharePoint` and `ｓｈａｒｅｐｏｉｎｔ` are one tag.
+    #[schema(max_length = 40, example = "copilot-studio")]
+    pub slug: String,
 }
 
 /// A list of tags, most used first.
@@ -87,12 +112,46 @@ pub async fn list_tags(
     };
     let rows = state.store.tags(&prefix, limit).await?;
     Ok(HttpResponse::Ok().json(TagList {
-        items: rows
-            .into_iter()
-            .map(|r| Tag {
-                slug: r.slug,
-                question_count: r.question_count,
-            })
-            .collect(),
+        items: rows.into_iter().map(Tag::from).collect(),
     }))
+}
+
+/// Create a tag
+///
+/// Creates a topic ahead of its first question, so that triggers can follow it (moderators and admins). Creating one that exists returns it unchanged.
+#[utoipa::path(
+    tag = "tags",
+    operation_id = "CreateTag",
+    request_body = CreateTag,
+    responses(
+        (status = 201, description = "Created", body = Tag),
+        (status = 200, description = "The tag existed already", body = Tag),
+        (status = 400, description = "Invalid body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a moderator or admin", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid tag", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/tags")]
+pub async fn create_tag(
+    state: web::Data<AppState>,
+    caller: Caller,
+    Json(input): Json<CreateTag>,
+) -> Result<HttpResponse, ApiError> {
+    if !caller.role.can_moderate() {
+        return Err(ApiError::Forbidden(
+            "only moderators and admins create tags ahead of use; members create them by using them".into(),
+        ));
+    }
+    let slug = crate::domain::tag::TagSlug::parse("slug", &input.slug)
+        .map_err(|e| ApiError::Validation(vec![e]))?;
+    let (row, created) = state.store.create_tag(slug.as_str()).await?;
+    if created {
+        tracing::info!(tag = row.slug, "tag created");
+        Ok(HttpResponse::Created().json(Tag::from(row)))
+    } else {
+        Ok(HttpResponse::Ok().json(Tag::from(row)))
+    }
 }

@@ -269,6 +269,9 @@ impl Converter<'_> {
             out.insert("items".into(), converted);
         }
         if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            // Request bodies refuse unknown fields; their `tag` (a trigger's filter) gets the
+            // same dropdown as actions' tags.
+            let is_input = schema.get("additionalProperties") == Some(&json!(false));
             let mut converted = Map::new();
             for (name, prop) in props {
                 let mut p = self.convert_schema(prop, Some(name));
@@ -290,6 +293,9 @@ impl Converter<'_> {
                     }
                     if name == "callback_url" {
                         obj.insert("x-ms-notification-url".into(), json!(true));
+                    }
+                    if is_input && name == "tag" {
+                        obj.insert("x-ms-dynamic-values".into(), tag_dropdown());
                     }
                 }
                 converted.insert(name.clone(), p);
@@ -476,6 +482,22 @@ impl Converter<'_> {
             if location == "path" {
                 obj.insert("x-ms-url-encoding".into(), json!("single"));
             }
+            // A list in one query parameter (`types=a,b`): each item a dropdown.
+            if let Some(items) = converted.get("items") {
+                // A parameter's Items Object has no description (Swagger 2.0), and Microsoft's
+                // schema allows no `x-ms-*` in it: the dropdown offers the enum's values as is.
+                let mut items = items.clone();
+                if let Some(items) = items.as_object_mut() {
+                    items.remove("description");
+                    items.retain(|key, _| !key.starts_with("x-ms-"));
+                }
+                obj.insert("items".into(), items);
+                let explode = param["explode"].as_bool().unwrap_or(true);
+                obj.insert(
+                    "collectionFormat".into(),
+                    json!(if explode { "multi" } else { "csv" }),
+                );
+            }
             obj.insert(
                 "x-ms-visibility".into(),
                 json!(parameter_visibility(operation_id, name, location)),
@@ -548,7 +570,7 @@ fn tag_dropdown() -> Value {
         "operationId": "ListTags",
         "value-collection": "items",
         "value-path": "slug",
-        "value-title": "slug"
+        "value-title": "label"
     })
 }
 

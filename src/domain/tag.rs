@@ -86,6 +86,38 @@ impl TagSlug {
     }
 }
 
+/// The known tag closest to `slug` in spelling (edit distance over characters, at most a
+/// third of the longer one's length, and at least 1 apart from nothing): what a "did you mean"
+/// names when a trigger's tag filter names no tag. `known` is most used first, so ties go to
+/// the more used tag.
+pub fn closest<'a>(slug: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted: Vec<char> = slug.chars().collect();
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in known {
+        let chars: Vec<char> = candidate.chars().collect();
+        let distance = edit_distance(&wanted, &chars);
+        let allowed = (wanted.len().max(chars.len()) / 3).max(1);
+        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Levenshtein distance between two character sequences.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +160,15 @@ mod tests {
         );
         let dupes = vec!["Excel".into(), "excel".into()];
         assert_eq!(TagSlug::parse_list("tags", &dupes).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_closest_known_tag_is_named() {
+        let known = ["approvals", "excel", "sharepoint", "経費精算"];
+        assert_eq!(closest("aproval", known), Some("approvals"));
+        assert_eq!(closest("exel", known), Some("excel"));
+        assert_eq!(closest("経費清算", known), Some("経費精算"));
+        assert_eq!(closest("teams", known), None);
+        assert_eq!(closest("x", known), None);
     }
 }

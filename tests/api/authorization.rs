@@ -58,6 +58,7 @@ on_both_databases! {
             ("DELETE /answers/{id}/accept", [401, 200, 403, 403, 403]),
             ("POST /answers/{id}/reactions", [401, 422, 200, 200, 200]),
             ("DELETE /answers/{id}/reactions/helpful", [401, 200, 200, 200, 200]),
+            ("POST /tags", [401, 403, 403, 201, 201]),
         ];
         let mut mismatches = Vec::new();
         for (endpoint, expected) in rows {
@@ -108,6 +109,7 @@ on_both_databases! {
                         let method = if endpoint.starts_with("POST") { Method::POST } else { Method::DELETE };
                         (method, format!("/answers/{a}/accept"), None)
                     }
+                    "POST /tags" => (Method::POST, "/tags".to_owned(), Some(json!({"slug": format!("ahead-{}", who.replace(' ', "-"))}))),
                     other => panic!("no setup for {other}"),
                 };
                 let status = app.call(method, &path, key, body).await.status().as_u16();

@@ -799,6 +799,10 @@ on_both_databases! {
         let d = definition(Lang::En, AuthMode::ApiKey, &format!("127.0.0.1:{port}"));
         let receiver = Receiver::start(Behaviour::default()).await;
         let base = format!("http://{}{}", d["host"].as_str().unwrap(), d["basePath"].as_str().unwrap());
+        // The examples' tags exist (a trigger may only follow a tag that does).
+        for tag in ["approvals", "excel", "sharepoint"] {
+            app.post("/tags", &app.admin_key, json!({"slug": tag})).await;
+        }
         // Subscribe to every webhook trigger the way the platform does: the body from the
         // definition, the flow's callback URL in the x-ms-notification-url property.
         let mut subscriptions = Vec::new();
