@@ -122,7 +122,9 @@ def seed(base, admin_key):
     # Failed deliveries to retry: the helper's flow (the fuzzer cannot delete it) follows a tag
     # the fuzzer's own questions do not carry, so the fuzzing adds no pending deliveries that
     # would come first in the list.
-    call(base, fuzzer, "POST", "/tags", {"slug": "seeded-flow"})
+    # The tags of the descriptions' examples exist, so triggers that follow them can be made.
+    for tag in ["seeded-flow", "approvals", "excel", "sharepoint"]:
+        call(base, fuzzer, "POST", "/tags", {"slug": tag})
     call(base, helper, "POST", "/subscriptions/question-posted",
          {"callback_url": "https://example.com/hooks/seed", "tag": "seeded-flow"})
     for i in range(3):
@@ -199,6 +201,46 @@ def report(label, counts, need):
     return share
 
 
+# Refusals of schema-valid requests that are the community's rules, not the shape of the input
+# (documented in the README's error table): acting on your own post, a tag nobody uses, the
+# SSRF guard on callback URLs, the impact resolution, a report range in the wrong order,
+# conflicts and stale ids.
+BUSINESS_RULES = {
+    "own_question", "own_answer", "own_tip", "own_item", "own_role", "own_post",
+    "unknown_tag", "not_https", "private_address", "unresolvable", "invalid_url",
+    "too_precise", "invalid_range", "idempotency_key_reused", "email_taken",
+    "not_retryable", "report_resolved", "post_deleted", "no_tip_left", "no_tip_matches",
+    "invalid_character",  # a tag's "letters of any script" rule, which no portable regex states
+    "too_many_words",  # search: at most 10 words (a pattern cannot count words)
+    "too_few_visible",  # minimum lengths count what a reader can see, not spaces or U+200B
+    "invalid_date",  # a day the month lacks (2026-02-30): a pattern cannot count days
+    "invalid_cursor",  # cursors are opaque tokens from a previous page
+    "required_to_hide",  # hiding a post needs a reason; other resolutions do not
+    "not_found", "route_not_found",
+}
+
+
+def rejected_valid_requests(har):
+    """Requests of a positive-mode run (schema-valid by construction) refused with 400/422 for
+    a reason the description should have stated."""
+    found = []
+    for entry in json.loads(har.read_text())["log"]["entries"]:
+        status = entry["response"]["status"]
+        if status not in (400, 422):
+            continue
+        try:
+            problem = json.loads(entry["response"]["content"].get("text") or "{}")
+        except ValueError:
+            problem = {}
+        codes = {e.get("code") for e in problem.get("errors", [])} or {problem.get("code")}
+        if codes <= BUSINESS_RULES:
+            continue
+        request = entry["request"]
+        found.append(f"{request['method']} {request['url']} {(request.get('postData') or {}).get('text', '')[:200]}"
+                     f" -> {status} {problem.get('detail', '')[:200]}")
+    return found
+
+
 def run_all(args, venv, work, runs, hars, failed):
     for name, spec, url, headers, extra in runs:
         har, log = work / f"{name}.har", work / f"{name}.log"
@@ -270,7 +312,16 @@ def main():
               "--exclude-checks", "content_type_conformance"]),
             ("swagger-keys", str(swagger_path), swagger_url, [f"X-Api-Key: {throwaways[1]}"],
              keys + ["--exclude-checks", "content_type_conformance"]),
+            # Schema-valid data only: every refusal must be a documented business rule.
+            ("swagger-positive", str(swagger_path), swagger_url, [f"X-Api-Key: {fuzzer}"],
+             ["--exclude-operation-id", "RevokeMyApiKey", "--mode", "positive",
+              "--exclude-checks", "content_type_conformance"]),
         ], hars, failed)
+        rejected = rejected_valid_requests(hars["swagger-positive"])
+        for line in rejected[:40]:
+            print(f"fuzz ({args.label}): schema-valid request rejected: {line}", file=sys.stderr)
+        if rejected:
+            failed.append(f"swagger-positive: {len(rejected)} schema-valid requests rejected beyond the business rules")
     finally:
         process.kill()
         process.wait()

@@ -108,6 +108,7 @@ pub struct ListDeliveriesParams {
     /// `next_cursor` from the previous page.
     pub cursor: Option<String>,
     /// How many at most (1–100, default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
 }
 

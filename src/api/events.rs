@@ -33,7 +33,7 @@ pub struct ListEventsParams {
     #[param(example = 1000, minimum = 0)]
     pub after: Option<i64>,
     /// How many events at most (1–100, default 20).
-    #[param(example = 20)]
+    #[param(example = 20, minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
 }
 

@@ -153,7 +153,11 @@ pub struct CreateMember {
     )]
     pub display_name: String,
     /// E-mail address (unique), optional.
-    #[schema(max_length = 254, example = "hanako.yamada@example.co.jp")]
+    #[schema(
+        max_length = 254,
+        pattern = r"^[^@\s\u0000-\u001F\u007F-\u009F]+@[^@\s.\u0000-\u001F\u007F-\u009F]([^@\s\u0000-\u001F\u007F-\u009F]*\.)+[^@\s.\u0000-\u001F\u007F-\u009F]+$",
+        example = "hanako.yamada@example.co.jp"
+    )]
     pub email: Option<String>,
     /// Role; `member` when absent.
     pub role: Option<Role>,
@@ -501,15 +505,15 @@ pub struct UpdateMe {
     /// Department, up to 80 characters; `null` clears it (an empty string, like an absent
     /// field, leaves it as it is).
     #[serde(default, deserialize_with = "crate::api::extract::nullable")]
-    #[schema(value_type = Option<String>, nullable, max_length = 80, example = "経理部")]
+    #[schema(value_type = Option<String>, nullable, max_length = 80, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$", example = "経理部")]
     pub department: Option<Option<String>>,
     /// Your level: `beginner`, `intermediate` or `advanced`.
     pub level: Option<TipLevel>,
     /// Topics you are interested in (up to 10); replaces the old list.
-    #[schema(max_items = 10, example = json!(["approvals"]))]
+    #[schema(value_type = Option<Vec<crate::api::tags::TagName>>, max_items = 10, example = json!(["approvals"]))]
     pub interests: Option<Vec<String>>,
     /// Topics in which you are happy to be asked (up to 10); replaces the old list.
-    #[schema(max_items = 10, example = json!(["excel"]))]
+    #[schema(value_type = Option<Vec<crate::api::tags::TagName>>, max_items = 10, example = json!(["excel"]))]
     pub helper_tags: Option<Vec<String>>,
     /// Appear on the leaderboard (default false: recognition is private).
     pub show_on_leaderboard: Option<bool>,

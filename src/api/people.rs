@@ -54,7 +54,12 @@ pub struct LeaderboardParams {
 #[into_params(parameter_in = Query)]
 pub struct HelpersParams {
     /// The topic you need help with.
-    #[param(max_length = 40, example = "approvals")]
+    #[param(
+        min_length = 1,
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$",
+        example = "approvals"
+    )]
     pub tag: String,
     /// How many, 1–50 (default 10).
     #[param(minimum = 1, maximum = 50)]

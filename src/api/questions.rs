@@ -126,7 +126,7 @@ pub struct CreateQuestion {
     pub body: String,
     /// Up to 5 topics; new ones are created on first use.
     #[serde(default)]
-    #[schema(max_items = 5, example = json!(["approvals"]))]
+    #[schema(value_type = Vec<crate::api::tags::TagName>, max_items = 5, example = json!(["approvals"]))]
     pub tags: Vec<String>,
     /// Hide who asked from everyone else (default false).
     #[serde(default)]
@@ -152,7 +152,7 @@ pub struct UpdateQuestion {
     )]
     pub body: Option<String>,
     /// New set of topics (replaces the old set), up to 5.
-    #[schema(max_items = 5, example = json!(["approvals"]))]
+    #[schema(value_type = Option<Vec<crate::api::tags::TagName>>, max_items = 5, example = json!(["approvals"]))]
     pub tags: Option<Vec<String>>,
     /// Change anonymity; only the asker may.
     pub anonymous: Option<bool>,
@@ -163,7 +163,10 @@ pub struct UpdateQuestion {
 #[into_params(parameter_in = Query)]
 pub struct ListQuestionsParams {
     /// Only questions with this topic.
-    #[param(max_length = 40)]
+    #[param(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$"
+    )]
     pub tag: Option<String>,
     /// Only questions in this state.
     pub status: Option<QuestionStatus>,

@@ -30,15 +30,19 @@ pub struct HealthParams {
     /// Start: RFC 3339 (`2026-11-01T00:00:00+09:00`), or without an offset
     /// (`2026-11-01T00:00:00`, or a date, `2026-11-01`, meaning its midnight), read in the
     /// community's time zone (`TSUNAGU_UTC_OFFSET`); default: 12 intervals before `to`.
-    #[param(value_type = Option<String>, pattern = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})?)?$", example = "2026-11-01")]
+    #[param(value_type = Option<String>, pattern = r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?(Z|z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?)?$", example = "2026-11-01")]
     pub from: Option<crate::api::extract::LocalDateTime>,
-    /// End (exclusive), written like `from`; default: now.
-    #[param(value_type = Option<String>, pattern = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})?)?$", example = "2026-12-01")]
+    /// End (exclusive), written like `from`; default: now. `from` must be before `to`, and a
+    /// report covers at most 10 years.
+    #[param(value_type = Option<String>, pattern = r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?(Z|z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?)?$", example = "2026-12-01")]
     pub to: Option<crate::api::extract::LocalDateTime>,
     /// `week` (default) or `month`.
     pub interval: Option<HealthInterval>,
     /// Only questions, tips and wins with this topic.
-    #[param(max_length = 40)]
+    #[param(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$"
+    )]
     pub tag: Option<String>,
 }
 

@@ -80,10 +80,17 @@ pub struct QuestionPostedSubscription {
     #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
     pub callback_url: String,
     /// Only questions with this tag.
-    #[schema(example = "approvals")]
+    #[schema(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$",
+        example = "approvals"
+    )]
     pub tag: Option<String>,
     /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
-    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    #[schema(
+        pattern = r"^whsec_(?:(?:[A-Za-z0-9+/]{4}){8,20}(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?|(?:[A-Za-z0-9+/]{4}){21}(?:[A-Za-z0-9+/][AQgw]==)?)$",
+        example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    )]
     pub secret: Option<String>,
 }
 
@@ -98,10 +105,17 @@ pub struct QuestionAnsweredSubscription {
     #[serde(default)]
     pub mine_only: bool,
     /// Only questions with this tag.
-    #[schema(example = "approvals")]
+    #[schema(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$",
+        example = "approvals"
+    )]
     pub tag: Option<String>,
     /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
-    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    #[schema(
+        pattern = r"^whsec_(?:(?:[A-Za-z0-9+/]{4}){8,20}(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?|(?:[A-Za-z0-9+/]{4}){21}(?:[A-Za-z0-9+/][AQgw]==)?)$",
+        example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    )]
     pub secret: Option<String>,
 }
 
@@ -116,10 +130,17 @@ pub struct AnswerAcceptedSubscription {
     #[serde(default)]
     pub mine_only: bool,
     /// Only questions with this tag.
-    #[schema(example = "approvals")]
+    #[schema(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$",
+        example = "approvals"
+    )]
     pub tag: Option<String>,
     /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
-    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    #[schema(
+        pattern = r"^whsec_(?:(?:[A-Za-z0-9+/]{4}){8,20}(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?|(?:[A-Za-z0-9+/]{4}){21}(?:[A-Za-z0-9+/][AQgw]==)?)$",
+        example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    )]
     pub secret: Option<String>,
 }
 
@@ -134,10 +155,17 @@ pub struct QuestionUnansweredSubscription {
     #[schema(minimum = 1, maximum = 720, example = 24)]
     pub hours: Option<i64>,
     /// Only questions with this tag.
-    #[schema(example = "approvals")]
+    #[schema(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$",
+        example = "approvals"
+    )]
     pub tag: Option<String>,
     /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
-    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    #[schema(
+        pattern = r"^whsec_(?:(?:[A-Za-z0-9+/]{4}){8,20}(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?|(?:[A-Za-z0-9+/]{4}){21}(?:[A-Za-z0-9+/][AQgw]==)?)$",
+        example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    )]
     pub secret: Option<String>,
 }
 
@@ -149,12 +177,19 @@ pub struct TipPublishedSubscription {
     #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
     pub callback_url: String,
     /// Only tips with this tag.
-    #[schema(example = "sharepoint")]
+    #[schema(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$",
+        example = "sharepoint"
+    )]
     pub tag: Option<String>,
     /// Only tips for this level.
     pub level: Option<TipLevel>,
     /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
-    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    #[schema(
+        pattern = r"^whsec_(?:(?:[A-Za-z0-9+/]{4}){8,20}(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?|(?:[A-Za-z0-9+/]{4}){21}(?:[A-Za-z0-9+/][AQgw]==)?)$",
+        example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    )]
     pub secret: Option<String>,
 }
 
@@ -166,10 +201,17 @@ pub struct WinLoggedSubscription {
     #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
     pub callback_url: String,
     /// Only wins with this tag.
-    #[schema(example = "excel")]
+    #[schema(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$",
+        example = "excel"
+    )]
     pub tag: Option<String>,
     /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
-    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    #[schema(
+        pattern = r"^whsec_(?:(?:[A-Za-z0-9+/]{4}){8,20}(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?|(?:[A-Za-z0-9+/]{4}){21}(?:[A-Za-z0-9+/][AQgw]==)?)$",
+        example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    )]
     pub secret: Option<String>,
 }
 
@@ -181,7 +223,10 @@ pub struct KudosReceivedSubscription {
     #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
     pub callback_url: String,
     /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
-    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    #[schema(
+        pattern = r"^whsec_(?:(?:[A-Za-z0-9+/]{4}){8,20}(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?|(?:[A-Za-z0-9+/]{4}){21}(?:[A-Za-z0-9+/][AQgw]==)?)$",
+        example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    )]
     pub secret: Option<String>,
 }
 
@@ -193,7 +238,10 @@ pub struct PostReportedSubscription {
     #[schema(max_length = 2000, example = "https://example.com/hooks/tsunagu")]
     pub callback_url: String,
     /// Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
-    #[schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")]
+    #[schema(
+        pattern = r"^whsec_(?:(?:[A-Za-z0-9+/]{4}){8,20}(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?|(?:[A-Za-z0-9+/]{4}){21}(?:[A-Za-z0-9+/][AQgw]==)?)$",
+        example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    )]
     pub secret: Option<String>,
 }
 

@@ -36,13 +36,42 @@ impl From<crate::store::tags::TagRow> for Tag {
     }
 }
 
+/// A topic as a member types it: 1–40 letters of any script, digits, `-`, `_` or `.`
+/// (normalised: NFKC, lower case). The pattern states the part of the rule a JSON Schema
+/// regex can (no spaces, controls or ASCII punctuation other than `-_.`); symbols such as emoji
+/// are refused too (`422 invalid_character`).
+pub struct TagName;
+
+/// The pattern of [`TagName`].
+pub const TAG_PATTERN: &str = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$";
+
+impl utoipa::PartialSchema for TagName {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::Type::String)
+            .description(Some(
+                "A topic: 1–40 letters of any script, digits, `-`, `_` or `.`.",
+            ))
+            .max_length(Some(TAG_MAX_CHARS))
+            .pattern(Some(TAG_PATTERN))
+            .examples(["approvals"])
+            .into()
+    }
+}
+
+impl ToSchema for TagName {}
+
 /// A tag to create ahead of use.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTag {
     /// The tag: 1–40 letters (any script), digits, `-`, `_` or `.`; stored normalised (NFKC,
     /// lower case), so `SharePoint` and `ｓｈａｒｅｐｏｉｎｔ` are one tag.
-    #[schema(max_length = 40, example = "copilot-studio")]
+    #[schema(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$",
+        example = "copilot-studio"
+    )]
     pub slug: String,
 }
 

@@ -92,6 +92,7 @@ pub struct CreateTip {
     #[schema(
         min_length = 5,
         max_length = 150,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
         example = "承認メールに「詳細」リンクを入れると差し戻しが減ります"
     )]
     pub title: String,
@@ -99,12 +100,13 @@ pub struct CreateTip {
     #[schema(
         min_length = 1,
         max_length = 20000,
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$",
         example = "詳細欄にリンクを入れておくと、承認者が内容を確認しやすくなります。"
     )]
     pub body: String,
     /// Up to 5 topics; new ones are created on first use.
     #[serde(default)]
-    #[schema(max_items = 5, example = json!(["approvals"]))]
+    #[schema(value_type = Vec<crate::api::tags::TagName>, max_items = 5, example = json!(["approvals"]))]
     pub tags: Vec<String>,
     /// Who the tip is for (default `beginner`).
     #[serde(default)]
@@ -119,13 +121,21 @@ pub struct CreateTip {
 #[serde(deny_unknown_fields)]
 pub struct UpdateTip {
     /// New title, 5–150 characters.
-    #[schema(min_length = 5, max_length = 150)]
+    #[schema(
+        min_length = 5,
+        max_length = 150,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$"
+    )]
     pub title: Option<String>,
     /// New body, 1–20,000 characters.
-    #[schema(min_length = 1, max_length = 20000)]
+    #[schema(
+        min_length = 1,
+        max_length = 20000,
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"
+    )]
     pub body: Option<String>,
     /// New set of topics (replaces the old set), up to 5.
-    #[schema(max_items = 5, example = json!(["approvals"]))]
+    #[schema(value_type = Option<Vec<crate::api::tags::TagName>>, max_items = 5, example = json!(["approvals"]))]
     pub tags: Option<Vec<String>>,
     /// New level.
     pub level: Option<TipLevel>,
@@ -141,7 +151,10 @@ pub struct ListTipsParams {
     #[param(max_length = 200)]
     pub q: Option<String>,
     /// Only tips with this topic.
-    #[param(max_length = 40)]
+    #[param(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$"
+    )]
     pub tag: Option<String>,
     /// Only tips for this level.
     pub level: Option<TipLevel>,
@@ -160,7 +173,10 @@ pub struct ListTipsParams {
 #[into_params(parameter_in = Query)]
 pub struct RandomTipParams {
     /// Only tips with this topic.
-    #[param(max_length = 40)]
+    #[param(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$"
+    )]
     pub tag: Option<String>,
     /// Only tips for this level.
     pub level: Option<TipLevel>,

@@ -82,6 +82,14 @@ pub fn declare(spec: &mut utoipa::openapi::OpenApi) {
                     .schema(Some(ObjectBuilder::new().schema_type(Type::String).max_length(Some(MAX_IF_MATCH_CHARS))))
                     .build(),
             );
+            op.responses
+                .responses
+                .entry("400".to_owned())
+                .or_insert_with(|| {
+                    crate::api::problem_response("Invalid header (If-Match)")
+                        .build()
+                        .into()
+                });
             op.responses.responses.insert(
                 "412".to_owned(),
                 crate::api::problem_response("The resource changed since the ETag in If-Match")

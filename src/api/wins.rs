@@ -46,7 +46,12 @@ pub struct Money {
     #[schema(minimum = 0, maximum = 1000000000, example = 30000)]
     pub amount: f64,
     /// ISO 4217 currency code.
-    #[schema(min_length = 3, max_length = 3, example = "JPY")]
+    #[schema(
+        min_length = 3,
+        max_length = 3,
+        pattern = r"^[A-Za-z]{3}$",
+        example = "JPY"
+    )]
     pub currency: String,
 }
 
@@ -141,6 +146,7 @@ pub struct CreateWin {
     #[schema(
         min_length = 5,
         max_length = 150,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
         example = "経費精算の承認を自動化しました"
     )]
     pub title: String,
@@ -148,12 +154,13 @@ pub struct CreateWin {
     #[schema(
         min_length = 1,
         max_length = 20000,
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$",
         example = "申請から承認までをフローにしました。"
     )]
     pub story: String,
     /// Up to 5 topics.
     #[serde(default)]
-    #[schema(max_items = 5, example = json!(["approvals"]))]
+    #[schema(value_type = Vec<crate::api::tags::TagName>, max_items = 5, example = json!(["approvals"]))]
     pub tags: Vec<String>,
     /// The measured impact.
     pub impact: Impact,
@@ -162,6 +169,7 @@ pub struct CreateWin {
     /// The flow or app (an http or https URL), optional.
     #[schema(
         max_length = 2000,
+        pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][!-~]*)?$",
         example = "https://make.powerautomate.com/environments/x/flows/y"
     )]
     pub link: Option<String>,
@@ -174,13 +182,21 @@ pub struct CreateWin {
 #[serde(deny_unknown_fields)]
 pub struct UpdateWin {
     /// New title, 5–150 characters.
-    #[schema(min_length = 5, max_length = 150)]
+    #[schema(
+        min_length = 5,
+        max_length = 150,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$"
+    )]
     pub title: Option<String>,
     /// New story, 1–20,000 characters.
-    #[schema(min_length = 1, max_length = 20000)]
+    #[schema(
+        min_length = 1,
+        max_length = 20000,
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"
+    )]
     pub story: Option<String>,
     /// New set of topics, up to 5.
-    #[schema(max_items = 5, example = json!(["approvals"]))]
+    #[schema(value_type = Option<Vec<crate::api::tags::TagName>>, max_items = 5, example = json!(["approvals"]))]
     pub tags: Option<Vec<String>>,
     /// New impact.
     pub impact: Option<Impact>,
@@ -189,6 +205,7 @@ pub struct UpdateWin {
     /// New link to the flow or app.
     #[schema(
         max_length = 2000,
+        pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]{1,4})?([/?#][!-~]*)?$",
         example = "https://make.powerautomate.com/environments/x/flows/y"
     )]
     pub link: Option<String>,
@@ -201,14 +218,17 @@ pub struct UpdateWin {
 #[into_params(parameter_in = Query)]
 pub struct ListWinsParams {
     /// Only wins with this topic.
-    #[param(max_length = 40)]
+    #[param(
+        max_length = 40,
+        pattern = r"^[^\u0000-\u0020!-,/:-@\[-^`{-~\u007F-\u00A0]+$"
+    )]
     pub tag: Option<String>,
     /// Only wins logged by this member id.
     pub member: Option<i64>,
     /// Only wins logged at or after this time: RFC 3339 (`2026-11-01T09:00:00+09:00`), or
     /// without an offset (`2026-11-01T09:00:00`, or a date, `2026-11-01`, meaning its
     /// midnight), read in the community's time zone (`TSUNAGU_UTC_OFFSET`).
-    #[param(value_type = Option<String>, pattern = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:\d{2})?)?$", example = "2026-11-01")]
+    #[param(value_type = Option<String>, pattern = r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?(Z|z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?)?$", example = "2026-11-01")]
     pub since: Option<crate::api::extract::LocalDateTime>,
     /// Page size, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]
@@ -222,7 +242,11 @@ pub struct ListWinsParams {
 #[serde(deny_unknown_fields)]
 pub struct KudosInput {
     /// A short message, up to 280 characters, optional.
-    #[schema(max_length = 280, example = "おかげで毎朝の作業がなくなりました！")]
+    #[schema(
+        max_length = 280,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        example = "おかげで毎朝の作業がなくなりました！"
+    )]
     pub message: Option<String>,
 }
 

@@ -318,7 +318,11 @@ impl Converter<'_> {
     /// references are inlined so the values are visible.
     fn convert_items(&self, items: &Value) -> Value {
         match Self::ref_name(items).and_then(|name| self.schema(name).map(|s| (name, s))) {
-            Some((name, target)) if target.get("enum").is_some() => {
+            // Enums and plain values (a `TagName`) are inlined: they carry labels and
+            // dropdowns, which may not sit beside a `$ref`.
+            Some((name, target))
+                if target.get("enum").is_some() || target.get("properties").is_none() =>
+            {
                 self.convert_named(target, None, name)
             }
             Some((name, _)) => json!({ "$ref": format!("#/definitions/{name}") }),

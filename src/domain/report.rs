@@ -199,7 +199,7 @@ pub fn parse_resolution_reason(
     match raw.filter(|t| !t.trim().is_empty()) {
         None if action == ResolveAction::Hide => Err(FieldError::new(
             "reason",
-            "required",
+            "required_to_hide",
             "reason is required to hide a post: its author is told why",
         )),
         None => Ok(None),
@@ -258,7 +258,7 @@ mod tests {
         let hide = parse_resolution_reason(ResolveAction::Hide, None).unwrap_err();
         assert_eq!(
             (hide.field.as_str(), hide.code.as_str()),
-            ("reason", "required")
+            ("reason", "required_to_hide")
         );
         assert!(parse_resolution_reason(ResolveAction::Hide, Some(" ")).is_err());
         assert_eq!(

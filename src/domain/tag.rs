@@ -27,11 +27,15 @@ impl TagSlug {
             .collect();
         let count = slug.chars().count();
         if count == 0 {
-            return Err(FieldError::new(
-                field,
-                "required",
-                "a tag must not be empty",
-            ));
+            let (code, detail) = if raw.is_empty() {
+                ("required", "a tag must not be empty")
+            } else {
+                (
+                    "too_few_visible",
+                    "a tag must have a character a reader can see; spaces and invisible characters do not count",
+                )
+            };
+            return Err(FieldError::new(field, code, detail));
         }
         if count > TAG_MAX_CHARS {
             return Err(FieldError::new(
@@ -140,7 +144,7 @@ mod tests {
             TagSlug::parse("tags[0]", "\u{3164}\u{3164}")
                 .unwrap_err()
                 .code,
-            "required"
+            "too_few_visible"
         );
         assert_eq!(
             TagSlug::parse("tags[0]", "ex\u{200B}cel").unwrap().as_str(),

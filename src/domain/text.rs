@@ -62,6 +62,7 @@ pub const BODY_MAX_CHARS: usize = 20_000;
 /// Checks a single-line text: [`clean`]ed, trimmed, no control characters, at least `min`
 /// visible characters and at most `max` characters.
 pub fn single_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
+    let typed = raw.chars().count();
     let cleaned = clean(raw);
     let value = cleaned.trim();
     // Line and paragraph separators break a line as surely as a line feed.
@@ -78,7 +79,7 @@ pub fn single_line(field: &str, raw: &str, min: usize, max: usize) -> Result<Str
             ),
         ));
     }
-    check_visible(field, value, min)?;
+    check_visible(field, value, min, typed)?;
     check_length(field, value, 0, max)?;
     Ok(value.to_owned())
 }
@@ -86,6 +87,7 @@ pub fn single_line(field: &str, raw: &str, min: usize, max: usize) -> Result<Str
 /// Checks a multi-line Markdown text: [`clean`]ed, at least `min` visible characters, at most
 /// `max`, no control characters other than tab and line breaks. Otherwise kept as sent.
 pub fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<String, FieldError> {
+    let typed = raw.chars().count();
     let cleaned = clean(raw);
     let raw = cleaned.as_str();
     if let Some(c) = raw
@@ -101,15 +103,27 @@ pub fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<Stri
             ),
         ));
     }
-    check_visible(field, raw, min)?;
+    check_visible(field, raw, min, typed)?;
     check_length(field, raw, 0, max)?;
     Ok(raw.to_owned())
 }
 
-/// At least `min` characters a reader can see.
-fn check_visible(field: &str, value: &str, min: usize) -> Result<(), FieldError> {
+/// At least `min` characters a reader can see. `typed` is how many characters were sent: when
+/// they were enough but spaces or invisible characters made up the difference, the code is
+/// `too_few_visible` (a rule JSON Schema's `minLength` cannot state), else `too_short` or
+/// `required`.
+fn check_visible(field: &str, value: &str, min: usize, typed: usize) -> Result<(), FieldError> {
     let count = visible_chars(value);
     if count < min {
+        if typed >= min.max(1) {
+            return Err(FieldError::new(
+                field,
+                "too_few_visible",
+                format!(
+                    "{field} must have at least {min} characters a reader can see (it has {count}); spaces and invisible characters do not count"
+                ),
+            ));
+        }
         return Err(too_short(field, min, count));
     }
     Ok(())
@@ -210,12 +224,12 @@ mod tests {
         ] {
             assert_eq!(
                 QuestionTitle::parse(&blank).unwrap_err().code,
-                "required",
+                "too_few_visible",
                 "{blank:?}"
             );
             assert_eq!(
                 Body::parse(&blank).unwrap_err().code,
-                "required",
+                "too_few_visible",
                 "{blank:?}"
             );
         }
@@ -223,9 +237,10 @@ mod tests {
             QuestionTitle::parse("ab\u{200B}\u{200B}\u{200B}")
                 .unwrap_err()
                 .code,
-            "too_short"
+            "too_few_visible"
         );
-        assert_eq!(Body::parse("\u{200B}").unwrap_err().code, "required");
+        assert_eq!(QuestionTitle::parse("abc").unwrap_err().code, "too_short");
+        assert_eq!(Body::parse("\u{200B}").unwrap_err().code, "too_few_visible");
         // A right-to-left override is dropped, the text around it kept.
         assert_eq!(
             QuestionTitle::parse("invoice\u{202E}fdp.exe")
@@ -245,7 +260,7 @@ mod tests {
         );
         assert_eq!(
             Body::parse("\u{200D}\u{FE0F}").unwrap_err().code,
-            "required"
+            "too_few_visible"
         );
     }
 
@@ -253,7 +268,8 @@ mod tests {
     fn bodies_keep_markdown_but_refuse_nul_and_blank() {
         let md = "  indented code\n\n* item\t";
         assert_eq!(Body::parse(md).unwrap().as_str(), md);
-        assert_eq!(Body::parse(" \n ").unwrap_err().code, "required");
+        assert_eq!(Body::parse(" \n ").unwrap_err().code, "too_few_visible");
+        assert_eq!(Body::parse("").unwrap_err().code, "required");
         assert_eq!(Body::parse("a\0b").unwrap_err().code, "invalid_character");
         assert!(Body::parse(&"字".repeat(BODY_MAX_CHARS)).is_ok());
         assert_eq!(

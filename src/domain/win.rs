@@ -124,7 +124,7 @@ pub fn check_link(raw: &str) -> Result<String, FieldError> {
     let invalid = || {
         FieldError::new(
             "link",
-            "invalid",
+            "invalid_url",
             format!("link must be an http(s) URL of at most {MAX_LINK_CHARS} characters"),
         )
     };

@@ -48,7 +48,7 @@ on_both_databases! {
         )
         .await;
         assert_eq!(p["errors"][0]["code"], "too_short");
-        assert_eq!(p["errors"][1]["code"], "required");
+        assert_eq!(p["errors"][1]["code"], "too_few_visible");
     }
 
     async fn tags_are_limited_to_five_valid_slugs(app) {

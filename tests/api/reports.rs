@@ -184,7 +184,7 @@ on_both_databases! {
         // Only moderators resolve; hiding needs a reason.
         problem(resolve(app, &reporter.key, &r1["id"], json!({"action": "hide", "reason": "x"})).await, StatusCode::FORBIDDEN, "forbidden").await;
         let p = problem(resolve(app, &moderator.key, &r1["id"], json!({"action": "hide"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-        assert_eq!((problem_fields(&p), p["errors"][0]["code"].as_str()), (vec!["reason".to_owned()], Some("required")));
+        assert_eq!((problem_fields(&p), p["errors"][0]["code"].as_str()), (vec!["reason".to_owned()], Some("required_to_hide")));
         problem(resolve(app, &moderator.key, &r1["id"], json!({"action": "delete", "reason": "x"})).await, StatusCode::BAD_REQUEST, "invalid_body").await;
         problem(resolve(app, &moderator.key, &json!(999_999), json!({"action": "dismiss"})).await, StatusCode::NOT_FOUND, "not_found").await;
 
