@@ -100,7 +100,7 @@ impl Application {
             config.rate_limit_burst,
         ));
         let known_routes = web::Data::new(KnownRoutes::from_openapi());
-        let spec = crate::api::openapi();
+        let spec = crate::api::openapi_document();
         let auth = Arc::new(crate::auth::Authenticator::from_config(&config)?);
         let state = web::Data::new(AppState {
             store: store.clone(),

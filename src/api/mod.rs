@@ -135,16 +135,19 @@ pub fn routes(cfg: &mut ServiceConfig) {
 
 /// Routes outside the API: `/openapi.json`, the `/docs` reference, `/connector.zip`, the
 /// `/stats` dashboard page and the browser sign-in under `/auth`.
-pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: utoipa::openapi::OpenApi) {
+pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: serde_json::Value) {
     use actix_web::web;
-    cfg.service(utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec))
-        .route("/docs", web::get().to(site::docs_redirect))
-        .route("/auth/login", web::get().to(signin::login))
-        .route("/auth/callback", web::get().to(signin::callback))
-        .route("/auth/logout", web::post().to(signin::logout))
-        .route("/connector.zip", web::get().to(site::connector_zip))
-        .route("/stats", web::get().to(site::dashboard))
-        .route("/metrics", web::get().to(site::metrics));
+    cfg.service(
+        utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}")
+            .external_url_unchecked("/openapi.json", spec),
+    )
+    .route("/docs", web::get().to(site::docs_redirect))
+    .route("/auth/login", web::get().to(signin::login))
+    .route("/auth/callback", web::get().to(signin::callback))
+    .route("/auth/logout", web::post().to(signin::logout))
+    .route("/connector.zip", web::get().to(site::connector_zip))
+    .route("/stats", web::get().to(site::dashboard))
+    .route("/metrics", web::get().to(site::metrics));
 }
 
 /// The OpenAPI document's fixed parts; paths and schemas are collected from [`routes`].
@@ -212,6 +215,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     declare_idempotency_key(&mut spec);
     versioning::declare(&mut spec);
     declare_rate_limit(&mut spec);
+    declare_common_headers(&mut spec);
     declare_body_timeout(&mut spec);
     declare_links(&mut spec);
     subscriptions::declare_triggers(&mut spec);
@@ -386,6 +390,72 @@ fn declare_rate_limit(spec: &mut utoipa::openapi::OpenApi) {
     }
 }
 
+/// The headers the middlewares add, on every successful answer and every `429` of the API:
+/// `X-Request-Id` ([`security`]) and the rate-limit headers ([`rate_limit`]; absent when rate
+/// limits are off), and `Idempotent-Replayed` on the successes of operations that take an
+/// `Idempotency-Key` ([`idempotency`]). None is required: declared so clients know them.
+fn declare_common_headers(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{Header, HeaderBuilder, ObjectBuilder, RefOr, Type};
+    let header = |kind: Type, description: &str| -> Header {
+        HeaderBuilder::new()
+            .schema(ObjectBuilder::new().schema_type(kind))
+            .description(Some(description))
+            .build()
+    };
+    let common = [
+        (security::REQUEST_ID, header(Type::String, "The request's id, also in the logs and in problem documents (`request_id`): quote it when asking for help")),
+        ("RateLimit-Limit", header(Type::Integer, "The bucket's size: how many tokens a caller may spend at once (a read costs 1, a write 2)")),
+        ("RateLimit-Remaining", header(Type::Integer, "Tokens left in the caller's bucket after this request")),
+        ("RateLimit-Reset", header(Type::Integer, "Seconds until the bucket is full again")),
+        ("RateLimit-Policy", header(Type::String, "The bucket as `<size>;w=<seconds to refill it>` (IETF RateLimit header fields draft)")),
+    ];
+    let replayed = header(
+        Type::String,
+        "`true` when this is the stored answer to an earlier request with the same Idempotency-Key",
+    );
+    for (path, item) in spec.paths.paths.iter_mut() {
+        if !path.starts_with(API_PREFIX) {
+            continue;
+        }
+        for op in [
+            item.get.as_mut(),
+            item.post.as_mut(),
+            item.put.as_mut(),
+            item.patch.as_mut(),
+            item.delete.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let idempotent = op
+                .parameters
+                .iter()
+                .flatten()
+                .any(|p| p.name == idempotency::HEADER);
+            for (status, response) in op.responses.responses.iter_mut() {
+                let RefOr::T(response) = response else {
+                    continue;
+                };
+                if !(status.starts_with('2') || status == "429") {
+                    continue;
+                }
+                for (name, h) in &common {
+                    response
+                        .headers
+                        .entry((*name).to_owned())
+                        .or_insert_with(|| h.clone());
+                }
+                if idempotent && status.starts_with('2') {
+                    response
+                        .headers
+                        .entry(idempotency::REPLAYED.to_owned())
+                        .or_insert_with(|| replayed.clone());
+                }
+            }
+        }
+    }
+}
+
 /// Every POST that creates something accepts `Idempotency-Key` (see [`idempotency`]); the
 /// middleware handles it for all of them, so it is declared here once rather than per route.
 fn declare_idempotency_key(spec: &mut utoipa::openapi::OpenApi) {
@@ -427,9 +497,19 @@ fn declare_idempotency_key(spec: &mut utoipa::openapi::OpenApi) {
 
 /// The OpenAPI description as committed in `openapi/openapi.json`: pretty JSON, final newline.
 pub fn openapi_json() -> String {
-    let mut text = serde_json::to_string_pretty(&openapi()).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&openapi_document()).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The OpenAPI description as served and committed: [`openapi`] plus what utoipa cannot
+/// express, the top-level `webhooks` (OpenAPI 3.1) — the deliveries subscriptions receive.
+pub fn openapi_document() -> serde_json::Value {
+    let mut document = serde_json::to_value(openapi()).unwrap_or_default();
+    if let Some(object) = document.as_object_mut() {
+        object.insert("webhooks".into(), subscriptions::webhooks());
+    }
+    document
 }
 
 pub use crate::store::timestamp;

@@ -1,8 +1,10 @@
 //! Rate limits: a token bucket per caller. Refilled at `TSUNAGU_RATE_LIMIT_PER_MINUTE`
 //! (default 600) up to a burst of `TSUNAGU_RATE_LIMIT_BURST` (default 60); reads cost 1 token,
 //! writes 2. Over the limit: `429` with `Retry-After`, which Power Automate honours when it
-//! retries. Every API response carries `RateLimit-Limit`, `RateLimit-Remaining` and
-//! `RateLimit-Reset`.
+//! retries. Every API response carries the bucket in the fields of the IETF RateLimit header
+//! draft, in one model: `RateLimit-Limit` is the bucket's size (the burst), `RateLimit-Remaining`
+//! the tokens left in it, `RateLimit-Reset` the seconds until it is full, and
+//! `RateLimit-Policy: <size>;w=<seconds to refill it>`. With rate limits off, none is sent.
 //!
 //! The bucket is the **authenticated member's**, however the credential is spelled (spaces
 //! after `Bearer`, a key or a token, a session): the request is authenticated here, once, and
@@ -108,9 +110,22 @@ impl RateLimiter {
         }
     }
 
-    /// The configured requests per minute.
+    /// The configured requests per minute (tokens refilled per minute).
     pub fn per_minute(&self) -> u32 {
         self.per_minute
+    }
+
+    /// The bucket's size: the most tokens a caller may spend at once.
+    pub fn burst(&self) -> u32 {
+        self.burst as u32
+    }
+
+    /// Seconds an empty bucket takes to fill up.
+    pub fn refill_secs(&self) -> u64 {
+        if self.per_minute == 0 {
+            return 0;
+        }
+        (self.burst * 60.0 / f64::from(self.per_minute)).ceil() as u64
     }
 }
 
@@ -161,11 +176,18 @@ pub async fn limit(
     };
     let decision = limiter.check(&key, cost, Instant::now());
     let headers_for = |res: &mut ServiceResponse<BoxBody>| {
+        if limiter.per_minute() == 0 {
+            return;
+        }
         let h = res.headers_mut();
         for (name, value) in [
-            ("ratelimit-limit", limiter.per_minute().to_string()),
+            ("ratelimit-limit", limiter.burst().to_string()),
             ("ratelimit-remaining", decision.remaining.to_string()),
             ("ratelimit-reset", decision.reset_secs.to_string()),
+            (
+                "ratelimit-policy",
+                format!("{};w={}", limiter.burst(), limiter.refill_secs()),
+            ),
         ] {
             if let Ok(v) = HeaderValue::from_str(&value) {
                 h.insert(HeaderName::from_static(name), v);

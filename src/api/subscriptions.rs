@@ -854,3 +854,36 @@ async fn require_known_tag(state: &AppState, tag: &TagSlug) -> Result<(), ApiErr
         ),
     )]))
 }
+
+/// The OpenAPI 3.1 `webhooks`: one per subscribe operation, the `POST` tsunagu makes to the
+/// callback URL — the typed event as body, the Standard Webhooks headers (`webhook-id`, the
+/// same on every attempt of a delivery; `webhook-timestamp`; `webhook-signature` when the
+/// subscription has a secret), and what each answer means.
+pub fn webhooks() -> serde_json::Value {
+    use serde_json::json;
+    let header = |name: &str, description: &str, required: bool| json!({"name": name, "in": "header", "required": required, "description": description, "schema": {"type": "string"}});
+    let mut out = serde_json::Map::new();
+    for (operation_id, event_type) in SUBSCRIBE_OPERATIONS {
+        out.insert(
+            event_type.as_str().to_owned(),
+            json!({"post": {
+                "operationId": format!("Deliver{}", operation_id.trim_start_matches("On")),
+                "summary": format!("A `{}` event, to a subscription made with {operation_id}", event_type.as_str()),
+                "parameters": [
+                    header("webhook-id", "The delivery's id (`msg_…`), the same on every attempt: drop repeats", true),
+                    header("webhook-timestamp", "When this attempt was sent, in seconds since 1970 (UTC)", true),
+                    header("webhook-signature", "`v1,<base64 HMAC-SHA256 of id.timestamp.body>` with the subscription's secret; absent without one", false)
+                ],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{}", event_type.schema_name())}}}},
+                "responses": {
+                    "2XX": {"description": "Received; the delivery is done"},
+                    "404": {"description": "Gone: the subscription ends (as for 410)"},
+                    "410": {"description": "Gone: the subscription ends"},
+                    "429": {"description": "Busy: retried after Retry-After"},
+                    "5XX": {"description": "Failed: retried with back-off for up to 24 hours"}
+                }
+            }}),
+        );
+    }
+    serde_json::Value::Object(out)
+}

@@ -535,7 +535,12 @@ impl Converter<'_> {
         }
         if let Some(headers) = response["headers"].as_object() {
             let mut converted = Map::new();
-            for (name, header) in headers {
+            // What every response carries (request id, rate limits, replays) is described in
+            // the OpenAPI document; flows have no use for it as dynamic content.
+            for (name, header) in headers
+                .iter()
+                .filter(|(name, _)| !COMMON_HEADERS.contains(&name.as_str()))
+            {
                 converted.insert(
                     name.clone(),
                     json!({
@@ -551,6 +556,16 @@ impl Converter<'_> {
 }
 
 /// `format` values Power Platform accepts.
+/// Response headers left out of the connector (see `response`).
+const COMMON_HEADERS: &[&str] = &[
+    "X-Request-Id",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+    "Idempotent-Replayed",
+];
+
 const ALLOWED_FORMATS: &[&str] = &[
     "int32",
     "int64",

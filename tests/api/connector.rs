@@ -320,6 +320,60 @@ fn the_connector_states_every_rule_the_openapi_document_declares() {
     );
 }
 
+#[test]
+fn deliveries_and_common_headers_are_described() {
+    let spec: Value = serde_json::from_str(&tsunagu::api::openapi_json()).unwrap();
+    // Every schema is used: the event payloads by the `webhooks` (OpenAPI 3.1).
+    let text = spec.to_string();
+    for name in spec["components"]["schemas"].as_object().unwrap().keys() {
+        assert!(
+            text.contains(&format!("\"#/components/schemas/{name}\"")),
+            "{name} is referenced nowhere"
+        );
+    }
+    let webhooks = spec["webhooks"].as_object().unwrap();
+    assert_eq!(webhooks.len(), 8);
+    for (event, item) in webhooks {
+        let names: Vec<&str> = item["post"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["webhook-id", "webhook-timestamp", "webhook-signature"],
+            "{event}"
+        );
+        assert!(
+            item["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+                .as_str()
+                .unwrap()
+                .ends_with("Event")
+        );
+    }
+    // The headers every answer carries are declared.
+    let created = &spec["paths"]["/api/v1/questions"]["post"]["responses"]["201"]["headers"];
+    for header in [
+        "X-Request-Id",
+        "RateLimit-Limit",
+        "RateLimit-Remaining",
+        "RateLimit-Reset",
+        "RateLimit-Policy",
+        "Idempotent-Replayed",
+        "Location",
+    ] {
+        assert!(
+            created.get(header).is_some(),
+            "201 of CreateQuestion lacks {header}: {created}"
+        );
+    }
+    let listed = &spec["paths"]["/api/v1/questions"]["get"]["responses"]["200"]["headers"];
+    assert!(
+        listed.get("RateLimit-Policy").is_some() && listed.get("Idempotent-Replayed").is_none()
+    );
+}
+
 /// The operations of a path item (not its `x-ms-notification-content`).
 fn operations_of(item: &Value) -> impl Iterator<Item = (&String, &Value)> {
     item.as_object()

@@ -206,8 +206,11 @@ async fn rate_limited(backend: Backend) {
     .await;
     let first = app.get("/me", &app.admin_key).await;
     assert_eq!(first.status(), StatusCode::OK);
-    assert_eq!(first.headers()["ratelimit-limit"], "60");
+    // One model: the limit is the bucket, what remains is in it, the policy says how fast it
+    // refills (4 tokens at one a second: 4 s).
+    assert_eq!(first.headers()["ratelimit-limit"], "4");
     assert_eq!(first.headers()["ratelimit-remaining"], "3");
+    assert_eq!(first.headers()["ratelimit-policy"], "4;w=4");
     let mut last = None;
     for _ in 0..4 {
         last = Some(app.get("/me", &app.admin_key).await);
