@@ -211,7 +211,7 @@ BUSINESS_RULES = {
     "too_precise", "invalid_range", "idempotency_key_reused", "email_taken",
     "not_retryable", "report_resolved", "post_deleted", "no_tip_left", "no_tip_matches",
     "invalid_character",  # a tag's "letters of any script" rule, which no portable regex states
-    "too_many_words",  # search: at most 10 words (a pattern cannot count words)
+    "too_many_terms",  # search: at most 10 words (a pattern cannot count words)
     "too_few_visible",  # minimum lengths count what a reader can see, not spaces or U+200B
     "invalid_date",  # a day the month lacks (2026-02-30): a pattern cannot count days
     "invalid_cursor",  # cursors are opaque tokens from a previous page

@@ -142,7 +142,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         read => read,
     }
     .map_err(|e| {
-        if e.code == "not_whole_number" {
+        if e.code == "not_whole_number" || e.code == "out_of_range" {
             ApiError::Validation(vec![e])
         } else {
             ApiError::InvalidBody(e)
@@ -154,12 +154,22 @@ fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, FieldE
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let message = e.inner().to_string();
-        if message.starts_with("invalid type: floating point") {
-            return FieldError::new(
-                path.clone(),
-                "not_whole_number",
-                format!("{path} must be a whole number"),
-            );
+        if let Some(number) = message.strip_prefix("invalid type: floating point `") {
+            // A whole number too large for the field (1e20) is out of range, not a fraction.
+            let whole = number
+                .split('`')
+                .next()
+                .and_then(|n| n.parse::<f64>().ok())
+                .is_some_and(|n| n.fract() == 0.0);
+            return if whole {
+                FieldError::new(path.clone(), "out_of_range", format!("{path} is too large"))
+            } else {
+                FieldError::new(
+                    path.clone(),
+                    "not_whole_number",
+                    format!("{path} must be a whole number"),
+                )
+            };
         }
         describe_json_error(&path, e.inner())
     })
@@ -204,9 +214,9 @@ impl<'de> serde::Deserialize<'de> for Platform {
                 Ok(Platform::same(v.into()))
             }
             fn visit_f64<E>(self, v: f64) -> Result<Platform, E> {
-                // Within ±2^53 every whole f64 is exactly an integer.
-                const EXACT: f64 = 9_007_199_254_740_992.0;
-                Ok(Platform::same(if v.fract() == 0.0 && v.abs() <= EXACT {
+                // Every whole f64 below 2^63 in magnitude is exactly an i64.
+                const EXACT: f64 = 9_223_372_036_854_775_000.0;
+                Ok(Platform::same(if v.fract() == 0.0 && v.abs() < EXACT {
                     (v as i64).into()
                 } else {
                     v.into()
@@ -364,9 +374,7 @@ pub fn flag<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<
 /// given.
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
     let given = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(
-            url::form_urlencoded::parse(query.as_bytes()).filter(|(_, v)| !v.trim().is_empty()),
-        )
+        .extend_pairs(url::form_urlencoded::parse(query.as_bytes()).filter(|(_, v)| !v.is_empty()))
         .finish();
     let deserializer =
         serde_urlencoded::Deserializer::new(url::form_urlencoded::parse(given.as_bytes()));

@@ -146,7 +146,7 @@ pub struct ApiKeyList {
 pub struct CreateMember {
     /// The name shown to others, 1–80 characters.
     #[schema(
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$",
         min_length = 1,
         max_length = 80,
         example = "山田 花子"
@@ -181,7 +181,7 @@ pub struct CreatedMember {
 pub struct CreateApiKey {
     /// A label to recognise the key by, 1–80 characters.
     #[schema(
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$",
         min_length = 1,
         max_length = 80,
         example = "Power Automate"
@@ -505,7 +505,7 @@ pub struct UpdateMe {
     /// Department, up to 80 characters; `null` clears it (an empty string, like an absent
     /// field, leaves it as it is).
     #[serde(default, deserialize_with = "crate::api::extract::nullable")]
-    #[schema(value_type = Option<String>, nullable, max_length = 80, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$", example = "経理部")]
+    #[schema(value_type = Option<String>, nullable, max_length = 80, pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$", example = "経理部")]
     pub department: Option<Option<String>>,
     /// Your level: `beginner`, `intermediate` or `advanced`.
     pub level: Option<TipLevel>,

@@ -110,7 +110,7 @@ pub struct QuestionPage {
 pub struct CreateQuestion {
     /// The question in one line, 5–150 characters.
     #[schema(
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$",
         min_length = 5,
         max_length = 150,
         example = "承認フローで差し戻しされたときに申請者へ通知するには？"
@@ -139,7 +139,7 @@ pub struct CreateQuestion {
 pub struct UpdateQuestion {
     /// New title, 5–150 characters.
     #[schema(
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$",
         min_length = 5,
         max_length = 150
     )]
@@ -176,7 +176,8 @@ pub struct ListQuestionsParams {
     /// Only questions I asked.
     #[serde(default, deserialize_with = "crate::api::extract::flag")]
     pub mine: Option<bool>,
-    /// Search words (Japanese or English), separated by spaces; all must match title or body.
+    /// Search words (Japanese or English), separated by spaces, at most 10; all must match
+    /// title or body.
     #[param(
         pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$",
         max_length = 200
@@ -197,7 +198,7 @@ pub struct ListQuestionsParams {
 pub struct SimilarParams {
     /// The draft title, 1–150 characters.
     #[param(
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$",
         min_length = 1,
         max_length = 150
     )]

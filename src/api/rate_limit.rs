@@ -53,8 +53,10 @@ pub struct Decision {
     pub allowed: bool,
     /// Tokens left after it.
     pub remaining: u32,
-    /// Seconds until the bucket is full again (or until the request would be allowed).
+    /// Seconds until the bucket is full again (`RateLimit-Reset`).
     pub reset_secs: u64,
+    /// When refused: seconds until the request would be allowed (`Retry-After`).
+    pub retry_after_secs: u64,
 }
 
 impl RateLimiter {
@@ -74,6 +76,7 @@ impl RateLimiter {
                 allowed: true,
                 remaining: self.burst as u32,
                 reset_secs: 0,
+                retry_after_secs: 0,
             };
         }
         let rate = self.per_minute as f64 / 60.0;
@@ -100,12 +103,14 @@ impl RateLimiter {
                 allowed: true,
                 remaining: bucket.tokens.floor() as u32,
                 reset_secs: ((self.burst - bucket.tokens) / rate).ceil() as u64,
+                retry_after_secs: 0,
             }
         } else {
             Decision {
                 allowed: false,
                 remaining: 0,
-                reset_secs: ((cost - bucket.tokens) / rate).ceil().max(1.0) as u64,
+                reset_secs: ((self.burst - bucket.tokens) / rate).ceil() as u64,
+                retry_after_secs: ((cost - bucket.tokens) / rate).ceil().max(1.0) as u64,
             }
         }
     }
@@ -200,7 +205,7 @@ pub async fn limit(
             metrics.rate_limited();
         }
         let mut res = req
-            .error_response(ApiError::RateLimited(decision.reset_secs))
+            .error_response(ApiError::RateLimited(decision.retry_after_secs))
             .map_into_boxed_body();
         headers_for(&mut res);
         return Ok(res);
@@ -224,7 +229,8 @@ mod tests {
         }
         let refused = limiter.check("a", 1.0, t0);
         assert!(!refused.allowed);
-        assert_eq!(refused.reset_secs, 1);
+        // Allowed again in 1 s; full again (3 tokens) in 3 s.
+        assert_eq!((refused.retry_after_secs, refused.reset_secs), (1, 3));
         assert!(
             limiter.check("b", 1.0, t0).allowed,
             "buckets are per caller"

@@ -427,11 +427,13 @@ async fn subscribe(
             )));
         }
     }
+    if let Some(tag) = &tag {
+        if let Some(unknown) = unknown_tag(state, tag).await? {
+            errors.check::<()>(Err(unknown));
+        }
+    }
     if !errors.is_empty() {
         return Err(errors.into_error());
-    }
-    if let Some(tag) = &tag {
-        require_known_tag(state, tag).await?;
     }
     let row = state
         .store
@@ -834,25 +836,25 @@ pub async fn delete_subscription(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// A trigger filtered by a tag nobody uses would silently never fire: refuse it (422
-/// `unknown_tag`), naming the closest existing tag.
-async fn require_known_tag(state: &AppState, tag: &TagSlug) -> Result<(), ApiError> {
+/// A trigger filtered by a tag nobody uses would silently never fire: the problem to report
+/// (422 `unknown_tag`, naming the closest existing tag), if the tag does not exist.
+async fn unknown_tag(state: &AppState, tag: &TagSlug) -> Result<Option<FieldError>, ApiError> {
     if state.store.tag_exists(tag.as_str()).await? {
-        return Ok(());
+        return Ok(None);
     }
     let known = state.store.tag_slugs(5000).await?;
     let hint = match crate::domain::tag::closest(tag.as_str(), known.iter().map(String::as_str)) {
         Some(near) => format!("did you mean {near:?}? "),
         None => String::new(),
     };
-    Err(ApiError::Validation(vec![FieldError::new(
+    Ok(Some(FieldError::new(
         "tag",
         "unknown_tag",
         format!(
             "no question, tip or win has the tag {:?}, so this trigger would never fire; {hint}pick a tag from the list (a moderator can create one ahead of use with POST /tags)",
             tag.as_str()
         ),
-    )]))
+    )))
 }
 
 /// The OpenAPI 3.1 `webhooks`: one per subscribe operation, the `POST` tsunagu makes to the

@@ -21,17 +21,21 @@ pub struct Tag {
     /// How many questions carry it.
     #[schema(example = 12)]
     pub question_count: i64,
-    /// The slug with its count, for dropdowns: `approvals (12)`.
-    #[schema(example = "approvals (12)")]
+    /// How many posts carry it: questions, tips and wins.
+    #[schema(example = 15)]
+    pub post_count: i64,
+    /// The slug with its number of posts, for dropdowns: `approvals (15)`.
+    #[schema(example = "approvals (15)")]
     pub label: String,
 }
 
 impl From<crate::store::tags::TagRow> for Tag {
     fn from(row: crate::store::tags::TagRow) -> Self {
         Tag {
-            label: format!("{} ({})", row.slug, row.question_count),
+            label: format!("{} ({})", row.slug, row.post_count),
             slug: row.slug,
             question_count: row.question_count,
+            post_count: row.post_count,
         }
     }
 }
@@ -87,7 +91,7 @@ pub struct TagList {
 #[into_params(parameter_in = Query)]
 pub struct ListTagsParams {
     /// Only tags starting with this text.
-    #[param(max_length = 40)]
+    #[param(max_length = 40, pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$")]
     pub q: Option<String>,
     /// How many, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
@@ -96,7 +100,7 @@ pub struct ListTagsParams {
 
 /// List tags
 ///
-/// Lists topics with their question counts, most used first, optionally by prefix.
+/// Lists topics with their question and post counts, most used first, optionally by prefix.
 #[utoipa::path(
     tag = "tags",
     operation_id = "ListTags",

@@ -92,7 +92,7 @@ pub struct CreateTip {
     #[schema(
         min_length = 5,
         max_length = 150,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$",
         example = "承認メールに「詳細」リンクを入れると差し戻しが減ります"
     )]
     pub title: String,
@@ -124,7 +124,7 @@ pub struct UpdateTip {
     #[schema(
         min_length = 5,
         max_length = 150,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$"
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$"
     )]
     pub title: Option<String>,
     /// New body, 1–20,000 characters.
@@ -147,8 +147,12 @@ pub struct UpdateTip {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListTipsParams {
-    /// Search words (Japanese or English), separated by spaces; all must match title or body.
-    #[param(max_length = 200)]
+    /// Search words (Japanese or English), separated by spaces, at most 10; all must match
+    /// title or body.
+    #[param(
+        max_length = 200,
+        pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"
+    )]
     pub q: Option<String>,
     /// Only tips with this topic.
     #[param(

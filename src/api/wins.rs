@@ -146,7 +146,7 @@ pub struct CreateWin {
     #[schema(
         min_length = 5,
         max_length = 150,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$",
         example = "経費精算の承認を自動化しました"
     )]
     pub title: String,
@@ -185,7 +185,7 @@ pub struct UpdateWin {
     #[schema(
         min_length = 5,
         max_length = 150,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$"
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$"
     )]
     pub title: Option<String>,
     /// New story, 1–20,000 characters.
@@ -244,7 +244,7 @@ pub struct KudosInput {
     /// A short message, up to 280 characters, optional.
     #[schema(
         max_length = 280,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*$",
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$",
         example = "おかげで毎朝の作業がなくなりました！"
     )]
     pub message: Option<String>,

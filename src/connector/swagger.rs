@@ -587,6 +587,7 @@ const ALLOWED_FORMATS: &[&str] = &[
 fn tag_dropdown() -> Value {
     json!({
         "operationId": "ListTags",
+        "parameters": { "limit": { "value": 200 } },
         "value-collection": "items",
         "value-path": "slug",
         "value-title": "label"

@@ -4,27 +4,35 @@
 use super::{now_micros, with_pool, Store, StoreResult};
 use crate::domain::search::like_contains;
 
-/// A tag and how many questions carry it.
+/// A tag, how many questions carry it, and how many posts (questions, tips and wins).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TagRow {
     pub slug: String,
     pub question_count: i64,
+    pub post_count: i64,
 }
 
+/// Tags with their counts; posts a moderator hid are not counted. `{filter}` is the WHERE
+/// condition on `t`.
+const TAG_COUNTS: &str = "SELECT t.slug, COALESCE(SUM(u.is_question), 0) AS question_count, COUNT(u.tag_id) AS post_count \
+     FROM tags t LEFT JOIN ( \
+       SELECT qt.tag_id, 1 AS is_question FROM question_tags qt JOIN questions q ON q.id = qt.question_id WHERE q.hidden_at IS NULL \
+       UNION ALL SELECT tt.tag_id, 0 FROM tip_tags tt JOIN tips p ON p.id = tt.tip_id WHERE p.hidden_at IS NULL \
+       UNION ALL SELECT wt.tag_id, 0 FROM win_tags wt JOIN wins w ON w.id = wt.win_id WHERE w.hidden_at IS NULL \
+     ) u ON u.tag_id = t.id WHERE {filter} GROUP BY t.slug";
+
 impl Store {
-    /// Tags starting with `prefix` (all when empty), most used first, then by name. Questions
-    /// a moderator hid are not counted.
+    /// Tags starting with `prefix` (all when empty), most used first (questions, tips and wins
+    /// together), then by name; tags created ahead of use come last. Posts a moderator hid are
+    /// not counted.
     pub async fn tags(&self, prefix: &str, limit: i64) -> StoreResult<Vec<TagRow>> {
         // like_contains gives "%prefix%"; drop the leading '%' for a prefix match.
         let pattern = like_contains(prefix)[1..].to_owned();
         with_pool!(self, pool => {
-            Ok(sqlx::query_as(
-                "SELECT t.slug, COUNT(qt.question_id) AS question_count FROM tags t \
-                 LEFT JOIN question_tags qt ON qt.tag_id = t.id \
-                 AND NOT EXISTS (SELECT 1 FROM questions hq WHERE hq.id = qt.question_id AND hq.hidden_at IS NOT NULL) \
-                 WHERE t.slug LIKE $1 ESCAPE '\\' GROUP BY t.slug \
-                 ORDER BY question_count DESC, t.slug LIMIT $2",
-            )
+            Ok(sqlx::query_as(&format!(
+                "{} ORDER BY post_count DESC, t.slug LIMIT $2",
+                TAG_COUNTS.replace("{filter}", "t.slug LIKE $1 ESCAPE '\\'")
+            ))
             .bind(pattern)
             .bind(limit)
             .fetch_all(pool)
@@ -66,12 +74,7 @@ impl Store {
                 == 1
         });
         let row = with_pool!(self, pool => {
-            sqlx::query_as(
-                "SELECT t.slug, COUNT(qt.question_id) AS question_count FROM tags t \
-                 LEFT JOIN question_tags qt ON qt.tag_id = t.id \
-                 AND NOT EXISTS (SELECT 1 FROM questions hq WHERE hq.id = qt.question_id AND hq.hidden_at IS NOT NULL) \
-                 WHERE t.slug = $1 GROUP BY t.slug",
-            )
+            sqlx::query_as(&TAG_COUNTS.replace("{filter}", "t.slug = $1"))
             .bind(slug)
             .fetch_one(pool)
             .await?

@@ -52,6 +52,6 @@ on_both_databases! {
         let busy = app.get_json("/questions?tag=busy&limit=100", &asker.key).await;
         assert_eq!(busy["items"].as_array().unwrap().len(), 25);
         let tags = app.get_json("/tags", &asker.key).await;
-        assert_eq!(tags["items"][0], json!({"slug": "busy", "question_count": 25, "label": "busy (25)"}));
+        assert_eq!(tags["items"][0], json!({"slug": "busy", "question_count": 25, "post_count": 25, "label": "busy (25)"}));
     }
 }

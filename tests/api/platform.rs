@@ -58,6 +58,10 @@ on_both_databases! {
             "impact": {"minutes_saved_per_run": 30, "runs_per_month": 20.5, "people_helped": 1}})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
         assert_eq!(problem_fields(&p), ["impact.runs_per_month"]);
         assert!(p["errors"][0]["detail"].as_str().unwrap().contains("whole number"), "{p}");
+        let p = problem(app.post("/wins", &m.key, json!({
+            "title": "Too many runs to count", "story": "s",
+            "impact": {"minutes_saved_per_run": 30, "runs_per_month": 1e20, "people_helped": 1}})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!((problem_fields(&p), p["errors"][0]["code"].as_str()), (vec!["impact.runs_per_month".to_owned()], Some("out_of_range")));
         assert_eq!(app.get_json("/wins", &m.key).await["items"].as_array().unwrap().len(), 1);
     }
 

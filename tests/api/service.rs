@@ -216,6 +216,14 @@ async fn rate_limited(backend: Backend) {
         last = Some(app.get("/me", &app.admin_key).await);
     }
     let limited = last.unwrap();
+    // Retry-After says when the next request may go; RateLimit-Reset, when the bucket is full.
+    assert_eq!(limited.headers()["ratelimit-remaining"], "0");
+    let reset: u64 = limited.headers()["ratelimit-reset"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((3..=4).contains(&reset), "{reset}");
     let retry: u64 = limited.headers()["retry-after"]
         .to_str()
         .unwrap()

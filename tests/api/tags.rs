@@ -11,7 +11,7 @@ on_both_databases! {
         app.ask(&m.key, "Expense question", "b", &["expenses", "経費精算"], false).await;
         app.ask(&m.key, "Another expense", "b", &["経費"], false).await;
         let all = app.get_json("/tags", &m.key).await;
-        assert_eq!(all["items"][0], json!({"slug": "excel", "question_count": 2, "label": "excel (2)"}));
+        assert_eq!(all["items"][0], json!({"slug": "excel", "question_count": 2, "post_count": 2, "label": "excel (2)"}));
         assert_eq!(all["items"].as_array().unwrap().len(), 5);
         let ex = app.get_json("/tags?q=EX", &m.key).await;
         let slugs: Vec<&str> = ex["items"].as_array().unwrap().iter().map(|t| t["slug"].as_str().unwrap()).collect();
@@ -49,9 +49,15 @@ on_both_databases! {
         assert_eq!(problem_fields(&p), ["slug"]);
         json_of(app.post("/subscriptions/question-posted", &m.key, json!({"callback_url": "http://127.0.0.1:9/hook", "tag": "copilot-studio"})).await, StatusCode::CREATED).await;
         json_of(app.post("/subscriptions/question-posted", &m.key, json!({"callback_url": "http://127.0.0.1:9/hook", "tag": "Approvals"})).await, StatusCode::CREATED).await;
-        // The dropdown shows counts.
+        // Every wrong field at once: the unknown tag beside a bad number.
+        let p = problem(app.post("/subscriptions/question-unanswered", &m.key, json!({"callback_url": "http://127.0.0.1:9/hook", "hours": 0, "tag": "aproval"})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(problem_fields(&p), ["hours", "tag"]);
+        // A tag used by tips only is a tag too (for OnTipPublished); the dropdown counts posts.
+        json_of(app.post("/tips", &m.key, json!({"title": "A tip with its own topic", "body": "b", "tags": ["tip-only"]})).await, StatusCode::CREATED).await;
+        json_of(app.post("/subscriptions/tip-published", &m.key, json!({"callback_url": "http://127.0.0.1:9/hook", "tag": "tip-only"})).await, StatusCode::CREATED).await;
         let tags = app.get_json("/tags", &m.key).await;
         let labels: Vec<&str> = tags["items"].as_array().unwrap().iter().map(|t| t["label"].as_str().unwrap()).collect();
-        assert_eq!(labels, ["approvals (1)", "copilot-studio (0)"]);
+        assert_eq!(labels, ["approvals (1)", "tip-only (1)", "copilot-studio (0)"]);
+        assert_eq!(tags["items"][1]["question_count"], 0);
     }
 }
