@@ -116,6 +116,9 @@ pub struct Config {
     /// `TSUNAGU_UTC_OFFSET` (`+09:00`): where the members' day starts, for the tip of the day;
     /// in minutes east of UTC.
     pub utc_offset_minutes: i32,
+    /// `TSUNAGU_DEFAULT_LANGUAGE` (`en` or `ja`, default `en`): the language of problem details
+    /// for a request without `Accept-Language`.
+    pub default_language: crate::i18n::Language,
     /// `TSUNAGU_SESSION_SECRET`: signs browser session cookies (at least 32 characters);
     /// random per start when unset, so sessions end when the service restarts.
     pub session_secret: Option<String>,
@@ -190,6 +193,7 @@ impl Default for Config {
             introspection: None,
             session_secret: None,
             utc_offset_minutes: 0,
+            default_language: crate::i18n::Language::En,
             shutdown_grace_secs: 20,
             metrics_token: None,
             rate_limit_per_minute: 600,
@@ -352,6 +356,10 @@ impl Config {
             let url = url::Url::parse(&origin)
                 .with_context(|| format!("TSUNAGU_CORS_ORIGINS: {origin:?} is not an origin like https://apps.contoso.com"))?;
             config.cors_origins.push(url.origin().ascii_serialization());
+        }
+        if let Some(v) = get("TSUNAGU_DEFAULT_LANGUAGE") {
+            config.default_language = crate::i18n::Language::parse(&v)
+                .with_context(|| format!("TSUNAGU_DEFAULT_LANGUAGE={v:?} must be en or ja"))?;
         }
         if let Some(v) = get("TSUNAGU_UTC_OFFSET") {
             config.utc_offset_minutes = parse_utc_offset(&v).with_context(|| {

@@ -19,19 +19,62 @@ pub struct FieldError {
     /// A stable machine-readable reason, e.g. `too_short`, `too_long`, `required`, `invalid`.
     #[schema(example = "too_short")]
     pub code: String,
-    /// What is wrong and how to fix it, for people.
+    /// What is wrong and how to fix it, for people, in the language of the response
+    /// (`Content-Language`).
     #[schema(example = "title must be at least 5 characters (it has 3)")]
     pub detail: String,
+    /// The same in English, when `detail` is in another language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail_en: Option<String>,
+    /// The sentence behind `detail`, to say it in the reader's language.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub message: Option<Box<crate::i18n::Message>>,
 }
 
 impl FieldError {
-    /// A field error with its field, code and human detail.
+    /// A field error with its field, code and a detail that exists in English only.
     pub fn new(field: impl Into<String>, code: &str, detail: impl Into<String>) -> Self {
         Self {
             field: field.into(),
             code: code.to_owned(),
             detail: detail.into(),
+            detail_en: None,
+            message: None,
         }
+    }
+
+    /// A field error whose detail is the locale files' message `id`, with `args` and the
+    /// field's name (as `$field`).
+    pub fn say(
+        field: impl Into<String>,
+        code: &str,
+        id: &'static str,
+        mut args: Vec<(&'static str, crate::i18n::Arg)>,
+    ) -> Self {
+        let field = field.into();
+        args.push(("field", crate::i18n::Arg::from(field.as_str())));
+        let message = crate::i18n::Message::new(id, args);
+        Self {
+            detail: message.render(crate::i18n::Language::En),
+            field,
+            code: code.to_owned(),
+            detail_en: None,
+            message: Some(Box::new(message)),
+        }
+    }
+
+    /// This error as a reader of `language` gets it: `detail` in that language (where the
+    /// locale files have it) and `detail_en` beside it.
+    pub fn in_language(&self, language: crate::i18n::Language) -> Self {
+        let mut out = self.clone();
+        if let Some(message) = &self.message {
+            if language != crate::i18n::Language::En && crate::i18n::has(language, message.id) {
+                out.detail = message.render(language);
+                out.detail_en = Some(self.detail.clone());
+            }
+        }
+        out
     }
 }
 
@@ -74,9 +117,13 @@ pub struct Problem {
     /// The HTTP status code.
     #[schema(example = 422)]
     pub status: u16,
-    /// What went wrong in this case, for people.
+    /// What went wrong in this case, for people, in the language of the response
+    /// (`Content-Language`: the request's `Accept-Language`, else `TSUNAGU_DEFAULT_LANGUAGE`).
     #[schema(example = "The request has 1 invalid field.")]
     pub detail: String,
+    /// The same in English, when `detail` is in another language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail_en: Option<String>,
     /// A stable machine-readable code (the last part of `type`, with underscores).
     #[schema(example = "validation_failed")]
     pub code: String,
@@ -277,22 +324,78 @@ impl ApiError {
         }
     }
 
-    /// The RFC 9457 document for this error.
+    /// The sentence of this error's `detail` in the locale files, where it has one.
+    fn message(&self) -> Option<crate::i18n::Message> {
+        use crate::i18n::{Arg, Message};
+        Some(match self {
+            ApiError::InvalidBody(e) | ApiError::InvalidQuery(e) | ApiError::InvalidHeader(e) => {
+                return e.message.as_deref().cloned()
+            }
+            ApiError::Validation(errors) => match errors.as_slice() {
+                [one] => return one.message.as_deref().cloned(),
+                many => Message::new("validation-summary", vec![("count", Arg::from(many.len()))]),
+            },
+            ApiError::MissingCredentials => Message::new("missing-credentials", vec![]),
+            ApiError::RateLimited(secs) => {
+                Message::new("rate-limited", vec![("seconds", Arg::from(*secs))])
+            }
+            ApiError::NotFound(what) => {
+                let thing = crate::i18n::text(
+                    crate::i18n::current(),
+                    &format!("thing-{}", what.to_ascii_lowercase().replace(' ', "-")),
+                    &[],
+                );
+                Message::new("not-found", vec![("what", Arg::from(thing))])
+            }
+            ApiError::RouteNotFound => Message::new("route-not-found", vec![]),
+            ApiError::MethodNotAllowed(allowed) => Message::new(
+                "method-not-allowed",
+                vec![("allowed", Arg::from(allowed.join(", ")))],
+            ),
+            ApiError::PayloadTooLarge(limit) => {
+                Message::new("payload-too-large", vec![("limit", Arg::from(*limit))])
+            }
+            ApiError::BodyTimeout(secs) => {
+                Message::new("body-timeout", vec![("seconds", Arg::from(*secs))])
+            }
+            ApiError::UriTooLong(limit) => {
+                Message::new("uri-too-long", vec![("limit", Arg::from(*limit))])
+            }
+            ApiError::UnsupportedMediaType => Message::new("unsupported-media-type", vec![]),
+            ApiError::Internal(_) => Message::new("internal", vec![]),
+            _ => return None,
+        })
+    }
+
+    /// The RFC 9457 document for this error, in English.
     pub fn problem(&self) -> Problem {
+        self.problem_in(crate::i18n::Language::En)
+    }
+
+    /// The RFC 9457 document for this error, for a reader of `language`: `detail` (and each
+    /// field's) in that language where the locale files have it, with `detail_en` beside it.
+    /// `code`, `type` and `title` do not change.
+    pub fn problem_in(&self, language: crate::i18n::Language) -> Problem {
         let code = self.code();
+        let english = self.detail();
+        let localized = self
+            .message()
+            .filter(|m| language != crate::i18n::Language::En && crate::i18n::has(language, m.id))
+            .map(|m| m.render(language));
         Problem {
             problem_type: format!("urn:tsunagu:problem:{}", code.replace('_', "-")),
             title: self.title().to_owned(),
             status: self.status_code().as_u16(),
-            detail: self.detail(),
+            detail_en: localized.as_ref().map(|_| english.clone()),
+            detail: localized.unwrap_or(english),
             code: code.to_owned(),
             errors: match self {
                 ApiError::InvalidBody(e)
                 | ApiError::InvalidQuery(e)
-                | ApiError::InvalidHeader(e) => {
-                    vec![e.clone()]
+                | ApiError::InvalidHeader(e) => vec![e.in_language(language)],
+                ApiError::Validation(errors) => {
+                    errors.iter().map(|e| e.in_language(language)).collect()
                 }
-                ApiError::Validation(errors) => errors.clone(),
                 _ => Vec::new(),
             },
             request_id: None,
@@ -340,8 +443,16 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized(reason) => tracing::debug!(%reason, "unauthorized"),
             _ => {}
         }
+        let problem = self.problem_in(crate::i18n::current());
+        // The language `detail` is in: the request's, or English where it has no translation.
+        let language = if problem.detail_en.is_some() {
+            crate::i18n::current()
+        } else {
+            crate::i18n::Language::En
+        };
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");
+        response.insert_header((header::CONTENT_LANGUAGE, language.tag()));
         if let ApiError::RateLimited(secs) = self {
             response.insert_header((header::RETRY_AFTER, secs.to_string()));
         }
@@ -360,6 +471,6 @@ impl ResponseError for ApiError {
                 ),
             ));
         }
-        response.json(self.problem())
+        response.json(problem)
     }
 }

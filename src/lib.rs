@@ -9,6 +9,7 @@ pub mod config; // settings from TSUNAGU_* environment variables
 pub mod connector; // OpenAPI 3.1 → Power Platform connector package (Swagger 2.0, en/ja)
 pub mod domain; // validated types and community rules, no I/O
 pub mod error; // the one ApiError, rendered as RFC 9457 problem+json
+pub mod i18n; // translations from locales/*.ftl (Project Fluent), the request's language
 pub mod metrics; // Prometheus counters and histograms behind GET /metrics
 pub mod startup; // builds the app once for the server, the CLI and the tests
 pub mod store; // SQLite and PostgreSQL persistence behind one type

@@ -126,6 +126,9 @@ impl Application {
                     crate::api::rate_limit::limit,
                 ))
                 .wrap(actix_web::middleware::from_fn(
+                    crate::api::language::negotiate,
+                ))
+                .wrap(actix_web::middleware::from_fn(
                     crate::api::security::headers,
                 ))
                 .wrap(cors(&cors_origins))

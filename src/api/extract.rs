@@ -6,6 +6,7 @@
 
 use crate::api::AppState;
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Arg;
 use actix_web::dev::Payload;
 use actix_web::{http::header, web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
@@ -95,19 +96,21 @@ pub async fn read_body(
 /// Parses JSON, naming the offending field on failure.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::InvalidBody(FieldError::new(
+        return Err(ApiError::InvalidBody(FieldError::say(
             "body",
             "required",
-            "the request needs a JSON body",
+            "body-required",
+            vec![],
         )));
     }
     if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{')
         && serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
     {
-        return Err(ApiError::InvalidBody(FieldError::new(
+        return Err(ApiError::InvalidBody(FieldError::say(
             "body",
             "invalid_value",
-            "the request body must be a JSON object",
+            "body-not-object",
+            vec![],
         )));
     }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
@@ -124,11 +127,9 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             let message = e.to_string();
             return Err(ApiError::InvalidBody(
                 match quoted_after(&message, DUPLICATE_MARKER) {
-                    Some(field) => FieldError::new(
-                        field.clone(),
-                        "duplicate_field",
-                        format!("{field} appears twice in the body; send it once"),
-                    ),
+                    Some(field) => {
+                        FieldError::say(field, "duplicate_field", "field-duplicate", vec![])
+                    }
                     None => describe_json_error(".", &e),
                 },
             ));
@@ -162,13 +163,9 @@ fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, FieldE
                 .and_then(|n| n.parse::<f64>().ok())
                 .is_some_and(|n| n.fract() == 0.0);
             return if whole {
-                FieldError::new(path.clone(), "out_of_range", format!("{path} is too large"))
+                FieldError::say(path, "out_of_range", "field-too-large", vec![])
             } else {
-                FieldError::new(
-                    path.clone(),
-                    "not_whole_number",
-                    format!("{path} must be a whole number"),
-                )
+                FieldError::say(path, "not_whole_number", "field-not-whole", vec![])
             };
         }
         describe_json_error(&path, e.inner())
@@ -294,18 +291,15 @@ fn describe_json_error(path: &str, e: &serde_json::Error) -> FieldError {
         }
     };
     match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => FieldError::new(
+        Category::Syntax | Category::Eof | Category::Io => FieldError::say(
             "body",
             "malformed_json",
-            format!("the body is not valid JSON: {message}"),
+            "body-malformed",
+            vec![("reason", Arg::from(message))],
         ),
         Category::Data => {
             if let Some(name) = quoted_after(&message, "missing field `") {
-                FieldError::new(
-                    join(&name),
-                    "required",
-                    format!("{} is required", join(&name)),
-                )
+                FieldError::say(join(&name), "required", "field-required", vec![])
             } else if let Some(name) = quoted_after(&message, "unknown field `") {
                 // The path already ends with the unknown field's name.
                 let field = if parent.is_empty() {
@@ -313,24 +307,56 @@ fn describe_json_error(path: &str, e: &serde_json::Error) -> FieldError {
                 } else {
                     parent.to_owned()
                 };
-                FieldError::new(
-                    field.clone(),
-                    "unknown_field",
-                    format!(
-                        "{field} is not a field of this request ({})",
-                        strip_position(&message)
-                    ),
-                )
+                FieldError::say(field, "unknown_field", "field-unknown", vec![])
             } else {
                 let field = if parent.is_empty() { "body" } else { parent };
-                FieldError::new(
-                    field,
-                    "invalid_value",
-                    format!("{field}: {}", strip_position(&message)),
-                )
+                describe_value_error(field, strip_position(&message))
             }
         }
     }
+}
+
+/// A value of the wrong type or outside an enum, in a sentence about the field (serde's own
+/// wording — ``invalid type: string "x", expected i64`` — is for programmers).
+fn describe_value_error(field: &str, message: &str) -> FieldError {
+    if let Some(got) = quoted_after(message, "unknown variant `") {
+        let choices = message
+            .split_once("expected ")
+            .map(|(_, rest)| {
+                rest.replace("one of ", "")
+                    .replace("` or `", "`, `")
+                    .replace('`', "")
+            })
+            .unwrap_or_default();
+        return FieldError::say(
+            field,
+            "invalid_value",
+            "field-bad-choice",
+            vec![("choices", Arg::from(choices)), ("got", Arg::from(got))],
+        );
+    }
+    if message.starts_with("invalid type") || message.starts_with("invalid digit") {
+        let expected = message.rsplit("expected ").next().unwrap_or("");
+        let id = if expected.contains("i64")
+            || expected.contains("u64")
+            || expected.contains("integer")
+            || message.starts_with("invalid digit")
+        {
+            "field-must-be-integer"
+        } else if expected.contains("f64") || expected.contains("number") {
+            "field-must-be-number"
+        } else if expected.contains("bool") {
+            "field-must-be-boolean"
+        } else if expected.contains("sequence") {
+            "field-must-be-list"
+        } else if expected.contains("string") || expected.contains("char") {
+            "field-must-be-text"
+        } else {
+            "field-must-be-object"
+        };
+        return FieldError::say(field, "invalid_value", id, vec![]);
+    }
+    FieldError::new(field, "invalid_value", format!("{field}: {message}"))
 }
 
 fn quoted_after(message: &str, marker: &str) -> Option<String> {
@@ -356,6 +382,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Query<T> {
     }
 }
 
+/// What a [`flag`] parse error says; [`parse_query`] recognises it.
+const NOT_A_FLAG: &str = "is not true or false";
+
 /// A boolean query parameter as clients send it: `true`/`false` in any case (Logic Apps and
 /// Power Automate send `True`/`False`), or `1`/`0`. Use with `#[serde(default)]`.
 pub fn flag<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
@@ -364,7 +393,7 @@ pub fn flag<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<
         "true" | "1" => Ok(Some(true)),
         "false" | "0" => Ok(Some(false)),
         _ => Err(serde::de::Error::custom(format!(
-            "{raw:?} is not true or false (True, FALSE, 1 and 0 are read too)"
+            "{raw:?} {NOT_A_FLAG} (True, FALSE, 1 and 0 are read too)"
         ))),
     }
 }
@@ -386,18 +415,17 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
             None if path != "." => path,
             None => "query".to_owned(),
         };
-        // A well-formed date the calendar lacks (2026-02-30) is its own case: the pattern in
-        // the description cannot know how many days a month has.
-        let code = if message.contains(NOT_A_DATE) {
-            "invalid_date"
+        ApiError::InvalidQuery(if message.contains(NOT_A_DATE) {
+            // A well-formed date the calendar lacks (2026-02-30) is its own case: the pattern
+            // in the description cannot know how many days a month has.
+            FieldError::say(field, "invalid_date", "query-not-date", vec![])
+        } else if message.contains(NOT_A_FLAG) {
+            FieldError::say(field, "invalid_value", "query-not-flag", vec![])
+        } else if message.starts_with("missing field") {
+            FieldError::say(field, "required", "field-required", vec![])
         } else {
-            "invalid_value"
-        };
-        ApiError::InvalidQuery(FieldError::new(
-            field.clone(),
-            code,
-            format!("query parameter {field}: {message}"),
-        ))
+            describe_value_error(&field, &message)
+        })
     })
 }
 

@@ -9,6 +9,7 @@ pub mod events;
 pub mod extract;
 pub mod health;
 pub mod idempotency;
+pub mod language;
 pub mod links;
 pub mod members;
 pub mod pagination;

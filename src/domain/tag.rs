@@ -5,6 +5,7 @@
 //! first-class.
 
 use crate::error::FieldError;
+use crate::i18n::Arg;
 use unicode_normalization::UnicodeNormalization;
 
 /// Longest tag, in characters.
@@ -27,33 +28,33 @@ impl TagSlug {
             .collect();
         let count = slug.chars().count();
         if count == 0 {
-            let (code, detail) = if raw.is_empty() {
-                ("required", "a tag must not be empty")
+            let (code, id) = if raw.is_empty() {
+                ("required", "tag-empty")
             } else {
-                (
-                    "too_few_visible",
-                    "a tag must have a character a reader can see; spaces and invisible characters do not count",
-                )
+                ("too_few_visible", "tag-invisible")
             };
-            return Err(FieldError::new(field, code, detail));
+            return Err(FieldError::say(field, code, id, vec![]));
         }
         if count > TAG_MAX_CHARS {
-            return Err(FieldError::new(
+            return Err(FieldError::say(
                 field,
                 "too_long",
-                format!("a tag must be at most {TAG_MAX_CHARS} characters (it has {count})"),
+                "tag-too-long",
+                vec![
+                    ("max", Arg::from(TAG_MAX_CHARS)),
+                    ("count", Arg::from(count)),
+                ],
             ));
         }
         if let Some(bad) = slug
             .chars()
             .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
         {
-            return Err(FieldError::new(
+            return Err(FieldError::say(
                 field,
                 "invalid_character",
-                format!(
-                    "a tag may contain letters, digits, '-', '_' and '.' only (found {bad:?}); use '-' instead of spaces"
-                ),
+                "tag-bad-character",
+                vec![("char", Arg::from(bad.to_string()))],
             ));
         }
         Ok(Self(slug))
@@ -62,10 +63,14 @@ impl TagSlug {
     /// Parses a list of tags: at most [`MAX_TAGS`], duplicates (after normalisation) merged.
     pub fn parse_list(field: &str, raw: &[String]) -> Result<Vec<Self>, Vec<FieldError>> {
         if raw.len() > MAX_TAGS {
-            return Err(vec![FieldError::new(
+            return Err(vec![FieldError::say(
                 field,
                 "too_many",
-                format!("at most {MAX_TAGS} tags are allowed (got {})", raw.len()),
+                "tags-too-many",
+                vec![
+                    ("max", Arg::from(MAX_TAGS)),
+                    ("count", Arg::from(raw.len())),
+                ],
             )]);
         }
         let mut errors = Vec::new();

@@ -9,6 +9,7 @@
 //! need them) but never count as content.
 
 use crate::error::FieldError;
+use crate::i18n::Arg;
 use unicode_normalization::UnicodeNormalization;
 
 /// Whether `c` shows nothing and means nothing in typed text, so it is removed: zero-width
@@ -70,13 +71,11 @@ pub fn single_line(field: &str, raw: &str, min: usize, max: usize) -> Result<Str
         .chars()
         .find(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
     {
-        return Err(FieldError::new(
+        return Err(FieldError::say(
             field,
             "invalid_character",
-            format!(
-                "{field} must be a single line without control characters (found U+{:04X})",
-                c as u32
-            ),
+            "text-one-line",
+            vec![("char", Arg::from(format!("U+{:04X}", c as u32)))],
         ));
     }
     check_visible(field, value, min, typed)?;
@@ -94,13 +93,11 @@ pub fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<Stri
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(FieldError::new(
+        return Err(FieldError::say(
             field,
             "invalid_character",
-            format!(
-                "{field} must not contain control characters (found U+{:04X})",
-                c as u32
-            ),
+            "text-control",
+            vec![("char", Arg::from(format!("U+{:04X}", c as u32)))],
         ));
     }
     check_visible(field, raw, min, typed)?;
@@ -116,12 +113,11 @@ fn check_visible(field: &str, value: &str, min: usize, typed: usize) -> Result<(
     let count = visible_chars(value);
     if count < min {
         if typed >= min.max(1) {
-            return Err(FieldError::new(
+            return Err(FieldError::say(
                 field,
                 "too_few_visible",
-                format!(
-                    "{field} must have at least {min} characters a reader can see (it has {count}); spaces and invisible characters do not count"
-                ),
+                "text-too-few-visible",
+                vec![("min", Arg::from(min)), ("count", Arg::from(count))],
             ));
         }
         return Err(too_short(field, min, count));
@@ -135,10 +131,11 @@ fn check_length(field: &str, value: &str, min: usize, max: usize) -> Result<(), 
         return Err(too_short(field, min, count));
     }
     if count > max {
-        return Err(FieldError::new(
+        return Err(FieldError::say(
             field,
             "too_long",
-            format!("{field} must be at most {max} characters (it has {count})"),
+            "text-too-long",
+            vec![("max", Arg::from(max)), ("count", Arg::from(count))],
         ));
     }
     Ok(())
@@ -146,12 +143,13 @@ fn check_length(field: &str, value: &str, min: usize, max: usize) -> Result<(), 
 
 fn too_short(field: &str, min: usize, count: usize) -> FieldError {
     if count == 0 {
-        FieldError::new(field, "required", format!("{field} must not be empty"))
+        FieldError::say(field, "required", "text-empty", vec![])
     } else {
-        FieldError::new(
+        FieldError::say(
             field,
             "too_short",
-            format!("{field} must be at least {min} visible characters (it has {count})"),
+            "text-too-short",
+            vec![("min", Arg::from(min)), ("count", Arg::from(count))],
         )
     }
 }

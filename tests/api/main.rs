@@ -4,6 +4,7 @@
 mod helpers;
 
 mod idempotency;
+mod language;
 
 mod anonymity;
 mod answers;

@@ -1,0 +1,30 @@
+//! The language of a request: `Accept-Language` (RFC 9110 §12.5.4) when it names one tsunagu
+//! speaks, else `TSUNAGU_DEFAULT_LANGUAGE`. Problem details are written in it (with the English
+//! beside them in `detail_en`) and say so in `Content-Language`; `code`s never change.
+
+use crate::api::AppState;
+use crate::i18n::Language;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::Next;
+use actix_web::web;
+
+/// The middleware: runs the rest of the request with its language set (see
+/// [`crate::i18n::current`]).
+pub async fn negotiate(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let requested = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Language::negotiate);
+    let language = requested.unwrap_or_else(|| {
+        req.app_data::<web::Data<AppState>>()
+            .map(|state| state.config.default_language)
+            .unwrap_or_default()
+    });
+    crate::i18n::scope(language, next.call(req)).await
+}

@@ -1,0 +1,284 @@
+//! Translations: every sentence a member reads comes from a locale file (`locales/<lang>/*.ftl`,
+//! Project Fluent), looked up by a key that names its meaning — so one English word can have two
+//! Japanese renderings, and a translator edits the files without touching Rust.
+//!
+//! The files are compiled into the binary (no files to deploy). A missing Japanese message
+//! falls back to English, and a missing English one to its key, so a gap shows as English, never
+//! as an error. Responses say which language they are in (`Content-Language`).
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::LazyLock;
+
+/// A language tsunagu speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English.
+    #[default]
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl Language {
+    /// Every language, English first.
+    pub const ALL: [Language; 2] = [Language::En, Language::Ja];
+
+    /// The BCP 47 tag (`en`, `ja`), as in `Content-Language`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Ja => "ja",
+        }
+    }
+
+    /// Reads a language tag by its primary subtag, in any case: `ja`, `ja-JP`, `EN-us`.
+    pub fn parse(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Language::En),
+            "ja" => Some(Language::Ja),
+            _ => None,
+        }
+    }
+
+    /// The language an `Accept-Language` header (RFC 9110 §12.5.4) prefers among ours: the
+    /// highest `q`, the earlier on ties; `q=0` excludes; `*` and languages we lack are skipped.
+    pub fn negotiate(accept_language: &str) -> Option<Self> {
+        let mut best: Option<(f32, Language)> = None;
+        for range in accept_language.split(',') {
+            let mut parts = range.split(';');
+            let Some(language) = parts.next().and_then(Language::parse) else {
+                continue;
+            };
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
+                best = Some((q, language));
+            }
+        }
+        best.map(|(_, language)| language)
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// A value to put into a message: text or a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// Text, put in as is.
+    Text(String),
+    /// A whole number.
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Self {
+        Arg::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// A sentence to say, in whichever language the reader wants: its key and its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The key in the locale files (`text-too-long`).
+    pub id: &'static str,
+    /// The values of its placeables (`field`, `max`, `count`).
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    /// A message with its values.
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        Self { id, args }
+    }
+
+    /// The message in `language`.
+    pub fn render(&self, language: Language) -> String {
+        text(language, self.id, &self.args)
+    }
+}
+
+const SOURCES: [(Language, &[&str]); 2] = [
+    (Language::En, &[include_str!("../locales/en/errors.ftl")]),
+    (Language::Ja, &[include_str!("../locales/ja/errors.ftl")]),
+];
+
+static BUNDLES: LazyLock<Vec<(Language, FluentBundle<FluentResource>)>> = LazyLock::new(|| {
+    SOURCES
+        .iter()
+        .map(|(language, files)| {
+            let id = language
+                .tag()
+                .parse()
+                .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // No Unicode isolation marks around placeables: the text goes into JSON and flows.
+            bundle.set_use_isolating(false);
+            for source in *files {
+                // A syntax error in a locale file keeps the messages that parsed; the unit test
+                // `every_locale_file_parses` makes it a build failure instead.
+                let resource = FluentResource::try_new((*source).to_owned())
+                    .unwrap_or_else(|(partial, _)| partial);
+                let _ = bundle.add_resource(resource);
+            }
+            (*language, bundle)
+        })
+        .collect()
+});
+
+fn bundle(language: Language) -> Option<&'static FluentBundle<FluentResource>> {
+    BUNDLES.iter().find(|(l, _)| *l == language).map(|(_, b)| b)
+}
+
+fn format(language: Language, id: &str, args: &[(&'static str, Arg)]) -> Option<String> {
+    let bundle = bundle(language)?;
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_str())),
+            Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+        }
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
+/// The message `id` in `language` with `args`; English when `language` lacks it, and the key
+/// itself when English does too.
+pub fn text(language: Language, id: &str, args: &[(&'static str, Arg)]) -> String {
+    format(language, id, args)
+        .or_else(|| format(Language::En, id, args))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// Whether `language` has its own message `id` (not the English fallback).
+pub fn has(language: Language, id: &str) -> bool {
+    bundle(language).is_some_and(|b| b.has_message(id))
+}
+
+/// The message ids of a language, for the tests that check every English message has a
+/// Japanese one.
+pub fn ids(language: Language) -> Vec<String> {
+    SOURCES
+        .iter()
+        .filter(|(l, _)| *l == language)
+        .flat_map(|(_, files)| files.iter())
+        .flat_map(|source| {
+            source
+                .lines()
+                .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+                .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+tokio::task_local! {
+    /// The language of the request being served (set by `api::language`).
+    static CURRENT: Language;
+}
+
+/// The language of the request being served; English outside a request.
+pub fn current() -> Language {
+    CURRENT.try_with(|l| *l).unwrap_or_default()
+}
+
+/// Runs `future` with `language` as the request's language.
+pub async fn scope<F: std::future::Future>(language: Language, future: F) -> F::Output {
+    CURRENT.scope(language, future).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_file_parses_and_japanese_has_every_message() {
+        for (_, files) in SOURCES {
+            for source in files {
+                if let Err((_, errors)) = FluentResource::try_new((*source).to_owned()) {
+                    panic!("locale file does not parse: {errors:?}");
+                }
+            }
+        }
+        let japanese = ids(Language::Ja);
+        let missing: Vec<String> = ids(Language::En)
+            .into_iter()
+            .filter(|id| !japanese.contains(id))
+            .collect();
+        assert!(missing.is_empty(), "no Japanese for {missing:?}");
+        assert!(japanese.len() > 40);
+    }
+
+    #[test]
+    fn messages_render_with_their_values() {
+        let args = vec![
+            ("field", Arg::from("title")),
+            ("max", Arg::from(150usize)),
+            ("count", Arg::from(151usize)),
+        ];
+        assert_eq!(
+            text(Language::En, "text-too-long", &args),
+            "title must be at most 150 characters (it has 151)"
+        );
+        assert_eq!(
+            text(Language::Ja, "text-too-long", &args),
+            "「title」は 150 文字以内にしてください（いまは 151 文字です）"
+        );
+        assert_eq!(
+            text(Language::Ja, "no-such-message", &[]),
+            "no-such-message"
+        );
+    }
+
+    #[test]
+    fn accept_language_is_negotiated() {
+        assert_eq!(Language::negotiate("ja"), Some(Language::Ja));
+        assert_eq!(
+            Language::negotiate("ja-JP,ja;q=0.9,en;q=0.8"),
+            Some(Language::Ja)
+        );
+        assert_eq!(
+            Language::negotiate("fr, en;q=0.5, ja;q=0.7"),
+            Some(Language::Ja)
+        );
+        assert_eq!(Language::negotiate("en-US"), Some(Language::En));
+        assert_eq!(Language::negotiate("ja;q=0, en;q=0.1"), Some(Language::En));
+        assert_eq!(Language::negotiate("fr, *"), None);
+        assert_eq!(Language::negotiate(""), None);
+    }
+}

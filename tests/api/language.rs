@@ -1,0 +1,109 @@
+//! Problem details speak the member's language: `Accept-Language: ja` gets Japanese sentences
+//! (with the English in `detail_en`), `Content-Language` says which, `code`s never change, and
+//! `TSUNAGU_DEFAULT_LANGUAGE` covers requests that name no language.
+
+use crate::helpers::*;
+use crate::on_both_databases;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn post_in(
+    app: &TestApp,
+    language: Option<&str>,
+    key: &str,
+    path: &str,
+    body: Value,
+) -> reqwest::Response {
+    let mut request = app.client.post(app.url(path)).bearer_auth(key).json(&body);
+    if let Some(language) = language {
+        request = request.header("Accept-Language", language);
+    }
+    request.send().await.unwrap()
+}
+
+on_both_databases! {
+    async fn problem_details_are_in_the_requested_language(app) {
+        let m = app.member("m").await;
+        let response = post_in(app, Some("ja-JP,ja;q=0.9,en;q=0.8"), &m.key, "/questions", json!({"title": "短い", "body": "b"})).await;
+        assert_eq!(response.headers()["content-language"], "ja");
+        let p = problem(response, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(p["errors"][0]["code"], "too_short");
+        assert_eq!(p["errors"][0]["detail"], "「title」は 5 文字以上にしてください（いまは 2 文字です）");
+        assert_eq!(p["errors"][0]["detail_en"], "title must be at least 5 visible characters (it has 2)");
+        assert_eq!(p["detail"], p["errors"][0]["detail"]);
+        assert_eq!(p["detail_en"], p["errors"][0]["detail_en"]);
+        // Parser errors become sentences about the field.
+        let p = problem(post_in(app, Some("ja"), &m.key, "/questions", json!({"title": 12345, "body": "b"})).await, StatusCode::BAD_REQUEST, "invalid_body").await;
+        assert_eq!(p["errors"][0]["detail"], "「title」は文字列で指定してください");
+        let q = app.ask(&m.key, "A question to react to", "b", &[], false).await;
+        let other = app.member("other").await;
+        let a = app.answer(&other.key, q["id"].as_i64().unwrap(), "an answer").await;
+        let p = problem(post_in(app, Some("ja"), &m.key, &format!("/answers/{}/reactions", a["id"]), json!({"kind": "役に立った"})).await, StatusCode::BAD_REQUEST, "invalid_body").await;
+        assert_eq!(p["errors"][0]["detail"], "「kind」は helpful, thanks のどれかにしてください（「役に立った」が送られました）");
+        let p = problem(post_in(app, Some("ja"), &m.key, "/questions", json!({"title": "A fine title", "body": "b", "anonymus": true})).await, StatusCode::BAD_REQUEST, "invalid_body").await;
+        assert_eq!(p["errors"][0]["detail"], "「anonymus」はこのリクエストにない項目です。項目名を確かめてください");
+        // Whole-request problems too.
+        let missing = app.client.get(app.url("/questions/999999")).bearer_auth(&m.key).header("Accept-Language", "ja").send().await.unwrap();
+        let p = problem(missing, StatusCode::NOT_FOUND, "not_found").await;
+        assert_eq!(p["detail"], "その ID の質問は見つかりません。");
+        assert_eq!(p["detail_en"], "No question with that id exists.");
+        // English by default: no detail_en.
+        let response = post_in(app, None, &m.key, "/questions", json!({"title": "短い", "body": "b"})).await;
+        assert_eq!(response.headers()["content-language"], "en");
+        let p = problem(response, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(p["errors"][0]["detail"], "title must be at least 5 visible characters (it has 2)");
+        assert!(p.get("detail_en").is_none() && p["errors"][0].get("detail_en").is_none(), "{p}");
+        // A language tsunagu lacks falls back to the default.
+        let response = post_in(app, Some("fr, de;q=0.5"), &m.key, "/questions", json!({"title": "短い", "body": "b"})).await;
+        assert_eq!(response.headers()["content-language"], "en");
+    }
+}
+
+/// `TSUNAGU_DEFAULT_LANGUAGE=ja`: a request without `Accept-Language` is answered in Japanese.
+async fn the_default_language_is_configurable(backend: Backend) {
+    let app = spawn_app_with(backend, |c| {
+        c.default_language = tsunagu::i18n::Language::Ja
+    })
+    .await;
+    let m = app.member("m").await;
+    let response = post_in(
+        &app,
+        None,
+        &m.key,
+        "/questions",
+        json!({"title": "", "body": "b"}),
+    )
+    .await;
+    assert_eq!(response.headers()["content-language"], "ja");
+    let p = problem(
+        response,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(p["detail"], "「title」を入力してください");
+    let response = post_in(
+        &app,
+        Some("en"),
+        &m.key,
+        "/questions",
+        json!({"title": "", "body": "b"}),
+    )
+    .await;
+    assert_eq!(response.headers()["content-language"], "en");
+    // A sentence not yet in the locale files is sent in English, and says so.
+    let response = post_in(&app, None, &m.key, "/tags", json!({"slug": "x"})).await;
+    assert_eq!(response.headers()["content-language"], "en");
+    problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_default_language_is_configurable_sqlite() {
+    the_default_language_is_configurable(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_default_language_is_configurable_postgres() {
+    the_default_language_is_configurable(Backend::Postgres).await;
+}
