@@ -78,6 +78,48 @@ impl FieldError {
     }
 }
 
+/// The human part of an error: English, and — where the locale files have it — the sentence
+/// to say it in the reader's language. `"…".into()` makes an English-only one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// The detail in English (also what the logs show).
+    pub english: String,
+    /// The sentence behind it, when it has one.
+    pub message: Option<Box<crate::i18n::Message>>,
+}
+
+impl Text {
+    /// The locale files' message `id` with `args`.
+    pub fn say(id: &'static str, args: Vec<(&'static str, crate::i18n::Arg)>) -> Self {
+        let message = crate::i18n::Message::new(id, args);
+        Self {
+            english: message.render(crate::i18n::Language::En),
+            message: Some(Box::new(message)),
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(english: String) -> Self {
+        Self {
+            english,
+            message: None,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(english: &str) -> Self {
+        english.to_owned().into()
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
 /// Collects field errors while parsing a request, so one response lists every bad field.
 #[derive(Debug, Default)]
 pub struct FieldErrors(Vec<FieldError>);
@@ -159,13 +201,13 @@ pub enum ApiError {
     Unauthorized(String),
     /// Authenticated, but not allowed to do this.
     #[error("forbidden: {0}")]
-    Forbidden(String),
+    Forbidden(Text),
     /// The named resource does not exist (or is not visible to the caller).
     #[error("{0} not found")]
     NotFound(&'static str),
     /// Nothing to return, for a reason with its own stable code (e.g. no tip left).
     #[error("{0}: {1}")]
-    NotFoundBecause(&'static str, String),
+    NotFoundBecause(&'static str, Text),
     /// No route matches the path.
     #[error("no route")]
     RouteNotFound,
@@ -174,16 +216,16 @@ pub enum ApiError {
     MethodNotAllowed(Vec<&'static str>),
     /// The request conflicts with the current state (stable `code`, human detail).
     #[error("conflict {0}: {1}")]
-    Conflict(&'static str, String),
+    Conflict(&'static str, Text),
     /// The request is well-formed but not allowed by a domain rule (stable `code`, detail).
     #[error("unprocessable {0}: {1}")]
-    Unprocessable(&'static str, String),
+    Unprocessable(&'static str, Text),
     /// Too many requests; retry after this many seconds.
     #[error("rate limited for {0} s")]
     RateLimited(u64),
     /// `If-Match` names another version (optimistic concurrency).
     #[error("precondition failed: {0}")]
-    PreconditionFailed(String),
+    PreconditionFailed(Text),
     /// The body is larger than the configured limit (bytes).
     #[error("payload too large (limit {0} bytes)")]
     PayloadTooLarge(usize),
@@ -216,9 +258,10 @@ impl From<sqlx::Error> for ApiError {
 impl From<crate::store::StoreError> for ApiError {
     fn from(e: crate::store::StoreError) -> Self {
         match e {
-            crate::store::StoreError::Duplicate(what) => {
-                ApiError::Conflict("duplicate", format!("a {what} like this already exists"))
-            }
+            crate::store::StoreError::Duplicate(what) => ApiError::Conflict(
+                "duplicate",
+                format!("a {what} like this already exists").into(),
+            ),
             crate::store::StoreError::Database(e) => e.into(),
         }
     }
@@ -287,11 +330,12 @@ impl ApiError {
                 [one] => one.detail.clone(),
                 many => format!("The request has {} invalid fields.", many.len()),
             },
-            ApiError::Unauthorized(d)
-            | ApiError::Forbidden(d)
-            | ApiError::Conflict(_, d)
-            | ApiError::Unprocessable(_, d)
-            | ApiError::NotFoundBecause(_, d) => d.clone(),
+            ApiError::Unauthorized(d) => d.clone(),
+            ApiError::Forbidden(t)
+            | ApiError::Conflict(_, t)
+            | ApiError::Unprocessable(_, t)
+            | ApiError::NotFoundBecause(_, t)
+            | ApiError::PreconditionFailed(t) => t.english.clone(),
             ApiError::MissingCredentials => {
                 "Send a key as `Authorization: Bearer <api key>`.".into()
             }
@@ -315,9 +359,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => {
                 "Send the request body as JSON with `Content-Type: application/json`.".into()
             }
-            ApiError::Unavailable(d)
-            | ApiError::NotConfigured(d)
-            | ApiError::PreconditionFailed(d) => d.clone(),
+            ApiError::Unavailable(d) | ApiError::NotConfigured(d) => d.clone(),
             ApiError::Internal(_) => {
                 "Something went wrong on our side. The error has been logged.".into()
             }
@@ -362,6 +404,11 @@ impl ApiError {
                 Message::new("uri-too-long", vec![("limit", Arg::from(*limit))])
             }
             ApiError::UnsupportedMediaType => Message::new("unsupported-media-type", vec![]),
+            ApiError::Forbidden(t)
+            | ApiError::Conflict(_, t)
+            | ApiError::Unprocessable(_, t)
+            | ApiError::NotFoundBecause(_, t)
+            | ApiError::PreconditionFailed(t) => return t.message.as_deref().cloned(),
             ApiError::Internal(_) => Message::new("internal", vec![]),
             _ => return None,
         })

@@ -66,3 +66,46 @@ tag-invisible = a tag must have a character a reader can see; spaces and invisib
 tag-too-long = a tag must be at most { $max } characters (it has { $count })
 tag-bad-character = a tag may contain letters, digits, '-', '_' and '.' only (found "{ $char }"); use '-' instead of spaces
 tags-too-many = at most { $max } tags are allowed (got { $count })
+
+## Who may do what (403)
+forbidden-role = this needs the { $needed } role (you are a { $actual })
+forbidden-cross-site = a change made with the browser's session must come from a tsunagu page (cross-site request refused)
+forbidden-question = only the person who asked, or a moderator, can { $action ->
+    [edit] edit
+   *[delete] delete
+} this question
+forbidden-anonymous = only the person who asked can change whether a question is anonymous
+forbidden-answer = only the person who answered, or a moderator, can { $action ->
+    [edit] edit
+   *[delete] delete
+} this answer
+forbidden-accept = only the person who asked the question can accept an answer
+forbidden-tip = only the author, or a moderator, can { $action ->
+    [edit] edit
+   *[delete] delete
+} this tip
+forbidden-feature = only moderators can feature tips
+forbidden-win = only the member who logged this win, or a moderator, can { $action ->
+    [edit] edit
+   *[delete] delete
+} it
+forbidden-create-tag = only moderators and admins create tags ahead of use; members create them by using them
+
+## Not on your own post (422)
+own-question = you asked this question, so you cannot add a "me too" to it
+own-answer = you wrote this answer, so you cannot react to it
+own-tip = you wrote this tip, so you cannot mark it helpful
+own-kudos = this { $kind } is yours, so you cannot give it kudos
+own-post = you wrote this { $kind }, so you cannot report it; edit or delete it instead
+own-role = you cannot change your own role; ask another admin
+
+## Conflicts and the rest
+email-taken = another member already has this e-mail address
+not-retryable = only a failed delivery of an active subscription can be retried (this one is { $status })
+report-resolved = this report was already resolved (perhaps with another report of the same post); list open reports with GET /api/v1/reports
+post-deleted = the reported post was deleted, so there is nothing to hide; dismiss the report instead
+stale-etag = the resource changed since you read it (its ETag is now { $etag }); read it again and retry
+idempotency-reused = this Idempotency-Key was used for a different request; use a new key for a new request
+idempotency-in-progress = a request with this Idempotency-Key is still being processed; retry shortly
+no-tip-left = you have seen every { $level } tip; new tips appear as members write them, or change your level with PATCH /api/v1/me
+no-tip-matches = no tip matches this topic and level yet

@@ -62,3 +62,66 @@ tag-invisible = タグには目に見える文字を入れてください。空�
 tag-too-long = タグは { $max } 文字以内にしてください（いまは { $count } 文字です）
 tag-bad-character = タグに使えるのは文字、数字、「-」「_」「.」だけです（「{ $char }」が含まれています）。空白の代わりに「-」を使ってください
 tags-too-many = タグは { $max } 個までです（{ $count } 個あります）
+
+## できる人が決まっている操作（403）
+forbidden-role = この操作には{ $needed ->
+    [admin] 管理者
+    [moderator] モデレーター
+   *[member] メンバー
+}の権限が必要です（あなたは{ $actual ->
+    [admin] 管理者
+    [moderator] モデレーター
+   *[member] メンバー
+}です）
+forbidden-cross-site = ブラウザーで開いている tsunagu からの変更は、tsunagu のページから行ってください（ほかのサイトからのリクエストは受け付けません）
+forbidden-question = この質問を{ $action ->
+    [edit] 編集
+   *[delete] 削除
+}できるのは、質問した人かモデレーターだけです
+forbidden-anonymous = 匿名にするかどうかを変えられるのは、質問した人だけです
+forbidden-answer = この回答を{ $action ->
+    [edit] 編集
+   *[delete] 削除
+}できるのは、回答した人かモデレーターだけです
+forbidden-accept = ベストアンサーを選べるのは、質問した人だけです
+forbidden-tip = このヒントを{ $action ->
+    [edit] 編集
+   *[delete] 削除
+}できるのは、書いた人かモデレーターだけです
+forbidden-feature = ヒントをおすすめにできるのはモデレーターだけです
+forbidden-win = この成果を{ $action ->
+    [edit] 編集
+   *[delete] 削除
+}できるのは、記録した人かモデレーターだけです
+forbidden-create-tag = 前もってタグを作れるのはモデレーターと管理者だけです。メンバーは、質問などにタグを付けるとそのタグを作れます
+
+## 自分の投稿にはできないこと（422）
+own-question = 自分の質問に「私も知りたい」は付けられません
+own-answer = 自分の回答にはリアクションできません
+own-tip = 自分のヒントに「役に立った」は付けられません
+own-kudos = 自分の{ $kind ->
+    [answer] 回答
+   *[win] 成果
+}には称賛を送れません
+own-post = 自分の{ $kind ->
+    [question] 質問
+    [answer] 回答
+    [tip] ヒント
+   *[win] 成果
+}は通報できません。編集するか削除してください
+own-role = 自分の権限は変更できません。ほかの管理者に依頼してください
+
+## 競合など
+email-taken = このメールアドレスは、すでに別のメンバーが使っています
+not-retryable = やり直せるのは、有効なトリガーの失敗した配信だけです（この配信は「{ $status }」です）
+report-resolved = この通報はすでに対応済みです（同じ投稿への別の通報で対応されたのかもしれません）。未対応の通報は GET /api/v1/reports で確認できます
+post-deleted = 通報された投稿は削除されているため、非表示にできません。通報を却下してください
+stale-etag = 読み込んだ後にほかの人が変更しました（いまの ETag は { $etag }）。もう一度読み込んでからやり直してください
+idempotency-reused = この Idempotency-Key は別のリクエストで使われています。新しいリクエストには新しいキーを使ってください
+idempotency-in-progress = 同じ Idempotency-Key のリクエストをまだ処理しています。少し待ってからやり直してください
+no-tip-left = { $level ->
+    [beginner] 初級
+    [intermediate] 中級
+   *[advanced] 上級
+}のヒントはすべて見ました。新しいヒントが書かれると表示されます。レベルは PATCH /api/v1/me で変えられます
+no-tip-matches = このトピックとレベルに合うヒントはまだありません

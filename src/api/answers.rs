@@ -155,8 +155,9 @@ fn require_author_or_moderator(
     if row.author_id == caller.member_id || caller.role.can_moderate() {
         Ok(())
     } else {
-        Err(ApiError::Forbidden(format!(
-            "only the person who answered, or a moderator, can {action} this answer"
+        Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-answer",
+            vec![("action", crate::i18n::Arg::from(action))],
         )))
     }
 }
@@ -165,9 +166,10 @@ fn require_asker(row: &AnswerRow, caller: &Caller) -> Result<(), ApiError> {
     if row.question_author_id == caller.member_id {
         Ok(())
     } else {
-        Err(ApiError::Forbidden(
-            "only the person who asked the question can accept an answer".into(),
-        ))
+        Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-accept",
+            vec![],
+        )))
     }
 }
 
@@ -401,7 +403,7 @@ pub async fn add_reaction(
     if row.author_id == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_answer",
-            "you wrote this answer, so you cannot react to it".into(),
+            crate::error::Text::say("own-answer", vec![]),
         ));
     }
     state

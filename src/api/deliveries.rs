@@ -201,7 +201,10 @@ pub async fn retry_delivery(
             None => Err(ApiError::NotFound("delivery")),
             Some(row) => Err(ApiError::Conflict(
                 "not_retryable",
-                format!("only a failed delivery of an active subscription can be retried (this one is {})", row.status),
+                crate::error::Text::say(
+                    "not-retryable",
+                    vec![("status", crate::i18n::Arg::from(row.status.as_str()))],
+                ),
             )),
         };
     }

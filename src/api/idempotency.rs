@@ -132,23 +132,30 @@ pub async fn idempotency(
         Err(e) => return Ok(req.error_response(ApiError::from(e))),
     };
     match claim {
-        Claim::Existing(stored) if stored.request_hash != request_hash => Ok(req.error_response(ApiError::Unprocessable(
-            "idempotency_key_reused",
-            "this Idempotency-Key was used for a different request; use a new key for a new request".into(),
-        ))),
+        Claim::Existing(stored) if stored.request_hash != request_hash => {
+            Ok(req.error_response(ApiError::Unprocessable(
+                "idempotency_key_reused",
+                crate::error::Text::say("idempotency-reused", vec![]),
+            )))
+        }
         Claim::Existing(stored) if !stored.completed => {
             // Until the lease runs out the first request may still finish; after it, a retry
             // takes the claim over (see `store::idempotency`).
-            let wait_secs = (stored.claimed_at + LEASE_MICROS - now_micros()).clamp(1_000_000, LEASE_MICROS) / 1_000_000;
+            let wait_secs = (stored.claimed_at + LEASE_MICROS - now_micros())
+                .clamp(1_000_000, LEASE_MICROS)
+                / 1_000_000;
             let mut response = req.error_response(ApiError::Conflict(
                 "idempotency_in_progress",
-                "a request with this Idempotency-Key is still being processed; retry shortly".into(),
+                crate::error::Text::say("idempotency-in-progress", vec![]),
             ));
-            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(wait_secs));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(wait_secs));
             Ok(response)
         }
         Claim::Existing(stored) => {
-            let status = StatusCode::from_u16(stored.status.unwrap_or(200) as u16).unwrap_or(StatusCode::OK);
+            let status =
+                StatusCode::from_u16(stored.status.unwrap_or(200) as u16).unwrap_or(StatusCode::OK);
             let mut replay = HttpResponse::build(status);
             replay.insert_header((REPLAYED, "true"));
             if let Some(ct) = stored.content_type {
@@ -158,28 +165,47 @@ pub async fn idempotency(
                 replay.insert_header((header::LOCATION, location));
             }
             let (http_req, _) = req.into_parts();
-            Ok(ServiceResponse::new(http_req, replay.body(stored.body.unwrap_or_default())))
+            Ok(ServiceResponse::new(
+                http_req,
+                replay.body(stored.body.unwrap_or_default()),
+            ))
         }
         Claim::Claimed => {
-            let claim = ClaimRef { scope: scope.clone(), key: key.clone() };
+            let claim = ClaimRef {
+                scope: scope.clone(),
+                key: key.clone(),
+            };
             let response = CURRENT_CLAIM.scope(claim, next.call(req)).await;
             let response = match response {
                 Ok(r) => r,
                 Err(e) => {
-                    state.store.release_idempotency_key(&scope, &key).await.map_err(ApiError::from)?;
+                    state
+                        .store
+                        .release_idempotency_key(&scope, &key)
+                        .await
+                        .map_err(ApiError::from)?;
                     return Err(e);
                 }
             };
             let (http_req, res) = response.into_parts();
             let status = res.status();
             let headers = res.headers().clone();
-            let bytes = to_bytes(res.into_body())
-                .await
-                .map_err(|_| ApiError::Internal(anyhow::anyhow!("cannot read the response body")))?;
+            let bytes = to_bytes(res.into_body()).await.map_err(|_| {
+                ApiError::Internal(anyhow::anyhow!("cannot read the response body"))
+            })?;
             if status.is_server_error() {
-                state.store.release_idempotency_key(&scope, &key).await.map_err(ApiError::from)?;
+                state
+                    .store
+                    .release_idempotency_key(&scope, &key)
+                    .await
+                    .map_err(ApiError::from)?;
             } else {
-                let header_text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+                let header_text = |name: header::HeaderName| {
+                    headers
+                        .get(name)
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_owned)
+                };
                 state
                     .store
                     .complete_idempotency_key(

@@ -224,7 +224,7 @@ pub async fn create_member_with_key(
         .map_err(|e| match e {
             StoreError::Duplicate(_) => ApiError::Conflict(
                 "email_taken",
-                "another member already has this e-mail address".into(),
+                crate::error::Text::say("email-taken", vec![]),
             ),
             other => other.into(),
         })?;
@@ -486,7 +486,7 @@ pub async fn set_member_role(
     if id == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_role",
-            "you cannot change your own role; ask another admin".into(),
+            crate::error::Text::say("own-role", vec![]),
         ));
     }
     let member = state

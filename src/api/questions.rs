@@ -550,14 +550,16 @@ pub async fn update_question(
     let row = find_question(&state, id.into_inner(), &caller).await?;
     let is_asker = row.author_id == caller.member_id;
     if !is_asker && !caller.role.can_moderate() {
-        return Err(ApiError::Forbidden(
-            "only the person who asked, or a moderator, can edit this question".into(),
-        ));
+        return Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-question",
+            vec![("action", crate::i18n::Arg::from("edit"))],
+        )));
     }
     if input.anonymous.is_some() && !is_asker {
-        return Err(ApiError::Forbidden(
-            "only the person who asked can change whether a question is anonymous".into(),
-        ));
+        return Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-anonymous",
+            vec![],
+        )));
     }
     check_if_match(&req, &etag("question", row.id, row.updated_at))?;
     let mut errors = FieldErrors::default();
@@ -625,9 +627,10 @@ pub async fn delete_question(
 ) -> Result<HttpResponse, ApiError> {
     let row = find_question(&state, id.into_inner(), &caller).await?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
-        return Err(ApiError::Forbidden(
-            "only the person who asked, or a moderator, can delete this question".into(),
-        ));
+        return Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-question",
+            vec![("action", crate::i18n::Arg::from("delete"))],
+        )));
     }
     check_if_match(&req, &etag("question", row.id, row.updated_at))?;
     if !state.store.delete_question(row.id).await? {
@@ -647,7 +650,7 @@ async fn set_me_too(
     if on && row.author_id == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_question",
-            "you asked this question, so you cannot add a \"me too\" to it".into(),
+            crate::error::Text::say("own-question", vec![]),
         ));
     }
     let count = state.store.set_me_too(row.id, caller.member_id, on).await?;

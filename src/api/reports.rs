@@ -211,9 +211,9 @@ pub async fn create_report(
     if author == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_post",
-            format!(
-                "you wrote this {}, so you cannot report it; edit or delete it instead",
-                input.target_kind.as_str()
+            crate::error::Text::say(
+                "own-post",
+                vec![("kind", crate::i18n::Arg::from(input.target_kind.as_str()))],
             ),
         ));
     }
@@ -381,19 +381,24 @@ pub async fn resolve_report(
         .await?
     {
         Resolved::Closed(closed) => {
-            tracing::info!(report_id = id, closed, status = input.action.status().as_str(), "reports resolved");
+            tracing::info!(
+                report_id = id,
+                closed,
+                status = input.action.status().as_str(),
+                "reports resolved"
+            );
         }
         Resolved::NoReport => return Err(ApiError::NotFound("report")),
         Resolved::AlreadyResolved => {
             return Err(ApiError::Conflict(
                 "report_resolved",
-                "this report was already resolved (perhaps with another report of the same post); list open reports with GET /api/v1/reports".into(),
+                crate::error::Text::say("report-resolved", vec![]),
             ))
         }
         Resolved::NoPost => {
             return Err(ApiError::NotFoundBecause(
                 "post_deleted",
-                "the reported post was deleted, so there is nothing to hide; dismiss the report instead".into(),
+                crate::error::Text::say("post-deleted", vec![]),
             ))
         }
     }

@@ -174,9 +174,10 @@ pub async fn create_tag(
     Json(input): Json<CreateTag>,
 ) -> Result<HttpResponse, ApiError> {
     if !caller.role.can_moderate() {
-        return Err(ApiError::Forbidden(
-            "only moderators and admins create tags ahead of use; members create them by using them".into(),
-        ));
+        return Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-create-tag",
+            vec![],
+        )));
     }
     let slug = crate::domain::tag::TagSlug::parse("slug", &input.slug)
         .map_err(|e| ApiError::Validation(vec![e]))?;

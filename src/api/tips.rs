@@ -236,9 +236,10 @@ async fn find_tip(state: &AppState, id: i64, viewer: &Caller) -> Result<TipRow, 
 
 fn require_moderator_to_feature(caller: &Caller, featured: Option<bool>) -> Result<(), ApiError> {
     if featured.is_some() && !caller.role.can_moderate() {
-        return Err(ApiError::Forbidden(
-            "only moderators can feature tips".into(),
-        ));
+        return Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-feature",
+            vec![],
+        )));
     }
     Ok(())
 }
@@ -386,15 +387,19 @@ pub async fn daily_tip(
         .ok_or(ApiError::NotFound("member"))?;
     let level = TipLevel::from_stored(&member.level);
     let day = day_at_offset(Utc::now(), state.config.utc_offset_minutes);
-    let tip = state.store.daily_tip(caller.member_id, &day, level).await?.ok_or_else(|| {
-        ApiError::NotFoundBecause(
-            "no_tip_left",
-            format!(
-                "you have seen every {} tip; new tips appear as members write them, or change your level with PATCH /api/v1/me",
-                level.as_str()
-            ),
-        )
-    })?;
+    let tip = state
+        .store
+        .daily_tip(caller.member_id, &day, level)
+        .await?
+        .ok_or_else(|| {
+            ApiError::NotFoundBecause(
+                "no_tip_left",
+                crate::error::Text::say(
+                    "no-tip-left",
+                    vec![("level", crate::i18n::Arg::from(level.as_str()))],
+                ),
+            )
+        })?;
     Ok(HttpResponse::Ok().json(tip_view(tip, &caller, &Links::new(&state, &req))))
 }
 
@@ -427,7 +432,7 @@ pub async fn random_tip(
         .ok_or_else(|| {
             ApiError::NotFoundBecause(
                 "no_tip_matches",
-                "no tip matches this topic and level yet".into(),
+                crate::error::Text::say("no-tip-matches", vec![]),
             )
         })?;
     Ok(HttpResponse::Ok().json(tip_view(tip, &caller, &Links::new(&state, &req))))
@@ -489,9 +494,10 @@ pub async fn update_tip(
 ) -> Result<HttpResponse, ApiError> {
     let row = find_tip(&state, id.into_inner(), &caller).await?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
-        return Err(ApiError::Forbidden(
-            "only the author, or a moderator, can edit this tip".into(),
-        ));
+        return Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-tip",
+            vec![("action", crate::i18n::Arg::from("edit"))],
+        )));
     }
     require_moderator_to_feature(&caller, input.featured)?;
     check_if_match(&req, &etag("tip", row.id, row.updated_at))?;
@@ -556,9 +562,10 @@ pub async fn delete_tip(
 ) -> Result<HttpResponse, ApiError> {
     let row = find_tip(&state, id.into_inner(), &caller).await?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
-        return Err(ApiError::Forbidden(
-            "only the author, or a moderator, can delete this tip".into(),
-        ));
+        return Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-tip",
+            vec![("action", crate::i18n::Arg::from("delete"))],
+        )));
     }
     check_if_match(&req, &etag("tip", row.id, row.updated_at))?;
     if !state.store.delete_tip(row.id).await? {
@@ -597,7 +604,7 @@ pub async fn add_tip_reaction(
     if row.author_id == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_tip",
-            "you wrote this tip, so you cannot mark it helpful".into(),
+            crate::error::Text::say("own-tip", vec![]),
         ));
     }
     state

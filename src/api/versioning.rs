@@ -40,8 +40,9 @@ pub fn check_if_match(req: &HttpRequest, current: &str) -> Result<(), ApiError> 
     if matches {
         Ok(())
     } else {
-        Err(ApiError::PreconditionFailed(format!(
-            "the resource changed since you read it (its ETag is now {current}); read it again and retry"
+        Err(ApiError::PreconditionFailed(crate::error::Text::say(
+            "stale-etag",
+            vec![("etag", crate::i18n::Arg::from(current))],
         )))
     }
 }

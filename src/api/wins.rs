@@ -659,9 +659,10 @@ pub async fn update_win(
 ) -> Result<HttpResponse, ApiError> {
     let row = find_win(&state, id.into_inner(), &caller).await?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
-        return Err(ApiError::Forbidden(
-            "only the member who logged this win, or a moderator, can edit it".into(),
-        ));
+        return Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-win",
+            vec![("action", crate::i18n::Arg::from("edit"))],
+        )));
     }
     check_if_match(&req, &etag("win", row.id, row.updated_at))?;
     let current_impact = Impact {
@@ -743,9 +744,10 @@ pub async fn delete_win(
 ) -> Result<HttpResponse, ApiError> {
     let row = find_win(&state, id.into_inner(), &caller).await?;
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
-        return Err(ApiError::Forbidden(
-            "only the member who logged this win, or a moderator, can delete it".into(),
-        ));
+        return Err(ApiError::Forbidden(crate::error::Text::say(
+            "forbidden-win",
+            vec![("action", crate::i18n::Arg::from("delete"))],
+        )));
     }
     check_if_match(&req, &etag("win", row.id, row.updated_at))?;
     if !state.store.delete_win(row.id).await? {
@@ -779,7 +781,7 @@ async fn give(
     if receiver == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_item",
-            format!("this {kind} is yours, so you cannot give it kudos"),
+            crate::error::Text::say("own-kudos", vec![("kind", crate::i18n::Arg::from(kind))]),
         ));
     }
     let message = kudos_message(input)?;

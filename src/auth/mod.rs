@@ -72,10 +72,12 @@ impl Caller {
         if self.role >= role {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(format!(
-                "this needs the {} role (you are a {})",
-                role.as_str(),
-                self.role.as_str()
+            Err(ApiError::Forbidden(crate::error::Text::say(
+                "forbidden-role",
+                vec![
+                    ("needed", crate::i18n::Arg::from(role.as_str())),
+                    ("actual", crate::i18n::Arg::from(self.role.as_str())),
+                ],
             )))
         }
     }
@@ -312,9 +314,10 @@ pub async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
                 ));
             }
             if !is_same_origin_for_cookie(&state, req) {
-                return Err(ApiError::Forbidden(
-                    "a change made with the browser's session must come from a tsunagu page (cross-site request refused)".into(),
-                ));
+                return Err(ApiError::Forbidden(crate::error::Text::say(
+                    "forbidden-cross-site",
+                    vec![],
+                )));
             }
             return Ok(Caller::from_member(member, None));
         }

@@ -91,10 +91,32 @@ async fn the_default_language_is_configurable(backend: Backend) {
     )
     .await;
     assert_eq!(response.headers()["content-language"], "en");
-    // A sentence not yet in the locale files is sent in English, and says so.
+    // Refusals are translated too; `code` stays.
     let response = post_in(&app, None, &m.key, "/tags", json!({"slug": "x"})).await;
-    assert_eq!(response.headers()["content-language"], "en");
-    problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+    assert_eq!(response.headers()["content-language"], "ja");
+    let p = problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+    assert_eq!(p["detail"], "前もってタグを作れるのはモデレーターと管理者だけです。メンバーは、質問などにタグを付けるとそのタグを作れます");
+    let q = app
+        .ask(&m.key, "My own question here", "b", &[], false)
+        .await;
+    let p = problem(
+        post_in(
+            &app,
+            None,
+            &m.key,
+            &format!("/questions/{}/me-too", q["id"]),
+            json!({}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "own_question",
+    )
+    .await;
+    assert_eq!(p["detail"], "自分の質問に「私も知りたい」は付けられません");
+    assert_eq!(
+        p["detail_en"],
+        "you asked this question, so you cannot add a \"me too\" to it"
+    );
     app.stop().await;
 }
 
