@@ -10,8 +10,18 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::LazyLock;
 
-/// A language tsunagu speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+/// A language tsunagu speaks: `en` (English) or `ja` (Japanese).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// English.
@@ -207,19 +217,43 @@ pub fn ids(language: Language) -> Vec<String> {
         .collect()
 }
 
+/// The language of the request being served, and whether the request named it.
+struct RequestLanguage {
+    language: std::cell::Cell<Language>,
+    explicit: bool,
+}
+
 tokio::task_local! {
     /// The language of the request being served (set by `api::language`).
-    static CURRENT: Language;
+    static CURRENT: RequestLanguage;
 }
 
 /// The language of the request being served; English outside a request.
 pub fn current() -> Language {
-    CURRENT.try_with(|l| *l).unwrap_or_default()
+    CURRENT.try_with(|r| r.language.get()).unwrap_or_default()
 }
 
-/// Runs `future` with `language` as the request's language.
-pub async fn scope<F: std::future::Future>(language: Language, future: F) -> F::Output {
-    CURRENT.scope(language, future).await
+/// Runs `future` with `language` as the request's language; `explicit` when the request named
+/// it (`Accept-Language`), so a member's own setting does not override it.
+pub async fn scope<F: std::future::Future>(
+    language: Language,
+    explicit: bool,
+    future: F,
+) -> F::Output {
+    let request = RequestLanguage {
+        language: std::cell::Cell::new(language),
+        explicit,
+    };
+    CURRENT.scope(request, future).await
+}
+
+/// Once the caller is known: their chosen language, unless the request named one.
+pub fn prefer(language: Language) {
+    let _ = CURRENT.try_with(|r| {
+        if !r.explicit {
+            r.language.set(language);
+        }
+    });
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The language of a request: `Accept-Language` (RFC 9110 §12.5.4) when it names one tsunagu
-//! speaks, else `TSUNAGU_DEFAULT_LANGUAGE`. Problem details are written in it (with the English
+//! speaks, else the member's own choice (`PATCH /me {"language": "ja"}`, applied once the
+//! caller is authenticated, see [`crate::i18n::prefer`]), else `TSUNAGU_DEFAULT_LANGUAGE`. Problem details are written in it (with the English
 //! beside them in `detail_en`) and say so in `Content-Language`; `code`s never change.
 
 use crate::api::AppState;
@@ -26,5 +27,5 @@ pub async fn negotiate(
             .map(|state| state.config.default_language)
             .unwrap_or_default()
     });
-    crate::i18n::scope(language, next.call(req)).await
+    crate::i18n::scope(language, requested.is_some(), next.call(req)).await
 }

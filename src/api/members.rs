@@ -44,6 +44,10 @@ pub struct Member {
     pub helper_tags: Vec<String>,
     /// Whether the member chose to appear on the leaderboard (private by default).
     pub show_on_leaderboard: bool,
+    /// The language the member reads error messages in, when they chose one (absent: the
+    /// request's `Accept-Language`, else the server's default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::i18n::Language>,
     /// When the member joined.
     pub created_at: DateTime<Utc>,
 }
@@ -61,6 +65,10 @@ pub async fn member_view(state: &AppState, row: MemberRow) -> Result<Member, Api
         interests,
         helper_tags,
         show_on_leaderboard: row.show_on_leaderboard,
+        language: row
+            .language
+            .as_deref()
+            .and_then(crate::i18n::Language::parse),
         created_at: timestamp(row.created_at),
     })
 }
@@ -517,6 +525,11 @@ pub struct UpdateMe {
     pub helper_tags: Option<Vec<String>>,
     /// Appear on the leaderboard (default false: recognition is private).
     pub show_on_leaderboard: Option<bool>,
+    /// The language to read error messages in when a request does not name one with
+    /// `Accept-Language`: `en` or `ja`; `null` goes back to the server's default.
+    #[serde(default, deserialize_with = "crate::api::extract::nullable")]
+    #[schema(value_type = Option<crate::i18n::Language>, nullable)]
+    pub language: Option<Option<crate::i18n::Language>>,
 }
 
 /// Most interest or helper tags a member may list.
@@ -607,6 +620,7 @@ pub async fn update_me(
                 interests: interests.as_deref(),
                 helper_tags: helper_tags.as_deref(),
                 show_on_leaderboard: input.show_on_leaderboard,
+                language: input.language,
             },
         )
         .await?;

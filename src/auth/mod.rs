@@ -64,6 +64,8 @@ pub struct Caller {
     pub display_name: String,
     /// Role.
     pub role: Role,
+    /// The language the member chose for messages (`PATCH /me`), if any.
+    pub language: Option<crate::i18n::Language>,
 }
 
 impl Caller {
@@ -86,6 +88,10 @@ impl Caller {
         Caller {
             member_id: member.id,
             role: member.role().max(token_role.unwrap_or_default()),
+            language: member
+                .language
+                .as_deref()
+                .and_then(crate::i18n::Language::parse),
             display_name: member.display_name,
         }
     }
@@ -274,6 +280,16 @@ pub fn is_same_origin_for_cookie(state: &AppState, req: &HttpRequest) -> bool {
 /// Bearer` (an API key or a provider's token), else the browser's session cookie. Both headers
 /// at once is `401`: two credentials that may name two people are refused, not ranked.
 pub async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
+    let caller = identify(req).await?;
+    // From here on, messages are in the member's chosen language (unless the request named
+    // one with Accept-Language).
+    if let Some(language) = caller.language {
+        crate::i18n::prefer(language);
+    }
+    Ok(caller)
+}
+
+async fn identify(req: &HttpRequest) -> Result<Caller, ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .cloned()

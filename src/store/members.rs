@@ -15,6 +15,8 @@ pub struct MemberRow {
     pub level: String,
     pub department: Option<String>,
     pub show_on_leaderboard: bool,
+    /// `en` or `ja`, when the member chose one.
+    pub language: Option<String>,
 }
 
 impl MemberRow {
@@ -51,7 +53,7 @@ pub struct NewApiKey<'a> {
 }
 
 const MEMBER_COLUMNS: &str =
-    "id, display_name, email, role, created_at, level, department, show_on_leaderboard";
+    "id, display_name, email, role, created_at, level, department, show_on_leaderboard, language";
 const KEY_COLUMNS: &str = "id, member_id, name, prefix, created_at";
 
 impl Store {
@@ -169,7 +171,7 @@ impl Store {
     pub async fn member_by_key_hash(&self, hash: &str) -> StoreResult<Option<MemberRow>> {
         with_pool!(self, pool => {
             Ok(sqlx::query_as(
-                "SELECT m.id, m.display_name, m.email, m.role, m.created_at, m.level, m.department, m.show_on_leaderboard FROM api_keys k JOIN members m ON m.id = k.member_id WHERE k.key_hash = $1 AND k.revoked_at IS NULL",
+                "SELECT m.id, m.display_name, m.email, m.role, m.created_at, m.level, m.department, m.show_on_leaderboard, m.language FROM api_keys k JOIN members m ON m.id = k.member_id WHERE k.key_hash = $1 AND k.revoked_at IS NULL",
             )
             .bind(hash)
             .fetch_optional(pool)
@@ -266,7 +268,7 @@ impl Store {
         identity: &IdentityRecord<'_>,
     ) -> StoreResult<MemberRow> {
         let select =
-            "SELECT m.id, m.display_name, m.email, m.role, m.created_at, m.level, m.department, m.show_on_leaderboard FROM member_identities i \
+            "SELECT m.id, m.display_name, m.email, m.role, m.created_at, m.level, m.department, m.show_on_leaderboard, m.language FROM member_identities i \
                       JOIN members m ON m.id = i.member_id WHERE i.issuer = $1 AND i.subject = $2";
         let existing: Option<MemberRow> = with_pool!(self, pool => {
             sqlx::query_as(select).bind(identity.issuer).bind(identity.subject).fetch_optional(pool).await?
@@ -449,6 +451,8 @@ pub struct MemberSettings<'a> {
     pub interests: Option<&'a [crate::domain::tag::TagSlug]>,
     pub helper_tags: Option<&'a [crate::domain::tag::TagSlug]>,
     pub show_on_leaderboard: Option<bool>,
+    /// `Some(None)` goes back to the request's language.
+    pub language: Option<Option<crate::i18n::Language>>,
 }
 
 impl Store {
@@ -465,13 +469,16 @@ impl Store {
                 "UPDATE members SET \
                  department = CASE WHEN $2 THEN $3 ELSE department END, \
                  level = COALESCE($4, level), \
-                 show_on_leaderboard = COALESCE($5, show_on_leaderboard) WHERE id = $1",
+                 show_on_leaderboard = COALESCE($5, show_on_leaderboard), \
+                 language = CASE WHEN $6 THEN $7 ELSE language END WHERE id = $1",
             )
             .bind(member_id)
             .bind(settings.department.is_some())
             .bind(settings.department.flatten())
             .bind(settings.level.map(|l| l.as_str()))
             .bind(settings.show_on_leaderboard)
+            .bind(settings.language.is_some())
+            .bind(settings.language.flatten().map(|l| l.tag()))
             .execute(&mut *tx)
             .await?;
             for (kind, tags) in [("interest", settings.interests), ("helper", settings.helper_tags)] {

@@ -53,6 +53,17 @@ on_both_databases! {
         let p = problem(response, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
         assert_eq!(p["errors"][0]["detail"], "title must be at least 5 visible characters (it has 2)");
         assert!(p.get("detail_en").is_none() && p["errors"][0].get("detail_en").is_none(), "{p}");
+        // A member's own choice applies when the request names no language.
+        let chosen = json_of(app.patch("/me", &m.key, json!({"language": "ja"})).await, StatusCode::OK).await;
+        assert_eq!(chosen["language"], "ja");
+        let response = post_in(app, None, &m.key, "/questions", json!({"title": "短い", "body": "b"})).await;
+        assert_eq!(response.headers()["content-language"], "ja");
+        let response = post_in(app, Some("en"), &m.key, "/questions", json!({"title": "短い", "body": "b"})).await;
+        assert_eq!(response.headers()["content-language"], "en", "Accept-Language wins");
+        let back = json_of(app.patch("/me", &m.key, json!({"language": null})).await, StatusCode::OK).await;
+        assert!(back.get("language").is_none(), "{back}");
+        let response = post_in(app, None, &m.key, "/questions", json!({"title": "短い", "body": "b"})).await;
+        assert_eq!(response.headers()["content-language"], "en");
         // A language tsunagu lacks falls back to the default.
         let response = post_in(app, Some("fr, de;q=0.5"), &m.key, "/questions", json!({"title": "短い", "body": "b"})).await;
         assert_eq!(response.headers()["content-language"], "en");
