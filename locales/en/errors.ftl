@@ -109,3 +109,28 @@ idempotency-reused = this Idempotency-Key was used for a different request; use 
 idempotency-in-progress = a request with this Idempotency-Key is still being processed; retry shortly
 no-tip-left = you have seen every { $level } tip; new tips appear as members write them, or change your level with PATCH /api/v1/me
 no-tip-matches = no tip matches this topic and level yet
+
+## Numbers, lists and ranges
+value-out-of-range = { $field } must be between { $min } and { $max } (got { $got })
+number-out-of-range = { $field } must be between { $min } and { $max }
+minutes-too-precise = { $field } is counted in tenths of a minute (e.g. 2.5); { $value } is finer than that
+money-too-precise = { $field } is counted in hundredths (e.g. 1200.50); { $value } is finer than that
+currency-invalid = currency must be a three-letter ISO 4217 code such as JPY or USD
+list-too-many = at most { $max } are allowed (got { $count })
+helped-by-missing = no such { $kind ->
+    [questions] question
+   *[tips] tip
+}: { $ids }
+range-order = from must be before to
+range-too-long = a report covers at most 10 years
+after-negative = after must be 0 or more
+cursor-invalid = cursor is not a cursor from this API; use the next_cursor of a previous page with the same sort and search
+event-type-unknown = unknown event type "{ $name }"; use { $known }
+
+## Headers and triggers
+idempotency-key-invalid = Idempotency-Key must be 1–255 printable ASCII characters without spaces
+if-match-invalid = If-Match must be an ETag you read (at most { $max } ASCII characters), or *
+secret-invalid = secret must be whsec_ followed by the base64 of 24–64 random bytes
+unknown-tag = no question, tip or win has the tag "{ $tag }", so this trigger would never fire; pick a tag from the list (a moderator can create one ahead of use with POST /tags)
+unknown-tag-near = no question, tip or win has the tag "{ $tag }", so this trigger would never fire; did you mean "{ $near }"? pick a tag from the list (a moderator can create one ahead of use with POST /tags)
+email-invalid = "{ $value }" is not an e-mail address like name@example.com

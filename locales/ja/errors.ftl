@@ -125,3 +125,28 @@ no-tip-left = { $level ->
    *[advanced] 上級
 }のヒントはすべて見ました。新しいヒントが書かれると表示されます。レベルは PATCH /api/v1/me で変えられます
 no-tip-matches = このトピックとレベルに合うヒントはまだありません
+
+## 数・リスト・範囲
+value-out-of-range = 「{ $field }」は { $min }～{ $max } の範囲で指定してください（{ $got } が送られました）
+number-out-of-range = 「{ $field }」は { $min }～{ $max } の範囲にしてください
+minutes-too-precise = 「{ $field }」は 0.1 分単位で指定してください（例：2.5）。{ $value } は細かすぎます
+money-too-precise = 「{ $field }」は 0.01 単位で指定してください（例：1200.50）。{ $value } は細かすぎます
+currency-invalid = 通貨は JPY や USD のような 3 文字の ISO 4217 コードで指定してください
+list-too-many = 「{ $field }」は { $max } 個までです（{ $count } 個あります）
+helped-by-missing = 見つからない{ $kind ->
+    [questions] 質問
+   *[tips] ヒント
+}があります：{ $ids }
+range-order = 開始日時は終了日時より前にしてください
+range-too-long = 期間は 10 年までにしてください
+after-negative = 「after」は 0 以上にしてください
+cursor-invalid = 「cursor」が正しくありません。同じ並び順・同じ検索条件で取得した前のページの next_cursor を使ってください
+event-type-unknown = 「{ $name }」というイベントの種類はありません。{ $known } のどれかを使ってください
+
+## ヘッダーとトリガー
+idempotency-key-invalid = Idempotency-Key（再送しても二重に登録しないためのキー）は、空白を含まない 1～255 文字の半角英数記号にしてください
+if-match-invalid = If-Match（読み込んだときの版）には、読み込んだときの ETag（半角 { $max } 文字以内）か * を指定してください
+secret-invalid = 署名用のシークレットは、whsec_ に続けて 24～64 バイトの乱数を base64 にしたものにしてください
+unknown-tag = 「{ $tag }」というタグの付いた質問・ヒント・成果はないため、このトリガーは動きません。一覧からタグを選んでください（モデレーターは POST /tags で前もってタグを作れます）
+unknown-tag-near = 「{ $tag }」というタグの付いた質問・ヒント・成果はないため、このトリガーは動きません。「{ $near }」のことですか？一覧からタグを選んでください（モデレーターは POST /tags で前もってタグを作れます）
+email-invalid = 「{ $value }」はメールアドレス（name@example.com のような形）ではありません

@@ -84,20 +84,25 @@ pub async fn list_events(
             Some(t) => types.push(t),
             None => {
                 let known: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
-                return Err(ApiError::InvalidQuery(FieldError::new(
+                return Err(ApiError::InvalidQuery(FieldError::say(
                     "types",
                     "unknown_type",
-                    format!("unknown event type {name:?}; use {}", known.join(", ")),
+                    "event-type-unknown",
+                    vec![
+                        ("name", crate::i18n::Arg::from(name)),
+                        ("known", crate::i18n::Arg::from(known.join(", "))),
+                    ],
                 )));
             }
         }
     }
     if let Some(after) = params.after {
         if after < 0 {
-            return Err(ApiError::InvalidQuery(FieldError::new(
+            return Err(ApiError::InvalidQuery(FieldError::say(
                 "after",
                 "out_of_range",
-                "after must be 0 or more",
+                "after-negative",
+                vec![],
             )));
         }
     }

@@ -82,10 +82,11 @@ pub async fn idempotency(
             k.to_owned()
         }
         _ => {
-            let error = ApiError::InvalidHeader(FieldError::new(
+            let error = ApiError::InvalidHeader(FieldError::say(
                 HEADER,
                 "invalid",
-                "Idempotency-Key must be 1–255 printable ASCII characters without spaces",
+                "idempotency-key-invalid",
+                vec![],
             ));
             return Ok(req.error_response(error));
         }

@@ -540,13 +540,14 @@ fn member_tag_list(
     raw: &[String],
 ) -> Result<Vec<TagSlug>, Vec<crate::error::FieldError>> {
     if raw.len() > MAX_MEMBER_TAGS {
-        return Err(vec![crate::error::FieldError::new(
+        return Err(vec![crate::error::FieldError::say(
             field,
             "too_many",
-            format!(
-                "at most {MAX_MEMBER_TAGS} tags are allowed (got {})",
-                raw.len()
-            ),
+            "tags-too-many",
+            vec![
+                ("max", crate::i18n::Arg::from(MAX_MEMBER_TAGS)),
+                ("count", crate::i18n::Arg::from(raw.len())),
+            ],
         )]);
     }
     let mut tags: Vec<TagSlug> = Vec::new();

@@ -20,10 +20,15 @@ pub fn page_limit(limit: Option<i64>) -> Result<i64, ApiError> {
     match limit {
         None => Ok(DEFAULT_LIMIT),
         Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        Some(n) => Err(ApiError::InvalidQuery(FieldError::new(
+        Some(n) => Err(ApiError::InvalidQuery(FieldError::say(
             "limit",
             "out_of_range",
-            format!("limit must be between 1 and {MAX_LIMIT} (got {n})"),
+            "value-out-of-range",
+            vec![
+                ("min", crate::i18n::Arg::from(1i64)),
+                ("max", crate::i18n::Arg::from(MAX_LIMIT)),
+                ("got", crate::i18n::Arg::from(n)),
+            ],
         ))),
     }
 }
@@ -65,11 +70,14 @@ pub fn encode_cursor(kind: &str, scope: &str, key: SortKey) -> String {
 
 /// Decodes a cursor of `kind` made for the same `scope`.
 pub fn decode_cursor(kind: &str, scope: &str, cursor: &str) -> Result<SortKey, ApiError> {
+    // Why it is refused stays in the logs' debug view; the member needs only what to do.
     let invalid = |why: &str| {
-        ApiError::InvalidQuery(FieldError::new(
+        tracing::debug!(why, "cursor refused");
+        ApiError::InvalidQuery(FieldError::say(
             "cursor",
             "invalid_cursor",
-            format!("cursor {why}; use the next_cursor of a previous page with the same sort and search"),
+            "cursor-invalid",
+            vec![],
         ))
     };
     let bytes = URL_SAFE_NO_PAD

@@ -116,10 +116,15 @@ fn limit(raw: Option<i64>, default: i64, max: i64) -> Result<i64, ApiError> {
     match raw {
         None => Ok(default),
         Some(n) if (1..=max).contains(&n) => Ok(n),
-        Some(n) => Err(ApiError::InvalidQuery(FieldError::new(
+        Some(n) => Err(ApiError::InvalidQuery(FieldError::say(
             "limit",
             "out_of_range",
-            format!("limit must be between 1 and {max} (got {n})"),
+            "value-out-of-range",
+            vec![
+                ("min", crate::i18n::Arg::from(1i64)),
+                ("max", crate::i18n::Arg::from(max)),
+                ("got", crate::i18n::Arg::from(n)),
+            ],
         ))),
     }
 }

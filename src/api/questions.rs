@@ -445,10 +445,15 @@ pub async fn similar_questions(
         None => 5,
         Some(n) if (1..=10).contains(&n) => n as usize,
         Some(n) => {
-            return Err(query_error(FieldError::new(
+            return Err(query_error(FieldError::say(
                 "limit",
                 "out_of_range",
-                format!("limit must be between 1 and 10 (got {n})"),
+                "value-out-of-range",
+                vec![
+                    ("min", crate::i18n::Arg::from(1i64)),
+                    ("max", crate::i18n::Arg::from(10i64)),
+                    ("got", crate::i18n::Arg::from(n)),
+                ],
             )))
         }
     };

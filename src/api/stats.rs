@@ -166,17 +166,19 @@ async fn report(
             HealthInterval::Month => to - Duration::days(365),
         });
     if from >= to {
-        return Err(ApiError::InvalidQuery(FieldError::new(
+        return Err(ApiError::InvalidQuery(FieldError::say(
             "from",
             "invalid_range",
-            "from must be before to",
+            "range-order",
+            vec![],
         )));
     }
     if to - from > Duration::days(366 * 10) {
-        return Err(ApiError::InvalidQuery(FieldError::new(
+        return Err(ApiError::InvalidQuery(FieldError::say(
             "from",
             "invalid_range",
-            "a report covers at most 10 years",
+            "range-too-long",
+            vec![],
         )));
     }
     let tag = optional_tag(params.tag.as_deref())?;

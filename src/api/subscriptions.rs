@@ -391,10 +391,17 @@ async fn subscribe(
     let mut errors = FieldErrors::default();
     let callback_url = callback_url.trim();
     if callback_url.chars().count() > MAX_CALLBACK_URL_CHARS {
-        errors.check::<()>(Err(FieldError::new(
+        errors.check::<()>(Err(FieldError::say(
             "callback_url",
             "too_long",
-            format!("callback_url must be at most {MAX_CALLBACK_URL_CHARS} characters"),
+            "text-too-long",
+            vec![
+                ("max", crate::i18n::Arg::from(MAX_CALLBACK_URL_CHARS)),
+                (
+                    "count",
+                    crate::i18n::Arg::from(callback_url.chars().count()),
+                ),
+            ],
         )));
     } else if let Err(refused) =
         ssrf::check_callback_url(callback_url, &state.config.webhooks.allow_hosts).await
@@ -407,10 +414,11 @@ async fn subscribe(
     }
     if let Some(secret) = secret {
         if signing::secret_key(secret).is_none() {
-            errors.check::<()>(Err(FieldError::new(
+            errors.check::<()>(Err(FieldError::say(
                 "secret",
                 "invalid",
-                "secret must be whsec_ followed by the base64 of 24–64 random bytes",
+                "secret-invalid",
+                vec![],
             )));
         }
     }
@@ -420,10 +428,15 @@ async fn subscribe(
     };
     if let Some(hours) = filters.hours {
         if !(1..=720).contains(&hours) {
-            errors.check::<()>(Err(FieldError::new(
+            errors.check::<()>(Err(FieldError::say(
                 "hours",
                 "out_of_range",
-                format!("hours must be between 1 and 720 (got {hours})"),
+                "value-out-of-range",
+                vec![
+                    ("min", crate::i18n::Arg::from(1i64)),
+                    ("max", crate::i18n::Arg::from(720i64)),
+                    ("got", crate::i18n::Arg::from(hours)),
+                ],
             )));
         }
     }
@@ -843,18 +856,16 @@ async fn unknown_tag(state: &AppState, tag: &TagSlug) -> Result<Option<FieldErro
         return Ok(None);
     }
     let known = state.store.tag_slugs(5000).await?;
-    let hint = match crate::domain::tag::closest(tag.as_str(), known.iter().map(String::as_str)) {
-        Some(near) => format!("did you mean {near:?}? "),
-        None => String::new(),
+    let near = crate::domain::tag::closest(tag.as_str(), known.iter().map(String::as_str));
+    let mut args = vec![("tag", crate::i18n::Arg::from(tag.as_str()))];
+    let id = match near {
+        Some(near) => {
+            args.push(("near", crate::i18n::Arg::from(near)));
+            "unknown-tag-near"
+        }
+        None => "unknown-tag",
     };
-    Ok(Some(FieldError::new(
-        "tag",
-        "unknown_tag",
-        format!(
-            "no question, tip or win has the tag {:?}, so this trigger would never fire; {hint}pick a tag from the list (a moderator can create one ahead of use with POST /tags)",
-            tag.as_str()
-        ),
-    )))
+    Ok(Some(FieldError::say("tag", "unknown_tag", id, args)))
 }
 
 /// The OpenAPI 3.1 `webhooks`: one per subscribe operation, the `POST` tsunagu makes to the

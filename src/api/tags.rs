@@ -119,27 +119,37 @@ pub async fn list_tags(
 ) -> Result<HttpResponse, ApiError> {
     let prefix = normalize(params.q.as_deref().unwrap_or("").trim());
     if prefix.chars().any(char::is_control) {
-        return Err(ApiError::InvalidQuery(FieldError::new(
+        return Err(ApiError::InvalidQuery(FieldError::say(
             "q",
             "invalid_character",
-            "q must not contain control characters",
+            "text-control",
+            vec![("char", crate::i18n::Arg::from("U+0000–U+001F"))],
         )));
     }
     if prefix.chars().count() > TAG_MAX_CHARS {
-        return Err(ApiError::InvalidQuery(FieldError::new(
+        return Err(ApiError::InvalidQuery(FieldError::say(
             "q",
             "too_long",
-            format!("q must be at most {TAG_MAX_CHARS} characters"),
+            "text-too-long",
+            vec![
+                ("max", crate::i18n::Arg::from(TAG_MAX_CHARS)),
+                ("count", crate::i18n::Arg::from(prefix.chars().count())),
+            ],
         )));
     }
     let limit = match params.limit {
         None => 50,
         Some(n) if (1..=200).contains(&n) => n,
         Some(n) => {
-            return Err(ApiError::InvalidQuery(FieldError::new(
+            return Err(ApiError::InvalidQuery(FieldError::say(
                 "limit",
                 "out_of_range",
-                format!("limit must be between 1 and 200 (got {n})"),
+                "value-out-of-range",
+                vec![
+                    ("min", crate::i18n::Arg::from(1i64)),
+                    ("max", crate::i18n::Arg::from(200i64)),
+                    ("got", crate::i18n::Arg::from(n)),
+                ],
             )))
         }
     };

@@ -26,10 +26,11 @@ pub fn check_if_match(req: &HttpRequest, current: &str) -> Result<(), ApiError> 
     let value = match value.to_str() {
         Ok(v) if v.len() <= MAX_IF_MATCH_CHARS => v,
         _ => {
-            return Err(ApiError::InvalidHeader(crate::error::FieldError::new(
+            return Err(ApiError::InvalidHeader(crate::error::FieldError::say(
                 "If-Match",
                 "invalid",
-                format!("If-Match must be an ETag you read (at most {MAX_IF_MATCH_CHARS} ASCII characters), or *"),
+                "if-match-invalid",
+                vec![("max", crate::i18n::Arg::from(MAX_IF_MATCH_CHARS))],
             )))
         }
     };

@@ -380,10 +380,14 @@ async fn validate_win(state: &AppState, input: ValidWinInput<'_>) -> Result<Vali
         ("helped_by.tips", helped_by.tips.len()),
     ] {
         if count > MAX_HELPED_BY {
-            errors.check::<()>(Err(FieldError::new(
+            errors.check::<()>(Err(FieldError::say(
                 field,
                 "too_many",
-                format!("at most {MAX_HELPED_BY} are allowed (got {count})"),
+                "list-too-many",
+                vec![
+                    ("max", crate::i18n::Arg::from(MAX_HELPED_BY)),
+                    ("count", crate::i18n::Arg::from(count)),
+                ],
             )));
         }
     }
@@ -409,17 +413,22 @@ async fn validate_win(state: &AppState, input: ValidWinInput<'_>) -> Result<Vali
         ("helped_by.tips", missing_tips),
     ] {
         if !missing.is_empty() {
-            errors.check::<()>(Err(FieldError::new(
+            let ids: Vec<String> = missing.iter().map(i64::to_string).collect();
+            errors.check::<()>(Err(FieldError::say(
                 field,
                 "not_found",
-                format!(
-                    "no such {}: {missing:?}",
-                    if field.ends_with("tips") {
-                        "tips"
-                    } else {
-                        "questions"
-                    }
-                ),
+                "helped-by-missing",
+                vec![
+                    (
+                        "kind",
+                        crate::i18n::Arg::from(if field.ends_with("tips") {
+                            "tips"
+                        } else {
+                            "questions"
+                        }),
+                    ),
+                    ("ids", crate::i18n::Arg::from(ids.join(", "))),
+                ],
             )));
         }
     }

@@ -65,10 +65,11 @@ pub fn parse_email(raw: &str) -> Result<String, FieldError> {
     // lookalike address would match, and link to, someone else's.
     let email = raw.trim().to_ascii_lowercase();
     let invalid = || {
-        FieldError::new(
+        FieldError::say(
             "email",
             "invalid",
-            format!("{raw:?} is not an e-mail address like name@example.com"),
+            "email-invalid",
+            vec![("value", crate::i18n::Arg::from(raw))],
         )
     };
     if email.chars().count() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {

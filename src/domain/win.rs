@@ -58,30 +58,46 @@ pub fn to_resolution(value: f64, step: f64) -> f64 {
 pub fn check_impact(minutes: f64, runs: i64, people: i64) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if !(0.0..=MAX_MINUTES_PER_RUN).contains(&minutes) || !minutes.is_finite() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "impact.minutes_saved_per_run",
             "out_of_range",
-            format!("minutes_saved_per_run must be between 0 and {MAX_MINUTES_PER_RUN}"),
+            "number-out-of-range",
+            vec![
+                ("min", crate::i18n::Arg::from(0i64)),
+                (
+                    "max",
+                    crate::i18n::Arg::from(MAX_MINUTES_PER_RUN.to_string()),
+                ),
+            ],
         ));
     } else if !on_resolution(minutes, MINUTES_RESOLUTION) {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "impact.minutes_saved_per_run",
             "too_precise",
-            format!("minutes_saved_per_run is counted in tenths of a minute (e.g. 2.5); {minutes} is finer than that"),
+            "minutes-too-precise",
+            vec![("value", crate::i18n::Arg::from(minutes.to_string()))],
         ));
     }
     if !(0..=MAX_RUNS_PER_MONTH).contains(&runs) {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "impact.runs_per_month",
             "out_of_range",
-            format!("runs_per_month must be between 0 and {MAX_RUNS_PER_MONTH}"),
+            "number-out-of-range",
+            vec![
+                ("min", crate::i18n::Arg::from(0i64)),
+                ("max", crate::i18n::Arg::from(MAX_RUNS_PER_MONTH)),
+            ],
         ));
     }
     if !(0..=MAX_PEOPLE_HELPED).contains(&people) {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "impact.people_helped",
             "out_of_range",
-            format!("people_helped must be between 0 and {MAX_PEOPLE_HELPED}"),
+            "number-out-of-range",
+            vec![
+                ("min", crate::i18n::Arg::from(0i64)),
+                ("max", crate::i18n::Arg::from(MAX_PEOPLE_HELPED)),
+            ],
         ));
     }
     errors
@@ -91,24 +107,33 @@ pub fn check_impact(minutes: f64, runs: i64, people: i64) -> Vec<FieldError> {
 pub fn check_money(amount: f64, currency: Option<&str>) -> Result<String, Vec<FieldError>> {
     let mut errors = Vec::new();
     if !(0.0..=MAX_MONEY_PER_MONTH).contains(&amount) || !amount.is_finite() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "money_saved_per_month.amount",
             "out_of_range",
-            format!("amount must be between 0 and {MAX_MONEY_PER_MONTH}"),
+            "number-out-of-range",
+            vec![
+                ("min", crate::i18n::Arg::from(0i64)),
+                (
+                    "max",
+                    crate::i18n::Arg::from(MAX_MONEY_PER_MONTH.to_string()),
+                ),
+            ],
         ));
     } else if !on_resolution(amount, MONEY_RESOLUTION) {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "money_saved_per_month.amount",
             "too_precise",
-            format!("amount is counted in hundredths (e.g. 1200.50); {amount} is finer than that"),
+            "money-too-precise",
+            vec![("value", crate::i18n::Arg::from(amount.to_string()))],
         ));
     }
     let code = currency.unwrap_or("").trim().to_ascii_uppercase();
     if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "money_saved_per_month.currency",
             "invalid",
-            "currency must be a three-letter ISO 4217 code such as JPY or USD",
+            "currency-invalid",
+            vec![],
         ));
     }
     if errors.is_empty() {
