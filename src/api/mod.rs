@@ -355,39 +355,45 @@ fn declare_body_timeout(spec: &mut utoipa::openapi::OpenApi) {
     }
 }
 
+/// Every operation of the API (paths under [`API_PREFIX`]), to declare what all of them share.
+fn api_operations(
+    spec: &mut utoipa::openapi::OpenApi,
+) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    spec.paths
+        .paths
+        .iter_mut()
+        .filter(|(path, _)| path.starts_with(API_PREFIX))
+        .flat_map(|(_, item)| {
+            [
+                item.get.as_mut(),
+                item.post.as_mut(),
+                item.put.as_mut(),
+                item.patch.as_mut(),
+                item.delete.as_mut(),
+            ]
+        })
+        .flatten()
+}
+
 /// Every API operation may answer 429 when the caller exceeds the rate limit.
 fn declare_rate_limit(spec: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::{HeaderBuilder, ObjectBuilder, Type};
-    for (path, item) in spec.paths.paths.iter_mut() {
-        if !path.starts_with(API_PREFIX) {
-            continue;
-        }
-        for op in [
-            item.get.as_mut(),
-            item.post.as_mut(),
-            item.put.as_mut(),
-            item.patch.as_mut(),
-            item.delete.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            op.responses
-                .responses
-                .entry("429".to_owned())
-                .or_insert_with(|| {
-                    problem_response("Too many requests; retry after the Retry-After seconds")
-                        .header(
-                            "Retry-After",
-                            HeaderBuilder::new()
-                                .schema(ObjectBuilder::new().schema_type(Type::Integer))
-                                .description(Some("Seconds to wait before retrying"))
-                                .build(),
-                        )
-                        .build()
-                        .into()
-                });
-        }
+    for op in api_operations(spec) {
+        op.responses
+            .responses
+            .entry("429".to_owned())
+            .or_insert_with(|| {
+                problem_response("Too many requests; retry after the Retry-After seconds")
+                    .header(
+                        "Retry-After",
+                        HeaderBuilder::new()
+                            .schema(ObjectBuilder::new().schema_type(Type::Integer))
+                            .description(Some("Seconds to wait before retrying"))
+                            .build(),
+                    )
+                    .build()
+                    .into()
+            });
     }
 }
 
@@ -414,44 +420,30 @@ fn declare_common_headers(spec: &mut utoipa::openapi::OpenApi) {
         Type::String,
         "`true` when this is the stored answer to an earlier request with the same Idempotency-Key",
     );
-    for (path, item) in spec.paths.paths.iter_mut() {
-        if !path.starts_with(API_PREFIX) {
-            continue;
-        }
-        for op in [
-            item.get.as_mut(),
-            item.post.as_mut(),
-            item.put.as_mut(),
-            item.patch.as_mut(),
-            item.delete.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let idempotent = op
-                .parameters
-                .iter()
-                .flatten()
-                .any(|p| p.name == idempotency::HEADER);
-            for (status, response) in op.responses.responses.iter_mut() {
-                let RefOr::T(response) = response else {
-                    continue;
-                };
-                if !(status.starts_with('2') || status == "429") {
-                    continue;
-                }
-                for (name, h) in &common {
-                    response
-                        .headers
-                        .entry((*name).to_owned())
-                        .or_insert_with(|| h.clone());
-                }
-                if idempotent && status.starts_with('2') {
-                    response
-                        .headers
-                        .entry(idempotency::REPLAYED.to_owned())
-                        .or_insert_with(|| replayed.clone());
-                }
+    for op in api_operations(spec) {
+        let idempotent = op
+            .parameters
+            .iter()
+            .flatten()
+            .any(|p| p.name == idempotency::HEADER);
+        for (status, response) in op.responses.responses.iter_mut() {
+            let RefOr::T(response) = response else {
+                continue;
+            };
+            if !(status.starts_with('2') || status == "429") {
+                continue;
+            }
+            for (name, h) in &common {
+                response
+                    .headers
+                    .entry((*name).to_owned())
+                    .or_insert_with(|| h.clone());
+            }
+            if idempotent && status.starts_with('2') {
+                response
+                    .headers
+                    .entry(idempotency::REPLAYED.to_owned())
+                    .or_insert_with(|| replayed.clone());
             }
         }
     }
