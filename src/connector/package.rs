@@ -122,8 +122,8 @@ fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
                 "metadata": { "sourceType": "AzureActiveDirectoryTenant" },
                 "uiDefinition": {
                     "constraints": { "required": "false", "hidden": "true" },
-                    "description": "The tenant ID of for the Azure Active Directory application",
-                    "displayName": "Tenant"
+                    "description": strings.text("The tenant ID of the Microsoft Entra ID application"),
+                    "displayName": strings.text("Tenant")
                 }
             }
         }),
@@ -170,7 +170,7 @@ fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
             // The polling trigger: each poll passes back the cursor of the last response.
             "policyTemplateInstances": [{
                 "templateId": "pollingtrigger",
-                "title": "Poll for new events",
+                "title": strings.text("Poll for new events"),
                 "parameters": {
                     "x-ms-apimTemplateParameter.triggerConfig": { "after": "@{triggerBody().cursor}" },
                     "x-ms-apimTemplateParameter.triggerDataPath": "@triggerBody().items",
@@ -202,7 +202,11 @@ fn readme(options: &ConnectorOptions, definition: &Value) -> String {
         .into_iter()
         .flat_map(|p| p.values())
     {
-        for op in item.as_object().into_iter().flat_map(|m| m.values()) {
+        // Only operations: a trigger's path item also holds its `x-ms-notification-content`.
+        for op in ["get", "post", "put", "patch", "delete"]
+            .iter()
+            .filter_map(|method| item.get(*method))
+        {
             operations.push(format!(
                 "- **{}** (`{}`): {}",
                 op["summary"].as_str().unwrap_or_default(),

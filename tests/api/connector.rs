@@ -374,6 +374,47 @@ fn deliveries_and_common_headers_are_described() {
     );
 }
 
+#[test]
+fn the_packages_readme_and_properties_have_no_gaps() {
+    for lang in [Lang::En, Lang::Ja] {
+        for auth in [AuthMode::Aad, AuthMode::Oauth2, AuthMode::ApiKey] {
+            let package = package(&ConnectorOptions {
+                lang,
+                auth,
+                host: EXAMPLE_HOST.to_owned(),
+            })
+            .unwrap();
+            let readme = String::from_utf8(package.file("readme.md").unwrap().to_vec()).unwrap();
+            assert!(
+                !readme.contains("- ****") && !readme.contains("(``)"),
+                "{lang}/{auth}: empty bullets in readme.md"
+            );
+            // Every operation is listed, triggers included.
+            for id in ["OnQuestionPosted", "OnNewEvents", "CreateTag"] {
+                assert!(
+                    readme.contains(&format!("(`{id}`)")),
+                    "{lang}/{auth}: {id} missing from readme.md"
+                );
+            }
+            if lang == Lang::Ja {
+                let properties =
+                    String::from_utf8(package.file("apiProperties.json").unwrap().to_vec())
+                        .unwrap();
+                for english in [
+                    "\"Tenant\"",
+                    "Poll for new events",
+                    "Azure Active Directory",
+                ] {
+                    assert!(
+                        !properties.contains(english),
+                        "{auth}: English left in apiProperties.json: {english}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The operations of a path item (not its `x-ms-notification-content`).
 fn operations_of(item: &Value) -> impl Iterator<Item = (&String, &Value)> {
     item.as_object()
