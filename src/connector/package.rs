@@ -122,8 +122,10 @@ fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
                 "metadata": { "sourceType": "AzureActiveDirectoryTenant" },
                 "uiDefinition": {
                     "constraints": { "required": "false", "hidden": "true" },
-                    "description": strings.text("The tenant ID of the Microsoft Entra ID application"),
-                    "displayName": strings.text("Tenant")
+                    // Fixed by Microsoft's schema for this hidden parameter (word for word,
+                    // typo included): it is not shown to anyone, so it stays as required.
+                    "description": "The tenant ID of for the Azure Active Directory application",
+                    "displayName": "Tenant"
                 }
             }
         }),

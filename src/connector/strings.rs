@@ -750,8 +750,6 @@ static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(||
         ("The tag existed already", "タグはすでにありました"),
         ("Invalid body", "リクエストの内容が正しくありません"),
         ("Invalid tag", "タグ名が正しくありません"),
-        ("Tenant", "テナント"),
-        ("The tenant ID of the Microsoft Entra ID application", "Microsoft Entra ID アプリのテナント ID"),
         ("Poll for new events", "新しいイベントを定期的に確認する"),
         ("Invalid header (If-Match)", "If-Match ヘッダーが正しくありません"),
         ("Not a moderator or admin", "モデレーターまたは管理者ではありません"),
