@@ -160,7 +160,8 @@ pub struct Problem {
     #[schema(example = 422)]
     pub status: u16,
     /// What went wrong in this case, for people, in the language of the response
-    /// (`Content-Language`: the request's `Accept-Language`, else `TSUNAGU_DEFAULT_LANGUAGE`).
+    /// (`Content-Language`: the request's `Accept-Language`, else the member's own setting,
+    /// else `TSUNAGU_DEFAULT_LANGUAGE`).
     #[schema(example = "The request has 1 invalid field.")]
     pub detail: String,
     /// The same in English, when `detail` is in another language.
@@ -491,15 +492,19 @@ impl ResponseError for ApiError {
             _ => {}
         }
         let problem = self.problem_in(crate::i18n::current());
-        // The language `detail` is in: the request's, or English where it has no translation.
-        let language = if problem.detail_en.is_some() {
-            crate::i18n::current()
-        } else {
-            crate::i18n::Language::En
+        // The languages the document is in: the request's where every sentence has a
+        // translation, English where none has, both when some fields are still English only.
+        let requested = crate::i18n::current();
+        let translated = problem.detail_en.is_some();
+        let untranslated_field = problem.errors.iter().any(|e| e.detail_en.is_none());
+        let language = match (requested, translated, untranslated_field) {
+            (crate::i18n::Language::En, _, _) | (_, false, _) => "en".to_owned(),
+            (l, true, false) => l.tag().to_owned(),
+            (l, true, true) => format!("{}, en", l.tag()),
         };
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");
-        response.insert_header((header::CONTENT_LANGUAGE, language.tag()));
+        response.insert_header((header::CONTENT_LANGUAGE, language));
         if let ApiError::RateLimited(secs) = self {
             response.insert_header((header::RETRY_AFTER, secs.to_string()));
         }

@@ -52,6 +52,13 @@ query-invalid = query parameter { $field }: { $reason }
 query-not-flag = { $field } must be true or false (True, FALSE, 1 and 0 are read too)
 query-not-date = { $field } must be a date-time: 2026-11-01T09:00:00+09:00, 2026-11-01T09:00:00 (the members' time zone) or 2026-11-01
 
+## Search, reports, links, reactions
+search-control = { $field } must not contain control characters
+search-too-many-words = { $field } may have at most { $max } words (it has { $count })
+reason-required-to-hide = reason is required to hide a post: its author is told why
+link-invalid = link must be an http(s) URL of at most { $max } characters
+reaction-kind-unknown = there is no reaction "{ $kind }" here; use { $allowed }
+
 ## Text people type
 text-empty = { $field } must not be empty
 text-too-short = { $field } must be at least { $min } visible characters (it has { $count })
@@ -79,7 +86,7 @@ forbidden-answer = only the person who answered, or a moderator, can { $action -
     [edit] edit
    *[delete] delete
 } this answer
-forbidden-accept = only the person who asked the question can accept an answer
+forbidden-accept = only the person who asked the question can accept an answer or withdraw the choice
 forbidden-tip = only the author, or a moderator, can { $action ->
     [edit] edit
    *[delete] delete
@@ -104,7 +111,7 @@ email-taken = another member already has this e-mail address
 not-retryable = only a failed delivery of an active subscription can be retried (this one is { $status })
 report-resolved = this report was already resolved (perhaps with another report of the same post); list open reports with GET /api/v1/reports
 post-deleted = the reported post was deleted, so there is nothing to hide; dismiss the report instead
-stale-etag = the resource changed since you read it (its ETag is now { $etag }); read it again and retry
+stale-etag = this is not the version you read (it changed since, or If-Match names another version; its ETag is now { $etag }); read it again and retry
 idempotency-reused = this Idempotency-Key was used for a different request; use a new key for a new request
 idempotency-in-progress = a request with this Idempotency-Key is still being processed; retry shortly
 no-tip-left = you have seen every { $level } tip; new tips appear as members write them, or change your level with PATCH /api/v1/me

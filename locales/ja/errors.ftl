@@ -24,29 +24,36 @@ thing-member = メンバー
 thing-report = 通報
 thing-subscription = トリガーの登録
 thing-delivery = 配信
-thing-api-key = API キー
+thing-api-key = {" "}API キー
 thing-resource = データ
 thing-reaction-kind = リアクションの種類
 
 ## 本文とクエリーの読み取り
-body-required = リクエストに JSON の本文が必要です
-body-not-object = リクエストの本文は JSON のオブジェクト（{"{"} … {"}"}）にしてください
-body-malformed = 本文が正しい JSON ではありません（{ $reason }）
+body-required = 送信データ（JSON）がありません
+body-not-object = 送信データは {"{"} … {"}"} の形の JSON にしてください
+body-malformed = 送信データが JSON の形になっていません（{ $line } 行目 { $column } 文字目あたり）
 field-required = 「{ $field }」は必須です
 field-unknown = 「{ $field }」はこのリクエストにない項目です。項目名を確かめてください
-field-duplicate = 「{ $field }」が本文に 2 回あります。1 回だけにしてください
+field-duplicate = 「{ $field }」が送信データに 2 回あります。1 回だけにしてください
 field-must-be-text = 「{ $field }」は文字列で指定してください
 field-must-be-integer = 「{ $field }」は整数で指定してください
 field-must-be-number = 「{ $field }」は数値で指定してください
 field-must-be-boolean = 「{ $field }」は true か false で指定してください
 field-must-be-list = 「{ $field }」はリスト（[ … ]）で指定してください
-field-must-be-object = 「{ $field }」はオブジェクトで指定してください
+field-must-be-object = 「{ $field }」は {"{"} … {"}"} の形で指定してください
 field-bad-choice = 「{ $field }」は { $choices } のどれかにしてください（「{ $got }」が送られました）
 field-not-whole = 「{ $field }」は整数で指定してください
 field-too-large = 「{ $field }」の値が大きすぎます
 query-invalid = クエリーの「{ $field }」が正しくありません（{ $reason }）
 query-not-flag = 「{ $field }」は true か false で指定してください（True、FALSE、1、0 も使えます）
-query-not-date = 「{ $field }」は日時で指定してください：2026-11-01T09:00:00+09:00、2026-11-01T09:00:00（社内の時間帯）または 2026-11-01
+query-not-date = 「{ $field }」は日時で指定してください：2026-11-01T09:00:00+09:00、2026-11-01T09:00:00（社内で使う時間帯）または 2026-11-01
+
+## 検索・通報・リンク・リアクション
+search-control = 「{ $field }」に制御文字は使えません
+search-too-many-words = 検索語は { $max } 語までです（{ $count } 語あります）
+reason-required-to-hide = 投稿を非表示にするときは理由を書いてください。投稿した人に伝えます
+link-invalid = リンクは http または https で始まる { $max } 文字以内の URL にしてください
+reaction-kind-unknown = 「{ $kind }」というリアクションはありません。{ $allowed } のどれかを使ってください
 
 ## 入力された文章
 text-empty = 「{ $field }」を入力してください
@@ -83,7 +90,7 @@ forbidden-answer = この回答を{ $action ->
     [edit] 編集
    *[delete] 削除
 }できるのは、回答した人かモデレーターだけです
-forbidden-accept = ベストアンサーを選べるのは、質問した人だけです
+forbidden-accept = ベストアンサーを選んだり取り消したりできるのは、質問した人だけです
 forbidden-tip = このヒントを{ $action ->
     [edit] 編集
    *[delete] 削除
@@ -116,7 +123,7 @@ email-taken = このメールアドレスは、すでに別のメンバーが使
 not-retryable = やり直せるのは、有効なトリガーの失敗した配信だけです（この配信は「{ $status }」です）
 report-resolved = この通報はすでに対応済みです（同じ投稿への別の通報で対応されたのかもしれません）。未対応の通報は GET /api/v1/reports で確認できます
 post-deleted = 通報された投稿は削除されているため、非表示にできません。通報を却下してください
-stale-etag = 読み込んだ後にほかの人が変更しました（いまの ETag は { $etag }）。もう一度読み込んでからやり直してください
+stale-etag = 読み込んだときから内容が変わったか、指定した版が違います。もう一度読み込んでからやり直してください
 idempotency-reused = この Idempotency-Key は別のリクエストで使われています。新しいリクエストには新しいキーを使ってください
 idempotency-in-progress = 同じ Idempotency-Key のリクエストをまだ処理しています。少し待ってからやり直してください
 no-tip-left = { $level ->
@@ -124,7 +131,7 @@ no-tip-left = { $level ->
     [intermediate] 中級
    *[advanced] 上級
 }のヒントはすべて見ました。新しいヒントが書かれると表示されます。レベルは PATCH /api/v1/me で変えられます
-no-tip-matches = このトピックとレベルに合うヒントはまだありません
+no-tip-matches = このタグとレベルに合うヒントはまだありません
 
 ## 数・リスト・範囲
 value-out-of-range = 「{ $field }」は { $min }～{ $max } の範囲で指定してください（{ $got } が送られました）

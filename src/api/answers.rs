@@ -437,7 +437,18 @@ pub async fn remove_reaction(
     path: web::Path<(i64, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, kind) = path.into_inner();
-    let kind = ReactionKind::from_stored(&kind).ok_or(ApiError::NotFound("reaction kind"))?;
+    let kind = ReactionKind::from_stored(&kind).ok_or_else(|| {
+        ApiError::NotFoundBecause(
+            "not_found",
+            crate::error::Text::say(
+                "reaction-kind-unknown",
+                vec![
+                    ("kind", crate::i18n::Arg::from(kind.as_str())),
+                    ("allowed", crate::i18n::Arg::from("helpful, thanks")),
+                ],
+            ),
+        )
+    })?;
     let row = find_answer(&state, id, &caller).await?;
     state
         .store

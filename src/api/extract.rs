@@ -295,7 +295,11 @@ fn describe_json_error(path: &str, e: &serde_json::Error) -> FieldError {
             "body",
             "malformed_json",
             "body-malformed",
-            vec![("reason", Arg::from(message))],
+            vec![
+                ("reason", Arg::from(message)),
+                ("line", Arg::from(e.line())),
+                ("column", Arg::from(e.column())),
+            ],
         ),
         Category::Data => {
             if let Some(name) = quoted_after(&message, "missing field `") {

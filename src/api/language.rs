@@ -17,11 +17,14 @@ pub async fn negotiate(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let requested = req
+    // Every Accept-Language header, as one list (RFC 9110 §5.3); bytes that are not text do
+    // not void the rest.
+    let header: Vec<String> = req
         .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Language::negotiate);
+        .get_all(header::ACCEPT_LANGUAGE)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        .collect();
+    let requested = Language::negotiate(&header.join(","));
     let language = requested.unwrap_or_else(|| {
         req.app_data::<web::Data<AppState>>()
             .map(|state| state.config.default_language)

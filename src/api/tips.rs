@@ -640,7 +640,16 @@ pub async fn remove_tip_reaction(
 ) -> Result<HttpResponse, ApiError> {
     let (id, kind) = path.into_inner();
     if kind != "helpful" {
-        return Err(ApiError::NotFound("reaction kind"));
+        return Err(ApiError::NotFoundBecause(
+            "not_found",
+            crate::error::Text::say(
+                "reaction-kind-unknown",
+                vec![
+                    ("kind", crate::i18n::Arg::from(kind)),
+                    ("allowed", crate::i18n::Arg::from("helpful")),
+                ],
+            ),
+        ));
     }
     let row = find_tip(&state, id, &caller).await?;
     state

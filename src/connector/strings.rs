@@ -866,7 +866,7 @@ static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(||
         ("The language the member reads error messages in, when they chose one (absent: the request's `Accept-Language`, else the server's default).", "メンバーが選んだ、エラーメッセージの言語（選んでいないときはありません。そのときはリクエストの `Accept-Language`、なければサーバーの既定の言語です）。"),
         ("The language to read error messages in when a request does not name one with `Accept-Language`: `en` or `ja`; `null` goes back to the server's default.", "リクエストに `Accept-Language` がないときのエラーメッセージの言語：`en` または `ja`。`null` でサーバーの既定に戻します。"),
         ("What the member may do.", "メンバーができること。"),
-        ("What went wrong in this case, for people, in the language of the response (`Content-Language`: the request's `Accept-Language`, else `TSUNAGU_DEFAULT_LANGUAGE`).", "今回何が起きたかの説明。応答の言語（`Content-Language`。リクエストの `Accept-Language`、なければ `TSUNAGU_DEFAULT_LANGUAGE`）で書かれます。"),
+        ("What went wrong in this case, for people, in the language of the response (`Content-Language`: the request's `Accept-Language`, else the member's own setting, else `TSUNAGU_DEFAULT_LANGUAGE`).", "今回何が起きたかの説明。応答の言語（`Content-Language`。リクエストの `Accept-Language`、なければメンバーが選んだ言語、それもなければ `TSUNAGU_DEFAULT_LANGUAGE`）で書かれます。"),
         ("When it last changed in any way (asked, answered, accepted, edited).", "最後に何かが起きた日時（投稿、回答、解決、編集）。"),
         ("When it was asked.", "質問した日時。"),
         ("When it was last edited.", "最後に編集した日時。"),

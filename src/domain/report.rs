@@ -197,10 +197,11 @@ pub fn parse_resolution_reason(
     raw: Option<&str>,
 ) -> Result<Option<String>, FieldError> {
     match raw.filter(|t| !t.trim().is_empty()) {
-        None if action == ResolveAction::Hide => Err(FieldError::new(
+        None if action == ResolveAction::Hide => Err(FieldError::say(
             "reason",
             "required_to_hide",
-            "reason is required to hide a post: its author is told why",
+            "reason-required-to-hide",
+            vec![],
         )),
         None => Ok(None),
         Some(text) => multi_line("reason", text, 1, RESOLUTION_REASON_MAX_CHARS).map(Some),

@@ -164,17 +164,22 @@ impl SearchQuery {
     pub fn parse(field: &str, raw: &str, glossary: &Glossary) -> Result<Option<Self>, FieldError> {
         let count = raw.chars().count();
         if count > QUERY_MAX_CHARS {
-            return Err(FieldError::new(
+            return Err(FieldError::say(
                 field,
                 "too_long",
-                format!("{field} must be at most {QUERY_MAX_CHARS} characters (it has {count})"),
+                "text-too-long",
+                vec![
+                    ("max", crate::i18n::Arg::from(QUERY_MAX_CHARS)),
+                    ("count", crate::i18n::Arg::from(count)),
+                ],
             ));
         }
         if raw.chars().any(|c| c.is_control() && !c.is_whitespace()) {
-            return Err(FieldError::new(
+            return Err(FieldError::say(
                 field,
                 "invalid_character",
-                format!("{field} must not contain control characters"),
+                "search-control",
+                vec![],
             ));
         }
         let normalized = normalize(raw);
@@ -188,13 +193,14 @@ impl SearchQuery {
             }
         }
         if terms.len() > MAX_TERMS {
-            return Err(FieldError::new(
+            return Err(FieldError::say(
                 field,
                 "too_many_terms",
-                format!(
-                    "{field} may have at most {MAX_TERMS} terms (it has {})",
-                    terms.len()
-                ),
+                "search-too-many-words",
+                vec![
+                    ("max", crate::i18n::Arg::from(MAX_TERMS)),
+                    ("count", crate::i18n::Arg::from(terms.len())),
+                ],
             ));
         }
         let groups = terms.iter().map(|t| glossary.alternatives(t)).collect();

@@ -147,10 +147,11 @@ pub fn check_money(amount: f64, currency: Option<&str>) -> Result<String, Vec<Fi
 pub fn check_link(raw: &str) -> Result<String, FieldError> {
     let link = raw.trim();
     let invalid = || {
-        FieldError::new(
+        FieldError::say(
             "link",
             "invalid_url",
-            format!("link must be an http(s) URL of at most {MAX_LINK_CHARS} characters"),
+            "link-invalid",
+            vec![("max", crate::i18n::Arg::from(MAX_LINK_CHARS))],
         )
     };
     if link.chars().count() > MAX_LINK_CHARS

@@ -42,6 +42,21 @@ on_both_databases! {
         assert_eq!(p["errors"][0]["detail"], "「kind」は helpful, thanks のどれかにしてください（「役に立った」が送られました）");
         let p = problem(post_in(app, Some("ja"), &m.key, "/questions", json!({"title": "A fine title", "body": "b", "anonymus": true})).await, StatusCode::BAD_REQUEST, "invalid_body").await;
         assert_eq!(p["errors"][0]["detail"], "「anonymus」はこのリクエストにない項目です。項目名を確かめてください");
+        // Malformed JSON: where, not the parser's words; "本文" stays the post's body.
+        let raw = app.client.post(app.url("/questions")).bearer_auth(&m.key).header("Accept-Language", "ja")
+            .header("Content-Type", "application/json").body("{\"title\": ").send().await.unwrap();
+        let p = problem(raw, StatusCode::BAD_REQUEST, "invalid_body").await;
+        assert_eq!(p["errors"][0]["detail"], "送信データが JSON の形になっていません（1 行目 10 文字目あたり）");
+        // A reaction that does not exist is named, not "an id".
+        let response = app.client.delete(app.url(&format!("/answers/{}/reactions/foo", a["id"]))).bearer_auth(&m.key).header("Accept-Language", "ja").send().await.unwrap();
+        let p = problem(response, StatusCode::NOT_FOUND, "not_found").await;
+        assert_eq!(p["detail"], "「foo」というリアクションはありません。helpful, thanks のどれかを使ってください");
+        // A response with a sentence not yet translated says it is in both languages.
+        let response = post_in(app, Some("ja"), &m.key, "/subscriptions/question-posted", json!({"callback_url": "http://example.com/x", "secret": "abc"})).await;
+        let languages = response.headers()["content-language"].to_str().unwrap().to_owned();
+        let p = problem(response, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(languages, "ja, en", "{p}");
+        assert!(p["errors"][0].get("detail_en").is_none() && p["errors"][1].get("detail_en").is_some(), "{p}");
         // Whole-request problems too.
         let missing = app.client.get(app.url("/questions/999999")).bearer_auth(&m.key).header("Accept-Language", "ja").send().await.unwrap();
         let p = problem(missing, StatusCode::NOT_FOUND, "not_found").await;
