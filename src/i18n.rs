@@ -200,23 +200,6 @@ pub fn has(language: Language, id: &str) -> bool {
     bundle(language).is_some_and(|b| b.has_message(id))
 }
 
-/// The message ids of a language, for the tests that check every English message has a
-/// Japanese one.
-pub fn ids(language: Language) -> Vec<String> {
-    SOURCES
-        .iter()
-        .filter(|(l, _)| *l == language)
-        .flat_map(|(_, files)| files.iter())
-        .flat_map(|source| {
-            source
-                .lines()
-                .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-                .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_owned()))
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
 /// The language of the request being served, and whether the request named it.
 struct RequestLanguage {
     language: std::cell::Cell<Language>,
@@ -259,6 +242,23 @@ pub fn prefer(language: Language) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The message ids of a language, for the tests that check every English message has a
+    /// Japanese one.
+    fn ids(language: Language) -> Vec<String> {
+        SOURCES
+            .iter()
+            .filter(|(l, _)| *l == language)
+            .flat_map(|(_, files)| files.iter())
+            .flat_map(|source| {
+                source
+                    .lines()
+                    .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+                    .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
 
     #[test]
     fn every_locale_file_parses_and_japanese_has_every_message() {

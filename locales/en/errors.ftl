@@ -30,7 +30,6 @@ thing-subscription = subscription
 thing-delivery = delivery
 thing-api-key = API key
 thing-resource = resource
-thing-reaction-kind = reaction kind
 
 ## Reading the body and the query
 body-required = the request needs a JSON body

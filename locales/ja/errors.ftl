@@ -26,7 +26,6 @@ thing-subscription = トリガーの登録
 thing-delivery = 配信
 thing-api-key = {" "}API キー
 thing-resource = データ
-thing-reaction-kind = リアクションの種類
 
 ## 本文とクエリーの読み取り
 body-required = 送信データ（JSON）がありません

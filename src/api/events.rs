@@ -106,7 +106,7 @@ pub async fn list_events(
             )));
         }
     }
-    let mut filter = EventFilter {
+    let filter = EventFilter {
         types,
         after: params.after.unwrap_or(0),
         limit: limit + 1,
@@ -123,7 +123,6 @@ pub async fn list_events(
             has_more: false,
         }));
     };
-    filter.after = after;
     let mut rows = state.store.list_events(caller.member_id, &filter).await?;
     let has_more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);

@@ -181,9 +181,6 @@ pub async fn limit(
     };
     let decision = limiter.check(&key, cost, Instant::now());
     let headers_for = |res: &mut ServiceResponse<BoxBody>| {
-        if limiter.per_minute() == 0 {
-            return;
-        }
         let h = res.headers_mut();
         for (name, value) in [
             ("ratelimit-limit", limiter.burst().to_string()),

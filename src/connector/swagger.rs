@@ -555,17 +555,18 @@ impl Converter<'_> {
     }
 }
 
-/// `format` values Power Platform accepts.
-/// Response headers left out of the connector (see `response`).
+/// Response headers left out of the connector (see `response`): the ones every answer carries
+/// (`api::declare_common_headers`).
 const COMMON_HEADERS: &[&str] = &[
-    "X-Request-Id",
+    crate::api::security::REQUEST_ID,
     "RateLimit-Limit",
     "RateLimit-Remaining",
     "RateLimit-Reset",
     "RateLimit-Policy",
-    "Idempotent-Replayed",
+    crate::api::idempotency::REPLAYED,
 ];
 
+/// `format` values Power Platform accepts.
 const ALLOWED_FORMATS: &[&str] = &[
     "int32",
     "int64",
