@@ -74,6 +74,19 @@ impl Language {
     }
 }
 
+impl std::str::FromStr for Language {
+    type Err = String;
+
+    /// `en` or `ja` exactly (command-line options and query parameters).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "en" => Ok(Language::En),
+            "ja" => Ok(Language::Ja),
+            other => Err(format!("unknown language {other:?}: use en or ja")),
+        }
+    }
+}
+
 impl std::fmt::Display for Language {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.tag())
@@ -141,8 +154,20 @@ impl Message {
 }
 
 const SOURCES: [(Language, &[&str]); 2] = [
-    (Language::En, &[include_str!("../locales/en/errors.ftl")]),
-    (Language::Ja, &[include_str!("../locales/ja/errors.ftl")]),
+    (
+        Language::En,
+        &[
+            include_str!("../locales/en/errors.ftl"),
+            include_str!("../locales/en/connector.ftl"),
+        ],
+    ),
+    (
+        Language::Ja,
+        &[
+            include_str!("../locales/ja/errors.ftl"),
+            include_str!("../locales/ja/connector.ftl"),
+        ],
+    ),
 ];
 
 static BUNDLES: LazyLock<Vec<(Language, FluentBundle<FluentResource>)>> = LazyLock::new(|| {

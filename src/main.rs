@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use tsunagu::api::members::{create_member_with_key, CreateMember};
 use tsunagu::api::AppState;
 use tsunagu::config::Config;
-use tsunagu::connector::{AuthMode, ConnectorOptions, Lang};
+use tsunagu::connector::{AuthMode, ConnectorOptions, Language};
 use tsunagu::domain::member::Role;
 use tsunagu::startup::{bootstrap_admin, open_store, Application};
 
@@ -46,7 +46,7 @@ enum Command {
         out: std::path::PathBuf,
         /// Language of labels and descriptions: en or ja.
         #[arg(long, default_value = "en")]
-        lang: Lang,
+        lang: Language,
         /// Connection sign-in: aad (Entra ID), oauth2 (any OAuth 2.0 provider) or apikey.
         #[arg(long, default_value = "aad")]
         auth: AuthMode,

@@ -4,7 +4,7 @@
 
 use crate::api::extract::Query;
 use crate::api::AppState;
-use crate::connector::{package, AuthMode, ConnectorOptions, Lang};
+use crate::connector::{package, AuthMode, ConnectorOptions, Language};
 use crate::error::{ApiError, FieldError};
 use actix_web::{http::header, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -26,7 +26,7 @@ pub async fn connector_zip(
 ) -> Result<HttpResponse, ApiError> {
     let invalid =
         |field: &str, e: String| ApiError::InvalidQuery(FieldError::new(field, "invalid_value", e));
-    let lang: Lang = params
+    let lang: Language = params
         .lang
         .as_deref()
         .unwrap_or("en")

@@ -2,9 +2,9 @@
 //!
 //! Power Platform accepts only Swagger 2.0 with its `x-ms-*` extensions, while utoipa emits
 //! OpenAPI 3.1, so tsunagu converts its spec itself ([`swagger`]) — written for this spec, not
-//! as a general converter. Labels and descriptions come in English or Japanese ([`strings`]);
-//! Japanese output fails to generate if any string lacks a translation, so nothing ships half
-//! translated. [`package`] adds `apiProperties.json` for the chosen sign-in, the icon,
+//! as a general converter. Labels and descriptions come in English or Japanese from
+//! `locales/<lang>/connector.ftl` ([`strings`]); a package with any string missing or out of
+//! date refuses to generate, so nothing ships half translated. [`package`] adds `apiProperties.json` for the chosen sign-in, the icon,
 //! `settings.json` for the `paconn` CLI and a readme.
 
 pub mod icon;
@@ -14,37 +14,9 @@ pub mod swagger;
 
 pub use package::{package, Package};
 
+pub use crate::i18n::Language;
 use std::fmt;
 use std::str::FromStr;
-
-/// The language of the connector's labels and descriptions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Japanese.
-    Ja,
-}
-
-impl FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "en" => Ok(Lang::En),
-            "ja" => Ok(Lang::Ja),
-            other => Err(format!("unknown language {other:?}: use en or ja")),
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        })
-    }
-}
 
 /// How a connection signs in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +57,7 @@ impl fmt::Display for AuthMode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectorOptions {
     /// Language of labels and descriptions.
-    pub lang: Lang,
+    pub lang: Language,
     /// Connection sign-in.
     pub auth: AuthMode,
     /// The host (and optional port) the connector calls, without scheme or path.
@@ -98,7 +70,17 @@ pub const EXAMPLE_HOST: &str = "tsunagu.example.com";
 /// The brand colour of the icon and `iconBrandColor`.
 pub const BRAND_COLOR: &str = "#1f6f5c";
 
-/// Strings that have no Japanese translation yet (the Japanese package refuses to generate).
+/// Strings a locale file lacks, or whose English changed since they were translated (the
+/// package refuses to generate, so nothing ships half translated).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} strings have no Japanese translation in src/connector/strings.rs:\n{}", .0.len(), .0.join("\n"))]
-pub struct Untranslated(pub Vec<String>);
+#[error(
+    "{} strings are missing or out of date in locales/{lang}/connector.ftl:\n{}",
+    .missing.len(),
+    .missing.join("\n")
+)]
+pub struct Untranslated {
+    /// The language of the package.
+    pub lang: Language,
+    /// The keys (and, for descriptions, the English to translate).
+    pub missing: Vec<String>,
+}

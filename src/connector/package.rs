@@ -1,7 +1,7 @@
 //! The files of a connector package: definition, properties, icon, settings and readme.
 
-use super::strings::Strings;
-use super::{icon, swagger, AuthMode, ConnectorOptions, Lang, Untranslated, BRAND_COLOR};
+use super::strings::{key, Strings};
+use super::{icon, swagger, AuthMode, ConnectorOptions, Language, Untranslated, BRAND_COLOR};
 use serde_json::{json, Value};
 use std::io::Write;
 
@@ -85,11 +85,11 @@ pub fn pretty(value: &Value) -> Vec<u8> {
 
 /// `apiProperties.json`: the connection's sign-in, brand colour and capabilities.
 fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
-    let ui = |name: &str, description: &str| {
+    let ui = |id: &str| {
         json!({
-            "displayName": strings.text(name),
-            "description": strings.text(description),
-            "tooltip": strings.text(description),
+            "displayName": strings.say(&key(&["signin", id, "name"]), &[]),
+            "description": strings.say(&key(&["signin", id, "description"]), &[]),
+            "tooltip": strings.say(&key(&["signin", id, "description"]), &[]),
             "constraints": { "required": "true" }
         })
     };
@@ -112,10 +112,7 @@ fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
                         "resourceUri": { "value": "api://tsunagu" }
                     }
                 },
-                "uiDefinition": ui(
-                    "Sign in with your company account",
-                    "Sign in with your Microsoft Entra ID work account."
-                )
+                "uiDefinition": ui("aad")
             },
             "token:TenantId": {
                 "type": "string",
@@ -144,19 +141,16 @@ fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
                         "refreshUrl": { "value": "https://login.example.com/oauth2/token" }
                     }
                 },
-                "uiDefinition": ui(
-                    "Sign in with your company account",
-                    "Sign in with your company's OpenID Connect provider."
-                )
+                "uiDefinition": ui("oauth2")
             }
         }),
         AuthMode::ApiKey => json!({
             "api_key": {
                 "type": "securestring",
                 "uiDefinition": {
-                    "displayName": strings.text("API key"),
-                    "description": strings.text("Your personal tsunagu API key (it starts with tsu_)."),
-                    "tooltip": strings.text("Create one with POST /api/v1/me/api-keys or ask your tsunagu admin."),
+                    "displayName": strings.say("signin-apikey-name", &[]),
+                    "description": strings.say("signin-apikey-description", &[]),
+                    "tooltip": strings.say("signin-apikey-tooltip", &[]),
                     "constraints": { "tabIndex": 2, "clearText": false, "required": "true" }
                 }
             }
@@ -172,7 +166,7 @@ fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
             // The polling trigger: each poll passes back the cursor of the last response.
             "policyTemplateInstances": [{
                 "templateId": "pollingtrigger",
-                "title": strings.text("Poll for new events"),
+                "title": strings.say("polling-title", &[]),
                 "parameters": {
                     "x-ms-apimTemplateParameter.triggerConfig": { "after": "@{triggerBody().cursor}" },
                     "x-ms-apimTemplateParameter.triggerDataPath": "@triggerBody().items",
@@ -220,7 +214,7 @@ fn readme(options: &ConnectorOptions, definition: &Value) -> String {
     let operations = operations.join("\n");
     let host = &options.host;
     match options.lang {
-        Lang::En => {
+        Language::En => {
             let credentials = match options.auth {
                 AuthMode::Aad => "Members sign in with their Microsoft Entra ID work account. An administrator registers an app for tsunagu in Entra ID (Application ID URI `api://tsunagu`, app roles `Tsunagu.Moderator` and `Tsunagu.Admin`), adds the redirect URI shown after the connector is imported, and replaces `clientId` in `apiProperties.json` with the app's client ID.",
                 AuthMode::Oauth2 => "Members sign in with the company's OpenID Connect provider. Register a client for tsunagu with the provider, add the redirect URI shown after the connector is imported, and replace `clientId` and the authorization, token and refresh URLs in `apiProperties.json`.",
@@ -247,7 +241,7 @@ fn readme(options: &ConnectorOptions, definition: &Value) -> String {
                 auth = options.auth,
             )
         }
-        Lang::Ja => {
+        Language::Ja => {
             let credentials = match options.auth {
                 AuthMode::Aad => "メンバーは Microsoft Entra ID の職場アカウントでサインインします。管理者が Entra ID に tsunagu 用のアプリを登録し（アプリケーション ID URI は `api://tsunagu`、アプリロールは `Tsunagu.Moderator` と `Tsunagu.Admin`）、コネクタのインポート後に表示されるリダイレクト URI を追加して、`apiProperties.json` の `clientId` をアプリのクライアント ID に置き換えます。",
                 AuthMode::Oauth2 => "メンバーは会社の OpenID Connect プロバイダーでサインインします。プロバイダーに tsunagu 用のクライアントを登録し、コネクタのインポート後に表示されるリダイレクト URI を追加して、`apiProperties.json` の `clientId` と認可・トークン・更新の URL を置き換えます。",

@@ -1,25 +1,60 @@
-//! The connector's words: labels (`x-ms-summary`) and descriptions, in English and Japanese.
+//! The connector's words: labels (`x-ms-summary`), descriptions and package texts, from
+//! `locales/<lang>/connector.ftl` (Project Fluent).
 //!
-//! English comes from the `///` docs in the code (normalised to single spaces). Japanese is a
-//! translation table keyed by that English text, so changing a doc comment without updating
-//! the table makes the Japanese package fail to generate — and a test fail — instead of
-//! shipping a half-English connector.
+//! Every string is looked up by keys that say where it sits, most specific first
+//! ([`KeyPath::keys`]): `label-Kudos-from` (who sent the kudos) wins over `label-from` (a
+//! start date), so one English word can have two Japanese renderings.
+//!
+//! English descriptions are the `///` docs of the code (they are the OpenAPI document too).
+//! A Japanese description records in a `# en:` comment the English it was translated from, and
+//! is used only while that English is unchanged: editing a doc comment without the translation
+//! makes the Japanese package fail to generate — and a test fail — naming the key and the new
+//! English, instead of shipping a stale or half-English connector. Labels, choices and package
+//! texts are in both files; one missing in either language fails the same way.
 
-use super::{Lang, Untranslated};
+use super::Untranslated;
+use crate::i18n::{self, Arg, Language};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+/// The Japanese connector file (its `# en:` comments are read here; its messages are in the
+/// `i18n` bundles).
+const JA_SOURCE: &str = include_str!("../../locales/ja/connector.ftl");
+
+/// For each Japanese description, the English it was translated from (its `# en:` comment).
+static TRANSLATED_FROM: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let resource = match fluent_syntax::parser::parse(JA_SOURCE) {
+        Ok(resource) => resource,
+        Err((partial, _)) => partial,
+    };
+    resource
+        .body
+        .into_iter()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(message) => {
+                let english = message.comment.as_ref().and_then(|c| {
+                    c.content
+                        .iter()
+                        .find_map(|line| line.strip_prefix("en:").map(normalize))
+                })?;
+                Some((message.id.name.to_owned(), english))
+            }
+            _ => None,
+        })
+        .collect()
+});
+
 /// Looks up and records connector strings for one language.
 #[derive(Debug)]
 pub struct Strings {
-    lang: Lang,
+    lang: Language,
     missing: RefCell<BTreeSet<String>>,
 }
 
 impl Strings {
     /// Strings for `lang`.
-    pub fn new(lang: Lang) -> Self {
+    pub fn new(lang: Language) -> Self {
         Self {
             lang,
             missing: RefCell::new(BTreeSet::new()),
@@ -27,61 +62,166 @@ impl Strings {
     }
 
     /// The language.
-    pub fn lang(&self) -> Lang {
+    pub fn lang(&self) -> Language {
         self.lang
     }
 
-    /// A description or summary in the target language.
-    pub fn text(&self, english: &str) -> String {
+    fn miss(&self, what: String) {
+        self.missing.borrow_mut().insert(what);
+    }
+
+    /// A description or summary written in the code's docs as `english`: English as is (white
+    /// space collapsed); Japanese from the first of `keys` translated from this very English.
+    pub fn describe(&self, keys: &[String], english: &str) -> String {
         let english = normalize(english);
-        match self.lang {
-            Lang::En => english,
-            Lang::Ja => match JA_TEXT.get(english.as_str()) {
-                Some(ja) => (*ja).to_owned(),
-                None => {
-                    self.missing.borrow_mut().insert(english.clone());
-                    english
-                }
-            },
+        if self.lang == Language::En {
+            return english;
         }
-    }
-
-    /// The label (`x-ms-summary`) for a parameter or property name.
-    pub fn label(&self, field: &str) -> String {
-        match (LABELS.get(field), self.lang) {
-            (Some((en, _)), Lang::En) => (*en).to_owned(),
-            (Some((_, ja)), Lang::Ja) => (*ja).to_owned(),
-            (None, Lang::En) => title_case(field),
-            (None, Lang::Ja) => {
-                self.missing.borrow_mut().insert(format!("label: {field}"));
-                title_case(field)
+        let found = keys.iter().find(|key| {
+            TRANSLATED_FROM.get(key.as_str()) == Some(&english) && i18n::has(self.lang, key)
+        });
+        match found {
+            Some(key) => i18n::text(self.lang, key, &[]),
+            None => {
+                let first = keys.first().map(String::as_str).unwrap_or_default();
+                let stale = TRANSLATED_FROM
+                    .get(first)
+                    .map(|old| format!(" (translated from an older English: {old:?})"))
+                    .unwrap_or_default();
+                self.miss(format!("{first} — en: {english}{stale}"));
+                english
             }
         }
     }
 
-    /// The display name of a value of the enum schema `name` (its own label first, then the
-    /// label the value has in every enum).
+    /// The label (`x-ms-summary`) of the parameter or property `field`, from the first of
+    /// `keys` the language has.
+    pub fn label(&self, keys: &[String], field: &str) -> String {
+        self.first_of(keys).unwrap_or_else(|| {
+            let general = keys.last().map(String::as_str).unwrap_or(field);
+            self.miss(format!("{general} (the label of `{field}`)"));
+            field.to_owned()
+        })
+    }
+
+    /// The display name of the value `value` of the enum schema `name` (`enum-<name>-<value>`,
+    /// then `enum-<value>`: one value may mean two things — a question `open`, a report `open`).
     pub fn enum_label(&self, name: Option<&str>, value: &str) -> String {
-        let scoped = name.and_then(|n| ENUM_LABELS_IN.get(&(n, value)));
-        match (scoped.or_else(|| ENUM_LABELS.get(value)), self.lang) {
-            (Some((en, _)), Lang::En) => (*en).to_owned(),
-            (Some((_, ja)), Lang::Ja) => (*ja).to_owned(),
-            (None, Lang::En) => title_case(value),
-            (None, Lang::Ja) => {
-                self.missing.borrow_mut().insert(format!("enum: {value}"));
-                title_case(value)
-            }
+        let keys = enum_keys(name, value);
+        self.first_of(&keys).unwrap_or_else(|| {
+            self.miss(format!("{} (the choice `{value}`)", key(&["enum", value])));
+            value.to_owned()
+        })
+    }
+
+    /// A package text (`key` with its values), which both locale files hold.
+    pub fn say(&self, key: &str, args: &[(&'static str, Arg)]) -> String {
+        if i18n::has(self.lang, key) {
+            i18n::text(self.lang, key, args)
+        } else {
+            self.miss(key.to_owned());
+            key.to_owned()
         }
     }
 
-    /// Ok when every string had a translation.
+    fn first_of(&self, keys: &[String]) -> Option<String> {
+        keys.iter()
+            .find(|key| i18n::has(self.lang, key))
+            .map(|key| i18n::text(self.lang, key, &[]))
+    }
+
+    /// Ok when every string had a text in the language.
     pub fn finish(&self) -> Result<(), Untranslated> {
         let missing = self.missing.borrow();
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(Untranslated(missing.iter().cloned().collect()))
+            Err(Untranslated {
+                lang: self.lang,
+                missing: missing.iter().cloned().collect(),
+            })
         }
+    }
+}
+
+fn enum_keys(name: Option<&str>, value: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    if let Some(name) = name {
+        keys.push(key(&["enum", name, value]));
+    }
+    keys.push(key(&["enum", value]));
+    keys
+}
+
+/// A Fluent message id from parts: `label-Question-title`; characters Fluent ids may not hold
+/// (the `.` of `question.posted`) become `_`.
+pub fn key(parts: &[&str]) -> String {
+    parts
+        .join("-")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Where a string sits in the definition, for its keys: the schemas and the fields that lead
+/// to it (`Event` → `data` → `EventData` → `question` → `Question`).
+#[derive(Debug, Clone, Default)]
+pub struct KeyPath(Vec<Segment>);
+
+#[derive(Debug, Clone)]
+enum Segment {
+    Schema(String),
+    Field(String),
+}
+
+impl KeyPath {
+    /// The path into the schema (or operation) `name`.
+    pub fn schema(&self, name: &str) -> Self {
+        let mut path = self.clone();
+        path.0.push(Segment::Schema(name.to_owned()));
+        path
+    }
+
+    /// The path into the field `name`.
+    pub fn field(&self, name: &str) -> Self {
+        let mut path = self.clone();
+        path.0.push(Segment::Field(name.to_owned()));
+        path
+    }
+
+    /// Keys for the description of the schema the path ends at: `{prefix}-{schema}` for a named
+    /// schema, the field's description keys for a schema written inside a field.
+    pub fn here(&self, prefix: &str) -> Vec<String> {
+        match self.0.split_last() {
+            Some((Segment::Schema(name), _)) => vec![key(&[prefix, name])],
+            Some((Segment::Field(field), parent)) => KeyPath(parent.to_vec()).keys("desc", field),
+            None => vec![key(&[prefix, "anonymous"])],
+        }
+    }
+
+    /// Keys for `leaf` (a property) here, most specific first: for each schema on the path,
+    /// outermost first, `{prefix}-{schema}-{fields after it}-{leaf}`; then `{prefix}-{leaf}`.
+    pub fn keys(&self, prefix: &str, leaf: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for (i, segment) in self.0.iter().enumerate() {
+            if let Segment::Schema(name) = segment {
+                let mut parts = vec![prefix, name.as_str()];
+                parts.extend(self.0[i + 1..].iter().filter_map(|s| match s {
+                    Segment::Field(f) => Some(f.as_str()),
+                    Segment::Schema(_) => None,
+                }));
+                parts.push(leaf);
+                keys.push(key(&parts));
+            }
+        }
+        keys.push(key(&[prefix, leaf]));
+        keys
     }
 }
 
@@ -90,1033 +230,51 @@ pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `me_too_count` → `Me Too Count`.
-fn title_case(name: &str) -> String {
-    name.split(['_', '-'])
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut chars = w.chars();
-            match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_translation_is_used_only_for_the_english_it_was_made_from() {
+        let strings = Strings::new(Language::Ja);
+        let keys = vec![key(&["op", "AcceptAnswer", "summary"])];
+        let english = TRANSLATED_FROM[&keys[0]].clone();
+        let japanese = strings.describe(&keys, &format!("  {english}\n"));
+        assert_eq!(japanese, i18n::text(Language::Ja, &keys[0], &[]));
+        assert!(strings.finish().is_ok());
+        // The doc comment changed: the old translation is not shipped, and the error says so.
+        let changed = strings.describe(&keys, "Choose the best answer");
+        assert_eq!(changed, "Choose the best answer");
+        let error = strings.finish().unwrap_err();
+        assert_eq!(error.missing.len(), 1);
+        assert!(error.missing[0].contains("op-AcceptAnswer-summary — en: Choose the best answer"));
+        assert!(error.missing[0].contains("older English"));
+        assert!(error.to_string().contains("locales/ja/connector.ftl"));
+    }
+
+    #[test]
+    fn the_most_specific_key_wins_and_english_needs_every_label_too() {
+        let path = KeyPath::default()
+            .schema("Event")
+            .field("data")
+            .schema("EventData")
+            .field("kudos")
+            .schema("EventKudos");
+        assert_eq!(
+            path.keys("label", "from"),
+            [
+                "label-Event-data-kudos-from",
+                "label-EventData-kudos-from",
+                "label-EventKudos-from",
+                "label-from"
+            ]
+        );
+        assert_eq!(key(&["enum", "question.posted"]), "enum-question_posted");
+        for language in Language::ALL {
+            let strings = Strings::new(language);
+            strings.label(&[key(&["label", "no_such_field"])], "no_such_field");
+            let error = strings.finish().unwrap_err();
+            assert!(error.missing[0].contains("label-no_such_field"), "{error}");
+        }
+    }
 }
-
-/// Labels for parameter and property names: (English, Japanese).
-static LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
-    LazyLock::new(|| {
-        HashMap::from([
-            ("id", ("ID", "ID")),
-            ("request_id", ("Request ID", "要求 ID")),
-            ("If-Match", ("If Match", "If-Match（読み取ったバージョン）")),
-            ("Idempotency-Key", ("Idempotency Key", "冪等性キー")),
-            ("active_members", ("Active Members", "活動したメンバー数")),
-            ("answered", ("Answered", "回答された質問数")),
-            (
-                "answered_within_24h_share",
-                ("Answered Within 24h Share", "24 時間以内の回答率"),
-            ),
-            ("end", ("End", "終了日時")),
-            (
-                "first_time_askers",
-                ("First Time Askers", "初めての質問者数"),
-            ),
-            (
-                "first_time_askers_answered_within_24h_share",
-                (
-                    "First Time Askers Answered Within 24h Share",
-                    "初めての質問者への 24 時間以内の回答率",
-                ),
-            ),
-            ("from", ("From", "開始日時")),
-            ("interval", ("Interval", "区切り")),
-            (
-                "median_hours_to_first_answer",
-                (
-                    "Median Hours To First Answer",
-                    "最初の回答までの時間（中央値）",
-                ),
-            ),
-            ("new_contributors", ("New Contributors", "新しい貢献者数")),
-            ("questions_asked", ("Questions Asked", "質問数")),
-            (
-                "questions_without_answer",
-                ("Questions Without Answer", "未回答の質問数"),
-            ),
-            ("returning_askers", ("Returning Askers", "再び質問した人数")),
-            ("start", ("Start", "開始日時")),
-            (
-                "still_unanswered",
-                ("Still Unanswered", "まだ回答のない質問数"),
-            ),
-            ("tips_published", ("Tips Published", "公開されたヒント数")),
-            ("to", ("To", "終了日時")),
-            (
-                "total_hours_saved_per_month",
-                ("Total Hours Saved Per Month", "1 か月の節約時間の合計"),
-            ),
-            ("accepted_answers", ("Accepted Answers", "解決済みの回答数")),
-            ("amount", ("Amount", "金額")),
-            ("api_link", ("API Link", "API のリンク")),
-            ("currency", ("Currency", "通貨")),
-            ("helped_by", ("Helped By", "役に立ったもの")),
-            (
-                "helpful_answers",
-                ("Helpful Answers", "「役に立った」が付いた回答数"),
-            ),
-            (
-                "helpful_received",
-                ("Helpful Received", "受け取った「役に立った」"),
-            ),
-            (
-                "hours_saved_credited",
-                ("Hours Saved Credited", "貢献とされた節約時間"),
-            ),
-            (
-                "hours_saved_per_month",
-                ("Hours Saved Per Month", "1 か月の節約時間"),
-            ),
-            ("impact", ("Impact", "効果")),
-            ("kudos_count", ("Kudos Count", "称賛の数")),
-            ("kudos_given", ("Kudos Given", "称賛済み")),
-            ("kudos_received", ("Kudos Received", "受け取った称賛")),
-            ("message", ("Message", "メッセージ")),
-            (
-                "minutes_saved_per_run",
-                ("Minutes Saved Per Run", "1 回あたりの節約時間（分）"),
-            ),
-            (
-                "money_saved_per_month",
-                ("Money Saved Per Month", "1 か月の節約金額"),
-            ),
-            ("newly_given", ("Newly Given", "今回送った")),
-            ("offers_help", ("Offers Help", "相談に乗る")),
-            ("people_helped", ("People Helped", "助かる人数")),
-            ("period", ("Period", "期間")),
-            ("questions", ("Questions", "質問")),
-            ("rank", ("Rank", "順位")),
-            ("runs_per_month", ("Runs Per Month", "1 か月の実行回数")),
-            ("since", ("Since", "開始日時")),
-            ("story", ("Story", "説明")),
-            ("story_html", ("Story (HTML)", "説明（HTML）")),
-            ("target_id", ("Target ID", "対象 ID")),
-            ("target_kind", ("Target Kind", "対象の種類")),
-            ("tips", ("Tips", "ヒント")),
-            ("tips_written", ("Tips Written", "書いたヒント数")),
-            ("wins_logged", ("Wins Logged", "記録した成果数")),
-            ("department", ("Department", "部署")),
-            ("featured", ("Featured", "おすすめ")),
-            ("helper_tags", ("Helper Tags", "相談に乗れるトピック")),
-            ("helpful", ("Marked Helpful", "「役に立った」済み")),
-            ("interests", ("Interests", "関心のあるトピック")),
-            ("level", ("Level", "レベル")),
-            (
-                "show_on_leaderboard",
-                ("Show On Leaderboard", "ランキングに表示"),
-            ),
-            ("title", ("Title", "タイトル")),
-            ("body", ("Body", "本文")),
-            ("body_html", ("Body (HTML)", "本文（HTML）")),
-            ("tags", ("Tags", "タグ")),
-            ("tag", ("Tag", "タグ")),
-            ("status", ("Status", "状態")),
-            ("anonymous", ("Anonymous", "匿名で質問")),
-            ("author", ("Author", "投稿者")),
-            ("mine", ("Mine", "自分のもの")),
-            ("me_too_count", ("Me Too Count", "「私も」の数")),
-            ("me_too", ("Me Too", "「私も」済み")),
-            ("answer_count", ("Answer Count", "回答数")),
-            (
-                "accepted_answer_id",
-                ("Accepted Answer ID", "解決した回答の ID"),
-            ),
-            ("created_at", ("Created At", "作成日時")),
-            ("updated_at", ("Updated At", "更新日時")),
-            ("last_activity_at", ("Last Activity At", "最終更新日時")),
-            ("link", ("Link", "リンク")),
-            ("answers", ("Answers", "回答")),
-            ("items", ("Items", "項目")),
-            ("next_cursor", ("Next Cursor", "次のカーソル")),
-            ("next_link", ("Next Link", "次のページの URL")),
-            ("question_id", ("Question ID", "質問 ID")),
-            ("by_asker", ("By Asker", "質問者による回答")),
-            ("accepted", ("Accepted", "解決した回答")),
-            ("helpful_count", ("Helpful Count", "「役に立った」の数")),
-            ("thanks_count", ("Thanks Count", "「ありがとう」の数")),
-            ("my_reactions", ("My Reactions", "自分のリアクション")),
-            ("kind", ("Reaction", "リアクション")),
-            ("display_name", ("Display Name", "表示名")),
-            ("email", ("Email", "メールアドレス")),
-            ("role", ("Role", "ロール")),
-            ("issue_api_key", ("Issue API Key", "API キーを発行")),
-            ("member", ("Member", "メンバー")),
-            ("api_key", ("API Key", "API キー")),
-            ("name", ("Name", "名前")),
-            ("prefix", ("Prefix", "先頭部分")),
-            ("secret", ("Secret", "シークレット")),
-            ("slug", ("Slug", "タグ名")),
-            ("label", ("Label", "表示名（件数つき）")),
-            ("post_count", ("Post Count", "投稿数")),
-            ("question_count", ("Question Count", "質問数")),
-            ("similarity", ("Similarity", "類似度")),
-            ("unanswered", ("Unanswered", "未回答のみ")),
-            ("q", ("Search Text", "検索語")),
-            ("sort", ("Sort", "並び順")),
-            ("limit", ("Limit", "件数")),
-            ("cursor", ("Cursor", "カーソル")),
-            ("has_more", ("Has More", "続きあり")),
-            ("type", ("Problem Type", "問題の種類")),
-            ("detail", ("Detail", "詳細")),
-            ("code", ("Code", "コード")),
-            ("errors", ("Errors", "エラー")),
-            ("field", ("Field", "項目名")),
-            ("database", ("Database", "データベース")),
-            ("active", ("Active", "有効")),
-            ("after", ("After", "この ID より後")),
-            ("all", ("All", "全員分")),
-            ("answer", ("Answer", "回答")),
-            ("asker", ("Asker", "質問者")),
-            ("attempts", ("Attempts", "試行回数")),
-            ("before", ("Before", "この ID より前")),
-            ("callback_host", ("Callback Host", "送信先ホスト")),
-            ("callback_url", ("Callback URL", "コールバック URL")),
-            ("ended_reason", ("Ended Reason", "終了理由")),
-            ("event_id", ("Event ID", "イベント ID")),
-            ("event_type", ("Event Type", "イベントの種類")),
-            ("excerpt", ("Excerpt", "抜粋")),
-            ("excerpt_html", ("Excerpt (HTML)", "抜粋（HTML）")),
-            ("detail_en", ("Detail (English)", "説明（英語）")),
-            ("language", ("Language", "表示言語")),
-            ("finished_at", ("Finished At", "完了日時")),
-            ("hours", ("Hours", "時間数")),
-            ("kudos", ("Kudos", "称賛")),
-            ("last_error", ("Last Error", "最後のエラー")),
-            ("last_status", ("Last Status", "最後のステータス")),
-            ("member_id", ("Member ID", "メンバー ID")),
-            ("mine_only", ("Mine Only", "自分のものだけ")),
-            ("next_attempt_at", ("Next Attempt At", "次の試行日時")),
-            ("from_asker", ("From Asker", "質問者から")),
-            (
-                "anonymous_questions_asked",
-                ("Anonymous Questions Asked", "匿名の質問数"),
-            ),
-            (
-                "anonymous_answered_within_24h_share",
-                (
-                    "Anonymous Answered Within 24h Share",
-                    "匿名の質問への 24 時間以内の回答率",
-                ),
-            ),
-            ("occurred_at", ("Occurred At", "発生日時")),
-            ("question", ("Question", "質問")),
-            ("signed", ("Signed", "署名あり")),
-            (
-                "subscription_id",
-                ("Subscription ID", "サブスクリプション ID"),
-            ),
-            ("tip", ("Tip", "ヒント")),
-            ("types", ("Event Types", "イベントの種類")),
-            ("unanswered_hours", ("Unanswered Hours", "未回答の時間数")),
-            ("win", ("Win", "成果")),
-            ("action", ("Action", "対応")),
-            ("hidden", ("Hidden", "非表示")),
-            ("hidden_post", ("Hidden Post", "非表示にされた投稿")),
-            ("hidden_reason", ("Hidden Reason", "非表示の理由")),
-            ("note", ("Note", "補足")),
-            ("reason", ("Reason", "理由")),
-            ("report", ("Report", "報告")),
-            ("report_count", ("Report Count", "報告の数")),
-            ("resolution_reason", ("Resolution Reason", "対応の理由")),
-            ("resolved_at", ("Resolved At", "対応日時")),
-            ("target_link", ("Target Link", "対象のリンク")),
-            ("target_title", ("Target Title", "対象のタイトル")),
-        ])
-    });
-
-/// Display names of enum values: (English, Japanese).
-static ENUM_LABELS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
-    LazyLock::new(|| {
-        HashMap::from([
-            ("open", ("Open", "未回答")),
-            ("week", ("Week", "週")),
-            ("month", ("Month", "月")),
-            ("quarter", ("Quarter", "四半期")),
-            ("year", ("Year", "年")),
-            ("all", ("All time", "全期間")),
-            ("beginner", ("Beginner", "初級")),
-            ("en", ("English", "英語")),
-            ("ja", ("Japanese", "日本語")),
-            ("intermediate", ("Intermediate", "中級")),
-            ("advanced", ("Advanced", "上級")),
-            ("answered", ("Answered", "回答あり")),
-            ("resolved", ("Resolved", "解決済み")),
-            ("newest", ("Newest first", "新しい順")),
-            ("active", ("Recently active first", "更新が新しい順")),
-            ("helpful", ("Helpful", "役に立った")),
-            ("thanks", ("Thanks", "ありがとう")),
-            ("member", ("Member", "メンバー")),
-            ("moderator", ("Moderator", "モデレーター")),
-            ("admin", ("Admin", "管理者")),
-            ("answer.accepted", ("Answer accepted", "回答の承認")),
-            ("cancelled", ("Cancelled", "取り消し")),
-            ("delivered", ("Delivered", "配信済み")),
-            ("failed", ("Failed", "失敗")),
-            ("kudos.received", ("Kudos received", "称賛の受け取り")),
-            ("pending", ("Pending", "保留中")),
-            ("question.answered", ("Question answered", "質問への回答")),
-            ("question.posted", ("Question posted", "質問の投稿")),
-            (
-                "question.unanswered",
-                ("Question unanswered", "未回答の質問"),
-            ),
-            ("tip.published", ("Tip published", "ヒントの公開")),
-            ("win.logged", ("Win logged", "成果の記録")),
-            ("post.reported", ("Post reported", "投稿の報告")),
-            ("post.hidden", ("Post hidden", "投稿の非表示")),
-            ("question", ("Question", "質問")),
-            ("answer", ("Answer", "回答")),
-            ("tip", ("Tip", "ヒント")),
-            ("win", ("Win", "成果")),
-            ("unkind", ("Unkind", "思いやりに欠ける")),
-            ("spam", ("Spam", "スパム")),
-            ("personal_information", ("Personal information", "個人情報")),
-            ("other", ("Other", "その他")),
-        ])
-    });
-
-/// An English and a Japanese display name.
-type Label = (&'static str, &'static str);
-
-/// Display names of values that read differently in one enum than in others (a question is
-/// `open` until answered; a report is `open` until a moderator acts): (enum, value) →
-/// (English, Japanese).
-static ENUM_LABELS_IN: LazyLock<HashMap<(&'static str, &'static str), Label>> =
-    LazyLock::new(|| {
-        HashMap::from([
-            (("ReportStatus", "open"), ("Open", "未対応")),
-            (("ReportStatus", "hidden"), ("Hidden", "非表示にした")),
-            (("ReportStatus", "edited"), ("Edited", "編集した")),
-            (("ReportStatus", "dismissed"), ("Dismissed", "対応不要")),
-            (
-                ("ResolveAction", "hide"),
-                ("Hide the post", "投稿を非表示にする"),
-            ),
-            (
-                ("ResolveAction", "edited"),
-                ("I edited the post", "投稿を編集した"),
-            ),
-            (
-                ("ResolveAction", "dismiss"),
-                ("Dismiss", "対応不要として閉じる"),
-            ),
-        ])
-    });
-
-/// Japanese for every English summary and description, keyed by the normalised English.
-static JA_TEXT: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    HashMap::from([
-        ("The request's id (as in `X-Request-Id` and the logs), to quote when asking for help.", "要求の ID（`X-Request-Id` やログと同じもの）。問い合わせるときに伝えてください。"),
-        ("Too many requests; retry after the Retry-After seconds", "要求が多すぎます。Retry-After の秒数が過ぎてから再試行してください"),
-        ("Seconds to wait before retrying", "再試行までに待つ秒数"),
-        ("The version of the resource; send it back as If-Match to change it safely", "リソースのバージョン。If-Match として送り返すと安全に変更できます"),
-        ("The ETag you read: the change is refused with 412 if someone changed the resource since.", "読み取ったときの ETag。その後に誰かがリソースを変更していた場合、変更は 412 で拒否されます。"),
-        ("The resource changed since the ETag in If-Match", "If-Match の ETag の後にリソースが変更されています"),
-        ("A unique value per request (1–255 printable characters): a retry with the same key returns the first response instead of creating a duplicate.", "要求ごとに一意な値（1〜255 文字の印字可能な文字）。同じキーで再試行すると、重複して作成せずに最初の応答を返します。"),
-        ("A request with this Idempotency-Key is still being processed", "この Idempotency-Key の要求はまだ処理中です"),
-        ("A community health report.", "コミュニティの健全性レポート。"),
-        ("Community health figures for one interval.", "1 期間分のコミュニティの健全性の数字。"),
-        ("Download community health as CSV", "コミュニティの健全性を CSV でダウンロードする"),
-        ("End (exclusive), written like `from`; default: now. `from` must be before `to`, and a report covers at most 10 years.", "終了日時（この日時は含みません）。書き方は開始日時と同じです。省略すると現在。開始日時は終了日時より前で、期間は 10 年までです。"),
-        ("First-time askers of the interval who asked by name again within 30 days.", "期間内に初めて質問したメンバーのうち、30 日以内にもう一度名前を出して質問した人の数。"),
-        ("Get community health", "コミュニティの健全性を取得する"),
-        ("Get the health summary", "健全性の概要を取得する"),
-        ("Headline numbers for the last 30 days.", "過去 30 日の主な数字。"),
-        ("Hours saved per month by all wins ever logged.", "これまでに記録されたすべての成果による 1 か月あたりの節約時間。"),
-        ("Hours saved per month by the wins logged in the interval.", "期間内に記録された成果による 1 か月あたりの節約時間。"),
-        ("How a health report is cut.", "健全性レポートの区切り方。"),
-        ("How the period is cut.", "期間の区切り方。"),
-        ("Interval end (exclusive).", "期間の終了日時（この日時は含みません）。"),
-        ("Interval start.", "期間の開始日時。"),
-        ("Kudos given in the interval.", "期間内に送られた称賛の数。"),
-        ("Kudos given in the last 30 days.", "過去 30 日に送られた称賛の数。"),
-        ("Median hours from asking to the first answer by someone other than the asker, over the interval's answered questions; absent when none.", "期間内の回答済みの質問について、質問から質問者以外の最初の回答までの時間（中央値、時間単位）。該当がない場合は含まれません。"),
-        ("Median hours to the first answer by someone else; absent when none.", "質問者以外の最初の回答までの時間の中央値（時間単位）。該当がない場合は含まれません。"),
-        ("Members active in the last 30 days (anonymous questions and their askers' acts in them not counted per member).", "過去 30 日に活動したメンバーの数（匿名の質問と、その質問の中で質問者がしたことは、人数に数えません）。"),
-        ("Members who asked by name, answered, reacted, wrote a tip, logged a win or gave kudos in the interval (nothing an anonymous asker did in her own thread counts).", "期間内に名前を出しての質問、回答、リアクション、ヒントの投稿、成果の記録、称賛のいずれかをしたメンバーの数（匿名の質問者が自分の質問の中でしたことは数えません）。"),
-        ("Members whose first answer or tip ever came in the interval (an anonymous asker's answers in her own thread do not count).", "初めての回答またはヒントが期間内だったメンバーの数（匿名の質問者が自分の質問に書いた回答は数えません）。"),
-        ("Members whose first question asked by name ever came in the last 30 days.", "名前を出しての初めての質問が過去 30 日以内だったメンバーの数。"),
-        ("Members whose first question asked by name ever was asked in the interval (anonymous questions never count per member).", "名前を出しての初めての質問が期間内だったメンバーの数（匿名の質問は人数に数えません）。"),
-        ("Of those, questions someone other than the asker has answered.", "そのうち、質問者以外の誰かが回答した質問の数。"),
-        ("One row per interval, oldest first.", "期間ごとに 1 行（古い順）。"),
-        ("Only questions, tips and wins with this topic.", "このトピックの質問、ヒント、成果だけにします。"),
-        ("Questions asked in the interval, anonymous ones included.", "期間内に投稿された質問の数（匿名の質問を含む）。"),
-        ("Questions asked in the last 30 days, anonymous ones included.", "過去 30 日に投稿された質問の数（匿名の質問を含む）。"),
-        ("Questions of any age nobody but the asker has answered yet.", "質問者以外の誰もまだ回答していない質問の数（期間を問わず）。"),
-        ("Returns community health figures per week or month: questions, answers and time to first answer, first-time askers, contributors, tips, wins, hours saved and kudos.", "コミュニティの健全性の数字を週ごとまたは月ごとに返します。質問、回答と最初の回答までの時間、初めての質問者、貢献者、ヒント、成果、節約時間、称賛を含みます。"),
-        ("Returns headline numbers for the last 30 days, for a dashboard tile or a flow's weekly message.", "過去 30 日の主な数字を返します。ダッシュボードのタイルや、フローで毎週送るメッセージに使えます。"),
-        ("Returns the community health report as CSV (UTF-8 with a byte order mark, so Excel opens it correctly) for Excel or Power BI.", "コミュニティの健全性レポートを、Excel や Power BI 向けに CSV で返します（Excel で正しく開けるよう BOM 付きの UTF-8 です）。"),
-        ("Share (0–1) of the interval's questions first answered by someone else within 24 hours.", "期間内の質問のうち、24 時間以内に質問者以外から最初の回答があった割合（0〜1）。"),
-        ("Share (0–1) of them first answered by someone else within 24 hours.", "そのうち、24 時間以内に質問者以外から最初の回答があった割合（0〜1）。"),
-        ("Share (0–1) of those first questions answered by someone else within 24 hours.", "それらの初めての質問のうち、24 時間以内に質問者以外から回答があった割合（0〜1）。"),
-        ("Start: RFC 3339 (`2026-11-01T00:00:00+09:00`), or without an offset (`2026-11-01T00:00:00`, or a date, `2026-11-01`, meaning its midnight), read in the community's time zone (`TSUNAGU_UTC_OFFSET`); default: 12 intervals before `to`.", "開始日時。`2026-11-01T00:00:00+09:00` のように時差付きで、または時差なしで（`2026-11-01T00:00:00`、日付だけの `2026-11-01` はその日の 0 時）指定します。時差なしは社内の時間帯（`TSUNAGU_UTC_OFFSET`）の時刻として読みます。省略すると終了日時の 12 期間前。"),
-        ("The interval's questions nobody but the asker has answered yet.", "期間内の質問のうち、質問者以外の誰もまだ回答していないものの数。"),
-        ("The report", "レポート"),
-        ("The report as CSV", "CSV 形式のレポート"),
-        ("The summary", "概要"),
-        ("Tips published in the interval.", "期間内に公開されたヒントの数。"),
-        ("Wins logged in the interval.", "期間内に記録された成果の数。"),
-        ("Wins logged in the last 30 days.", "過去 30 日に記録された成果の数。"),
-        ("`week` (default) or `month`.", "`week`（週ごと、既定）または `month`（月ごと）。"),
-        ("\"Helpful\" reactions received on answers and tips.", "回答とヒントで受け取った「役に立った」の数。"),
-        ("A member on the leaderboard.", "ランキングに載っているメンバー。"),
-        ("A page of wins", "成果の一覧（1 ページ分）"),
-        ("A short message, up to 280 characters, optional.", "短いメッセージ（280 文字まで、省略可）。"),
-        ("A win to log.", "記録する成果。"),
-        ("A win: something a member automated, and what it saves.", "成果: メンバーが自動化したことと、それで節約できたもの。"),
-        ("Accepted answers in the period.", "期間内に解決済みになった回答の数。"),
-        ("Amount per month, 0–1,000,000,000, in hundredths (e.g. 1200.50).", "1 か月あたりの金額（0〜1,000,000,000、小数点以下 2 桁まで。例: 1200.50）。"),
-        ("Answers in the period that someone found helpful.", "期間内の回答のうち「役に立った」が付いたものの数。"),
-        ("Answers the asker accepted (self-answers do not count).", "質問者が解決済みにした回答の数（自分の質問への回答は数えません）。"),
-        ("Answers written (not counting an anonymous asker's answers to their own question).", "書いた回答の数（匿名の質問者が自分の質問に書いた回答は数えません）。"),
-        ("Best first.", "上位から順に。"),
-        ("Changes a win. The member who logged it or a moderator may edit.", "成果を変更します。編集できるのは記録したメンバーかモデレーターです。"),
-        ("Changes to a win; absent fields stay as they are.", "成果の変更内容。指定しなかった項目はそのまま残ります。"),
-        ("Delete a win", "成果を削除する"),
-        ("Deletes a win. The member who logged it or a moderator may delete.", "成果を削除します。削除できるのは記録したメンバーかモデレーターです。"),
-        ("Edit a win", "成果を編集する"),
-        ("False when the caller had already given kudos to this item (nothing changed).", "呼び出したメンバーがすでにこの項目に称賛を送っていた場合は false（何も変わりません）。"),
-        ("Find someone who can help", "相談できる人を探す"),
-        ("Get a win", "成果を取得する"),
-        ("Get the leaderboard", "ランキングを取得する"),
-        ("Give kudos to a win", "成果に称賛を送る"),
-        ("Give kudos to an answer", "回答に称賛を送る"),
-        ("Hours saved per month by other members' wins that name a tip this member wrote or a question they answered (accepted or helpful answer); each win counts once.", "このメンバーが書いたヒント、または回答した質問（解決済みか「役に立った」が付いた回答）を挙げたほかのメンバーの成果による、1 か月あたりの節約時間。成果ごとに 1 回だけ数えます。"),
-        ("Hours saved per month credited to the member by wins logged in the period.", "期間内に記録された成果によって、このメンバーの貢献とされた 1 か月あたりの節約時間。"),
-        ("How many kudos it received.", "受け取った称賛の数。"),
-        ("How many, 1–100 (default 20).", "件数（1〜100、既定は 20）。"),
-        ("How many, 1–50 (default 10).", "件数（1〜50、既定は 10）。"),
-        ("How much time a win saves.", "成果で節約できる時間。"),
-        ("ISO 4217 currency code.", "ISO 4217 の通貨コード。"),
-        ("Kudos given", "称賛を送りました"),
-        ("Kudos given.", "送った称賛。"),
-        ("Kudos id.", "称賛 ID。"),
-        ("Kudos received in the period.", "期間内に受け取った称賛の数。"),
-        ("Kudos received on wins and answers.", "成果と回答で受け取った称賛の数。"),
-        ("Kudos to give.", "送る称賛。"),
-        ("Kudos were already given; nothing changed", "すでに称賛を送っていたため、何も変わりませんでした"),
-        ("List wins", "成果を一覧表示する"),
-        ("Lists members who can help with a topic: those who offer help in it first, then by their accepted and helpful answers in it over the last 180 days.", "トピックについて相談できるメンバーを一覧表示します。そのトピックで相談に乗ると表明している人が先頭で、その後は過去 180 日の解決済みの回答と「役に立った」が付いた回答の多い順です。"),
-        ("Lists the members who chose to appear (see UpdateMe), ranked by hours saved credited to them, then accepted answers, then kudos. Everyone else stays private.", "表示を選んだメンバー（UpdateMe を参照）を、貢献とされた節約時間、解決済みの回答、称賛の順に並べて一覧表示します。それ以外の人は非公開のままです。"),
-        ("Lists wins, newest first, by topic, member or date.", "成果を新しい順に、トピック、メンバー、日付で絞り込んで一覧表示します。"),
-        ("Log a win", "成果を記録する"),
-        ("Members who chose to appear, best first.", "表示を選んだメンバー（上位から順に）。"),
-        ("Minutes saved each time the flow or app runs, 0–1,440, in tenths of a minute (e.g. 2.5).", "フローやアプリが 1 回動くたびに節約できる時間（分、0〜1,440、0.1 分単位。例: 2.5）。"),
-        ("Money saved per month, optional.", "1 か月あたりの節約金額（省略可）。"),
-        ("Money saved per month, when given (absent otherwise).", "1 か月あたりの節約金額（指定されていない場合は含まれません）。"),
-        ("Money saved per month.", "1 か月あたりの節約金額。"),
-        ("New impact.", "新しい効果。"),
-        ("New link to the flow or app.", "フローやアプリへの新しいリンク。"),
-        ("New list of questions and tips that helped.", "役に立った質問とヒントの新しい一覧。"),
-        ("New money saved per month.", "新しい 1 か月あたりの節約金額。"),
-        ("New set of topics, up to 5.", "新しいトピック（最大 5 個）。"),
-        ("New story, 1–20,000 characters.", "新しい説明（1〜20,000 文字）。"),
-        ("No such win", "成果が見つかりません"),
-        ("One page of wins.", "成果の一覧（1 ページ分）。"),
-        ("Only wins logged at or after this time: RFC 3339 (`2026-11-01T09:00:00+09:00`), or without an offset (`2026-11-01T09:00:00`, or a date, `2026-11-01`, meaning its midnight), read in the community's time zone (`TSUNAGU_UTC_OFFSET`).", "この日時以降に記録された成果だけにします。`2026-11-01T09:00:00+09:00` のように時差付きで、または時差なしで（`2026-11-01T09:00:00`、日付だけの `2026-11-01` はその日の 0 時）指定します。時差なしは社内の時間帯（`TSUNAGU_UTC_OFFSET`）の時刻として読みます。"),
-        ("Only wins logged by this member id.", "このメンバー ID が記録した成果だけにします。"),
-        ("Only wins with this topic.", "このトピックの成果だけにします。"),
-        ("People it saves time for, 0–100,000.", "時間が節約される人数（0〜100,000）。"),
-        ("People who can help", "相談できる人"),
-        ("People who can help with a topic.", "トピックについて相談できる人。"),
-        ("Position, from 1.", "順位（1 から）。"),
-        ("Question ids (up to 10): the people who answered them get credit. Anonymous questions among them are shown to the win's author only.", "質問 ID（最大 10 個）。回答した人の貢献になります。匿名の質問は、成果を記録した本人にだけ表示されます。"),
-        ("Questions and tips that helped, optional.", "役に立った質問とヒント（省略可）。"),
-        ("Questions and tips that helped.", "役に立った質問とヒント。"),
-        ("Records something you automated and the time it saves. Name the questions and tips that helped so their helpers get credit for the hours.", "自動化したことと、それで節約できる時間を記録します。役に立った質問やヒントを挙げると、助けてくれた人の貢献として時間が記録されます。"),
-        ("Returns a member's public profile (no e-mail address) with their recognition figures. It never reveals anonymous questions.", "メンバーの公開プロフィールを、貢献の数字とともに返します（メールアドレスは含みません）。匿名の質問が明かされることはありません。"),
-        ("Returns one win with its impact and what helped.", "成果を、その効果と役に立ったものとともに 1 件返します。"),
-        ("Runs per month, 0–100,000.", "1 か月あたりの実行回数（0〜100,000）。"),
-        ("Someone who can help with a topic.", "トピックについて相談できる人。"),
-        ("Thanks the member who logged a win, with an optional message. Once per member per win; not to your own win.", "成果を記録したメンバーに、メッセージを添えて（省略可）称賛を送ります。1 つの成果に 1 人 1 回までで、自分の成果には送れません。"),
-        ("Thanks the member who wrote an answer, with an optional message. Once per member per answer; not to your own answer.", "回答を書いたメンバーに、メッセージを添えて（省略可）称賛を送ります。1 つの回答に 1 人 1 回までで、自分の回答には送れません。"),
-        ("The flow or app (an http or https URL), optional.", "フローやアプリ（http または https の URL、省略可）。"),
-        ("The flow or app, when given (absent otherwise).", "フローやアプリ（指定されていない場合は含まれません）。"),
-        ("The leaderboard", "ランキング"),
-        ("The measured impact.", "測った効果。"),
-        ("The member.", "メンバー。"),
-        ("The opt-in leaderboard.", "参加を選んだ人だけのランキング。"),
-        ("The topic you need help with.", "相談したいトピック。"),
-        ("The updated win", "更新した成果"),
-        ("The win", "成果"),
-        ("The win in one line, 5–150 characters.", "成果を 1 行で（5〜150 文字）。"),
-        ("The win in one line.", "成果を 1 行で表したもの。"),
-        ("The win or answer id.", "成果または回答の ID。"),
-        ("The win's URL in this API.", "この API での成果の URL。"),
-        ("The window a leaderboard covers.", "ランキングの対象期間。"),
-        ("The window covered.", "対象期間。"),
-        ("The wins on this page.", "このページの成果。"),
-        ("Their accepted answers in this topic in the last 180 days.", "過去 180 日のこのトピックで解決済みになった回答の数。"),
-        ("Their answers in this topic found helpful in the last 180 days.", "過去 180 日のこのトピックで「役に立った」が付いた回答の数。"),
-        ("Tip ids (up to 10): their authors get credit.", "ヒント ID（最大 10 個）。書いた人の貢献になります。"),
-        ("Tips written.", "書いたヒントの数。"),
-        ("URL of the new win", "新しい成果の URL"),
-        ("Up to 5 topics.", "最大 5 個のトピック。"),
-        ("What was built and what changed, in Markdown, 1–20,000 characters.", "作ったものと変わったこと（Markdown、1〜20,000 文字）。"),
-        ("What was built and what changed, in Markdown.", "作ったものと変わったこと（Markdown）。"),
-        ("When it was logged.", "記録した日時。"),
-        ("Whether the caller gave kudos.", "呼び出したメンバーが称賛を送ったかどうか。"),
-        ("Whether the caller logged it.", "呼び出したメンバーが記録したかどうか。"),
-        ("Whether they said they are happy to be asked about this topic.", "このトピックで相談に乗ると表明しているかどうか。"),
-        ("Who logged it.", "記録した人。"),
-        ("Win id", "成果 ID"),
-        ("Win id.", "成果 ID。"),
-        ("Wins logged.", "記録した成果の数。"),
-        ("Your own answer, or an invalid message", "自分の回答か、メッセージが正しくありません"),
-        ("Your own win, or an invalid message", "自分の成果か、メッセージが正しくありません"),
-        ("`month` (default, last 30 days), `quarter`, `year` or `all`.", "`month`（既定、過去 30 日）、`quarter`、`year`、`all` のいずれか。"),
-        ("`win` or `answer`.", "`win`（成果）または `answer`（回答）。"),
-        ("minutes_saved_per_run × runs_per_month × people_helped ÷ 60, rounded to 0.01.", "minutes_saved_per_run × runs_per_month × people_helped ÷ 60（小数第 2 位まで）。"),
-        ("A member of the community, with their own settings.", "コミュニティのメンバーと、本人の設定。"),
-        ("A page of tips", "ヒントの一覧（1 ページ分）"),
-        ("A positive reaction to a tip.", "ヒントへのポジティブなリアクション。"),
-        ("A reaction to a tip.", "ヒントへのリアクション。"),
-        ("A tip", "ヒント"),
-        ("A tip to write.", "書くヒント。"),
-        ("A tip.", "ヒント。"),
-        ("Appear on the leaderboard (default false: recognition is private).", "ランキングに表示するかどうか（既定は false。称賛は非公開が基本です）。"),
-        ("Changes a tip. The author or a moderator may edit; only moderators may feature.", "ヒントを変更します。編集できるのは投稿者かモデレーターで、おすすめに設定できるのはモデレーターだけです。"),
-        ("Changes the caller's department, level, interests, helper topics and leaderboard opt-in.", "呼び出したメンバーの部署、レベル、関心のあるトピック、相談に乗れるトピック、ランキングへの参加を変更します。"),
-        ("Changes to a tip; absent fields stay as they are.", "ヒントの変更内容。指定しなかった項目はそのまま残ります。"),
-        ("Changes to the caller's own settings; absent fields stay as they are.", "呼び出したメンバー自身の設定の変更内容。指定しなかった項目はそのまま残ります。"),
-        ("Chosen by a moderator as a featured tip.", "モデレーターがおすすめに選んだヒントかどうか。"),
-        ("Delete a tip", "ヒントを削除する"),
-        ("Deletes a tip. The author or a moderator may delete.", "ヒントを削除します。削除できるのは投稿者かモデレーターです。"),
-        ("Department, up to 80 characters; `null` clears it (an empty string, like an absent field, leaves it as it is).", "部署（80 文字まで）。`null` で消去します（空欄のときは、指定しなかったときと同じく変更しません）。"),
-        ("Department, when given (absent otherwise).", "部署（登録されていない場合は含まれません）。"),
-        ("Edit a tip", "ヒントを編集する"),
-        ("Feature or unfeature (moderators only).", "おすすめにする・外す（モデレーターのみ）。"),
-        ("Feature the tip (moderators only; default false).", "ヒントをおすすめにする（モデレーターのみ、既定は false）。"),
-        ("Get a random tip", "ランダムなヒントを取得する"),
-        ("Get a tip", "ヒントを取得する"),
-        ("Get my tip of the day", "今日のヒントを取得する"),
-        ("List tips", "ヒントを一覧表示する"),
-        ("Lists tips, newest first, with Japanese/English search and filters by topic and level.", "ヒントを新しい順に一覧表示します。日本語・英語の検索と、トピックやレベルでの絞り込みができます。"),
-        ("Mark a tip helpful", "ヒントに「役に立った」を付ける"),
-        ("New level.", "新しいレベル。"),
-        ("No such tip", "ヒントが見つかりません"),
-        ("No such tip or reaction kind", "ヒントまたはリアクションの種類が見つかりません"),
-        ("No tip matches", "条件に合うヒントがありません"),
-        ("No unseen tip is left at the caller's level", "呼び出したメンバーのレベルで、まだ見ていないヒントが残っていません"),
-        ("One page of tips.", "ヒントの一覧（1 ページ分）。"),
-        ("Only featured (true) or only other (false) tips.", "おすすめのヒントだけ（true）、またはそれ以外だけ（false）にします。"),
-        ("Only moderators can feature tips", "ヒントをおすすめにできるのはモデレーターだけです"),
-        ("Only tips for this level.", "このレベル向けのヒントだけにします。"),
-        ("Only tips with this topic.", "このトピックのヒントだけにします。"),
-        ("Publishes a tip for a level. Any member may write tips; only moderators may feature one.", "レベルを指定してヒントを公開します。ヒントは誰でも書けますが、おすすめにできるのはモデレーターだけです。"),
-        ("Returns a random tip, optionally of a topic and a level — handy for a flow's daily post.", "ランダムにヒントを 1 件返します。トピックやレベルを指定でき、フローで毎日投稿するのに便利です。"),
-        ("Returns one tip.", "ヒントを 1 件返します。"),
-        ("Returns the caller's tip of the day: a tip at their level (see UpdateMe) that they have never been shown, preferring their interest topics. It stays the same all day.", "呼び出したメンバーの今日のヒントを返します。本人のレベル（UpdateMe を参照）で、まだ表示されたことのないヒントを、関心のあるトピックを優先して選びます。1 日の間は同じヒントです。"),
-        ("Says a tip helped you. Saying it twice counts once; you cannot mark your own tip.", "ヒントが役に立ったことを伝えます。二度付けても 1 回と数え、自分のヒントには付けられません。"),
-        ("The caller with the new settings", "新しい設定になった呼び出しメンバー"),
-        ("The member's level; it chooses their tip of the day.", "メンバーのレベル。今日のヒントはこのレベルから選ばれます。"),
-        ("The tip", "ヒント"),
-        ("The tip in Markdown, 1–20,000 characters.", "ヒントの内容（Markdown、1〜20,000 文字）。"),
-        ("The tip in one line, 5–150 characters.", "ヒントを 1 行で（5〜150 文字）。"),
-        ("The tip in one line.", "ヒントを 1 行で表したもの。"),
-        ("The tip with its new count", "新しい件数を含むヒント"),
-        ("The tip's URL in this API.", "この API でのヒントの URL。"),
-        ("The tip, in Markdown.", "ヒントの内容（Markdown）。"),
-        ("The tips on this page.", "このページのヒント。"),
-        ("The updated tip", "更新したヒント"),
-        ("Tip id", "ヒント ID"),
-        ("Tip id.", "ヒント ID。"),
-        ("Today's tip for the caller", "呼び出したメンバーの今日のヒント"),
-        ("Topics in which the member is happy to be asked for help.", "メンバーが相談に乗れるトピック。"),
-        ("Topics in which you are happy to be asked (up to 10); replaces the old list.", "相談に乗れるトピック（最大 10 個）。今の一覧と置き換わります。"),
-        ("Topics the member is interested in (their tips of the day prefer these).", "メンバーが関心のあるトピック（今日のヒントはこれを優先します）。"),
-        ("Topics you are interested in (up to 10); replaces the old list.", "関心のあるトピック（最大 10 個）。今の一覧と置き換わります。"),
-        ("URL of the new tip", "新しいヒントの URL"),
-        ("Update my settings", "自分の設定を更新する"),
-        ("When it was written.", "書いた日時。"),
-        ("Whether the caller found it helpful.", "呼び出したメンバーが「役に立った」を付けたかどうか。"),
-        ("Whether the caller wrote it.", "呼び出したメンバーが書いたかどうか。"),
-        ("Whether the member chose to appear on the leaderboard (private by default).", "メンバーがランキングへの表示を選んだかどうか（既定は非公開）。"),
-        ("Who a tip is written for (and a member's own level).", "ヒントの対象者（とメンバー自身のレベル）。"),
-        ("Who the tip is for (default `beginner`).", "ヒントの対象者（既定は `beginner`）。"),
-        ("Who the tip is written for.", "ヒントの対象者。"),
-        ("Who wrote it.", "投稿者。"),
-        ("Withdraw helpful", "「役に立った」を取り消す"),
-        ("Withdraws the caller's \"helpful\" from a tip. Withdrawing twice is harmless.", "ヒントに付けた「役に立った」を取り消します。二度取り消しても問題ありません。"),
-        ("Write a tip", "ヒントを書く"),
-        ("Your level: `beginner`, `intermediate` or `advanced`.", "自分のレベル: `beginner`（初級）、`intermediate`（中級）、`advanced`（上級）。"),
-        ("Your own tip", "自分のヒントです"),
-        ("`helpful`", "`helpful`（役に立った）"),
-        ("`helpful`: the only reaction to a tip.", "`helpful`（役に立った）: ヒントへの唯一のリアクション。"),
-        ("A role to give a member.", "メンバーに与えるロール。"),
-        ("The new role.", "新しいロール。"),
-        ("Set a member's role", "メンバーのロールを設定する"),
-        ("Makes a member a member, moderator or admin. Admins only; an admin cannot change their own role. A role granted by the company sign-in's roles claim still applies on top.", "メンバーを一般メンバー、モデレーター、管理者のいずれかにします。管理者のみ実行でき、自分自身のロールは変更できません。会社のサインインのロール要求で与えられたロールは、これとは別に引き続き適用されます。"),
-        ("The member with the new role", "新しいロールになったメンバー"),
-        ("Your own role", "自分自身のロールです"),
-        ("The order of a question listing.", "質問一覧の並び順。"),
-        ("Sign in with your company account", "会社のアカウントでサインイン"),
-        ("Sign in with your Microsoft Entra ID work account.", "Microsoft Entra ID の職場アカウントでサインインします。"),
-        ("Sign in with your company's OpenID Connect provider.", "会社の OpenID Connect プロバイダーでサインインします。"),
-        ("API key", "API キー"),
-        ("Your personal tsunagu API key (it starts with tsu_).", "個人用の tsunagu API キー（tsu_ で始まります）。"),
-        ("Create one with POST /api/v1/me/api-keys or ask your tsunagu admin.", "POST /api/v1/me/api-keys で作成するか、tsunagu の管理者に依頼してください。"),
-        ("A URI naming the kind of problem; stable, compare it or `code`.", "問題の種類を表す URI。変わらないので、これか `code` で判定してください。"),
-        ("A key to create.", "作成する API キー。"),
-        ("A label to recognise the key by, 1–80 characters.", "キーを見分けるための名前（1〜80 文字）。"),
-        ("A list of API keys.", "API キーの一覧。"),
-        ("A list of tags, most used first.", "タグの一覧（使われている順）。"),
-        ("A member as other members see them: no e-mail address.", "ほかのメンバーから見たメンバー情報（メールアドレスは含みません）。"),
-        ("A member of the community.", "コミュニティのメンバー。"),
-        ("A member to create.", "作成するメンバー。"),
-        ("A newly made API key, with its secret. The secret is shown this once and never again.", "新しく作成した API キーとそのシークレット。シークレットが表示されるのはこの一度だけです。"),
-        ("A page of questions", "質問の一覧（1 ページ分）"),
-        ("A personal API key, without its secret.", "個人用の API キー（シークレットは含みません）。"),
-        ("A positive reaction to an answer. There are no down-votes, by design.", "回答へのポジティブなリアクション。低評価はあえて用意していません。"),
-        ("A question to ask.", "投稿する質問。"),
-        ("A question with all its answers (accepted first, then oldest first).", "質問とそのすべての回答（解決した回答が先頭、あとは古い順）。"),
-        ("A question.", "質問。"),
-        ("A reaction to give.", "付けるリアクション。"),
-        ("A short summary of the kind of problem.", "問題の種類の短い説明。"),
-        ("A stable machine-readable code (the last part of `type`, with underscores).", "プログラムで判定するための変わらないコード（`type` の末尾をアンダースコア区切りにしたもの）。"),
-        ("A stable machine-readable reason, e.g. `too_short`, `too_long`, `required`, `invalid`.", "プログラムで判定するための理由コード（例: `too_short`、`too_long`、`required`、`invalid`）。"),
-        ("A topic.", "トピック（タグ）。"),
-        ("Accept an answer", "回答を解決済みにする"),
-        ("Also make a first API key for the member (default true).", "メンバーの最初の API キーも作成するかどうか（既定は true）。"),
-        ("An RFC 9457 problem document, as sent on every error response.", "すべてのエラー応答で返される RFC 9457 形式の問題詳細。"),
-        ("An answer to a question.", "質問への回答。"),
-        ("An answer to post, or the new text of one.", "投稿する回答、または回答の新しい本文。"),
-        ("An existing question similar to a draft.", "下書きに似ている既存の質問。"),
-        ("Answer a question", "質問に回答する"),
-        ("Answer id", "回答 ID"),
-        ("Answer id.", "回答 ID。"),
-        ("Ask a question", "質問を投稿する"),
-        ("Body is not JSON", "本文が JSON ではありません"),
-        ("Body too large", "本文が大きすぎます"),
-        ("Change anonymity; only the asker may.", "匿名にするかどうかを変更します。変更できるのは質問者だけです。"),
-        ("Changes a question's title, body, tags or anonymity. The asker or a moderator may edit; only the asker may change `anonymous`.", "質問のタイトル、本文、タグ、匿名設定を変更します。編集できるのは質問者かモデレーターで、`anonymous` を変更できるのは質問者だけです。"),
-        ("Changes to a question; absent fields stay as they are.", "質問の変更内容。指定しなかった項目はそのまま残ります。"),
-        ("Create a member", "メンバーを作成する"),
-        ("Create an API key", "API キーを作成する"),
-        ("Created", "作成しました"),
-        ("Created; the secret is shown once", "作成しました（シークレットは一度だけ表示されます）"),
-        ("Creates a member and, unless `issue_api_key` is false, their first API key, whose secret is in the response once. Admins only.", "メンバーを作成し、`issue_api_key` が false でなければ最初の API キーも作成します。シークレットは応答に一度だけ含まれます。管理者のみ実行できます。"),
-        ("Delete a question", "質問を削除する"),
-        ("Delete an answer", "回答を削除する"),
-        ("Deleted", "削除しました"),
-        ("Deletes a question with its answers. The asker or a moderator may delete.", "質問をその回答ごと削除します。削除できるのは質問者かモデレーターです。"),
-        ("Deletes an answer. The person who answered or a moderator may delete.", "回答を削除します。削除できるのは回答者かモデレーターです。"),
-        ("Details in Markdown, 1–20,000 characters.", "詳しい内容（Markdown、1〜20,000 文字）。"),
-        ("Details, in Markdown.", "詳しい内容（Markdown）。"),
-        ("E-mail address (unique), optional.", "メールアドレス（重複不可、省略可）。"),
-        ("E-mail address, when known (absent otherwise).", "メールアドレス（登録されていない場合は含まれません）。"),
-        ("E-mail already in use", "このメールアドレスはすでに使われています"),
-        ("Edit a question", "質問を編集する"),
-        ("Edit an answer", "回答を編集する"),
-        ("Find similar questions", "似ている質問を探す"),
-        ("Get a member", "メンバーを取得する"),
-        ("Get a question", "質問を取得する"),
-        ("Get an answer", "回答を取得する"),
-        ("Get my member record", "自分のメンバー情報を取得する"),
-        ("Hide who asked from everyone else (default false).", "質問者をほかの人に見せないかどうか（既定は false）。"),
-        ("How many members found it helpful.", "「役に立った」を付けたメンバーの数。"),
-        ("How many members have this question too.", "同じ疑問を持っているメンバーの数。"),
-        ("How many members said thanks.", "「ありがとう」を付けたメンバーの数。"),
-        ("How many questions carry it.", "このタグが付いた質問の数。"),
-        ("How many suggestions, 1–10 (default 5).", "候補の件数（1〜10、既定は 5）。"),
-        ("How many, 1–200 (default 50).", "件数（1〜200、既定は 50）。"),
-        ("Invalid field", "項目の値が正しくありません"),
-        ("Invalid parameter", "パラメーターが正しくありません"),
-        ("Its answers.", "この質問への回答。"),
-        ("Key id", "キー ID"),
-        ("Key id (use it to revoke the key).", "キー ID（キーを無効にするときに使います）。"),
-        ("List my API keys", "自分の API キーを一覧表示する"),
-        ("List questions", "質問を一覧表示する"),
-        ("List tags", "タグを一覧表示する"),
-        ("Create a tag", "タグを作成する"),
-        ("Creates a topic ahead of its first question, so that triggers can follow it (moderators and admins). Creating one that exists returns it unchanged.", "最初の質問より前にタグを作り、トリガーで追えるようにします（モデレーターと管理者のみ）。すでにあるタグを作ろうとしたときは、そのタグをそのまま返します。"),
-        ("A tag to create ahead of use.", "前もって作成するタグ。"),
-        ("A topic: 1–40 letters of any script, digits, `-`, `_` or `.`.", "タグ：文字（日本語も可）、数字、`-`、`_`、`.` で 1～40 文字。"),
-        ("The tag: 1–40 letters (any script), digits, `-`, `_` or `.`; stored normalised (NFKC, lower case), so `SharePoint` and `ｓｈａｒｅｐｏｉｎｔ` are one tag.", "タグ名：文字（日本語も可）、数字、`-`、`_`、`.` で 1～40 文字。大文字・小文字や全角・半角をそろえて保存するので、`SharePoint` と `ｓｈａｒｅｐｏｉｎｔ` は同じタグです。"),
-        ("The slug with its number of posts, for dropdowns: `approvals (15)`.", "ドロップダウン用の、タグ名と投稿数を並べた表示（例：`approvals (15)`）。"),
-        ("How many posts carry it: questions, tips and wins.", "このタグが付いた投稿（質問・ヒント・成果）の数。"),
-        ("The tag existed already", "タグはすでにありました"),
-        ("Invalid body", "リクエストの内容が正しくありません"),
-        ("Invalid tag", "タグ名が正しくありません"),
-        ("Poll for new events", "新しいイベントを定期的に確認する"),
-        ("Invalid header (If-Match)", "If-Match ヘッダーが正しくありません"),
-        ("Not a moderator or admin", "モデレーターまたは管理者ではありません"),
-        ("Lists questions, newest (or most active) first, with filters and Japanese/English search. Pages with `limit` and `cursor`; `next_link` is the next page.", "質問を新しい順（または更新が新しい順）に一覧表示します。絞り込みと日本語・英語の検索ができます。`limit` と `cursor` でページを送り、`next_link` が次のページです。"),
-        ("Lists the caller's active API keys, without their secrets.", "呼び出したメンバーの有効な API キーを、シークレットを除いて一覧表示します。"),
-        ("Lists topics with their question and post counts, most used first, optionally by prefix.", "トピックを質問数・投稿数とともに、使われている順に一覧表示します。先頭の文字で絞り込めます。"),
-        ("Makes a new personal API key. The secret is in this response only: store it now.", "個人用の API キーを新しく作成します。シークレットはこの応答にしか含まれないので、すぐに保管してください。"),
-        ("Malformed request", "要求の形式が正しくありません"),
-        ("Malformed request or unknown kind", "要求の形式が正しくないか、リアクションの種類が不明です"),
-        ("Marks an answer `helpful` or says `thanks`. Reacting twice counts once. Reactions are positive only; you cannot react to your own answer.", "回答に「役に立った」（`helpful`）や「ありがとう」（`thanks`）を付けます。二度付けても 1 回と数えます。リアクションはポジティブなものだけで、自分の回答には付けられません。"),
-        ("Marks this answer as the one that solved the question (replacing any earlier choice) and resolves the question. Only the person who asked may accept.", "この回答を質問を解決した回答にし（以前に選んだ回答は置き換わります）、質問を解決済みにします。選べるのは質問者だけです。"),
-        ("Member id", "メンバー ID"),
-        ("Member id.", "メンバー ID。"),
-        ("New body, 1–20,000 characters.", "新しい本文（1〜20,000 文字）。"),
-        ("New set of topics (replaces the old set), up to 5.", "新しいトピック（今のタグと置き換わります、最大 5 個）。"),
-        ("New title, 5–150 characters.", "新しいタイトル（5〜150 文字）。"),
-        ("No such answer", "回答が見つかりません"),
-        ("No such answer or reaction kind", "回答またはリアクションの種類が見つかりません"),
-        ("No such key of yours", "該当するあなたのキーが見つかりません"),
-        ("No such member", "メンバーが見つかりません"),
-        ("No such question", "質問が見つかりません"),
-        ("No valid API key", "有効な API キーがありません"),
-        ("Not an admin", "管理者ではありません"),
-        ("Not the asker", "質問者ではありません"),
-        ("Not the asker or a moderator", "質問者でもモデレーターでもありません"),
-        ("Not the author or a moderator", "投稿者でもモデレーターでもありません"),
-        ("Number of answers.", "回答の数。"),
-        ("One page of questions.", "質問の一覧（1 ページ分）。"),
-        ("One problem with one input field.", "1 つの入力項目についての問題。"),
-        ("Only questions I asked.", "自分が投稿した質問だけにします。"),
-        ("Only questions in this state.", "この状態の質問だけにします。"),
-        ("Only questions nobody but the asker has answered.", "質問者以外の誰もまだ回答していない質問だけにします。"),
-        ("Only questions with this topic.", "このトピックの質問だけにします。"),
-        ("Only tags starting with this text.", "この文字で始まるタグだけにします。"),
-        ("Order: `newest` (default) or `active`.", "並び順: `newest`（新しい順、既定）または `active`（更新が新しい順）。"),
-        ("Page size, 1–100 (default 20).", "1 ページの件数（1〜100、既定は 20）。"),
-        ("Pass as `cursor` to get the next page; absent on the last page.", "次のページを取得するときに `cursor` に渡す値。最後のページにはありません。"),
-        ("Posts a question. Set `anonymous` to hide who asked from everyone else; you still see it as yours and can accept an answer.", "質問を投稿します。`anonymous` を指定すると質問者はほかの人に表示されません。その場合も自分の質問として表示され、回答を解決済みにできます。"),
-        ("Posts an answer to a question.", "質問に回答を投稿します。"),
-        ("Question id", "質問 ID"),
-        ("Question id.", "質問 ID。"),
-        ("Questions similar to a draft, most similar first.", "下書きに似ている質問（似ている順）。"),
-        ("React to an answer", "回答にリアクションする"),
-        ("Records that the caller has this question too. Saying it twice counts once.", "呼び出したメンバーも同じ疑問を持っていることを記録します。二度送っても 1 回と数えます。"),
-        ("Remove a reaction", "リアクションを取り消す"),
-        ("Replaces an answer's text. The person who answered or a moderator may edit.", "回答の本文を置き換えます。編集できるのは回答者かモデレーターです。"),
-        ("Returns a member's public profile (no e-mail address). It never lists anonymous questions.", "メンバーの公開プロフィールを返します（メールアドレスは含みません）。匿名の質問が表示されることはありません。"),
-        ("Returns a question with all its answers.", "質問とそのすべての回答を返します。"),
-        ("Returns one answer.", "回答を 1 件返します。"),
-        ("Returns the member the API key belongs to.", "API キーの持ち主のメンバー情報を返します。"),
-        ("Revoke an API key", "API キーを無効にする"),
-        ("Revoked", "無効にしました"),
-        ("Revokes one of the caller's API keys; it stops working at once.", "呼び出したメンバーの API キーを無効にします。キーはすぐに使えなくなります。"),
-        ("Role; `member` when absent.", "ロール（省略時は `member`）。"),
-        ("Say you have this question too", "「私も」と伝える"),
-        ("Search words (Japanese or English), separated by spaces, at most 10; all must match title or body.", "検索語（日本語または英語、スペース区切りで 10 語まで）。すべての語がタイトルか本文に含まれるものを返します。"),
-        ("Share of the draft's character n-grams found in this title, 0–1.", "下書きの文字 n-gram のうち、このタイトルに含まれる割合（0〜1）。"),
-        ("Similar questions, most similar first", "似ている質問（似ている順）"),
-        ("Someone in the community, as other members see them.", "ほかのメンバーから見たコミュニティの参加者。"),
-        ("Suggests up to 5 existing questions whose titles resemble a draft title, so an asker can see that someone may already have asked. Works for Japanese titles without spaces.", "下書きのタイトルに似た既存の質問を最大 5 件提案し、すでに誰かが質問しているかどうかを確かめられるようにします。スペースのない日本語のタイトルにも対応しています。"),
-        ("The \"me too\" state of a question.", "質問の「私も」の状態。"),
-        ("The HTTP status code.", "HTTP ステータスコード。"),
-        ("The URL of the next page; absent on the last page.", "次のページの URL。最後のページにはありません。"),
-        ("The accepted answer", "解決済みにした回答"),
-        ("The accepted answer's id, once the asker accepted one.", "解決した回答の ID（質問者が選んだ場合）。"),
-        ("The answer", "回答"),
-        ("The answer in Markdown, 1–20,000 characters.", "回答（Markdown、1〜20,000 文字）。"),
-        ("The answer with its reaction counts", "リアクション数を含む回答"),
-        ("The answer's URL in this API.", "この API での回答の URL。"),
-        ("The answer, in Markdown.", "回答（Markdown）。"),
-        ("The answer, no longer accepted", "解決済みを取り消した回答"),
-        ("The caller", "呼び出したメンバー"),
-        ("The caller's own reactions to it.", "呼び出したメンバー自身が付けたリアクション。"),
-        ("The created member and, unless declined, their first API key (secret shown once).", "作成したメンバーと、不要と指定しなかった場合はその最初の API キー（シークレットは一度だけ表示）。"),
-        ("The database backend (`sqlite` or `postgres`), on readiness only.", "データベースの種類（`sqlite` または `postgres`、準備状態の確認時のみ）。"),
-        ("The draft title, 1–150 characters.", "下書きのタイトル（1〜150 文字）。"),
-        ("The field, as a JSON path for bodies (`title`, `tags[2]`) or the parameter name for queries.", "問題のある項目。本文では JSON のパス（`title`、`tags[2]`）、クエリではパラメーター名。"),
-        ("The key's first characters, to recognise it.", "キーを見分けるための先頭の文字。"),
-        ("The keys", "キーの一覧"),
-        ("The keys, newest first.", "キーの一覧（新しい順）。"),
-        ("The label given when the key was made.", "キーの作成時に付けた名前。"),
-        ("The member", "メンバー"),
-        ("The name shown to others, 1–80 characters.", "ほかの人に表示される名前（1〜80 文字）。"),
-        ("The name shown to others.", "ほかの人に表示される名前。"),
-        ("The new count", "新しい件数"),
-        ("The new member.", "新しいメンバー。"),
-        ("The offending fields, for validation problems.", "入力の検証で問題があった項目。"),
-        ("The question and its answers", "質問とその回答"),
-        ("The question in one line, 5–150 characters.", "質問を 1 行で（5〜150 文字）。"),
-        ("The question in one line.", "質問を 1 行で表したもの。"),
-        ("The question it answers.", "回答先の質問。"),
-        ("The question's URL in this API.", "この API での質問の URL。"),
-        ("The questions on this page.", "このページの質問。"),
-        ("The secret key: send it as `Authorization: Bearer <key>`. Store it now; it cannot be shown again.", "シークレットキー。`Authorization: Bearer <key>` として送ります。再表示できないので、すぐに保管してください。"),
-        ("The service's state.", "サービスの状態。"),
-        ("The tag's slug.", "タグ名。"),
-        ("The tags", "タグの一覧"),
-        ("The tags.", "タグの一覧。"),
-        ("The updated answer", "更新した回答"),
-        ("The updated question", "更新した質問"),
-        ("Their first API key, with its secret.", "そのメンバーの最初の API キーとシークレット。"),
-        ("Title.", "タイトル。"),
-        ("Topics.", "トピック（タグ）。"),
-        ("URL of the new answer", "新しい回答の URL"),
-        ("URL of the new member", "新しいメンバーの URL"),
-        ("URL of the new question", "新しい質問の URL"),
-        ("Un-accepts this answer; the question is no longer resolved. Only the person who asked may.", "この回答の解決済みを取り消し、質問は解決済みでなくなります。取り消せるのは質問者だけです。"),
-        ("Up to 5 topics; new ones are created on first use.", "最大 5 個のトピック（新しいタグは初めて使ったときに作られます）。"),
-        ("Up to `limit` questions.", "最大 `limit` 件の質問。"),
-        ("What a member may do. Each role includes the ones before it.", "メンバーができること。各ロールはそれより前のロールの権限を含みます。"),
-        ("What is wrong and how to fix it, for people, in the language of the response (`Content-Language`).", "何が問題でどう直せばよいかの説明。応答の言語（`Content-Language`）で書かれます。"),
-        ("The same in English, when `detail` is in another language.", "説明が英語以外のときの、同じ内容の英語。"),
-        ("A language tsunagu speaks: `en` (English) or `ja` (Japanese).", "tsunagu の表示言語：`en`（英語）または `ja`（日本語）。"),
-        ("The language the member reads error messages in, when they chose one (absent: the request's `Accept-Language`, else the server's default).", "メンバーが選んだ、エラーメッセージの言語（選んでいないときはありません。そのときはリクエストの `Accept-Language`、なければサーバーの既定の言語です）。"),
-        ("The language to read error messages in when a request does not name one with `Accept-Language`: `en` or `ja`; `null` goes back to the server's default.", "リクエストに `Accept-Language` がないときのエラーメッセージの言語：`en` または `ja`。`null` でサーバーの既定に戻します。"),
-        ("What the member may do.", "メンバーができること。"),
-        ("What went wrong in this case, for people, in the language of the response (`Content-Language`: the request's `Accept-Language`, else the member's own setting, else `TSUNAGU_DEFAULT_LANGUAGE`).", "今回何が起きたかの説明。応答の言語（`Content-Language`。リクエストの `Accept-Language`、なければメンバーが選んだ言語、それもなければ `TSUNAGU_DEFAULT_LANGUAGE`）で書かれます。"),
-        ("When it last changed in any way (asked, answered, accepted, edited).", "最後に何かが起きた日時（投稿、回答、解決、編集）。"),
-        ("When it was asked.", "質問した日時。"),
-        ("When it was last edited.", "最後に編集した日時。"),
-        ("When it was posted.", "投稿した日時。"),
-        ("When the key was made.", "キーを作成した日時。"),
-        ("When the member joined.", "メンバーが参加した日時。"),
-        ("Where a question stands.", "質問の状態。"),
-        ("Where it stands.", "状態。"),
-        ("Where the question stands.", "質問の状態。"),
-        ("Whether the asker accepted this answer.", "質問者がこの回答を解決済みにしたかどうか。"),
-        ("Whether the asker chose to stay anonymous.", "質問者が匿名を選んだかどうか。"),
-        ("Whether the asker of the question wrote this answer.", "質問者自身が書いた回答かどうか。"),
-        ("Whether the caller asked this question.", "呼び出したメンバーが投稿した質問かどうか。"),
-        ("Whether the caller is one of them.", "呼び出したメンバーがそのひとりかどうか。"),
-        ("Whether the caller said \"me too\".", "呼び出したメンバーが「私も」と伝えたかどうか。"),
-        ("Whether the caller wrote this answer.", "呼び出したメンバーが書いた回答かどうか。"),
-        ("Who answered; absent when the anonymous asker answered their own question.", "回答者。匿名の質問者が自分の質問に回答した場合は含まれません。"),
-        ("Who asked; absent when the question is anonymous (except for the asker).", "質問者。匿名の質問では含まれません（質問者本人を除く）。"),
-        ("Withdraw your me-too", "「私も」を取り消す"),
-        ("Withdraw acceptance", "解決済みを取り消す"),
-        ("Withdraws the caller's \"me too\". Withdrawing twice is harmless.", "呼び出したメンバーの「私も」を取り消します。二度取り消しても問題ありません。"),
-        ("Withdraws the caller's `helpful` or `thanks` from an answer. Removing twice is harmless.", "回答に付けた「役に立った」（`helpful`）や「ありがとう」（`thanks`）を取り消します。二度取り消しても問題ありません。"),
-        ("Your own answer", "自分の回答です"),
-        ("Your own question", "自分の質問です"),
-        ("`helpful` or `thanks`", "`helpful`（役に立った）または `thanks`（ありがとう）"),
-        ("`helpful` or `thanks`.", "`helpful`（役に立った）または `thanks`（ありがとう）。"),
-        ("`next_cursor` from the previous page.", "前のページの `next_cursor`。"),
-        ("`ok` when the check passed.", "確認に成功した場合は `ok`。"),
-        ("tsunagu connects the citizen developers of a company: ask questions (anonymously if you like), answer and thank each other, and find what was already asked, in Japanese and English.", "tsunagu は社内の市民開発者をつなぎます。質問を投稿し（匿名でも可）、回答し合い、お礼を伝え、すでに誰かが聞いたことを日本語と英語で探せます。"),
-        ("A list of subscriptions.", "サブスクリプションの一覧。"),
-        ("A page of deliveries", "配信の 1 ページ"),
-        ("The request body did not arrive in time; send it again", "送信内容が時間内に届きませんでした。もう一度送ってください"),
-        ("A page of deliveries, newest event first.", "配信の 1 ページ（新しいイベント順）。"),
-        ("A subscription to accepted answers.", "回答の承認のサブスクリプション。"),
-        ("A subscription to new answers.", "新しい回答のサブスクリプション。"),
-        ("A subscription to new questions.", "新しい質問のサブスクリプション。"),
-        ("A subscription to new tips.", "新しいヒントのサブスクリプション。"),
-        ("A subscription to new wins.", "新しい成果のサブスクリプション。"),
-        ("A subscription to questions left without an answer.", "回答のないまま残っている質問のサブスクリプション。"),
-        ("A subscription to the kudos I receive.", "自分が受け取る称賛のサブスクリプション。"),
-        ("A webhook subscription.", "Webhook のサブスクリプション。"),
-        ("Active subscriptions", "有効なサブスクリプション"),
-        ("Admins only", "管理者のみ"),
-        ("Attempts made so far.", "これまでの送信試行回数。"),
-        ("Delete a subscription", "サブスクリプションを削除する"),
-        ("Delivery id", "配信 ID"),
-        ("Delivery id (random, `dlv_` and 24 hex digits); the `webhook-id` header is `msg_<id>`.", "配信 ID（`dlv_` と 24 桁の 16 進数のランダムな値）。`webhook-id` ヘッダーは `msg_<ID>` です。"),
-        ("Delivery id (`dlv_…`)", "配信 ID（`dlv_…`）"),
-        ("Event id; increases with time.", "イベント ID。時間とともに増えます。"),
-        ("Event types to include, comma-separated (e.g. `question.posted,question.answered`); all when empty.", "含めるイベントの種類（カンマ区切り、例: `question.posted,question.answered`）。空の場合はすべて。"),
-        ("The oldest events after the cursor, newest first", "前回の続きから、古いものから順に取り出したイベント（表示は新しい順）"),
-        ("The events after the cursor: the oldest `limit` of them, listed newest first.", "前回の続きのイベント。古いものから最大 `limit` 件を取り出し、新しい順に並べます。"),
-        ("Everyone's active subscriptions, not just mine (admins only).", "自分のものだけでなく全員の有効なサブスクリプション（管理者のみ）。"),
-        ("False once unsubscribed, or after the receiver answered that the flow is gone.", "登録解除後、または受信側がフローが存在しないと応答した後は false。"),
-        ("For `question.unanswered`: how many hours the question has waited.", "`question.unanswered` の場合: 質問が待っている時間数。"),
-        ("For unanswered-question subscriptions: after how many hours without an answer.", "未回答の質問のサブスクリプションの場合: 回答がないまま何時間たったら通知するか。"),
-        ("Get a subscription", "サブスクリプションを取得する"),
-        ("Hours saved per month (minutes per run × runs per month × people ÷ 60).", "月あたりの削減時間（1 回あたりの分 × 月あたりの実行回数 × 人数 ÷ 60）。"),
-        ("Hours without an answer from another member before the trigger fires (1–720, default 24).", "ほかのメンバーからの回答がないままトリガーが起動するまでの時間数（1〜720、既定は 24）。"),
-        ("How many at most (1–100, default 20).", "最大件数（1〜100、既定は 20）。"),
-        ("How many events at most (1–100, default 20).", "イベントの最大件数（1〜100、既定は 20）。"),
-        ("Invalid field, or a callback URL that is not https or not public", "無効な項目、または https でない・公開されていないコールバック URL"),
-        ("List subscriptions", "サブスクリプションの一覧を取得する"),
-        ("List webhook deliveries", "Webhook の配信の一覧を取得する"),
-        ("Lists my active webhook subscriptions; admins may list everyone's with all=true.", "自分の有効な Webhook サブスクリプションを一覧表示します。管理者は all=true で全員分を一覧表示できます。"),
-        ("Lists webhook deliveries for admins, newest first, optionally only failed ones.", "管理者向けに Webhook の配信を新しい順に一覧表示します。失敗したものだけに絞ることもできます。"),
-        ("No such delivery", "該当する配信がありません"),
-        ("No such subscription of mine", "該当する自分のサブスクリプションがありません"),
-        ("Not failed, or its subscription has ended", "失敗していない、またはサブスクリプションが終了しています"),
-        ("One event sent (or to be sent) to one subscription.", "1 つのサブスクリプションに送信した（または送信する）1 つのイベント。"),
-        ("Only acceptances of answers I wrote.", "自分が書いた回答の承認のみ。"),
-        ("Only answers to questions I asked.", "自分がした質問への回答のみ。"),
-        ("Only deliveries in this state.", "この状態の配信のみ。"),
-        ("Of the interval's questions, those asked anonymously.", "期間内の質問のうち、匿名で投稿された質問の数。"),
-        ("Questions asked anonymously in the last 30 days.", "過去 30 日に匿名で投稿された質問の数。"),
-        ("Share (0–1) of the interval's anonymous questions first answered by someone else within 24 hours.", "期間内の匿名の質問のうち、24 時間以内に質問者以外から最初の回答があった割合（0〜1）。"),
-        ("Only events about the subscriber's own questions or answers.", "登録者自身の質問や回答に関するイベントのみ。"),
-        ("Only events after this id: the `cursor` of the previous poll (0 for all events kept). Without it, no events are returned and `cursor` is the newest event: where a new poller starts.", "この ID より後のイベントのみ（前回の応答の `cursor`。0 なら保存されているすべて）。省略すると、イベントは返さず `cursor` に最新のイベントを返します（新しく始めるときの起点）。"),
-        ("Only events with this tag.", "このタグのイベントのみ。"),
-        ("Only questions with this tag.", "このタグの質問のみ。"),
-        ("Only tips with this tag.", "このタグのヒントのみ。"),
-        ("Only wins with this tag.", "このタグの成果のみ。"),
-        ("Pass as `after` next time: the newest event id in `items` (or the `after` given, when there are none; without `after`, the newest event).", "次回 `after` に渡す値。`items` の中で最も新しいイベントの ID（イベントがなければ渡された `after`、`after` を省略したときは最新のイベント）。"),
-        ("Whether more events are waiting after `cursor` (poll again now to get them).", "`cursor` より後にまだイベントが残っているかどうか（すぐにもう一度取得すると受け取れます）。"),
-        ("Pass as `before` for the next page; absent on the last page.", "次のページには `before` として渡します。最後のページにはありません。"),
-        ("Queued again", "再度キューに入れました"),
-        ("Retry a failed delivery", "失敗した配信を再試行する"),
-        ("Returns one of my subscriptions (any, for an admin), active or ended.", "自分のサブスクリプション（管理者はすべて）を 1 件返します。有効なものも終了したものも含みます。"),
-        ("Sends a failed webhook delivery again (admins only); it is retried as a new delivery would be.", "失敗した Webhook の配信を再送します（管理者のみ）。新しい配信と同じように再試行されます。"),
-        ("Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).", "REST の登録者向けの署名シークレット（`whsec_` + 24〜64 バイトの base64）。"),
-        ("Someone named in an event.", "イベントに登場するメンバー。"),
-        ("Something that happened, as a webhook receives it and `GET /events` lists it. Which of `question`, `answer`, `tip`, `win`, `kudos`, `report` and `hidden_post` are present depends on `type`.", "起きたこと。Webhook が受け取り、`GET /events` が一覧表示する形です。`question`、`answer`、`tip`、`win`、`kudos`、`report`、`hidden_post` のどれが含まれるかは `type` によります。"),
-        ("Subscribed", "登録しました"),
-        ("Subscription id", "サブスクリプション ID"),
-        ("Subscription id.", "サブスクリプション ID。"),
-        ("The URL events are POSTed to (Power Automate fills it in).", "イベントを POST する URL（Power Automate が入力します）。"),
-        ("The answer (`question.answered`, `answer.accepted`).", "回答（`question.answered`、`answer.accepted`）。"),
-        ("The answer an event is about.", "イベントの対象の回答。"),
-        ("The answer.accepted event", "answer.accepted イベント"),
-        ("The deliveries.", "配信。"),
-        ("The event a subscription to `answer.accepted` receives.", "`answer.accepted` のサブスクリプションが受け取るイベント。"),
-        ("The event a subscription to `kudos.received` receives.", "`kudos.received` のサブスクリプションが受け取るイベント。"),
-        ("The event a subscription to `question.answered` receives.", "`question.answered` のサブスクリプションが受け取るイベント。"),
-        ("The event a subscription to `question.posted` receives.", "`question.posted` のサブスクリプションが受け取るイベント。"),
-        ("The event a subscription to `question.unanswered` receives.", "`question.unanswered` のサブスクリプションが受け取るイベント。"),
-        ("The event a subscription to `tip.published` receives.", "`tip.published` のサブスクリプションが受け取るイベント。"),
-        ("The event a subscription to `win.logged` receives.", "`win.logged` のサブスクリプションが受け取るイベント。"),
-        ("The event's type.", "イベントの種類。"),
-        ("The event.", "イベント。"),
-        ("The events, newest first: the oldest `limit` events after `after`.", "イベント（新しい順）。`after` より後の古いものから最大 `limit` 件です。"),
-        ("The first 280 characters of the answer, in Markdown.", "回答の最初の 280 文字（Markdown）。"),
-        ("`body` rendered as HTML for Teams posts and Power Apps' HTML text control: sanitised (no scripts, event handlers or `javascript:` links; links get `rel=\"noopener noreferrer nofollow\"`; images show their alt text; HTML typed into the Markdown is shown as text).", "本文を HTML にしたもの。Teams への投稿や Power Apps の HTML テキストにそのまま使えます。安全のため、スクリプトや危険なリンクは取り除き、画像は代替テキストで表示し、本文に書かれた HTML はそのまま文字として表示します。"),
-        ("`story` rendered as HTML for Teams posts and Power Apps' HTML text control: sanitised (no scripts, event handlers or `javascript:` links; links get `rel=\"noopener noreferrer nofollow\"`; images show their alt text; HTML typed into the Markdown is shown as text).", "説明を HTML にしたもの。Teams への投稿や Power Apps の HTML テキストにそのまま使えます。安全のため、スクリプトや危険なリンクは取り除き、画像は代替テキストで表示し、説明に書かれた HTML はそのまま文字として表示します。"),
-        ("`excerpt` rendered as sanitised HTML (as `body_html` of an answer), for Teams posts and Power Apps' HTML text control.", "抜粋を HTML にしたもの（回答の本文（HTML）と同じ安全な形）。Teams への投稿や Power Apps の HTML テキストに使えます。"),
-        ("The host events are sent to (the full callback URL is never shown).", "イベントの送信先ホスト（コールバック URL 全体は表示されません）。"),
-        ("The kudos (`kudos.received`).", "称賛（`kudos.received`）。"),
-        ("The kudos an event is about.", "イベントの対象の称賛。"),
-        ("The kudos.received event", "kudos.received イベント"),
-        ("The member it belongs to.", "所有するメンバー。"),
-        ("The question (question events, answers, acceptances).", "質問（質問のイベント、回答、承認）。"),
-        ("The question an event is about.", "イベントの対象の質問。"),
-        ("The question.answered event", "question.answered イベント"),
-        ("The question.posted event", "question.posted イベント"),
-        ("The question.unanswered event", "question.unanswered イベント"),
-        ("The receiver's last HTTP status, if it answered.", "受信側が応答した場合、最後の HTTP ステータス。"),
-        ("The subscription", "サブスクリプション"),
-        ("The subscription's URL in this API (`DELETE` it to unsubscribe).", "この API でのサブスクリプションの URL（`DELETE` すると登録解除）。"),
-        ("The subscription.", "サブスクリプション。"),
-        ("The subscriptions, newest first.", "サブスクリプション（新しい順）。"),
-        ("The thank-you message, if any.", "お礼のメッセージ（ある場合）。"),
-        ("The tip (`tip.published`).", "ヒント（`tip.published`）。"),
-        ("The tip an event is about.", "イベントの対象のヒント。"),
-        ("The tip.published event", "tip.published イベント"),
-        ("The win (`win.logged`).", "成果（`win.logged`）。"),
-        ("The win an event is about.", "イベントの対象の成果。"),
-        ("The win's or answer's URL in this API.", "この API での成果または回答の URL。"),
-        ("The win's or answer's id.", "成果または回答の ID。"),
-        ("The win.logged event", "win.logged イベント"),
-        ("This operation triggers once per question when it has had no answer from another member for the given hours.", "この操作は、質問にほかのメンバーからの回答が指定の時間ないとき、質問ごとに 1 回トリガーされます。"),
-        ("This operation triggers when a member logs a win, optionally only for one tag.", "この操作は、メンバーが成果を記録したときにトリガーされます。1 つのタグに絞ることもできます。"),
-        ("This operation triggers when a member posts a question, optionally only for one tag.", "この操作は、メンバーが質問を投稿したときにトリガーされます。1 つのタグに絞ることもできます。"),
-        ("This operation triggers when a member publishes a tip, optionally only for one tag or level.", "この操作は、メンバーがヒントを公開したときにトリガーされます。タグやレベルで絞ることもできます。"),
-        ("This operation triggers when an answer is posted, optionally only to questions I asked or with one tag.", "この操作は、回答が投稿されたときにトリガーされます。自分の質問や 1 つのタグに絞ることもできます。"),
-        ("This operation triggers when an asker accepts an answer, optionally only answers I wrote or with one tag.", "この操作は、質問者が回答を承認したときにトリガーされます。自分が書いた回答や 1 つのタグに絞ることもできます。"),
-        ("This operation triggers when new events happen, for tenants that block webhooks; each poll returns the oldest events since the last one (at most `limit`, newest first), so none is skipped; the first poll only sets the starting point.", "この操作は、新しいイベントが起きたときにトリガーされます（Webhook を受け付けないテナント向け）。毎回、前回の続きから古い順に最大 `limit` 件を取り出すので、取りこぼしはありません。最初の 1 回は起点を決めるだけで、過去のイベントでは動きません。"),
-        ("This operation triggers when someone gives me kudos for a win or an answer.", "この操作は、誰かが自分の成果や回答に称賛を送ったときにトリガーされます。"),
-        ("To see it work now, post a question, a tip or a win in tsunagu", "今すぐ動作を確かめるには、tsunagu で質問、ヒント、成果のいずれかを投稿してください"),
-        ("URL of the subscription; DELETE it to unsubscribe", "サブスクリプションの URL。DELETE すると登録解除します"),
-        ("Unsubscribed (or already was)", "登録を解除しました（またはすでに解除済みです）"),
-        ("Unsubscribes: no more events are sent and pending ones are cancelled. Deleting an ended subscription again also succeeds.", "登録を解除します。以後イベントは送信されず、保留中のものは取り消されます。終了したサブスクリプションをもう一度削除しても成功します。"),
-        ("What happened.", "起きたこと。"),
-        ("What it was given for: `win` or `answer`.", "称賛の対象: `win` または `answer`。"),
-        ("What went wrong last time.", "前回うまくいかなかった理由。"),
-        ("When I receive kudos", "自分が称賛を受け取ったとき"),
-        ("When a question is answered", "質問に回答があったとき"),
-        ("When a question is left unanswered", "質問に回答がないまま時間がたったとき"),
-        ("When a question is posted", "質問が投稿されたとき"),
-        ("When a tip is published", "ヒントが公開されたとき"),
-        ("When a win is logged", "成果が記録されたとき"),
-        ("When an answer is accepted", "回答が承認されたとき"),
-        ("When events happen (polling)", "ポーリングで新しいイベントを見つけたとき"),
-        ("When it happened.", "起きた日時。"),
-        ("When it was delivered, failed or cancelled.", "配信、失敗、または取り消しの日時。"),
-        ("When it was made.", "作成日時。"),
-        ("When it was queued.", "キューに入った日時。"),
-        ("When the next attempt is due (pending deliveries).", "次の送信試行の予定日時（保留中の配信）。"),
-        ("Where a delivery stands.", "配信の状態。"),
-        ("Whether deliveries are signed (a secret was given).", "配信に署名するかどうか（シークレットが指定された場合）。"),
-        ("Which events it receives.", "受け取るイベント。"),
-        ("Who asked; absent when the question is anonymous.", "質問者。匿名の質問では省略されます。"),
-        ("Who gave it; absent when the anonymous asker gave it inside her own question's thread (then `from_asker` is true).", "贈った人。匿名の質問者が自分の質問の中で贈った場合は省略されます（そのとき「質問者から」ははいになります）。"),
-        ("True when the kudos came from the question's anonymous asker, who stays unnamed.", "匿名の質問者から贈られた称賛のとき、はい（質問者の名前は表示されません）。"),
-        ("Why it ended, when it did.", "終了した場合、その理由。"),
-        ("all=true needs the admin role", "all=true には管理者ロールが必要です"),
-        // Reporting a hurtful post, and the moderators' queue.
-        ("Report a post", "投稿を報告する"),
-        ("Tells the moderators that a question, answer, tip or win is unkind, spam, shows personal information, or is wrong in another way. Nobody else learns who reported it, not even the moderators. Each member reports a post once; reporting it again returns the first report.", "質問、回答、ヒント、成果が思いやりに欠ける、スパムである、個人情報を含む、またはほかの点で問題があることをモデレーターに知らせます。誰が報告したかは、モデレーターを含め誰にもわかりません。1 つの投稿を報告できるのは 1 人 1 回で、もう一度報告すると最初の報告を返します。"),
-        ("Reported", "報告しました"),
-        ("URL of the new report", "新しい報告の URL"),
-        ("You had already reported this post; nothing changed", "この投稿はすでに報告済みです。何も変更していません"),
-        ("Malformed request or unknown reason", "要求の形式が正しくないか、理由が不明です"),
-        ("No such post", "該当する投稿がありません"),
-        ("Your own post, or an invalid note", "自分の投稿であるか、補足が正しくありません"),
-        ("List reports", "報告の一覧を取得する"),
-        ("Lists reports for moderators, oldest first: by default the open ones still waiting for a moderator. Reports never name who reported.", "モデレーター向けに報告を古い順に一覧表示します。既定では、まだモデレーターが対応していない報告です。報告には報告者が含まれません。"),
-        ("A page of reports", "報告の 1 ページ"),
-        ("Moderators only", "モデレーターのみ"),
-        ("Get a report", "報告を取得する"),
-        ("Returns one report: any, for moderators; your own, for the member who reported.", "報告を 1 件返します。モデレーターはすべての報告を、報告したメンバーは自分の報告を取得できます。"),
-        ("Report id", "報告 ID"),
-        ("Report id.", "報告 ID。"),
-        ("The report", "報告"),
-        ("No such report of yours", "該当する自分の報告がありません"),
-        ("Resolve a report", "報告に対応する"),
-        ("Moderators only. Hides the post (its author and moderators still see it, and the author is told why but not by whom), records that you edited it, or dismisses the report. Every open report of the same post is closed with it.", "モデレーターのみ。投稿を非表示にする（投稿者とモデレーターには引き続き表示され、投稿者には理由が伝えられますが、誰が対応したかは伝えられません）、投稿を編集したことを記録する、または対応不要として報告を閉じる、のいずれかを行います。同じ投稿に対する未対応の報告はすべて一緒に閉じられます。"),
-        ("The resolved report", "対応した報告"),
-        ("Malformed request or unknown action", "要求の形式が正しくないか、対応が不明です"),
-        ("No such report, or the post to hide was deleted", "該当する報告がないか、非表示にする投稿が削除されています"),
-        ("The report was already resolved", "この報告はすでに対応済みです"),
-        ("Invalid field (a reason is required to hide)", "無効な項目（非表示にするには理由が必要です）"),
-        ("Show a hidden post again", "非表示にした投稿を再表示する"),
-        ("Moderators only. Makes a post that a moderator hid visible to everyone again. Showing a post that is not hidden changes nothing.", "モデレーターのみ。モデレーターが非表示にした投稿を、再び全員に表示します。非表示になっていない投稿を指定しても何も変わりません。"),
-        ("What kind of post: `question`, `answer`, `tip` or `win`", "投稿の種類: `question`（質問）、`answer`（回答）、`tip`（ヒント）、`win`（成果）"),
-        ("What kind of post: `question`, `answer`, `tip` or `win`.", "投稿の種類: `question`（質問）、`answer`（回答）、`tip`（ヒント）、`win`（成果）。"),
-        ("The post's id", "投稿の ID"),
-        ("The post's id.", "投稿の ID。"),
-        ("Visible to everyone again", "再び全員に表示されるようにしました"),
-        ("A report of a post. It never names the reporter.", "投稿の報告。報告者は含まれません。"),
-        ("What kind of post was reported.", "報告された投稿の種類。"),
-        ("The reported post's id.", "報告された投稿の ID。"),
-        ("The post's title, or the first 280 characters of an answer (moderators only; absent once the post is deleted).", "投稿のタイトル、または回答の最初の 280 文字（モデレーターのみ。投稿が削除された後は含まれません）。"),
-        ("The reported post's URL in this API.", "この API での報告された投稿の URL。"),
-        ("Why it was reported.", "報告の理由。"),
-        ("The reporter's note, if any.", "報告者の補足（ある場合）。"),
-        ("Where the report stands.", "報告の状態。"),
-        ("How many members have reported this post, in any status (moderators only).", "この投稿を報告したメンバーの数（状態を問わず。モデレーターのみ）。"),
-        ("The moderator's reason, when one was given (moderators only; the moderator is never named).", "モデレーターが理由を書いた場合、その理由（モデレーターのみ。対応したモデレーターの名前は表示されません）。"),
-        ("When it was reported.", "報告した日時。"),
-        ("When a moderator resolved it; absent while open.", "モデレーターが対応した日時。未対応の間は含まれません。"),
-        ("The report's URL in this API.", "この API での報告の URL。"),
-        ("One page of the moderators' queue.", "モデレーターの対応待ち一覧の 1 ページ。"),
-        ("The reports on this page, oldest first.", "このページの報告（古い順）。"),
-        ("A post to report.", "報告する投稿。"),
-        ("Why you report it.", "報告の理由。"),
-        ("Anything moderators should know, 1–1,000 characters (optional; the author never sees it).", "モデレーターに伝えたいこと（1〜1,000 文字、省略可。投稿者には表示されません）。"),
-        ("What a moderator does with a report.", "モデレーターが報告にどう対応するか。"),
-        ("`hide` the post, record that you `edited` it, or `dismiss` the report.", "投稿を非表示にする（`hide`）、投稿を編集したことを記録する（`edited`）、または対応不要として報告を閉じる（`dismiss`）。"),
-        ("Why, 1–500 characters; required to hide (the author is shown it), optional otherwise.", "理由（1〜500 文字）。非表示にする場合は必須で、投稿者に表示されます。それ以外の場合は省略できます。"),
-        ("Only reports in this state (default `open`).", "この状態の報告のみ（既定は `open`: 未対応）。"),
-        ("What kind of post a report is about.", "報告の対象になる投稿の種類。"),
-        ("Why a member reports a post.", "メンバーが投稿を報告する理由。"),
-        ("Where a report stands.", "報告の状態。"),
-        ("Whether a moderator hid it; then only its author and moderators see it.", "モデレーターが非表示にしたかどうか。非表示の場合、表示されるのは投稿者とモデレーターだけです。"),
-        ("Why a moderator hid it; absent unless hidden.", "モデレーターが非表示にした理由。非表示でない場合は含まれません。"),
-        ("When a post is reported", "投稿が報告されたとき"),
-        ("This operation triggers when a member reports a question, answer, tip or win, for moderators; the event never names who reported.", "この操作は、メンバーが質問、回答、ヒント、成果を報告したときにトリガーされます（モデレーター向け）。イベントには報告者は含まれません。"),
-        ("A subscription to reports of posts (moderators only).", "投稿の報告のサブスクリプション（モデレーターのみ）。"),
-        ("The event a subscription to `post.reported` receives.", "`post.reported` のサブスクリプションが受け取るイベント。"),
-        ("The post.reported event", "post.reported イベント"),
-        ("The report (`post.reported`, for moderators).", "報告（`post.reported`、モデレーター向け）。"),
-        ("The hidden post (`post.hidden`, for its author).", "非表示にされた投稿（`post.hidden`、投稿者向け）。"),
-        ("The report an event is about. It never names the reporter.", "イベントの対象の報告。報告者は含まれません。"),
-        ("The reported post's title (question, tip, win) or its first 280 characters (answer).", "報告された投稿のタイトル（質問、ヒント、成果）、または最初の 280 文字（回答）。"),
-        ("How many members have reported this post so far (this report included).", "これまでにこの投稿を報告したメンバーの数（この報告を含む）。"),
-        ("The report's URL in this API (for moderators).", "この API での報告の URL（モデレーター向け）。"),
-        ("The post a moderator hid, as its author is told. It never names the moderator or the reporters.", "モデレーターが非表示にした投稿（投稿者に伝えられる内容）。対応したモデレーターや報告者は含まれません。"),
-        ("What kind of post was hidden.", "非表示にされた投稿の種類。"),
-        ("The hidden post's id.", "非表示にされた投稿の ID。"),
-        ("The post's title (question, tip, win) or its first 280 characters (answer).", "投稿のタイトル（質問、ヒント、成果）、または最初の 280 文字（回答）。"),
-        ("Why the moderator hid it.", "モデレーターが非表示にした理由。"),
-        ("The post's URL in this API (its author and moderators can still open it).", "この API での投稿の URL（投稿者とモデレーターは引き続き開けます）。"),
-    ])
-});

@@ -14,7 +14,7 @@
 //!   path's `x-ms-notification-content` points at its definition, and the subscribe body's
 //!   `callback_url` becomes the internal `x-ms-notification-url` Power Automate fills in.
 
-use super::strings::Strings;
+use super::strings::{key, KeyPath, Strings};
 use super::{AuthMode, ConnectorOptions, Untranslated};
 use crate::api::API_PREFIX;
 use serde_json::{json, Map, Value};
@@ -30,9 +30,7 @@ pub fn convert(spec: &Value, options: &ConnectorOptions) -> Result<Value, Untran
     let paths = converter.paths();
     let info = json!({
         "title": "tsunagu",
-        "description": strings.text(
-            "tsunagu connects the citizen developers of a company: ask questions (anonymously if you like), answer and thank each other, and find what was already asked, in Japanese and English."
-        ),
+        "description": strings.say("connector-description", &[]),
         "version": spec["info"]["version"].as_str().unwrap_or("0.1.0"),
         "contact": {
             "name": "tsunagu maintainers",
@@ -127,24 +125,40 @@ impl Converter<'_> {
         let mut out = Map::new();
         if let Some(schemas) = self.spec["components"]["schemas"].as_object() {
             for (name, schema) in schemas {
-                out.insert(name.clone(), self.convert_named(schema, None, name));
+                out.insert(
+                    name.clone(),
+                    self.convert_named(schema, None, name, &KeyPath::default()),
+                );
             }
         }
         Value::Object(out)
     }
 
-    /// Converts a schema; `field` names the property it describes (for its label).
-    fn convert_schema(&self, schema: &Value, field: Option<&str>) -> Value {
-        self.convert_schema_in(schema, field, None)
+    /// Converts a schema; `field` names the property it describes (whose label and description
+    /// the caller sets); `path` says where it sits (for its strings' keys).
+    fn convert_schema(&self, schema: &Value, field: Option<&str>, path: &KeyPath) -> Value {
+        self.convert_schema_in(schema, field, None, path)
     }
 
     /// Converts the schema `name` of `components/schemas`: an enum's values get that enum's
     /// labels, since one value may mean two things (a question `open`, a report `open`).
-    fn convert_named(&self, schema: &Value, field: Option<&str>, name: &str) -> Value {
-        self.convert_schema_in(schema, field, Some(name))
+    fn convert_named(
+        &self,
+        schema: &Value,
+        field: Option<&str>,
+        name: &str,
+        path: &KeyPath,
+    ) -> Value {
+        self.convert_schema_in(schema, field, Some(name), &path.schema(name))
     }
 
-    fn convert_schema_in(&self, schema: &Value, field: Option<&str>, name: Option<&str>) -> Value {
+    fn convert_schema_in(
+        &self,
+        schema: &Value,
+        field: Option<&str>,
+        name: Option<&str>,
+        path: &KeyPath,
+    ) -> Value {
         // oneOf [null, X] (an Option<T>): X, keeping the outer description.
         if let Some(variants) = schema.get("oneOf").and_then(Value::as_array) {
             let inner = variants
@@ -152,11 +166,14 @@ impl Converter<'_> {
                 .find(|v| v.get("type") != Some(&json!("null")))
                 .cloned()
                 .unwrap_or(json!({"type": "string"}));
-            let mut converted = self.convert_schema(&inner, field);
-            if let (Some(d), Some(obj)) = (schema.get("description"), converted.as_object_mut()) {
+            let mut converted = self.convert_schema(&inner, field, path);
+            if let (Some(d), Some(obj)) = (
+                schema.get("description").and_then(Value::as_str),
+                converted.as_object_mut(),
+            ) {
                 obj.insert(
                     "description".into(),
-                    json!(self.strings.text(d.as_str().unwrap_or(""))),
+                    json!(self.strings.describe(&path.here("schema"), d)),
                 );
             }
             return converted;
@@ -167,14 +184,16 @@ impl Converter<'_> {
             if field.is_none() {
                 return json!({ "$ref": format!("#/definitions/{name}") });
             }
-            let mut inlined = self.convert_named(&target, None, name);
-            if let Some(obj) = inlined.as_object_mut() {
-                if let Some(d) = schema.get("description").and_then(Value::as_str) {
-                    obj.insert("description".into(), json!(self.strings.text(d)));
-                }
-                if let Some(f) = field {
-                    obj.insert("x-ms-summary".into(), json!(self.strings.label(f)));
-                }
+            // Its label is set by the object that holds the field.
+            let mut inlined = self.convert_named(&target, None, name, path);
+            if let (Some(d), Some(obj)) = (
+                schema.get("description").and_then(Value::as_str),
+                inlined.as_object_mut(),
+            ) {
+                obj.insert(
+                    "description".into(),
+                    json!(self.strings.describe(&path.here("schema"), d)),
+                );
             }
             return inlined;
         }
@@ -184,11 +203,13 @@ impl Converter<'_> {
             let mut properties = Map::new();
             let mut required: Vec<Value> = Vec::new();
             for part in parts {
-                let resolved = match Self::ref_name(part) {
-                    Some(name) => self.schema(name).cloned().unwrap_or(json!({})),
-                    None => part.clone(),
+                let converted = match Self::ref_name(part) {
+                    Some(name) => {
+                        let resolved = self.schema(name).cloned().unwrap_or(json!({}));
+                        self.convert_named(&resolved, None, name, path)
+                    }
+                    None => self.convert_schema(part, None, path),
                 };
-                let converted = self.convert_schema(&resolved, None);
                 if let Some(props) = converted.get("properties").and_then(Value::as_object) {
                     properties.extend(props.clone());
                 }
@@ -260,7 +281,7 @@ impl Converter<'_> {
             out.insert("x-ms-enum-values".into(), Value::Array(labels));
         }
         if let Some(items) = schema.get("items") {
-            let mut converted = self.convert_items(items);
+            let mut converted = self.convert_items(items, path);
             if field == Some("tags") {
                 if let Some(obj) = converted.as_object_mut() {
                     obj.insert("x-ms-dynamic-values".into(), tag_dropdown());
@@ -274,19 +295,20 @@ impl Converter<'_> {
             let is_input = schema.get("additionalProperties") == Some(&json!(false));
             let mut converted = Map::new();
             for (name, prop) in props {
-                let mut p = self.convert_schema(prop, Some(name));
+                let mut p = self.convert_schema(prop, Some(name), &path.field(name));
                 if let Some(obj) = p.as_object_mut() {
-                    obj.insert("x-ms-summary".into(), json!(self.strings.label(name)));
+                    let label = self.strings.label(&path.keys("label", name), name);
+                    obj.insert("x-ms-summary".into(), json!(label));
                     let description = prop
                         .get("description")
                         .and_then(Value::as_str)
-                        .map(|d| self.strings.text(d))
+                        .map(|d| self.strings.describe(&path.keys("desc", name), d))
                         .or_else(|| {
                             obj.get("description")
                                 .cloned()
                                 .and_then(|d| d.as_str().map(str::to_owned))
                         })
-                        .unwrap_or_else(|| self.strings.label(name));
+                        .unwrap_or(label);
                     obj.insert("description".into(), json!(description));
                     if let Some(visibility) = property_visibility(name) {
                         obj.insert("x-ms-visibility".into(), json!(visibility));
@@ -308,7 +330,10 @@ impl Converter<'_> {
         }
         if field.is_none() {
             if let Some(d) = schema.get("description").and_then(Value::as_str) {
-                out.insert("description".into(), json!(self.strings.text(d)));
+                out.insert(
+                    "description".into(),
+                    json!(self.strings.describe(&path.here("schema"), d)),
+                );
             }
         }
         Value::Object(out)
@@ -316,17 +341,17 @@ impl Converter<'_> {
 
     /// Array items: object references stay references (no label needed on items); enum
     /// references are inlined so the values are visible.
-    fn convert_items(&self, items: &Value) -> Value {
+    fn convert_items(&self, items: &Value, path: &KeyPath) -> Value {
         match Self::ref_name(items).and_then(|name| self.schema(name).map(|s| (name, s))) {
             // Enums and plain values (a `TagName`) are inlined: they carry labels and
             // dropdowns, which may not sit beside a `$ref`.
             Some((name, target))
                 if target.get("enum").is_some() || target.get("properties").is_none() =>
             {
-                self.convert_named(target, None, name)
+                self.convert_named(target, None, name, path)
             }
             Some((name, _)) => json!({ "$ref": format!("#/definitions/{name}") }),
-            None => self.convert_schema(items, None),
+            None => self.convert_schema(items, None, path),
         }
     }
 
@@ -347,10 +372,12 @@ impl Converter<'_> {
             }
             if let Some(content) = item.get("x-ms-notification-content") {
                 let name = Self::ref_name(&content["schema"]).unwrap_or("Event");
+                let keys = [key(&["notification", name])];
+                let description = content["description"].as_str().unwrap_or("");
                 methods.insert(
                     "x-ms-notification-content".into(),
                     json!({
-                        "description": self.strings.text(content["description"].as_str().unwrap_or("")),
+                        "description": self.strings.describe(&keys, description),
                         "schema": { "$ref": format!("#/definitions/{name}") }
                     }),
                 );
@@ -362,10 +389,14 @@ impl Converter<'_> {
 
     fn operation(&self, method: &str, op: &Value) -> Value {
         let operation_id = op["operationId"].as_str().unwrap_or_default();
-        let summary = self
-            .strings
-            .text(op["summary"].as_str().unwrap_or(operation_id));
-        let mut description = self.strings.text(op["description"].as_str().unwrap_or(""));
+        let summary = self.strings.describe(
+            &[key(&["op", operation_id, "summary"])],
+            op["summary"].as_str().unwrap_or(operation_id),
+        );
+        let mut description = self.strings.describe(
+            &[key(&["op", operation_id, "description"])],
+            op["description"].as_str().unwrap_or(""),
+        );
         if !description.ends_with('.') && !description.ends_with('。') {
             description.push('.');
         }
@@ -385,7 +416,7 @@ impl Converter<'_> {
         }
         let mut responses = Map::new();
         for (code, response) in op["responses"].as_object().into_iter().flatten() {
-            responses.insert(code.clone(), self.response(response));
+            responses.insert(code.clone(), self.response(operation_id, code, response));
         }
         let mut out = json!({
             "operationId": operation_id,
@@ -423,9 +454,7 @@ impl Converter<'_> {
                 }
                 obj.insert(
                     "x-ms-trigger-hint".into(),
-                    json!(self
-                        .strings
-                        .text("To see it work now, post a question, a tip or a win in tsunagu")),
+                    json!(self.strings.say("trigger-hint", &[])),
                 );
             }
             if let Some(visibility) = operation_visibility(operation_id) {
@@ -446,14 +475,27 @@ impl Converter<'_> {
                 .unwrap_or(json!({"type": "string"})),
             None => param["schema"].clone(),
         };
-        let converted = self.convert_schema_in(&schema, None, enum_name);
+        let path = match enum_name {
+            Some(_) => KeyPath::default(),
+            None => KeyPath::default().schema(operation_id).field(name),
+        };
+        let converted = match enum_name {
+            Some(enum_name) => self.convert_named(&schema, None, enum_name, &path),
+            None => self.convert_schema_in(&schema, None, None, &path),
+        };
         let mut out = json!({
             "name": name,
             "in": location,
             "required": location == "path" || param["required"].as_bool().unwrap_or(false),
             "type": converted.get("type").cloned().unwrap_or(json!("string")),
-            "description": self.strings.text(param["description"].as_str().unwrap_or(name)),
-            "x-ms-summary": self.strings.label(name),
+            "description": self.strings.describe(
+                &[key(&["param", operation_id, name]), key(&["param", name])],
+                param["description"].as_str().unwrap_or(name),
+            ),
+            "x-ms-summary": self.strings.label(
+                &[key(&["label", operation_id, name]), key(&["label", name])],
+                name,
+            ),
         });
         if let Some(obj) = out.as_object_mut() {
             // A sample value (the maker portal's test form and contract tests use it).
@@ -513,13 +555,17 @@ impl Converter<'_> {
         out
     }
 
-    fn response(&self, response: &Value) -> Value {
+    fn response(&self, operation_id: &str, code: &str, response: &Value) -> Value {
         let mut out = Map::new();
         out.insert(
             "description".into(),
-            json!(self
-                .strings
-                .text(response["description"].as_str().unwrap_or("Response"))),
+            json!(self.strings.describe(
+                &[
+                    key(&["response", operation_id, code]),
+                    key(&["response", code])
+                ],
+                response["description"].as_str().unwrap_or("Response")
+            )),
         );
         let content = response["content"].as_object();
         if let Some((_, media)) = content.and_then(|c| c.iter().next()) {
@@ -530,7 +576,11 @@ impl Converter<'_> {
                 );
             } else if media.get("schema").is_some() {
                 // A plain body such as CSV text.
-                out.insert("schema".into(), self.convert_schema(&media["schema"], None));
+                let path = KeyPath::default().schema(operation_id);
+                out.insert(
+                    "schema".into(),
+                    self.convert_schema(&media["schema"], None, &path),
+                );
             }
         }
         if let Some(headers) = response["headers"].as_object() {
@@ -545,7 +595,10 @@ impl Converter<'_> {
                     name.clone(),
                     json!({
                         "type": "string",
-                        "description": self.strings.text(header["description"].as_str().unwrap_or(name)),
+                        "description": self.strings.describe(
+                            &[key(&["header", operation_id, name]), key(&["header", name])],
+                            header["description"].as_str().unwrap_or(name)
+                        ),
                     }),
                 );
             }

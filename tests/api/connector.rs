@@ -5,7 +5,7 @@ use crate::helpers::*;
 use crate::on_both_databases;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashSet};
-use tsunagu::connector::{package, AuthMode, ConnectorOptions, Lang, EXAMPLE_HOST};
+use tsunagu::connector::{package, AuthMode, ConnectorOptions, Language, EXAMPLE_HOST};
 
 const REGENERATE: &str = "cargo run -- openapi --out openapi/openapi.json && \
      cargo run -- connector --out connector && cargo run -- connector --out connector/ja --lang ja";
@@ -77,7 +77,7 @@ fn repo_file(path: &str) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("{path}: {e}; regenerate with: {REGENERATE}"))
 }
 
-fn definition(lang: Lang, auth: AuthMode, host: &str) -> Value {
+fn definition(lang: Language, auth: AuthMode, host: &str) -> Value {
     let package = package(&ConnectorOptions {
         lang,
         auth,
@@ -98,7 +98,7 @@ fn the_committed_openapi_document_matches_the_code() {
 
 #[test]
 fn the_committed_connector_packages_match_the_code() {
-    for (dir, lang) in [("connector", Lang::En), ("connector/ja", Lang::Ja)] {
+    for (dir, lang) in [("connector", Language::En), ("connector/ja", Language::Ja)] {
         let generated = package(&ConnectorOptions {
             lang,
             auth: AuthMode::Aad,
@@ -119,7 +119,7 @@ fn the_committed_connector_packages_match_the_code() {
 fn japanese_without_a_translation_fails_rather_than_ships_english() {
     // Every string in the Japanese package has a translation (generation would fail otherwise),
     // and every visible string really is Japanese.
-    let ja = definition(Lang::Ja, AuthMode::Aad, EXAMPLE_HOST);
+    let ja = definition(Language::Ja, AuthMode::Aad, EXAMPLE_HOST);
     let mut checked = 0;
     visit_texts(&ja, &mut |where_, text| {
         checked += 1;
@@ -194,7 +194,7 @@ fn visit_schema_texts(where_: &str, schema: &Value, f: &mut dyn FnMut(&str, &str
 #[test]
 fn every_definition_rule_holds_in_both_languages_and_all_sign_ins() {
     let mut en_ids = None;
-    for lang in [Lang::En, Lang::Ja] {
+    for lang in [Language::En, Language::Ja] {
         for auth in [AuthMode::Aad, AuthMode::Oauth2, AuthMode::ApiKey] {
             let d = definition(lang, auth, EXAMPLE_HOST);
             let problems = definition_rule_violations(&d, lang);
@@ -248,7 +248,7 @@ fn unwrap_nullable<'a>(spec: &'a Value, schema: &'a Value) -> &'a Value {
 #[test]
 fn the_connector_states_every_rule_the_openapi_document_declares() {
     let spec: Value = serde_json::from_str(&tsunagu::api::openapi_json()).unwrap();
-    let d = definition(Lang::En, AuthMode::ApiKey, EXAMPLE_HOST);
+    let d = definition(Language::En, AuthMode::ApiKey, EXAMPLE_HOST);
     let mut missing = Vec::new();
     let mut compared = 0;
     // Schemas: each component and each of its properties (and their items).
@@ -376,7 +376,7 @@ fn deliveries_and_common_headers_are_described() {
 
 #[test]
 fn the_packages_readme_and_properties_have_no_gaps() {
-    for lang in [Lang::En, Lang::Ja] {
+    for lang in [Language::En, Language::Ja] {
         for auth in [AuthMode::Aad, AuthMode::Oauth2, AuthMode::ApiKey] {
             let package = package(&ConnectorOptions {
                 lang,
@@ -396,7 +396,7 @@ fn the_packages_readme_and_properties_have_no_gaps() {
                     "{lang}/{auth}: {id} missing from readme.md"
                 );
             }
-            if lang == Lang::Ja {
+            if lang == Language::Ja {
                 let properties =
                     String::from_utf8(package.file("apiProperties.json").unwrap().to_vec())
                         .unwrap();
@@ -456,7 +456,7 @@ const FORMATS: &[&str] = &[
 ];
 
 /// Rules 1–18 of connector-rules.md, checked on the generated definition.
-fn definition_rule_violations(d: &Value, lang: Lang) -> Vec<String> {
+fn definition_rule_violations(d: &Value, lang: Language) -> Vec<String> {
     let mut v = Vec::new();
     // 1. Swagger 2.0, no 3.1-only constructs, no $ref siblings.
     if d["swagger"] != "2.0" {
@@ -563,17 +563,19 @@ fn definition_rule_violations(d: &Value, lang: Lang) -> Vec<String> {
             {
                 v.push(format!("8: bad summary at {at}: {summary:?}"));
             }
-            if lang == Lang::En && !summary.chars().next().is_some_and(char::is_uppercase) {
+            if lang == Language::En && !summary.chars().next().is_some_and(char::is_uppercase) {
                 v.push(format!("8: summary not in sentence case at {at}"));
             }
             let description = op["description"].as_str().unwrap_or("");
-            let end = if lang == Lang::En { '.' } else { '。' };
+            let end = if lang == Language::En { '.' } else { '。' };
             if !description.ends_with(end) || description == summary {
                 v.push(format!(
                     "9: description at {at} must be a sentence ending with {end:?}"
                 ));
             }
-            if op.get("x-ms-trigger").is_some() && !summary.starts_with("When") && lang == Lang::En
+            if op.get("x-ms-trigger").is_some()
+                && !summary.starts_with("When")
+                && lang == Language::En
             {
                 v.push(format!("17: trigger summary at {at}"));
             }
@@ -588,7 +590,7 @@ fn definition_rule_violations(d: &Value, lang: Lang) -> Vec<String> {
                         "10: parameter {name} at {at} needs x-ms-summary and description"
                     ));
                 }
-                if lang == Lang::En
+                if lang == Language::En
                     && label
                         .split(' ')
                         .any(|w| !w.chars().next().is_some_and(char::is_uppercase))
@@ -776,7 +778,7 @@ fn conforms(d: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
 on_both_databases! {
     async fn every_operation_answers_as_the_connector_definition_declares(app) {
         let port = app.address.rsplit(':').next().unwrap();
-        let d = definition(Lang::En, AuthMode::ApiKey, &format!("127.0.0.1:{port}"));
+        let d = definition(Language::En, AuthMode::ApiKey, &format!("127.0.0.1:{port}"));
         // TLS ends at the company's proxy in production; the test server speaks plain HTTP.
         let base = format!("http://{}{}", d["host"].as_str().unwrap(), d["basePath"].as_str().unwrap());
         let key_header = d["securityDefinitions"]["api_key"]["name"].as_str().unwrap().to_owned();
@@ -888,7 +890,7 @@ on_both_databases! {
     async fn triggers_subscribe_deliver_their_declared_payload_and_unsubscribe_as_power_automate_does(app) {
         use crate::receiver::{Behaviour, Receiver};
         let port = app.address.rsplit(':').next().unwrap();
-        let d = definition(Lang::En, AuthMode::ApiKey, &format!("127.0.0.1:{port}"));
+        let d = definition(Language::En, AuthMode::ApiKey, &format!("127.0.0.1:{port}"));
         let receiver = Receiver::start(Behaviour::default()).await;
         let base = format!("http://{}{}", d["host"].as_str().unwrap(), d["basePath"].as_str().unwrap());
         // The examples' tags exist (a trigger may only follow a tag that does).
