@@ -8,9 +8,9 @@
 
 ## Operations: the action or trigger name (summary) and what it does (description).
 # en: Marks this answer as the one that solved the question (replacing any earlier choice) and resolves the question. Only the person who asked may accept.
-op-AcceptAnswer-description = この回答を質問を解決した回答にし（以前に選んだ回答は置き換わります）、質問を解決済みにします。選べるのは質問者だけです。
+op-AcceptAnswer-description = この回答をベストアンサーに選び（前に選んだ回答があれば置き換わります）、質問を解決済みにします。選べるのは質問者だけです。
 # en: Accept an answer
-op-AcceptAnswer-summary = 回答を解決済みにする
+op-AcceptAnswer-summary = ベストアンサーに選ぶ
 # en: Records that the caller has this question too. Saying it twice counts once.
 op-AddMeToo-description = 呼び出したメンバーも同じ疑問を持っていることを記録します。二度送っても 1 回と数えます。
 # en: Say you have this question too
@@ -28,7 +28,7 @@ op-CreateAnswer-description = 質問に回答を投稿します。
 # en: Answer a question
 op-CreateAnswer-summary = 質問に回答する
 # en: Creates a member and, unless `issue_api_key` is false, their first API key, whose secret is in the response once. Admins only.
-op-CreateMember-description = メンバーを作成し、`issue_api_key` が false でなければ最初の API キーも作成します。シークレットは応答に一度だけ含まれます。管理者のみ実行できます。
+op-CreateMember-description = メンバーを作成し、「API キーを発行」がいいえでなければ最初の API キーも作成します。シークレットは応答に一度だけ含まれます。管理者のみ実行できます。
 # en: Create a member
 op-CreateMember-summary = メンバーを作成する
 # en: Makes a new personal API key. The secret is in this response only: store it now.
@@ -36,7 +36,7 @@ op-CreateMyApiKey-description = 個人用の API キーを新しく作成しま�
 # en: Create an API key
 op-CreateMyApiKey-summary = API キーを作成する
 # en: Posts a question. Set `anonymous` to hide who asked from everyone else; you still see it as yours and can accept an answer.
-op-CreateQuestion-description = 質問を投稿します。`anonymous` を指定すると質問者はほかの人に表示されません。その場合も自分の質問として表示され、回答を解決済みにできます。
+op-CreateQuestion-description = 質問を投稿します。「匿名で質問」をはいにすると、質問者はほかの人に表示されません。その場合も自分には自分の質問として表示され、ベストアンサーを選べます。
 # en: Ask a question
 op-CreateQuestion-summary = 質問を投稿する
 # en: Creates a topic ahead of its first question, so that triggers can follow it (moderators and admins). Creating one that exists returns it unchanged.
@@ -60,9 +60,9 @@ op-DeleteQuestion-description = 質問をその回答ごと削除します。削
 # en: Delete a question
 op-DeleteQuestion-summary = 質問を削除する
 # en: Unsubscribes: no more events are sent and pending ones are cancelled. Deleting an ended subscription again also succeeds.
-op-DeleteSubscription-description = 登録を解除します。以後イベントは送信されず、保留中のものは取り消されます。終了したサブスクリプションをもう一度削除しても成功します。
+op-DeleteSubscription-description = 登録を解除します。以後イベントは送信されず、保留中のものは取り消されます。終了した登録をもう一度削除しても成功します。
 # en: Delete a subscription
-op-DeleteSubscription-summary = サブスクリプションを削除する
+op-DeleteSubscription-summary = 通知の登録を削除する
 # en: Deletes a tip. The author or a moderator may delete.
 op-DeleteTip-description = ヒントを削除します。削除できるのは投稿者かモデレーターです。
 # en: Delete a tip
@@ -72,7 +72,7 @@ op-DeleteWin-description = 成果を削除します。削除できるのは記�
 # en: Delete a win
 op-DeleteWin-summary = 成果を削除する
 # en: Lists members who can help with a topic: those who offer help in it first, then by their accepted and helpful answers in it over the last 180 days.
-op-FindHelpers-description = トピックについて相談できるメンバーを一覧表示します。そのトピックで相談に乗ると表明している人が先頭で、その後は過去 180 日の解決済みの回答と「役に立った」が付いた回答の多い順です。
+op-FindHelpers-description = トピックについて相談できるメンバーを一覧表示します。そのトピックで相談に乗ると表明している人が先頭で、その後は過去 180 日のベストアンサーと「役に立った」が付いた回答の多い順です。
 # en: Find someone who can help
 op-FindHelpers-summary = 相談できる人を探す
 # en: Suggests up to 5 existing questions whose titles resemble a draft title, so an asker can see that someone may already have asked. Works for Japanese titles without spaces.
@@ -84,19 +84,19 @@ op-GetAnswer-description = 回答を 1 件返します。
 # en: Get an answer
 op-GetAnswer-summary = 回答を取得する
 # en: Returns community health figures per week or month: questions, answers and time to first answer, first-time askers, contributors, tips, wins, hours saved and kudos.
-op-GetCommunityHealth-description = コミュニティの健全性の数字を週ごとまたは月ごとに返します。質問、回答と最初の回答までの時間、初めての質問者、貢献者、ヒント、成果、節約時間、称賛を含みます。
+op-GetCommunityHealth-description = コミュニティの状況を表す数字を週ごとまたは月ごとに返します。質問、回答と最初の回答までの時間、初めての質問者、貢献者、ヒント、成果、節約時間、称賛を含みます。
 # en: Get community health
-op-GetCommunityHealth-summary = コミュニティの健全性を取得する
+op-GetCommunityHealth-summary = コミュニティの状況を取得する
 # en: Returns the community health report as CSV (UTF-8 with a byte order mark, so Excel opens it correctly) for Excel or Power BI.
-op-GetCommunityHealthCsv-description = コミュニティの健全性レポートを、Excel や Power BI 向けに CSV で返します（Excel で正しく開けるよう BOM 付きの UTF-8 です）。
+op-GetCommunityHealthCsv-description = コミュニティの状況のレポートを、Excel や Power BI 向けに CSV で返します（Excel で正しく開けるよう BOM 付きの UTF-8 です）。
 # en: Download community health as CSV
-op-GetCommunityHealthCsv-summary = コミュニティの健全性を CSV でダウンロードする
+op-GetCommunityHealthCsv-summary = コミュニティの状況を CSV でダウンロードする
 # en: Returns headline numbers for the last 30 days, for a dashboard tile or a flow's weekly message.
 op-GetHealthSummary-description = 過去 30 日の主な数字を返します。ダッシュボードのタイルや、フローで毎週送るメッセージに使えます。
 # en: Get the health summary
-op-GetHealthSummary-summary = 健全性の概要を取得する
+op-GetHealthSummary-summary = コミュニティの状況の概要を取得する
 # en: Lists the members who chose to appear (see UpdateMe), ranked by hours saved credited to them, then accepted answers, then kudos. Everyone else stays private.
-op-GetLeaderboard-description = 表示を選んだメンバー（UpdateMe を参照）を、貢献とされた節約時間、解決済みの回答、称賛の順に並べて一覧表示します。それ以外の人は非公開のままです。
+op-GetLeaderboard-description = ランキングへの表示を選んだメンバー（「自分の設定を更新する」で選べます）を、貢献とされた節約時間、ベストアンサーの数、称賛の順に並べて一覧表示します。それ以外の人は非公開のままです。
 # en: Get the leaderboard
 op-GetLeaderboard-summary = ランキングを取得する
 # en: Returns the member the API key belongs to.
@@ -120,15 +120,15 @@ op-GetReport-description = 報告を 1 件返します。モデレーターは�
 # en: Get a report
 op-GetReport-summary = 報告を取得する
 # en: Returns one of my subscriptions (any, for an admin), active or ended.
-op-GetSubscription-description = 自分のサブスクリプション（管理者はすべて）を 1 件返します。有効なものも終了したものも含みます。
+op-GetSubscription-description = 自分の通知の登録（管理者はすべて）を 1 件返します。有効なものも終了したものも含みます。
 # en: Get a subscription
-op-GetSubscription-summary = サブスクリプションを取得する
+op-GetSubscription-summary = 通知の登録を取得する
 # en: Returns one tip.
 op-GetTip-description = ヒントを 1 件返します。
 # en: Get a tip
 op-GetTip-summary = ヒントを取得する
 # en: Returns the caller's tip of the day: a tip at their level (see UpdateMe) that they have never been shown, preferring their interest topics. It stays the same all day.
-op-GetTipOfTheDay-description = 呼び出したメンバーの今日のヒントを返します。本人のレベル（UpdateMe を参照）で、まだ表示されたことのないヒントを、関心のあるトピックを優先して選びます。1 日の間は同じヒントです。
+op-GetTipOfTheDay-description = 呼び出したメンバーの今日のヒントを返します。本人のレベル（「自分の設定を更新する」で選べます）で、まだ表示されたことのないヒントを、関心のあるトピックを優先して選びます。1 日の間は同じヒントです。
 # en: Get my tip of the day
 op-GetTipOfTheDay-summary = 今日のヒントを取得する
 # en: Returns one win with its impact and what helped.
@@ -152,7 +152,7 @@ op-ListMyApiKeys-description = 呼び出したメンバーの有効な API キ�
 # en: List my API keys
 op-ListMyApiKeys-summary = 自分の API キーを一覧表示する
 # en: Lists questions, newest (or most active) first, with filters and Japanese/English search. Pages with `limit` and `cursor`; `next_link` is the next page.
-op-ListQuestions-description = 質問を新しい順（または更新が新しい順）に一覧表示します。絞り込みと日本語・英語の検索ができます。`limit` と `cursor` でページを送り、`next_link` が次のページです。
+op-ListQuestions-description = 質問を新しい順（または更新が新しい順）に一覧表示します。絞り込みと日本語・英語の検索ができます。「件数」と「続きの位置」でページを送り、「次のページの URL」が次のページです。
 # en: List questions
 op-ListQuestions-summary = 質問を一覧表示する
 # en: Lists reports for moderators, oldest first: by default the open ones still waiting for a moderator. Reports never name who reported.
@@ -160,9 +160,9 @@ op-ListReports-description = モデレーター向けに報告を古い順に一
 # en: List reports
 op-ListReports-summary = 報告の一覧を取得する
 # en: Lists my active webhook subscriptions; admins may list everyone's with all=true.
-op-ListSubscriptions-description = 自分の有効な Webhook サブスクリプションを一覧表示します。管理者は all=true で全員分を一覧表示できます。
+op-ListSubscriptions-description = 自分の有効な Webhook 通知の登録を一覧表示します。管理者は「全員分」をはいにすると全員分を一覧表示できます。
 # en: List subscriptions
-op-ListSubscriptions-summary = サブスクリプションの一覧を取得する
+op-ListSubscriptions-summary = 通知の登録の一覧を取得する
 # en: Lists topics with their question and post counts, most used first, optionally by prefix.
 op-ListTags-description = トピックを質問数・投稿数とともに、使われている順に一覧表示します。先頭の文字で絞り込めます。
 # en: List tags
@@ -176,17 +176,17 @@ op-ListWins-description = 成果を新しい順に、トピック、メンバー
 # en: List wins
 op-ListWins-summary = 成果を一覧表示する
 # en: This operation triggers when an asker accepts an answer, optionally only answers I wrote or with one tag.
-op-OnAnswerAccepted-description = この操作は、質問者が回答を承認したときにトリガーされます。自分が書いた回答や 1 つのタグに絞ることもできます。
+op-OnAnswerAccepted-description = この操作は、質問者がベストアンサーを選んだときにトリガーされます。自分が書いた回答や 1 つのタグに絞ることもできます。
 # en: When an answer is accepted
-op-OnAnswerAccepted-summary = 回答が承認されたとき
+op-OnAnswerAccepted-summary = ベストアンサーが選ばれたとき
 # en: This operation triggers when someone gives me kudos for a win or an answer.
 op-OnKudosReceived-description = この操作は、誰かが自分の成果や回答に称賛を送ったときにトリガーされます。
 # en: When I receive kudos
 op-OnKudosReceived-summary = 自分が称賛を受け取ったとき
 # en: This operation triggers when new events happen, for tenants that block webhooks; each poll returns the oldest events since the last one (at most `limit`, newest first), so none is skipped; the first poll only sets the starting point.
-op-OnNewEvents-description = この操作は、新しいイベントが起きたときにトリガーされます（Webhook を受け付けないテナント向け）。毎回、前回の続きから古い順に最大 `limit` 件を取り出すので、取りこぼしはありません。最初の 1 回は起点を決めるだけで、過去のイベントでは動きません。
+op-OnNewEvents-description = この操作は、新しいイベントが起きたときにトリガーされます（Webhook を受け付けないテナント向けに、tsunagu を定期的に確認します）。毎回、前回の続きから古い順に最大「件数」件を取り出すので、取りこぼしはありません。最初の 1 回は起点を決めるだけで、過去のイベントでは動きません。
 # en: When events happen (polling)
-op-OnNewEvents-summary = ポーリングで新しいイベントを見つけたとき
+op-OnNewEvents-summary = 定期的な確認で新しいイベントが見つかったとき
 # en: This operation triggers when a member reports a question, answer, tip or win, for moderators; the event never names who reported.
 op-OnPostReported-description = この操作は、メンバーが質問、回答、ヒント、成果を報告したときにトリガーされます（モデレーター向け）。イベントには報告者は含まれません。
 # en: When a post is reported
@@ -244,9 +244,9 @@ op-SetMemberRole-description = メンバーを一般メンバー、モデレー�
 # en: Set a member's role
 op-SetMemberRole-summary = メンバーのロールを設定する
 # en: Un-accepts this answer; the question is no longer resolved. Only the person who asked may.
-op-UnacceptAnswer-description = この回答の解決済みを取り消し、質問は解決済みでなくなります。取り消せるのは質問者だけです。
+op-UnacceptAnswer-description = この回答をベストアンサーから外し、質問は解決済みでなくなります。取り消せるのは質問者だけです。
 # en: Withdraw acceptance
-op-UnacceptAnswer-summary = 解決済みを取り消す
+op-UnacceptAnswer-summary = ベストアンサーを取り消す
 # en: Moderators only. Makes a post that a moderator hid visible to everyone again. Showing a post that is not hidden changes nothing.
 op-UnhidePost-description = モデレーターのみ。モデレーターが非表示にした投稿を、再び全員に表示します。非表示になっていない投稿を指定しても何も変わりません。
 # en: Show a hidden post again
@@ -260,7 +260,7 @@ op-UpdateMe-description = 呼び出したメンバーの部署、レベル、関
 # en: Update my settings
 op-UpdateMe-summary = 自分の設定を更新する
 # en: Changes a question's title, body, tags or anonymity. The asker or a moderator may edit; only the asker may change `anonymous`.
-op-UpdateQuestion-description = 質問のタイトル、本文、タグ、匿名設定を変更します。編集できるのは質問者かモデレーターで、`anonymous` を変更できるのは質問者だけです。
+op-UpdateQuestion-description = 質問のタイトル、本文、タグ、匿名設定を変更します。編集できるのは質問者かモデレーターで、「匿名で質問」を変更できるのは質問者だけです。
 # en: Edit a question
 op-UpdateQuestion-summary = 質問を編集する
 # en: Changes a tip. The author or a moderator may edit; only moderators may feature.
@@ -282,7 +282,7 @@ param-CreateAnswer-id = 質問 ID
 # en: Question id
 param-DeleteQuestion-id = 質問 ID
 # en: Subscription id
-param-DeleteSubscription-id = サブスクリプション ID
+param-DeleteSubscription-id = 通知の登録 ID
 # en: Tip id
 param-DeleteTip-id = ヒント ID
 # en: Win id
@@ -304,7 +304,7 @@ param-GetRandomTip-tag = このトピックのヒントだけにします。
 # en: Report id
 param-GetReport-id = 報告 ID
 # en: Subscription id
-param-GetSubscription-id = サブスクリプション ID
+param-GetSubscription-id = 通知の登録 ID
 # en: Tip id
 param-GetTip-id = ヒント ID
 # en: Win id
@@ -314,7 +314,7 @@ param-GiveWinKudos-id = 成果 ID
 # en: A unique value per request (1–255 printable characters): a retry with the same key returns the first response instead of creating a duplicate.
 param-Idempotency-Key = 要求ごとに一意な値（1〜255 文字の印字可能な文字）。同じキーで再試行すると、重複して作成せずに最初の応答を返します。
 # en: The ETag you read: the change is refused with 412 if someone changed the resource since.
-param-If-Match = 読み取ったときの ETag。その後に誰かがリソースを変更していた場合、変更は 412 で拒否されます。
+param-If-Match = 読み取ったときのバージョン（応答の ETag）。その後にほかの人が変更していた場合は、上書きせずに止めます（412）。省略すると確認せずに変更します。
 # en: How many at most (1–100, default 20).
 param-ListDeliveries-limit = 最大件数（1〜100、既定は 20）。
 # en: Only questions in this state.
@@ -354,13 +354,13 @@ param-UpdateTip-id = ヒント ID
 # en: Win id
 param-UpdateWin-id = 成果 ID
 # en: Only events after this id: the `cursor` of the previous poll (0 for all events kept). Without it, no events are returned and `cursor` is the newest event: where a new poller starts.
-param-after = この ID より後のイベントのみ（前回の応答の `cursor`。0 なら保存されているすべて）。省略すると、イベントは返さず `cursor` に最新のイベントを返します（新しく始めるときの起点）。
+param-after = この番号より後のイベントのみ（前回の応答の「続きの位置」。0 なら保存されているすべて）。省略すると、イベントは返さず「続きの位置」に最新のイベントを返します（新しく始めるときの起点）。
 # en: Everyone's active subscriptions, not just mine (admins only).
-param-all = 自分のものだけでなく全員の有効なサブスクリプション（管理者のみ）。
+param-all = 自分のものだけでなく全員の有効な通知の登録（管理者のみ）。
 # en: `next_cursor` from the previous page.
-param-cursor = 前のページの `next_cursor`。
+param-cursor = 前のページの「次のページの位置」。
 # en: Only featured (true) or only other (false) tips.
-param-featured = おすすめのヒントだけ（true）、またはそれ以外だけ（false）にします。
+param-featured = はい: おすすめのヒントだけ。いいえ: おすすめ以外だけ。
 # en: Start: RFC 3339 (`2026-11-01T00:00:00+09:00`), or without an offset (`2026-11-01T00:00:00`, or a date, `2026-11-01`, meaning its midnight), read in the community's time zone (`TSUNAGU_UTC_OFFSET`); default: 12 intervals before `to`.
 param-from = 開始日時。`2026-11-01T00:00:00+09:00` のように時差付きで、または時差なしで（`2026-11-01T00:00:00`、日付だけの `2026-11-01` はその日の 0 時）指定します。時差なしは社内の時間帯（`TSUNAGU_UTC_OFFSET`）の時刻として読みます。省略すると終了日時の 12 期間前。
 # en: Answer id
@@ -422,7 +422,7 @@ response-408 = 送信内容が時間内に届きませんでした。もう一�
 # en: A request with this Idempotency-Key is still being processed
 response-409 = この Idempotency-Key の要求はまだ処理中です
 # en: The resource changed since the ETag in If-Match
-response-412 = If-Match の ETag の後にリソースが変更されています
+response-412 = 読み取った後にほかの人が変更しています
 # en: Body too large
 response-413 = 本文が大きすぎます
 # en: Body is not JSON
@@ -432,7 +432,7 @@ response-422 = 項目の値が正しくありません
 # en: Too many requests; retry after the Retry-After seconds
 response-429 = 要求が多すぎます。Retry-After の秒数が過ぎてから再試行してください
 # en: The accepted answer
-response-AcceptAnswer-200 = 解決済みにした回答
+response-AcceptAnswer-200 = ベストアンサーに選んだ回答
 # en: Not the asker
 response-AcceptAnswer-403 = 質問者ではありません
 # en: The new count
@@ -486,9 +486,9 @@ response-CreateTip-403 = ヒントをおすすめにできるのはモデレー�
 # en: Created
 response-CreateWin-201 = 作成しました
 # en: Invalid header (If-Match)
-response-DeleteAnswer-400 = If-Match ヘッダーが正しくありません
+response-DeleteAnswer-400 = 「編集前のバージョン」の値が正しくありません
 # en: Invalid header (If-Match)
-response-DeleteQuestion-400 = If-Match ヘッダーが正しくありません
+response-DeleteQuestion-400 = 「編集前のバージョン」の値が正しくありません
 # en: Not the asker or a moderator
 response-DeleteQuestion-403 = 質問者でもモデレーターでもありません
 # en: No such question
@@ -496,13 +496,13 @@ response-DeleteQuestion-404 = 質問が見つかりません
 # en: Unsubscribed (or already was)
 response-DeleteSubscription-204 = 登録を解除しました（またはすでに解除済みです）
 # en: No such subscription of mine
-response-DeleteSubscription-404 = 該当する自分のサブスクリプションがありません
+response-DeleteSubscription-404 = 該当する自分の通知の登録がありません
 # en: Invalid header (If-Match)
-response-DeleteTip-400 = If-Match ヘッダーが正しくありません
+response-DeleteTip-400 = 「編集前のバージョン」の値が正しくありません
 # en: No such tip
 response-DeleteTip-404 = ヒントが見つかりません
 # en: Invalid header (If-Match)
-response-DeleteWin-400 = If-Match ヘッダーが正しくありません
+response-DeleteWin-400 = 「編集前のバージョン」の値が正しくありません
 # en: No such win
 response-DeleteWin-404 = 成果が見つかりません
 # en: People who can help
@@ -550,9 +550,9 @@ response-GetReport-200 = 報告
 # en: No such report of yours
 response-GetReport-404 = 該当する自分の報告がありません
 # en: The subscription
-response-GetSubscription-200 = サブスクリプション
+response-GetSubscription-200 = 通知の登録
 # en: No such subscription of mine
-response-GetSubscription-404 = 該当する自分のサブスクリプションがありません
+response-GetSubscription-404 = 該当する自分の通知の登録がありません
 # en: The tip
 response-GetTip-200 = ヒント
 # en: No such tip
@@ -594,11 +594,11 @@ response-ListReports-400 = パラメーターが正しくありません
 # en: Moderators only
 response-ListReports-403 = モデレーターのみ
 # en: Active subscriptions
-response-ListSubscriptions-200 = 有効なサブスクリプション
+response-ListSubscriptions-200 = 有効な通知の登録
 # en: Invalid parameter
 response-ListSubscriptions-400 = パラメーターが正しくありません
 # en: all=true needs the admin role
-response-ListSubscriptions-403 = all=true には管理者ロールが必要です
+response-ListSubscriptions-403 = 「全員分」をはいにできるのは管理者だけです
 # en: The tags
 response-ListTags-200 = タグの一覧
 # en: Invalid parameter
@@ -674,7 +674,7 @@ response-RetryDelivery-403 = 管理者のみ
 # en: No such delivery
 response-RetryDelivery-404 = 該当する配信がありません
 # en: Not failed, or its subscription has ended
-response-RetryDelivery-409 = 失敗していない、またはサブスクリプションが終了しています
+response-RetryDelivery-409 = 失敗していない、または通知の登録が終了しています
 # en: Revoked
 response-RevokeMyApiKey-204 = 無効にしました
 # en: No such key of yours
@@ -688,7 +688,7 @@ response-SetMemberRole-404 = メンバーが見つかりません
 # en: Your own role
 response-SetMemberRole-422 = 自分自身のロールです
 # en: The answer, no longer accepted
-response-UnacceptAnswer-200 = 解決済みを取り消した回答
+response-UnacceptAnswer-200 = ベストアンサーを取り消した回答
 # en: Not the asker
 response-UnacceptAnswer-403 = 質問者ではありません
 # en: Visible to everyone again
@@ -728,9 +728,9 @@ header-CreateTip-Location = 新しいヒントの URL
 # en: URL of the new win
 header-CreateWin-Location = 新しい成果の URL
 # en: The version of the resource; send it back as If-Match to change it safely
-header-ETag = リソースのバージョン。If-Match として送り返すと安全に変更できます
+header-ETag = いまのバージョン。変更や削除のときに「編集前のバージョン」として送ると、ほかの人の変更を上書きしません
 # en: URL of the subscription; DELETE it to unsubscribe
-header-Location = サブスクリプションの URL。DELETE すると登録解除します
+header-Location = 通知の登録の URL。DELETE すると登録解除します
 # en: URL of the new report
 header-ReportPost-Location = 新しい報告の URL
 # en: Seconds to wait before retrying
@@ -738,29 +738,29 @@ header-Retry-After = 再試行までに待つ秒数
 
 ## What a trigger sends to the flow.
 # en: The answer.accepted event
-notification-AnswerAcceptedEvent = answer.accepted イベント
+notification-AnswerAcceptedEvent = ベストアンサーが選ばれたときのイベント
 # en: The kudos.received event
-notification-KudosReceivedEvent = kudos.received イベント
+notification-KudosReceivedEvent = 称賛を受け取ったときのイベント
 # en: The post.reported event
-notification-PostReportedEvent = post.reported イベント
+notification-PostReportedEvent = 投稿が報告されたときのイベント
 # en: The question.answered event
-notification-QuestionAnsweredEvent = question.answered イベント
+notification-QuestionAnsweredEvent = 質問に回答が付いたときのイベント
 # en: The question.posted event
-notification-QuestionPostedEvent = question.posted イベント
+notification-QuestionPostedEvent = 質問が投稿されたときのイベント
 # en: The question.unanswered event
-notification-QuestionUnansweredEvent = question.unanswered イベント
+notification-QuestionUnansweredEvent = 回答のない質問が残っているときのイベント
 # en: The tip.published event
-notification-TipPublishedEvent = tip.published イベント
+notification-TipPublishedEvent = ヒントが公開されたときのイベント
 # en: The win.logged event
-notification-WinLoggedEvent = win.logged イベント
+notification-WinLoggedEvent = 成果が記録されたときのイベント
 
 ## Objects (definitions): what each one is.
 # en: An answer to a question.
 schema-Answer = 質問への回答。
 # en: The event a subscription to `answer.accepted` receives.
-schema-AnswerAcceptedEvent = `answer.accepted` のサブスクリプションが受け取るイベント。
+schema-AnswerAcceptedEvent = 「ベストアンサーが選ばれたとき」のトリガーが受け取るイベント。
 # en: A subscription to accepted answers.
-schema-AnswerAcceptedSubscription = 回答の承認のサブスクリプション。
+schema-AnswerAcceptedSubscription = ベストアンサーが選ばれたときの通知の登録。
 # en: An answer to post, or the new text of one.
 schema-AnswerInput = 投稿する回答、または回答の新しい本文。
 # en: A personal API key, without its secret.
@@ -786,13 +786,13 @@ schema-CreatedApiKey = 新しく作成した API キーとそのシークレッ�
 # en: The created member and, unless declined, their first API key (secret shown once).
 schema-CreatedMember = 作成したメンバーと、不要と指定しなかった場合はその最初の API キー（シークレットは一度だけ表示）。
 # en: One event sent (or to be sent) to one subscription.
-schema-Delivery = 1 つのサブスクリプションに送信した（または送信する）1 つのイベント。
+schema-Delivery = 1 つの通知の登録に送信した（または送信する）1 つのイベント。
 # en: A page of deliveries, newest event first.
 schema-DeliveryPage = 配信の 1 ページ（新しいイベント順）。
 # en: Where a delivery stands.
 schema-DeliveryStatus = 配信の状態。
 # en: Something that happened, as a webhook receives it and `GET /events` lists it. Which of `question`, `answer`, `tip`, `win`, `kudos`, `report` and `hidden_post` are present depends on `type`.
-schema-Event = 起きたこと。Webhook が受け取り、`GET /events` が一覧表示する形です。`question`、`answer`、`tip`、`win`、`kudos`、`report`、`hidden_post` のどれが含まれるかは `type` によります。
+schema-Event = 起きたこと。Webhook が受け取り、`GET /events` が一覧表示する形です。質問、回答、ヒント、成果、称賛、報告、非表示にされた投稿のどれが含まれるかは、イベントの種類によります。
 # en: The answer an event is about.
 schema-EventAnswer = イベントの対象の回答。
 # en: The post a moderator hid, as its author is told. It never names the moderator or the reporters.
@@ -802,7 +802,7 @@ schema-EventKudos = イベントの対象の称賛。
 # en: Someone named in an event.
 schema-EventMember = イベントに登場するメンバー。
 # en: The events after the cursor: the oldest `limit` of them, listed newest first.
-schema-EventPage = 前回の続きのイベント。古いものから最大 `limit` 件を取り出し、新しい順に並べます。
+schema-EventPage = 前回の続きのイベント。古いものから最大「件数」件を取り出し、新しい順に並べます。
 # en: The question an event is about.
 schema-EventQuestion = イベントの対象の質問。
 # en: The report an event is about. It never names the reporter.
@@ -818,11 +818,11 @@ schema-FieldError = 1 つの入力項目についての問題。
 # en: The service's state.
 schema-Health = サービスの状態。
 # en: Community health figures for one interval.
-schema-HealthFigures = 1 期間分のコミュニティの健全性の数字。
+schema-HealthFigures = 1 期間分のコミュニティの状況の数字。
 # en: How a health report is cut.
-schema-HealthInterval = 健全性レポートの区切り方。
+schema-HealthInterval = コミュニティの状況のレポートの区切り方。
 # en: A community health report.
-schema-HealthReport = コミュニティの健全性レポート。
+schema-HealthReport = コミュニティの状況のレポート。
 # en: Headline numbers for the last 30 days.
 schema-HealthSummary = 過去 30 日の主な数字。
 # en: Questions and tips that helped.
@@ -838,9 +838,9 @@ schema-Kudos = 送った称賛。
 # en: Kudos to give.
 schema-KudosInput = 送る称賛。
 # en: The event a subscription to `kudos.received` receives.
-schema-KudosReceivedEvent = `kudos.received` のサブスクリプションが受け取るイベント。
+schema-KudosReceivedEvent = 「称賛を受け取ったとき」のトリガーが受け取るイベント。
 # en: A subscription to the kudos I receive.
-schema-KudosReceivedSubscription = 自分が受け取る称賛のサブスクリプション。
+schema-KudosReceivedSubscription = 自分が受け取る称賛の通知の登録。
 # en: A language tsunagu speaks: `en` (English) or `ja` (Japanese).
 schema-Language = tsunagu の表示言語：`en`（英語）または `ja`（日本語）。
 # en: The opt-in leaderboard.
@@ -860,33 +860,33 @@ schema-Money = 1 か月あたりの節約金額。
 # en: The window a leaderboard covers.
 schema-Period = ランキングの対象期間。
 # en: The event a subscription to `post.reported` receives.
-schema-PostReportedEvent = `post.reported` のサブスクリプションが受け取るイベント。
+schema-PostReportedEvent = 「投稿が報告されたとき」のトリガーが受け取るイベント。
 # en: A subscription to reports of posts (moderators only).
-schema-PostReportedSubscription = 投稿の報告のサブスクリプション（モデレーターのみ）。
+schema-PostReportedSubscription = 投稿が報告されたときの通知の登録（モデレーターのみ）。
 # en: An RFC 9457 problem document, as sent on every error response.
 schema-Problem = すべてのエラー応答で返される RFC 9457 形式の問題詳細。
 # en: A question.
 schema-Question = 質問。
 # en: The event a subscription to `question.answered` receives.
-schema-QuestionAnsweredEvent = `question.answered` のサブスクリプションが受け取るイベント。
+schema-QuestionAnsweredEvent = 「質問に回答が付いたとき」のトリガーが受け取るイベント。
 # en: A subscription to new answers.
-schema-QuestionAnsweredSubscription = 新しい回答のサブスクリプション。
+schema-QuestionAnsweredSubscription = 新しい回答の通知の登録。
 # en: One page of questions.
 schema-QuestionPage = 質問の一覧（1 ページ分）。
 # en: The event a subscription to `question.posted` receives.
-schema-QuestionPostedEvent = `question.posted` のサブスクリプションが受け取るイベント。
+schema-QuestionPostedEvent = 「質問が投稿されたとき」のトリガーが受け取るイベント。
 # en: A subscription to new questions.
-schema-QuestionPostedSubscription = 新しい質問のサブスクリプション。
+schema-QuestionPostedSubscription = 新しい質問の通知の登録。
 # en: The order of a question listing.
 schema-QuestionSort = 質問一覧の並び順。
 # en: Where a question stands.
 schema-QuestionStatus = 質問の状態。
 # en: The event a subscription to `question.unanswered` receives.
-schema-QuestionUnansweredEvent = `question.unanswered` のサブスクリプションが受け取るイベント。
+schema-QuestionUnansweredEvent = 「回答のない質問が残っているとき」のトリガーが受け取るイベント。
 # en: A subscription to questions left without an answer.
-schema-QuestionUnansweredSubscription = 回答のないまま残っている質問のサブスクリプション。
+schema-QuestionUnansweredSubscription = 回答のないまま残っている質問の通知の登録。
 # en: A question with all its answers (accepted first, then oldest first).
-schema-QuestionWithAnswers = 質問とそのすべての回答（解決した回答が先頭、あとは古い順）。
+schema-QuestionWithAnswers = 質問とそのすべての回答（ベストアンサーが先頭、あとは古い順）。
 # en: A reaction to give.
 schema-ReactionInput = 付けるリアクション。
 # en: A positive reaction to an answer. There are no down-votes, by design.
@@ -914,9 +914,9 @@ schema-SimilarQuestion = 下書きに似ている既存の質問。
 # en: Questions similar to a draft, most similar first.
 schema-SimilarQuestionList = 下書きに似ている質問（似ている順）。
 # en: A webhook subscription.
-schema-Subscription = Webhook のサブスクリプション。
+schema-Subscription = Webhook の通知の登録。
 # en: A list of subscriptions.
-schema-SubscriptionList = サブスクリプションの一覧。
+schema-SubscriptionList = 通知の登録の一覧。
 # en: A topic.
 schema-Tag = トピック（タグ）。
 # en: A list of tags, most used first.
@@ -930,9 +930,9 @@ schema-TipLevel = ヒントの対象者（とメンバー自身のレベル）�
 # en: One page of tips.
 schema-TipPage = ヒントの一覧（1 ページ分）。
 # en: The event a subscription to `tip.published` receives.
-schema-TipPublishedEvent = `tip.published` のサブスクリプションが受け取るイベント。
+schema-TipPublishedEvent = 「ヒントが公開されたとき」のトリガーが受け取るイベント。
 # en: A subscription to new tips.
-schema-TipPublishedSubscription = 新しいヒントのサブスクリプション。
+schema-TipPublishedSubscription = 新しいヒントの通知の登録。
 # en: A reaction to a tip.
 schema-TipReactionInput = ヒントへのリアクション。
 # en: A positive reaction to a tip.
@@ -948,9 +948,9 @@ schema-UpdateWin = 成果の変更内容。指定しなかった項目はその�
 # en: A win: something a member automated, and what it saves.
 schema-Win = 成果: メンバーが自動化したことと、それで節約できたもの。
 # en: The event a subscription to `win.logged` receives.
-schema-WinLoggedEvent = `win.logged` のサブスクリプションが受け取るイベント。
+schema-WinLoggedEvent = 「成果が記録されたとき」のトリガーが受け取るイベント。
 # en: A subscription to new wins.
-schema-WinLoggedSubscription = 新しい成果のサブスクリプション。
+schema-WinLoggedSubscription = 新しい成果の通知の登録。
 # en: One page of wins.
 schema-WinPage = 成果の一覧（1 ページ分）。
 
@@ -982,7 +982,7 @@ desc-CreateMember-email = メールアドレス（重複不可、省略可）。
 # en: Role; `member` when absent.
 desc-CreateMember-role = ロール（省略時は `member`）。
 # en: Hide who asked from everyone else (default false).
-desc-CreateQuestion-anonymous = 質問者をほかの人に見せないかどうか（既定は false）。
+desc-CreateQuestion-anonymous = はいにすると、質問者をほかの人に見せません（既定はいいえ）。
 # en: Details in Markdown, 1–20,000 characters.
 desc-CreateQuestion-body = 詳しい内容（Markdown、1〜20,000 文字）。
 # en: Up to 5 topics; new ones are created on first use.
@@ -1048,7 +1048,7 @@ desc-EventKudos-target_id = 成果または回答の ID。
 # en: What it was given for: `win` or `answer`.
 desc-EventKudos-target_kind = 称賛の対象: `win` または `answer`。
 # en: The events, newest first: the oldest `limit` events after `after`.
-desc-EventPage-items = イベント（新しい順）。`after` より後の古いものから最大 `limit` 件です。
+desc-EventPage-items = イベント（新しい順）。前回の続きから古いものを最大「件数」件です。
 # en: Question id.
 desc-EventQuestion-id = 質問 ID。
 # en: Report id.
@@ -1110,7 +1110,7 @@ desc-KudosReceivedEvent-id = イベント ID。時間とともに増えます。
 # en: Members who chose to appear, best first.
 desc-Leaderboard-items = 表示を選んだメンバー（上位から順に）。
 # en: Accepted answers in the period.
-desc-LeaderboardEntry-accepted_answers = 期間内に解決済みになった回答の数。
+desc-LeaderboardEntry-accepted_answers = 期間内にベストアンサーに選ばれた回答の数。
 # en: Answers in the period that someone found helpful.
 desc-LeaderboardEntry-helpful_answers = 期間内の回答のうち「役に立った」が付いたものの数。
 # en: Whether the caller is one of them.
@@ -1122,11 +1122,11 @@ desc-Member-created_at = メンバーが参加した日時。
 # en: The member's level; it chooses their tip of the day.
 desc-Member-level = メンバーのレベル。今日のヒントはこのレベルから選ばれます。
 # en: Answers the asker accepted (self-answers do not count).
-desc-MemberProfile-accepted_answers = 質問者が解決済みにした回答の数（自分の質問への回答は数えません）。
+desc-MemberProfile-accepted_answers = ベストアンサーに選ばれた回答の数（自分の質問への回答は数えません）。
 # en: When the member joined.
 desc-MemberProfile-created_at = メンバーが参加した日時。
 # en: Hours saved per month by other members' wins that name a tip this member wrote or a question they answered (accepted or helpful answer); each win counts once.
-desc-MemberProfile-hours_saved_credited = このメンバーが書いたヒント、または回答した質問（解決済みか「役に立った」が付いた回答）を挙げたほかのメンバーの成果による、1 か月あたりの節約時間。成果ごとに 1 回だけ数えます。
+desc-MemberProfile-hours_saved_credited = このメンバーが書いたヒント、または回答した質問（ベストアンサーか「役に立った」が付いた回答）を挙げたほかのメンバーの成果による、1 か月あたりの節約時間。成果ごとに 1 回だけ数えます。
 # en: Kudos received on wins and answers.
 desc-MemberProfile-kudos_received = 成果と回答で受け取った称賛の数。
 # en: Wins logged.
@@ -1134,7 +1134,7 @@ desc-MemberProfile-wins_logged = 記録した成果の数。
 # en: Event id; increases with time.
 desc-PostReportedEvent-id = イベント ID。時間とともに増えます。
 # en: A stable machine-readable code (the last part of `type`, with underscores).
-desc-Problem-code = プログラムで判定するための変わらないコード（`type` の末尾をアンダースコア区切りにしたもの）。
+desc-Problem-code = プログラムで判定するための変わらないコード（エラーの種類の URI の末尾を、アンダースコア区切りにしたもの）。
 # en: What went wrong in this case, for people, in the language of the response (`Content-Language`: the request's `Accept-Language`, else the member's own setting, else `TSUNAGU_DEFAULT_LANGUAGE`).
 desc-Problem-detail = 今回何が起きたかの説明。応答の言語（`Content-Language`。リクエストの `Accept-Language`、なければメンバーが選んだ言語、それもなければ `TSUNAGU_DEFAULT_LANGUAGE`）で書かれます。
 # en: The HTTP status code.
@@ -1142,7 +1142,7 @@ desc-Problem-status = HTTP ステータスコード。
 # en: A short summary of the kind of problem.
 desc-Problem-title = 問題の種類の短い説明。
 # en: A URI naming the kind of problem; stable, compare it or `code`.
-desc-Problem-type = 問題の種類を表す URI。変わらないので、これか `code` で判定してください。
+desc-Problem-type = エラーの種類を表す URI。変わらないので、これか「コード」で判定してください。
 # en: Who asked; absent when the question is anonymous (except for the asker).
 desc-Question-author = 質問者。匿名の質問では含まれません（質問者本人を除く）。
 # en: Question id.
@@ -1184,25 +1184,25 @@ desc-SimilarQuestion-id = 質問 ID。
 # en: Title.
 desc-SimilarQuestion-title = タイトル。
 # en: Up to `limit` questions.
-desc-SimilarQuestionList-items = 最大 `limit` 件の質問。
+desc-SimilarQuestionList-items = 最大「件数」件の質問。
 # en: When it was made.
 desc-Subscription-created_at = 作成日時。
 # en: Which events it receives.
 desc-Subscription-event_type = 受け取るイベント。
 # en: For unanswered-question subscriptions: after how many hours without an answer.
-desc-Subscription-hours = 未回答の質問のサブスクリプションの場合: 回答がないまま何時間たったら通知するか。
+desc-Subscription-hours = 未回答の質問の通知の場合: 回答がないまま何時間たったら通知するか。
 # en: Subscription id.
-desc-Subscription-id = サブスクリプション ID。
+desc-Subscription-id = 通知の登録 ID。
 # en: Only tips for this level.
 desc-Subscription-level = このレベル向けのヒントだけにします。
 # en: The subscription's URL in this API (`DELETE` it to unsubscribe).
-desc-Subscription-link = この API でのサブスクリプションの URL（`DELETE` すると登録解除）。
+desc-Subscription-link = この API での通知の登録の URL（`DELETE` すると登録解除）。
 # en: Only events about the subscriber's own questions or answers.
 desc-Subscription-mine_only = 登録者自身の質問や回答に関するイベントのみ。
 # en: Only events with this tag.
 desc-Subscription-tag = このタグのイベントのみ。
 # en: The subscriptions, newest first.
-desc-SubscriptionList-items = サブスクリプション（新しい順）。
+desc-SubscriptionList-items = 通知の登録（新しい順）。
 # en: The tag's slug.
 desc-Tag-slug = タグ名。
 # en: The tags.
@@ -1244,7 +1244,7 @@ desc-UpdateMe-language = リクエストに `Accept-Language` がないときの
 # en: Your level: `beginner`, `intermediate` or `advanced`.
 desc-UpdateMe-level = 自分のレベル: `beginner`（初級）、`intermediate`（中級）、`advanced`（上級）。
 # en: Appear on the leaderboard (default false: recognition is private).
-desc-UpdateMe-show_on_leaderboard = ランキングに表示するかどうか（既定は false。称賛は非公開が基本です）。
+desc-UpdateMe-show_on_leaderboard = ランキングに表示するかどうか（既定はいいえ。称賛は非公開が基本です）。
 # en: Change anonymity; only the asker may.
 desc-UpdateQuestion-anonymous = 匿名にするかどうかを変更します。変更できるのは質問者だけです。
 # en: New body, 1–20,000 characters.
@@ -1306,15 +1306,15 @@ desc-WinLoggedSubscription-tag = このタグの成果のみ。
 # en: The wins on this page.
 desc-WinPage-items = このページの成果。
 # en: Whether the asker accepted this answer.
-desc-accepted = 質問者がこの回答を解決済みにしたかどうか。
+desc-accepted = 質問者がこの回答をベストアンサーに選んだかどうか。
 # en: The accepted answer's id, once the asker accepted one.
-desc-accepted_answer_id = 解決した回答の ID（質問者が選んだ場合）。
+desc-accepted_answer_id = ベストアンサーの回答 ID（質問者が選んだ場合）。
 # en: Their accepted answers in this topic in the last 180 days.
-desc-accepted_answers = 過去 180 日のこのトピックで解決済みになった回答の数。
+desc-accepted_answers = 過去 180 日のこのトピックでベストアンサーに選ばれた回答の数。
 # en: `hide` the post, record that you `edited` it, or `dismiss` the report.
 desc-action = 投稿を非表示にする（`hide`）、投稿を編集したことを記録する（`edited`）、または対応不要として報告を閉じる（`dismiss`）。
 # en: False once unsubscribed, or after the receiver answered that the flow is gone.
-desc-active = 登録解除後、または受信側がフローが存在しないと応答した後は false。
+desc-active = 登録解除の後、または受信側がフローが存在しないと応答した後はいいえ。
 # en: Members who asked by name, answered, reacted, wrote a tip, logged a win or gave kudos in the interval (nothing an anonymous asker did in her own thread counts).
 desc-active_members = 期間内に名前を出しての質問、回答、リアクション、ヒントの投稿、成果の記録、称賛のいずれかをしたメンバーの数（匿名の質問者が自分の質問の中でしたことは数えません）。
 # en: Amount per month, 0–1,000,000,000, in hundredths (e.g. 1200.50).
@@ -1362,7 +1362,7 @@ desc-created_at = 質問した日時。
 # en: ISO 4217 currency code.
 desc-currency = ISO 4217 の通貨コード。
 # en: Pass as `after` next time: the newest event id in `items` (or the `after` given, when there are none; without `after`, the newest event).
-desc-cursor = 次回 `after` に渡す値。`items` の中で最も新しいイベントの ID（イベントがなければ渡された `after`、`after` を省略したときは最新のイベント）。
+desc-cursor = 次回「この番号より後」に渡す値。受け取ったイベントで最も新しいものの番号（イベントがなければ渡された値、省略したときは最新のイベント）。
 # en: The database backend (`sqlite` or `postgres`), on readiness only.
 desc-database = データベースの種類（`sqlite` または `postgres`、準備状態の確認時のみ）。
 # en: Department, when given (absent otherwise).
@@ -1390,7 +1390,7 @@ desc-excerpt = 回答の最初の 280 文字（Markdown）。
 # en: `excerpt` rendered as sanitised HTML (as `body_html` of an answer), for Teams posts and Power Apps' HTML text control.
 desc-excerpt_html = 抜粋を HTML にしたもの（回答の本文（HTML）と同じ安全な形）。Teams への投稿や Power Apps の HTML テキストに使えます。
 # en: Feature the tip (moderators only; default false).
-desc-featured = ヒントをおすすめにする（モデレーターのみ、既定は false）。
+desc-featured = ヒントをおすすめにする（モデレーターのみ、既定はいいえ）。
 # en: The field, as a JSON path for bodies (`title`, `tags[2]`) or the parameter name for queries.
 desc-field = 問題のある項目。本文では JSON のパス（`title`、`tags[2]`）、クエリではパラメーター名。
 # en: When it was delivered, failed or cancelled.
@@ -1400,11 +1400,11 @@ desc-first_time_askers = 名前を出しての初めての質問が期間内だ�
 # en: Share (0–1) of those first questions answered by someone else within 24 hours.
 desc-first_time_askers_answered_within_24h_share = それらの初めての質問のうち、24 時間以内に質問者以外から回答があった割合（0〜1）。
 # en: Who gave it; absent when the anonymous asker gave it inside her own question's thread (then `from_asker` is true).
-desc-from = 贈った人。匿名の質問者が自分の質問の中で贈った場合は省略されます（そのとき「質問者から」ははいになります）。
+desc-from = 送った人。匿名の質問者が自分の質問の中で送った場合は省略されます（そのとき「質問者から」ははいになります）。
 # en: True when the kudos came from the question's anonymous asker, who stays unnamed.
-desc-from_asker = 匿名の質問者から贈られた称賛のとき、はい（質問者の名前は表示されません）。
+desc-from_asker = 匿名の質問者から送られた称賛のとき、はい（質問者の名前は表示されません）。
 # en: Whether more events are waiting after `cursor` (poll again now to get them).
-desc-has_more = `cursor` より後にまだイベントが残っているかどうか（すぐにもう一度取得すると受け取れます）。
+desc-has_more = まだ受け取っていないイベントが残っているかどうか（すぐにもう一度取得すると受け取れます）。
 # en: Questions and tips that helped, optional.
 desc-helped_by = 役に立った質問とヒント（省略可）。
 # en: Topics in which the member is happy to be asked for help.
@@ -1438,7 +1438,7 @@ desc-interests = メンバーが関心のあるトピック（今日のヒント
 # en: How the period is cut.
 desc-interval = 期間の区切り方。
 # en: Also make a first API key for the member (default true).
-desc-issue_api_key = メンバーの最初の API キーも作成するかどうか（既定は true）。
+desc-issue_api_key = メンバーの最初の API キーも作成するかどうか（既定ははい）。
 # en: The keys, newest first.
 desc-items = キーの一覧（新しい順）。
 # en: `helpful` or `thanks`.
@@ -1480,7 +1480,7 @@ desc-message = お礼のメッセージ（ある場合）。
 # en: Whether the caller asked this question.
 desc-mine = 呼び出したメンバーが投稿した質問かどうか。
 # en: Only acceptances of answers I wrote.
-desc-mine_only = 自分が書いた回答の承認のみ。
+desc-mine_only = 自分が書いた回答がベストアンサーに選ばれたときだけ。
 # en: Minutes saved each time the flow or app runs, 0–1,440, in tenths of a minute (e.g. 2.5).
 desc-minutes_saved_per_run = フローやアプリが 1 回動くたびに節約できる時間（分、0〜1,440、0.1 分単位。例: 2.5）。
 # en: Money saved per month, optional.
@@ -1492,11 +1492,11 @@ desc-name = キーの作成時に付けた名前。
 # en: Members whose first answer or tip ever came in the interval (an anonymous asker's answers in her own thread do not count).
 desc-new_contributors = 初めての回答またはヒントが期間内だったメンバーの数（匿名の質問者が自分の質問に書いた回答は数えません）。
 # en: False when the caller had already given kudos to this item (nothing changed).
-desc-newly_given = 呼び出したメンバーがすでにこの項目に称賛を送っていた場合は false（何も変わりません）。
+desc-newly_given = 呼び出したメンバーがすでにこの項目に称賛を送っていた場合はいいえ（何も変わりません）。
 # en: When the next attempt is due (pending deliveries).
 desc-next_attempt_at = 次の送信試行の予定日時（保留中の配信）。
 # en: Pass as `cursor` to get the next page; absent on the last page.
-desc-next_cursor = 次のページを取得するときに `cursor` に渡す値。最後のページにはありません。
+desc-next_cursor = 次のページを取得するときに「続きの位置」に渡す値。最後のページにはありません。
 # en: The URL of the next page; absent on the last page.
 desc-next_link = 次のページの URL。最後のページにはありません。
 # en: The reporter's note, if any.
@@ -1514,7 +1514,7 @@ desc-post_count = このタグが付いた投稿（質問・ヒント・成果�
 # en: The key's first characters, to recognise it.
 desc-prefix = キーを見分けるための先頭の文字。
 # en: The question (question events, answers, acceptances).
-desc-question = 質問（質問のイベント、回答、承認）。
+desc-question = 質問（質問の投稿、回答、ベストアンサー、未回答のイベント）。
 # en: How many questions carry it.
 desc-question_count = このタグが付いた質問の数。
 # en: The question it answers.
@@ -1566,7 +1566,7 @@ desc-story = 作ったものと変わったこと（Markdown、1〜20,000 文字
 # en: `story` rendered as HTML for Teams posts and Power Apps' HTML text control: sanitised (no scripts, event handlers or `javascript:` links; links get `rel="noopener noreferrer nofollow"`; images show their alt text; HTML typed into the Markdown is shown as text).
 desc-story_html = 説明を HTML にしたもの。Teams への投稿や Power Apps の HTML テキストにそのまま使えます。安全のため、スクリプトや危険なリンクは取り除き、画像は代替テキストで表示し、説明に書かれた HTML はそのまま文字として表示します。
 # en: The subscription.
-desc-subscription_id = サブスクリプション。
+desc-subscription_id = 通知の登録。
 # en: Only questions with this tag.
 desc-tag = このタグの質問のみ。
 # en: Topics.
@@ -1605,15 +1605,95 @@ desc-win = 成果（`win.logged`）。
 desc-wins_logged = 期間内に記録された成果の数。
 
 ## Labels (x-ms-summary): label-<Operation>-<parameter>, label-<Object>-<field>, or label-<name>.
-label-Idempotency-Key = 冪等性キー
-label-If-Match = If-Match（読み取ったバージョン）
-label-accepted = 解決した回答
-label-accepted_answer_id = 解決した回答の ID
-label-accepted_answers = 解決済みの回答数
+label-Problem-status = HTTP ステータス
+label-Answer-author = 回答者
+label-EventAnswer-author = 回答者
+label-Question-author = 質問者
+label-QuestionWithAnswers-author = 質問者
+label-AcceptAnswer-id = 回答 ID
+label-AddMeToo-id = 質問 ID
+label-AddReaction-id = 回答 ID
+label-AddTipReaction-id = ヒント ID
+label-Answer-author-display_name = 回答者の名前
+label-Answer-author-id = 回答者のメンバー ID
+label-Answer-id = 回答 ID
+label-AnswerAcceptedEvent-id = イベント ID
+label-ApiKey-id = API キー ID
+label-CreateAnswer-id = 質問 ID
+label-DeleteAnswer-id = 回答 ID
+label-DeleteQuestion-id = 質問 ID
+label-DeleteSubscription-id = 通知の登録 ID
+label-DeleteTip-id = ヒント ID
+label-DeleteWin-id = 成果 ID
+label-Delivery-id = 配信 ID
+label-Event-id = イベント ID
+label-EventAnswer-author-display_name = 回答者の名前
+label-EventAnswer-author-id = 回答者のメンバー ID
+label-EventAnswer-id = 回答 ID
+label-EventKudos-from = 送った人
+label-EventKudos-id = 称賛 ID
+label-EventMember-id = メンバー ID
+label-EventQuestion-id = 質問 ID
+label-EventReport-id = 報告 ID
+label-EventTip-id = ヒント ID
+label-EventWin-id = 成果 ID
+label-GetAnswer-id = 回答 ID
+label-GetMember-id = メンバー ID
+label-GetQuestion-id = 質問 ID
+label-GetReport-id = 報告 ID
+label-GetSubscription-id = 通知の登録 ID
+label-GetTip-id = ヒント ID
+label-GetWin-id = 成果 ID
+label-GiveAnswerKudos-id = 回答 ID
+label-GiveWinKudos-id = 成果 ID
+label-HelpedBy-questions = 役に立った質問の ID
+label-HelpedBy-tips = 役に立ったヒントの ID
+label-Idempotency-Key = 二重登録を防ぐキー
+label-If-Match = 編集前のバージョン
+label-Kudos-id = 称賛 ID
+label-KudosReceivedEvent-id = イベント ID
+label-ListWins-member = メンバー ID
+label-Member-id = メンバー ID
+label-MemberProfile-answers = 書いた回答数
+label-MemberProfile-id = メンバー ID
+label-MemberRef-id = メンバー ID
+label-PostReportedEvent-id = イベント ID
+label-Problem-type = エラーの種類
+label-Question-author-display_name = 質問者の名前
+label-Question-author-id = 質問者のメンバー ID
+label-Question-id = 質問 ID
+label-QuestionAnsweredEvent-id = イベント ID
+label-QuestionPostedEvent-id = イベント ID
+label-QuestionUnansweredEvent-id = イベント ID
+label-QuestionWithAnswers-author-display_name = 質問者の名前
+label-QuestionWithAnswers-author-id = 質問者のメンバー ID
+label-QuestionWithAnswers-id = 質問 ID
+label-RemoveMeToo-id = 質問 ID
+label-RemoveReaction-id = 回答 ID
+label-RemoveTipReaction-id = ヒント ID
+label-Report-id = 報告 ID
+label-ResolveReport-id = 報告 ID
+label-RetryDelivery-id = 配信 ID
+label-RevokeMyApiKey-id = API キー ID
+label-SetMemberRole-id = メンバー ID
+label-SimilarQuestion-id = 質問 ID
+label-Subscription-id = 通知の登録 ID
+label-Tip-id = ヒント ID
+label-TipPublishedEvent-id = イベント ID
+label-UnacceptAnswer-id = 回答 ID
+label-UpdateAnswer-id = 回答 ID
+label-UpdateQuestion-id = 質問 ID
+label-UpdateTip-id = ヒント ID
+label-UpdateWin-id = 成果 ID
+label-Win-id = 成果 ID
+label-WinLoggedEvent-id = イベント ID
+label-accepted = ベストアンサー
+label-accepted_answer_id = ベストアンサーの回答 ID
+label-accepted_answers = ベストアンサーの数
 label-action = 対応
 label-active = 有効
 label-active_members = 活動したメンバー数
-label-after = この ID より後
+label-after = この番号より後
 label-all = 全員分
 label-amount = 金額
 label-anonymous = 匿名で質問
@@ -1627,8 +1707,12 @@ label-answers = 回答
 label-api_key = API キー
 label-api_link = API のリンク
 label-asker = 質問者
+label-asker-display_name = 質問者の名前
+label-asker-id = 質問者のメンバー ID
 label-attempts = 試行回数
 label-author = 投稿者
+label-author-display_name = 投稿者の名前
+label-author-id = 投稿者のメンバー ID
 label-body = 本文
 label-body_html = 本文（HTML）
 label-by_asker = 質問者による回答
@@ -1637,7 +1721,7 @@ label-callback_url = コールバック URL
 label-code = コード
 label-created_at = 作成日時
 label-currency = 通貨
-label-cursor = カーソル
+label-cursor = 続きの位置
 label-database = データベース
 label-department = 部署
 label-detail = 詳細
@@ -1657,6 +1741,8 @@ label-finished_at = 完了日時
 label-first_time_askers = 初めての質問者数
 label-first_time_askers_answered_within_24h_share = 初めての質問者への 24 時間以内の回答率
 label-from = 開始日時
+label-from-display_name = 送った人の名前
+label-from-id = 送った人のメンバー ID
 label-from_asker = 質問者から
 label-has_more = 続きあり
 label-helped_by = 役に立ったもの
@@ -1664,11 +1750,11 @@ label-helper_tags = 相談に乗れるトピック
 label-helpful = 「役に立った」済み
 label-helpful_answers = 「役に立った」が付いた回答数
 label-helpful_count = 「役に立った」の数
-label-helpful_received = 受け取った「役に立った」
+label-helpful_received = 受け取った「役に立った」の数
 label-hidden = 非表示
 label-hidden_post = 非表示にされた投稿
 label-hidden_reason = 非表示の理由
-label-hours = 時間数
+label-hours = 通知までの時間数
 label-hours_saved_credited = 貢献とされた節約時間
 label-hours_saved_per_month = 1 か月の節約時間
 label-id = ID
@@ -1680,8 +1766,8 @@ label-items = 項目
 label-kind = リアクション
 label-kudos = 称賛
 label-kudos_count = 称賛の数
-label-kudos_given = 称賛済み
-label-kudos_received = 受け取った称賛
+label-kudos_given = 送られた称賛の数
+label-kudos_received = 受け取った称賛の数
 label-label = 表示名（件数つき）
 label-language = 表示言語
 label-last_activity_at = 最終更新日時
@@ -1694,6 +1780,8 @@ label-me_too = 「私も」済み
 label-me_too_count = 「私も」の数
 label-median_hours_to_first_answer = 最初の回答までの時間（中央値）
 label-member = メンバー
+label-member-display_name = メンバーの名前
+label-member-id = メンバー ID
 label-member_id = メンバー ID
 label-message = メッセージ
 label-mine = 自分のもの
@@ -1705,7 +1793,7 @@ label-name = 名前
 label-new_contributors = 新しい貢献者数
 label-newly_given = 今回送った
 label-next_attempt_at = 次の試行日時
-label-next_cursor = 次のカーソル
+label-next_cursor = 次のページの位置
 label-next_link = 次のページの URL
 label-note = 補足
 label-occurred_at = 発生日時
@@ -1743,7 +1831,7 @@ label-status = 状態
 label-still_unanswered = まだ回答のない質問数
 label-story = 説明
 label-story_html = 説明（HTML）
-label-subscription_id = サブスクリプション ID
+label-subscription_id = 通知の登録 ID
 label-tag = タグ
 label-tags = タグ
 label-target_id = 対象 ID
@@ -1757,8 +1845,8 @@ label-tips_published = 公開されたヒント数
 label-tips_written = 書いたヒント数
 label-title = タイトル
 label-to = 終了日時
-label-total_hours_saved_per_month = 1 か月の節約時間の合計
-label-type = 問題の種類
+label-total_hours_saved_per_month = 1 か月の節約時間（合計）
+label-type = イベントの種類
 label-types = イベントの種類
 label-unanswered = 未回答のみ
 label-unanswered_hours = 未回答の時間数
@@ -1774,7 +1862,7 @@ enum-admin = 管理者
 enum-advanced = 上級
 enum-all = 全期間
 enum-answer = 回答
-enum-answer_accepted = 回答の承認
+enum-answer_accepted = ベストアンサーの決定
 enum-answered = 回答あり
 enum-beginner = 初級
 enum-cancelled = 取り消し

@@ -206,7 +206,8 @@ impl KeyPath {
     }
 
     /// Keys for `leaf` (a property) here, most specific first: for each schema on the path,
-    /// outermost first, `{prefix}-{schema}-{fields after it}-{leaf}`; then `{prefix}-{leaf}`.
+    /// outermost first, `{prefix}-{schema}-{fields after it}-{leaf}`; then
+    /// `{prefix}-{the field holding it}-{leaf}`; then `{prefix}-{leaf}`.
     pub fn keys(&self, prefix: &str, leaf: &str) -> Vec<String> {
         let mut keys = Vec::new();
         for (i, segment) in self.0.iter().enumerate() {
@@ -219,6 +220,20 @@ impl KeyPath {
                 parts.push(leaf);
                 keys.push(key(&parts));
             }
+        }
+        // The field that holds it, wherever it sits (`label-asker-display_name`).
+        let holder = self.0.iter().rev().find_map(|s| match s {
+            Segment::Field(f) => Some(f.as_str()),
+            Segment::Schema(_) => None,
+        });
+        if let Some(holder) = holder {
+            // Before the key of the schema the path ends at: "the asker's id" says more than
+            // "a member's id".
+            let at = match self.0.last() {
+                Some(Segment::Schema(_)) => keys.len() - 1,
+                _ => keys.len(),
+            };
+            keys.insert(at, key(&[prefix, holder, leaf]));
         }
         keys.push(key(&[prefix, leaf]));
         keys
@@ -265,6 +280,7 @@ mod tests {
             [
                 "label-Event-data-kudos-from",
                 "label-EventData-kudos-from",
+                "label-kudos-from",
                 "label-EventKudos-from",
                 "label-from"
             ]
