@@ -432,18 +432,6 @@ fn parse_utc_offset(v: &str) -> Option<i32> {
     ((0..=14).contains(&h) && (0..60).contains(&m)).then_some(sign * (h * 60 + m))
 }
 
-impl Config {
-    /// The host (and port, if any) of `TSUNAGU_PUBLIC_URL`, as the connector's `host` needs it.
-    pub fn public_host(&self) -> Option<String> {
-        let url = url::Url::parse(self.public_url.as_deref()?).ok()?;
-        let host = url.host_str()?;
-        Some(match url.port() {
-            Some(port) => format!("{host}:{port}"),
-            None => host.to_owned(),
-        })
-    }
-}
-
 fn parse_positive<T: std::str::FromStr + PartialOrd + From<u8>>(
     name: &str,
     v: &str,
@@ -564,9 +552,8 @@ mod tests {
     fn public_url_loses_its_trailing_slash() {
         let c = from(&[("TSUNAGU_PUBLIC_URL", "https://tsunagu.example.com/")]).unwrap();
         assert_eq!(c.public_url.as_deref(), Some("https://tsunagu.example.com"));
-        assert_eq!(c.public_host().as_deref(), Some("tsunagu.example.com"));
-        let c = from(&[("TSUNAGU_PUBLIC_URL", "http://127.0.0.1:8080")]).unwrap();
-        assert_eq!(c.public_host().as_deref(), Some("127.0.0.1:8080"));
-        assert_eq!(Config::default().public_host(), None);
+        let c = from(&[("TSUNAGU_PUBLIC_URL", "http://127.0.0.1:8080/")]).unwrap();
+        assert_eq!(c.public_url.as_deref(), Some("http://127.0.0.1:8080"));
+        assert_eq!(Config::default().public_url, None);
     }
 }

@@ -159,6 +159,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
         &[
             include_str!("../locales/en/errors.ftl"),
             include_str!("../locales/en/connector.ftl"),
+            include_str!("../locales/en/operator.ftl"),
         ],
     ),
     (
@@ -166,6 +167,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
         &[
             include_str!("../locales/ja/errors.ftl"),
             include_str!("../locales/ja/connector.ftl"),
+            include_str!("../locales/ja/operator.ftl"),
         ],
     ),
 ];

@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use tsunagu::api::members::{create_member_with_key, CreateMember};
 use tsunagu::api::AppState;
 use tsunagu::config::Config;
-use tsunagu::connector::{AuthMode, ConnectorOptions, Language};
+use tsunagu::connector::{AuthMode, ConnectorOptions, Language, SignIn, Target};
 use tsunagu::domain::member::Role;
 use tsunagu::startup::{bootstrap_admin, open_store, Application};
 
@@ -50,9 +50,19 @@ enum Command {
         /// Connection sign-in: aad (Entra ID), oauth2 (any OAuth 2.0 provider) or apikey.
         #[arg(long, default_value = "aad")]
         auth: AuthMode,
-        /// Host the connector calls (no scheme or path); default: TSUNAGU_PUBLIC_URL's host.
+        /// The server's public address: a URL (`https://intra.example.com/tsunagu`, its path
+        /// kept) or a host (`tsunagu.example.com:8443`); default: TSUNAGU_PUBLIC_URL.
         #[arg(long)]
         host: Option<String>,
+        /// The client ID of the connector's app registration (aad, oauth2).
+        #[arg(long, env = "TSUNAGU_CONNECTOR_CLIENT_ID")]
+        client_id: Option<String>,
+        /// Entra ID tenant (ID or domain) members sign in to; `common` accepts any work account.
+        #[arg(long, default_value = "common")]
+        tenant: String,
+        /// Entra ID: the Application ID URI of tsunagu's API registration.
+        #[arg(long, default_value = "api://tsunagu")]
+        resource: String,
     },
 }
 
@@ -83,8 +93,19 @@ fn parse_role(s: &str) -> Result<Role, String> {
     }
 }
 
-#[actix_web::main]
-async fn main() -> anyhow::Result<()> {
+/// Runs the command; a failure is one readable line (its causes joined with `: `) and exit
+/// status 1 — never a backtrace, even with `RUST_BACKTRACE` set.
+fn main() -> std::process::ExitCode {
+    match actix_web::rt::System::new().block_on(run()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = Config::from_env()?;
     tsunagu::telemetry::init(&config.log_filter, config.log_format, std::io::stderr);
@@ -142,12 +163,31 @@ async fn main() -> anyhow::Result<()> {
             lang,
             auth,
             host,
+            client_id,
+            tenant,
+            resource,
         } => {
-            let host = host
-                .or_else(|| config.public_host())
+            let address = host
+                .or_else(|| config.public_url.clone())
                 .unwrap_or_else(|| tsunagu::connector::EXAMPLE_HOST.to_owned());
-            let package = tsunagu::connector::package(&ConnectorOptions { lang, auth, host })?;
+            let options = ConnectorOptions {
+                lang,
+                auth,
+                target: Target::parse(&address).map_err(anyhow::Error::msg)?,
+                sign_in: SignIn {
+                    client_id,
+                    tenant,
+                    resource,
+                },
+            };
+            let package = tsunagu::connector::package(&options)?;
             package.write_to(&out)?;
+            for warning in options.warnings() {
+                eprintln!(
+                    "warning: {}",
+                    warning.say(config.default_language, &options)
+                );
+            }
             eprintln!("wrote {} files to {}", package.files.len(), out.display());
             Ok(())
         }

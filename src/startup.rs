@@ -26,6 +26,7 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
         url: config.database_url.clone(),
         max_connections: config.db_max_connections,
         sqlite_synchronous_full: config.sqlite_synchronous_full,
+        language: config.default_language,
     })
     .await?;
     store

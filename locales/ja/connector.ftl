@@ -1915,3 +1915,25 @@ signin-apikey-tooltip = POST /api/v1/me/api-keys で作成するか、tsunagu �
 signin-oauth2-description = 会社の OpenID Connect プロバイダーでサインインします。
 signin-oauth2-name = 会社のアカウントでサインイン
 trigger-hint = 今すぐ動作を確かめるには、tsunagu で質問、ヒント、成果のいずれかを投稿してください
+
+## The package readme (readme.md) and the warnings `tsunagu connector` prints.
+readme-intro = tsunagu は社内の市民開発者の学習コミュニティを支えるサービスです。このコネクタを使うと、質問の投稿（匿名も可）、回答、お礼、すでに誰かが聞いた質問の検索を、日本語と英語で行えます。
+readme-heading-warnings = インポートの前に直すこと
+readme-heading-publisher = 発行元 (Publisher)
+readme-heading-prerequisites = 前提条件 (Prerequisites)
+readme-heading-operations = サポートされている操作 (Supported Operations)
+readme-heading-credentials = 資格情報の取得 (Obtaining Credentials)
+readme-heading-limits = 既知の問題と制限事項 (Known Issues and Limitations)
+readme-heading-deployment = 展開手順 (Deployment Instructions)
+readme-prerequisites = { $url } で動いている tsunagu サーバー（起動方法はプロジェクトの README を参照してください）。Power Platform は皆さんの PC からではなく Microsoft のクラウドからサーバーを呼び出します。そのため、ブラウザーが信頼する証明書を使った HTTPS でインターネットから接続できるか、閉じた社内ネットワークではオンプレミス データ ゲートウェイ経由で接続できる必要があります（サーバーに接続できるマシンにゲートウェイをインストールし、コネクタの「全般」タブで「オンプレミス データ ゲートウェイ経由で接続」をオンにします）。
+readme-credentials-aad = メンバーは Microsoft Entra ID の職場アカウントでサインインします。管理者は Entra ID にアプリを 2 つ登録します。(1) tsunagu の API: アプリケーション ID URI は `{ $resource }`（`tsunagu connector` の `--resource`）、アプリロールは `Tsunagu.Moderator` と `Tsunagu.Admin`、委任されたスコープ（例: `access_as_user`）を公開します。サーバーは `TSUNAGU_OIDC_AUDIENCES` にこの URI があるとき、そのトークンを受け付けます。(2) コネクタ: クライアント シークレットを持つ Web アプリで、tsunagu のスコープへの委任されたアクセス許可と、リダイレクト URI `https://global.consent.azure-apim.net/redirect`（とインポート後に表示されるもの）を設定します。パッケージは `--client-id` にコネクタ用アプリのクライアント ID、`--tenant` に自社のテナント（いまは `{ $tenant }`）を指定して生成し、クライアント シークレットはインポートのときにコネクタの「セキュリティ」タブで入力します。シークレットがパッケージに入ることはありません。
+readme-credentials-oauth2 = メンバーは会社の OpenID Connect プロバイダーでサインインします。プロバイダーに tsunagu 用のクライアントを登録し、コネクタのインポート後に表示されるリダイレクト URI を追加して、パッケージを `--client-id` を指定して生成し、`apiProperties.json` の認可・トークン・更新の URL を置き換えます。
+readme-credentials-apikey = メンバーごとに個人用の tsunagu API キー（`tsu_…`）を使います。管理者が `tsunagu admin create-member` または `POST /api/v1/members` でメンバーを作成し、メンバーは `POST /api/v1/me/api-keys` でキーを追加できます。キーは `X-Api-Key` ヘッダーで送られます。
+readme-limit-anonymous = 匿名の質問では、ほかのメンバーに質問者が表示されることはありません。フローでも質問者は空になります。
+readme-limit-lengths = タイトルは 5〜150 文字、本文は 1〜20,000 文字、タグは 1 つの質問に最大 5 個です。
+readme-limit-rate = カスタムコネクタは接続ごとに 1 分あたり 500 要求までです。
+readme-deployment = `paconn create --api-def apiDefinition.swagger.json --api-prop apiProperties.json --icon icon.png`（または `pac connector create`）でインポートするか、作成者ポータルの「OpenAPI ファイルをインポート」を使います。このパッケージは `{ $command }` で生成しました。
+warning-placeholder-host = コネクタの接続先 { $host } は例として使う名前です。自社のサーバーに合わせて生成してください: `tsunagu connector --host https://tsunagu.your-company.com`（または TSUNAGU_PUBLIC_URL を設定）。
+warning-loopback-host = コネクタの接続先 { $host } はこのコンピューター自身です。Power Platform は Microsoft のクラウドで動くので接続できません。メンバーやオンプレミス データ ゲートウェイが使うアドレスで生成してください（`--host` または TSUNAGU_PUBLIC_URL）。
+warning-plain-http = アドレスが http:// ですが、Power Platform はカスタムコネクタを HTTPS でしか呼び出しません。tsunagu を HTTPS の後ろで動かしてください（パッケージは https になっています）。
+warning-placeholder-client-id = { $auth } のサインインで、apiProperties.json のクライアント ID が仮の値です。`--client-id` にコネクタ用アプリのクライアント ID を指定してパッケージを生成してください。

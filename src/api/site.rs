@@ -4,7 +4,7 @@
 
 use crate::api::extract::Query;
 use crate::api::AppState;
-use crate::connector::{package, AuthMode, ConnectorOptions, Language};
+use crate::connector::{package, AuthMode, ConnectorOptions, Language, SignIn, Target};
 use crate::error::{ApiError, FieldError};
 use actix_web::{http::header, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -38,7 +38,8 @@ pub async fn connector_zip(
         .unwrap_or("aad")
         .parse()
         .map_err(|e| invalid("auth", e))?;
-    let host = public_host(&state, &req);
+    let target = public_target(&state, &req);
+    let host = target.url();
     // Building the package costs real CPU and anyone may ask: each (language, sign-in, host)
     // is built once per process (a few hosts at most are remembered).
     static BUILT: std::sync::OnceLock<
@@ -53,8 +54,14 @@ pub async fn connector_zip(
     let zip = match cached {
         Some(zip) => zip,
         None => {
-            let package = package(&ConnectorOptions { lang, auth, host })
-                .map_err(|e| ApiError::Internal(anyhow::Error::new(e)))?;
+            let options = ConnectorOptions {
+                lang,
+                auth,
+                target,
+                sign_in: sign_in(&state),
+            };
+            let package =
+                package(&options).map_err(|e| ApiError::Internal(anyhow::Error::new(e)))?;
             let zip = web::Bytes::from(
                 package
                     .zip()
@@ -77,12 +84,42 @@ pub async fn connector_zip(
         .body(zip))
 }
 
-/// The host (and port) clients reach this server at.
-fn public_host(state: &AppState, req: &HttpRequest) -> String {
+/// Where clients reach this server: `TSUNAGU_PUBLIC_URL` (its path kept), else the host the
+/// request came to (the package readme then warns when that is this machine).
+fn public_target(state: &AppState, req: &HttpRequest) -> Target {
     state
         .config
-        .public_host()
-        .unwrap_or_else(|| req.connection_info().host().to_owned())
+        .public_url
+        .as_deref()
+        .and_then(|url| Target::parse(url).ok())
+        .or_else(|| {
+            let info = req.connection_info();
+            Target::parse(&format!("{}://{}", info.scheme(), info.host())).ok()
+        })
+        .unwrap_or_else(|| Target {
+            host: crate::connector::EXAMPLE_HOST.to_owned(),
+            path: String::new(),
+            insecure: false,
+        })
+}
+
+/// The Entra ID settings this server already knows: its one tenant and its API's audience.
+fn sign_in(state: &AppState) -> SignIn {
+    let mut sign_in = SignIn::default();
+    if let Some(oidc) = &state.config.oidc {
+        if let [tenant] = oidc.tenants.as_slice() {
+            sign_in.tenant = tenant.clone();
+        }
+        if let Some(audience) = oidc
+            .audiences
+            .iter()
+            .find(|a| a.starts_with("api://"))
+            .or(oidc.audiences.first())
+        {
+            sign_in.resource = audience.clone();
+        }
+    }
+    sign_in
 }
 
 /// `GET /stats`: the community manager's page — headline tiles and charts of community health,

@@ -14,6 +14,7 @@ pub mod swagger;
 
 pub use package::{package, Package};
 
+use crate::i18n::Arg;
 pub use crate::i18n::Language;
 use std::fmt;
 use std::str::FromStr;
@@ -60,8 +61,197 @@ pub struct ConnectorOptions {
     pub lang: Language,
     /// Connection sign-in.
     pub auth: AuthMode,
-    /// The host (and optional port) the connector calls, without scheme or path.
+    /// Where the connector calls.
+    pub target: Target,
+    /// The sign-in app registrations (Entra ID or OAuth 2.0).
+    pub sign_in: SignIn,
+}
+
+impl ConnectorOptions {
+    /// Options for `target` (a URL or a host, see [`Target::parse`]) with the default sign-in
+    /// settings.
+    pub fn new(lang: Language, auth: AuthMode, target: &str) -> Result<Self, String> {
+        Ok(Self {
+            lang,
+            auth,
+            target: Target::parse(target)?,
+            sign_in: SignIn::default(),
+        })
+    }
+
+    /// What an admin must fix before the package works: placeholder or loopback host, plain
+    /// HTTP, a placeholder client ID. Said on stderr by `tsunagu connector` and at the top of
+    /// the package readme.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let mut warnings = Vec::new();
+        let host = self.target.hostname();
+        if is_placeholder(host) {
+            warnings.push(Warning::PlaceholderHost);
+        } else if is_loopback(host) {
+            warnings.push(Warning::LoopbackHost);
+        }
+        if self.target.insecure {
+            warnings.push(Warning::PlainHttp);
+        }
+        if self.auth != AuthMode::ApiKey && self.sign_in.client_id.is_none() {
+            warnings.push(Warning::PlaceholderClientId);
+        }
+        warnings
+    }
+}
+
+/// Where Power Platform calls the server: its host (and port) and the path tsunagu is served
+/// under, if any (`https://intra.example.com/tsunagu` → host `intra.example.com`, base path
+/// `/tsunagu/api/v1`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// Host and optional port, no scheme or path (Swagger 2.0 `host`).
     pub host: String,
+    /// The path before `/api/v1`: empty, or `/tsunagu` (no trailing slash).
+    pub path: String,
+    /// The URL said `http://`: Power Platform calls custom connectors over HTTPS only.
+    pub insecure: bool,
+}
+
+impl Target {
+    /// Reads a URL (`https://intra.example.com/tsunagu`) or a host with an optional port and
+    /// path (`intra.example.com:8443/tsunagu`). Errors name what is wrong: a scheme other than
+    /// http(s), a query or fragment, no host.
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let input = input.trim();
+        let with_scheme = if input.contains("://") {
+            input.to_owned()
+        } else {
+            format!("https://{input}")
+        };
+        let url = url::Url::parse(&with_scheme)
+            .map_err(|e| format!("{input:?} is not a URL or host name ({e})"))?;
+        if !["http", "https"].contains(&url.scheme()) {
+            return Err(format!(
+                "{input:?}: the connector calls https:// (got {}://)",
+                url.scheme()
+            ));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!(
+                "{input:?}: give the server's address without ? or #"
+            ));
+        }
+        let hostname = url
+            .host_str()
+            .filter(|h| !h.is_empty())
+            .ok_or_else(|| format!("{input:?} has no host name"))?;
+        let host = match url.port() {
+            Some(port) => format!("{hostname}:{port}"),
+            None => hostname.to_owned(),
+        };
+        Ok(Self {
+            host,
+            path: url.path().trim_end_matches('/').to_owned(),
+            insecure: url.scheme() == "http",
+        })
+    }
+
+    /// The host name alone (no port; IPv6 without brackets).
+    pub fn hostname(&self) -> &str {
+        let host = match self.host.rsplit_once(':') {
+            Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
+            _ => self.host.as_str(),
+        };
+        host.trim_start_matches('[').trim_end_matches(']')
+    }
+
+    /// The Swagger `basePath`: the path, then `/api/v1`.
+    pub fn base_path(&self) -> String {
+        format!("{}{}", self.path, crate::api::API_PREFIX)
+    }
+
+    /// The server's address as people would type it: `https://host/path`.
+    pub fn url(&self) -> String {
+        format!("https://{}{}", self.host, self.path)
+    }
+}
+
+/// Host names that are certainly not a real server: `example.com` and its subdomains, and the
+/// reserved `.example`, `.test`, `.invalid` and `.localhost` names (RFC 2606, RFC 6761).
+fn is_placeholder(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    ["example.com", "example.org", "example.net"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || [".example", ".test", ".invalid"]
+            .iter()
+            .any(|tld| host.ends_with(tld))
+}
+
+/// Names that mean "this machine": unreachable from Microsoft's cloud.
+fn is_loopback(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback() || ip.is_unspecified())
+}
+
+/// The app registrations an OAuth connection signs in with (ignored for `apikey`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignIn {
+    /// The client ID of the connector's own app registration; a placeholder (and a warning)
+    /// when absent.
+    pub client_id: Option<String>,
+    /// Entra ID tenant: a tenant ID or domain, or `common` (any work account).
+    pub tenant: String,
+    /// Entra ID: the Application ID URI of tsunagu's API registration (the token's audience).
+    pub resource: String,
+}
+
+impl Default for SignIn {
+    fn default() -> Self {
+        Self {
+            client_id: None,
+            tenant: "common".into(),
+            resource: "api://tsunagu".into(),
+        }
+    }
+}
+
+/// Something an admin must fix before the package works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warning {
+    /// The host is an example name.
+    PlaceholderHost,
+    /// The host is this machine (`127.0.0.1`, `localhost`).
+    LoopbackHost,
+    /// The address is `http://`.
+    PlainHttp,
+    /// No client ID was given for an OAuth sign-in.
+    PlaceholderClientId,
+}
+
+impl Warning {
+    /// Its message key in `locales/<lang>/connector.ftl`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Warning::PlaceholderHost => "warning-placeholder-host",
+            Warning::LoopbackHost => "warning-loopback-host",
+            Warning::PlainHttp => "warning-plain-http",
+            Warning::PlaceholderClientId => "warning-placeholder-client-id",
+        }
+    }
+
+    /// The values its message names.
+    pub fn args(options: &ConnectorOptions) -> Vec<(&'static str, Arg)> {
+        vec![
+            ("host", options.target.host.as_str().into()),
+            ("auth", options.auth.to_string().into()),
+        ]
+    }
+
+    /// The warning in `lang`, about `options`.
+    pub fn say(self, lang: Language, options: &ConnectorOptions) -> String {
+        crate::i18n::text(lang, self.key(), &Self::args(options))
+    }
 }
 
 /// The host the committed package in `connector/` is generated for.

@@ -1,7 +1,7 @@
 //! The files of a connector package: definition, properties, icon, settings and readme.
 
 use super::strings::{key, Strings};
-use super::{icon, swagger, AuthMode, ConnectorOptions, Language, Untranslated, BRAND_COLOR};
+use super::{icon, swagger, AuthMode, ConnectorOptions, Untranslated, BRAND_COLOR};
 use serde_json::{json, Value};
 use std::io::Write;
 
@@ -27,7 +27,7 @@ pub fn package(options: &ConnectorOptions) -> Result<Package, Untranslated> {
     let definition = swagger::convert(&spec, options)?;
     let strings = Strings::new(options.lang);
     let properties = api_properties(options, &strings);
-    let readme = readme(options, &definition);
+    let readme = readme(options, &definition, &strings);
     strings.finish()?;
     let files = vec![
         (FILES[0].to_owned(), pretty(&definition)),
@@ -99,17 +99,17 @@ fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
                 "type": "oauthSetting",
                 "oAuthSettings": {
                     "identityProvider": "aad",
-                    "clientId": "REPLACE-WITH-THE-CLIENT-ID-OF-YOUR-ENTRA-APP",
+                    "clientId": options.sign_in.client_id.as_deref().unwrap_or("REPLACE-WITH-THE-CLIENT-ID-OF-YOUR-ENTRA-APP"),
                     "scopes": [],
                     "redirectUrl": "https://global.consent.azure-apim.net/redirect",
                     "properties": {
                         "IsFirstParty": "False",
-                        "AzureActiveDirectoryResourceId": "api://tsunagu"
+                        "AzureActiveDirectoryResourceId": options.sign_in.resource
                     },
                     "customParameters": {
                         "loginUri": { "value": "https://login.microsoftonline.com" },
-                        "tenantId": { "value": "common" },
-                        "resourceUri": { "value": "api://tsunagu" }
+                        "tenantId": { "value": options.sign_in.tenant },
+                        "resourceUri": { "value": options.sign_in.resource }
                     }
                 },
                 "uiDefinition": ui("aad")
@@ -131,7 +131,7 @@ fn api_properties(options: &ConnectorOptions, strings: &Strings) -> Value {
                 "type": "oauthSetting",
                 "oAuthSettings": {
                     "identityProvider": "oauth2",
-                    "clientId": "REPLACE-WITH-YOUR-CLIENT-ID",
+                    "clientId": options.sign_in.client_id.as_deref().unwrap_or("REPLACE-WITH-YOUR-CLIENT-ID"),
                     "scopes": ["openid", "profile", "email", "offline_access"],
                     "redirectUrl": "https://global.consent.azure-apim.net/redirect",
                     "properties": { "IsFirstParty": "False" },
@@ -190,8 +190,9 @@ fn settings() -> Value {
     })
 }
 
-/// `readme.md` with the sections certification expects; operations listed from the definition.
-fn readme(options: &ConnectorOptions, definition: &Value) -> String {
+/// `readme.md` with the sections certification expects (what an admin must fix first, when
+/// anything); operations listed from the definition.
+fn readme(options: &ConnectorOptions, definition: &Value, strings: &Strings) -> String {
     let mut operations = Vec::new();
     for item in definition["paths"]
         .as_object()
@@ -211,61 +212,73 @@ fn readme(options: &ConnectorOptions, definition: &Value) -> String {
             ));
         }
     }
-    let operations = operations.join("\n");
-    let host = &options.host;
-    match options.lang {
-        Language::En => {
-            let credentials = match options.auth {
-                AuthMode::Aad => "Members sign in with their Microsoft Entra ID work account. An administrator registers an app for tsunagu in Entra ID (Application ID URI `api://tsunagu`, app roles `Tsunagu.Moderator` and `Tsunagu.Admin`), adds the redirect URI shown after the connector is imported, and replaces `clientId` in `apiProperties.json` with the app's client ID.",
-                AuthMode::Oauth2 => "Members sign in with the company's OpenID Connect provider. Register a client for tsunagu with the provider, add the redirect URI shown after the connector is imported, and replace `clientId` and the authorization, token and refresh URLs in `apiProperties.json`.",
-                AuthMode::ApiKey => "Each member uses a personal tsunagu API key (`tsu_…`): an admin creates the member with `tsunagu admin create-member` or `POST /api/v1/members`, and members create more keys with `POST /api/v1/me/api-keys`. The key is sent in the `X-Api-Key` header.",
-            };
-            format!(
-                "# tsunagu\n\n\
-                 tsunagu is the backend of an in-company learning community for citizen developers. \
-                 With this connector members ask questions (anonymously if they like), answer each other, \
-                 say thanks, and find questions that were already asked, in Japanese and English.\n\n\
-                 ## Publisher\n\ntsunagu maintainers\n\n\
-                 ## Prerequisites\n\nA running tsunagu server reachable over HTTPS at `{host}` \
-                 (see the project README for the two commands that run it).\n\n\
-                 ## Supported Operations\n\n{operations}\n\n\
-                 ## Obtaining Credentials\n\n{credentials}\n\n\
-                 ## Known Issues and Limitations\n\n\
-                 - Anonymous questions never show their author to other members; flows see no author for them.\n\
-                 - Titles are 5–150 characters, bodies 1–20,000 characters, at most 5 tags per question.\n\
-                 - Custom connectors are limited to 500 requests per minute per connection.\n\n\
-                 ## Deployment Instructions\n\n\
-                 Import with `paconn create --api-def apiDefinition.swagger.json --api-prop apiProperties.json --icon icon.png` \
-                 (or `pac connector create`), or in the maker portal with \"Import an OpenAPI file\". \
-                 The package was generated by `tsunagu connector --lang en --auth {auth} --host {host}`.\n",
-                auth = options.auth,
-            )
+    let say = |key: &str| strings.say(key, &[]);
+    let url = options.target.url();
+    let mut out = format!("# tsunagu\n\n{}\n\n", say("readme-intro"));
+    let warnings = options.warnings();
+    if !warnings.is_empty() {
+        out.push_str(&format!("## {}\n\n", say("readme-heading-warnings")));
+        for warning in warnings {
+            let text = strings.say(warning.key(), &super::Warning::args(options));
+            out.push_str(&format!("- ⚠ {text}\n"));
         }
-        Language::Ja => {
-            let credentials = match options.auth {
-                AuthMode::Aad => "メンバーは Microsoft Entra ID の職場アカウントでサインインします。管理者が Entra ID に tsunagu 用のアプリを登録し（アプリケーション ID URI は `api://tsunagu`、アプリロールは `Tsunagu.Moderator` と `Tsunagu.Admin`）、コネクタのインポート後に表示されるリダイレクト URI を追加して、`apiProperties.json` の `clientId` をアプリのクライアント ID に置き換えます。",
-                AuthMode::Oauth2 => "メンバーは会社の OpenID Connect プロバイダーでサインインします。プロバイダーに tsunagu 用のクライアントを登録し、コネクタのインポート後に表示されるリダイレクト URI を追加して、`apiProperties.json` の `clientId` と認可・トークン・更新の URL を置き換えます。",
-                AuthMode::ApiKey => "メンバーごとに個人用の tsunagu API キー（`tsu_…`）を使います。管理者が `tsunagu admin create-member` または `POST /api/v1/members` でメンバーを作成し、メンバーは `POST /api/v1/me/api-keys` でキーを追加できます。キーは `X-Api-Key` ヘッダーで送られます。",
-            };
-            format!(
-                "# tsunagu\n\n\
-                 tsunagu は社内の市民開発者の学習コミュニティを支えるサービスです。このコネクタを使うと、\
-                 質問の投稿（匿名も可）、回答、お礼、すでに誰かが聞いた質問の検索を、日本語と英語で行えます。\n\n\
-                 ## 発行元 (Publisher)\n\ntsunagu maintainers\n\n\
-                 ## 前提条件 (Prerequisites)\n\n`{host}` で HTTPS 接続できる tsunagu サーバー\
-                 （起動方法はプロジェクトの README を参照してください）。\n\n\
-                 ## サポートされている操作 (Supported Operations)\n\n{operations}\n\n\
-                 ## 資格情報の取得 (Obtaining Credentials)\n\n{credentials}\n\n\
-                 ## 既知の問題と制限事項 (Known Issues and Limitations)\n\n\
-                 - 匿名の質問では、ほかのメンバーに質問者が表示されることはありません。フローでも質問者は空になります。\n\
-                 - タイトルは 5〜150 文字、本文は 1〜20,000 文字、タグは 1 つの質問に最大 5 個です。\n\
-                 - カスタムコネクタは接続ごとに 1 分あたり 500 要求までです。\n\n\
-                 ## 展開手順 (Deployment Instructions)\n\n\
-                 `paconn create --api-def apiDefinition.swagger.json --api-prop apiProperties.json --icon icon.png`\
-                 （または `pac connector create`）でインポートするか、作成者ポータルの「OpenAPI ファイルをインポート」を使います。\
-                 このパッケージは `tsunagu connector --lang ja --auth {auth} --host {host}` で生成しました。\n",
-                auth = options.auth,
-            )
+        out.push('\n');
+    }
+    let credentials = match options.auth {
+        AuthMode::Aad => strings.say(
+            "readme-credentials-aad",
+            &[
+                ("resource", options.sign_in.resource.as_str().into()),
+                ("tenant", options.sign_in.tenant.as_str().into()),
+            ],
+        ),
+        AuthMode::Oauth2 => say("readme-credentials-oauth2"),
+        AuthMode::ApiKey => say("readme-credentials-apikey"),
+    };
+    let mut command = format!(
+        "tsunagu connector --lang {} --auth {} --host {url}",
+        options.lang, options.auth
+    );
+    if options.auth != AuthMode::ApiKey {
+        if let Some(id) = &options.sign_in.client_id {
+            command.push_str(&format!(" --client-id {id}"));
         }
     }
+    if options.auth == AuthMode::Aad {
+        command.push_str(&format!(
+            " --tenant {} --resource {}",
+            options.sign_in.tenant, options.sign_in.resource
+        ));
+    }
+    let sections = [
+        ("readme-heading-publisher", "tsunagu maintainers".to_owned()),
+        (
+            "readme-heading-prerequisites",
+            strings.say("readme-prerequisites", &[("url", url.as_str().into())]),
+        ),
+        ("readme-heading-operations", operations.join("\n")),
+        ("readme-heading-credentials", credentials),
+        (
+            "readme-heading-limits",
+            [
+                "readme-limit-anonymous",
+                "readme-limit-lengths",
+                "readme-limit-rate",
+            ]
+            .iter()
+            .map(|key| format!("- {}", say(key)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        ),
+        (
+            "readme-heading-deployment",
+            strings.say("readme-deployment", &[("command", command.into())]),
+        ),
+    ];
+    for (heading, body) in sections {
+        out.push_str(&format!("## {}\n\n{body}\n\n", say(heading)));
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
 }

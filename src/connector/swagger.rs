@@ -42,8 +42,8 @@ pub fn convert(spec: &Value, options: &ConnectorOptions) -> Result<Value, Untran
     let mut swagger = json!({
         "swagger": "2.0",
         "info": info,
-        "host": options.host,
-        "basePath": API_PREFIX,
+        "host": options.target.host,
+        "basePath": options.target.base_path(),
         "schemes": ["https"],
         "consumes": ["application/json"],
         "produces": ["application/json", "application/problem+json"],

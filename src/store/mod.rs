@@ -226,6 +226,73 @@ pub struct StoreOptions {
     pub max_connections: u32,
     /// SQLite: `synchronous=FULL` (true) or `NORMAL`.
     pub sqlite_synchronous_full: bool,
+    /// The language of the messages for the operator when the database cannot be opened.
+    pub language: crate::i18n::Language,
+}
+
+/// A sentence for the operator from `locales/<lang>/operator.ftl`.
+fn say(options: &StoreOptions, id: &str, args: &[(&'static str, crate::i18n::Arg)]) -> String {
+    crate::i18n::text(options.language, id, args)
+}
+
+/// Before SQLite opens a file: a read-only file or folder would otherwise fail later with
+/// "attempt to write a readonly database" (no file named), a missing or closed folder with
+/// "unable to open database file". Names the path and what to do.
+fn check_sqlite_file(options: &StoreOptions, path: &std::path::Path) -> anyhow::Result<()> {
+    let name = path.display().to_string();
+    if name.is_empty() || name == ":memory:" {
+        return Ok(());
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let folder_name = folder.display().to_string();
+    if !folder.is_dir() {
+        anyhow::bail!(say(
+            options,
+            "db-folder-missing",
+            &[
+                ("file", name.as_str().into()),
+                ("folder", folder_name.as_str().into())
+            ]
+        ));
+    }
+    let permission = |e: &std::io::Error| e.kind() == std::io::ErrorKind::PermissionDenied;
+    if path.exists() {
+        if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+            if permission(&e) {
+                anyhow::bail!(say(
+                    options,
+                    "db-file-read-only",
+                    &[("file", name.as_str().into())]
+                ));
+            }
+        }
+    }
+    // SQLite writes `-wal` and `-shm` files beside the database (and creates it if missing).
+    let probe = folder.join(format!(".tsunagu-write-check-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) if permission(&e) || e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
+            anyhow::bail!(say(
+                options,
+                "db-folder-read-only",
+                &[
+                    ("file", name.as_str().into()),
+                    ("folder", folder_name.as_str().into())
+                ]
+            ))
+        }
+        Err(_) => Ok(()),
+    }
 }
 
 /// Current time in microseconds since the Unix epoch: the stored form of every timestamp.
@@ -254,6 +321,36 @@ impl Store {
         let url = options.url.as_str();
         let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let connect = PgConnectOptions::from_str(url).context("invalid PostgreSQL URL")?;
+            // One connection first: the pool would retry until its timeout and report only
+            // "pool timed out", hiding the cause (refused, unknown host, password, database).
+            let first = tokio::time::timeout(
+                Duration::from_secs(10),
+                <sqlx::PgConnection as sqlx::Connection>::connect_with(&connect),
+            )
+            .await;
+            let cause = match first {
+                Ok(Ok(connection)) => {
+                    let _ = sqlx::Connection::close(connection).await;
+                    None
+                }
+                Ok(Err(e)) => Some(e.to_string()),
+                Err(_) => Some(say(options, "db-timed-out", &[])),
+            };
+            if let Some(cause) = cause {
+                let database = connect.get_database().unwrap_or("postgres");
+                anyhow::bail!(say(
+                    options,
+                    "db-postgres-unreachable",
+                    &[
+                        (
+                            "address",
+                            format!("{}:{}", connect.get_host(), connect.get_port()).into()
+                        ),
+                        ("database", database.into()),
+                        ("cause", cause.into()),
+                    ]
+                ));
+            }
             let pool = PgPoolOptions::new()
                 .max_connections(options.max_connections)
                 .acquire_timeout(Duration::from_secs(10))
@@ -273,6 +370,7 @@ impl Store {
                 })
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
+            check_sqlite_file(options, connect.get_filename())?;
             let pool = SqlitePoolOptions::new()
                 .max_connections(options.max_connections)
                 .acquire_timeout(Duration::from_secs(10))

@@ -78,12 +78,8 @@ fn repo_file(path: &str) -> Vec<u8> {
 }
 
 fn definition(lang: Language, auth: AuthMode, host: &str) -> Value {
-    let package = package(&ConnectorOptions {
-        lang,
-        auth,
-        host: host.to_owned(),
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    let package = package(&ConnectorOptions::new(lang, auth, host).unwrap())
+        .unwrap_or_else(|e| panic!("{e}"));
     serde_json::from_slice(package.file("apiDefinition.swagger.json").unwrap()).unwrap()
 }
 
@@ -99,12 +95,8 @@ fn the_committed_openapi_document_matches_the_code() {
 #[test]
 fn the_committed_connector_packages_match_the_code() {
     for (dir, lang) in [("connector", Language::En), ("connector/ja", Language::Ja)] {
-        let generated = package(&ConnectorOptions {
-            lang,
-            auth: AuthMode::Aad,
-            host: EXAMPLE_HOST.into(),
-        })
-        .unwrap();
+        let generated =
+            package(&ConnectorOptions::new(lang, AuthMode::Aad, EXAMPLE_HOST).unwrap()).unwrap();
         for (name, bytes) in &generated.files {
             let committed = repo_file(&format!("{dir}/{name}"));
             assert!(
@@ -544,12 +536,8 @@ fn deliveries_and_common_headers_are_described() {
 fn the_packages_readme_and_properties_have_no_gaps() {
     for lang in [Language::En, Language::Ja] {
         for auth in [AuthMode::Aad, AuthMode::Oauth2, AuthMode::ApiKey] {
-            let package = package(&ConnectorOptions {
-                lang,
-                auth,
-                host: EXAMPLE_HOST.to_owned(),
-            })
-            .unwrap();
+            let package =
+                package(&ConnectorOptions::new(lang, auth, EXAMPLE_HOST).unwrap()).unwrap();
             let readme = String::from_utf8(package.file("readme.md").unwrap().to_vec()).unwrap();
             assert!(
                 !readme.contains("- ****") && !readme.contains("(``)"),

@@ -795,3 +795,131 @@ async fn the_admin_key_survives_a_start_that_cannot_listen_sqlite() {
 async fn the_admin_key_survives_a_start_that_cannot_listen_postgres() {
     the_admin_key_survives_a_start_that_cannot_listen(Backend::Postgres).await;
 }
+
+/// Runs `tsunagu migrate` and returns (exit status, stderr, seconds taken).
+fn migrate_fails(database_url: &str, env: &[(&str, &str)]) -> (i32, String, f64) {
+    let started = std::time::Instant::now();
+    let output = tsunagu(database_url)
+        .arg("migrate")
+        .envs(env.iter().copied())
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        started.elapsed().as_secs_f64(),
+    )
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_is_named_with_what_to_do() {
+    // SQLite in a folder that does not exist (it said "unable to open database file").
+    let folder = std::env::temp_dir().join(format!("tsunagu-missing-{}", std::process::id()));
+    let file = folder.join("tsunagu.db");
+    let (status, stderr, _) = migrate_fails(&format!("sqlite://{}", file.display()), &[]);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(stderr.contains(&file.display().to_string()), "{stderr}");
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert!(!stderr.contains("backtrace"), "{stderr}");
+    // PostgreSQL that is not there (it waited 10 s and said "pool timed out"): at once, with
+    // the address and the cause, in the operator's language.
+    let port = free_port();
+    let url = format!("postgres://tsunagu:secret@127.0.0.1:{port}/tsunagu");
+    let (status, stderr, seconds) = migrate_fails(&url, &[]);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(stderr.contains(&format!("127.0.0.1:{port}")), "{stderr}");
+    assert!(stderr.contains("refused"), "{stderr}");
+    assert!(stderr.contains("pg_hba.conf"), "{stderr}");
+    assert!(
+        !stderr.contains("pool timed out") && !stderr.contains("secret"),
+        "{stderr}"
+    );
+    assert!(seconds < 5.0, "took {seconds} s");
+    let (_, stderr, _) = migrate_fails(&url, &[("TSUNAGU_DEFAULT_LANGUAGE", "ja")]);
+    assert!(stderr.contains("接続できません"), "{stderr}");
+}
+
+#[test]
+fn the_connector_command_keeps_the_path_and_warns_about_hosts_power_platform_cannot_reach() {
+    let out = std::env::temp_dir().join(format!("tsunagu-connector-{}", std::process::id()));
+    let run = |args: &[&str]| {
+        let output = tsunagu("sqlite::memory:")
+            .arg("connector")
+            .arg("--out")
+            .arg(&out)
+            .args(args)
+            .output()
+            .unwrap();
+        let definition: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(out.join("apiDefinition.swagger.json")).unwrap_or_default(),
+        )
+        .unwrap_or_default();
+        let readme = std::fs::read_to_string(out.join("readme.md")).unwrap_or_default();
+        let properties =
+            std::fs::read_to_string(out.join("apiProperties.json")).unwrap_or_default();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+            definition,
+            readme,
+            properties,
+        )
+    };
+    // A URL with a path: the host without scheme, the path kept in basePath, no warning.
+    let (status, stderr, d, readme, properties) = run(&[
+        "--host",
+        "https://intra.contoso.co.jp/tsunagu/",
+        "--client-id",
+        "6f1c8e2a-0000-4000-8000-000000000001",
+        "--tenant",
+        "contoso.onmicrosoft.com",
+        "--resource",
+        "api://tsunagu-prod",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert_eq!(d["host"], "intra.contoso.co.jp");
+    assert_eq!(d["basePath"], "/tsunagu/api/v1");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(!readme.contains("⚠"), "{readme}");
+    let p: serde_json::Value = serde_json::from_str(&properties).unwrap();
+    let oauth = &p["properties"]["connectionParameters"]["token"]["oAuthSettings"];
+    assert_eq!(oauth["clientId"], "6f1c8e2a-0000-4000-8000-000000000001");
+    assert_eq!(
+        oauth["customParameters"]["tenantId"]["value"],
+        "contoso.onmicrosoft.com"
+    );
+    assert_eq!(
+        oauth["customParameters"]["resourceUri"]["value"],
+        "api://tsunagu-prod"
+    );
+    assert_eq!(
+        oauth["properties"]["AzureActiveDirectoryResourceId"],
+        "api://tsunagu-prod"
+    );
+    assert!(readme.contains("on-premises data gateway"), "{readme}");
+    // A bare host with a port works too.
+    let (status, _, d, _, _) = run(&["--host", "tsunagu.contoso.co.jp:8443", "--auth", "apikey"]);
+    assert_eq!(status, Some(0));
+    assert_eq!(d["host"], "tsunagu.contoso.co.jp:8443");
+    assert_eq!(d["basePath"], "/api/v1");
+    // Loopback over http, no client ID: said on stderr and at the top of the readme (in the
+    // package's language).
+    let (status, stderr, d, readme, _) = run(&["--host", "http://127.0.0.1:8080", "--lang", "ja"]);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert_eq!(d["host"], "127.0.0.1:8080");
+    for expected in ["this computer", "HTTPS only", "--client-id"] {
+        assert!(stderr.contains(expected), "{expected}: {stderr}");
+    }
+    assert!(readme.contains("このコンピューター自身"), "{readme}");
+    assert!(readme.find("⚠").unwrap() < readme.find("## 発行元").unwrap());
+    // No host at all: the example name, said loudly.
+    let (_, stderr, d, _, _) = run(&["--auth", "apikey"]);
+    assert_eq!(d["host"], "tsunagu.example.com");
+    assert!(stderr.contains("example name"), "{stderr}");
+    // Not an address: refused, naming it.
+    let (status, stderr, _, _, _) = run(&["--host", "ftp://files.contoso.co.jp"]);
+    assert_eq!(status, Some(1));
+    assert!(stderr.contains("ftp://files.contoso.co.jp"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&out);
+}

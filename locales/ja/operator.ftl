@@ -1,0 +1,9 @@
+### Messages for whoever runs the server (`tsunagu` on the command line, its logs), in
+### TSUNAGU_DEFAULT_LANGUAGE. Each says what is wrong, where, and what to do.
+
+## Opening the database (TSUNAGU_DATABASE_URL).
+db-folder-missing = SQLite データベース { $file } を開けません。フォルダー { $folder } がありません。フォルダーを作成するか、TSUNAGU_DATABASE_URL に存在するフォルダーのファイルを指定してください。
+db-file-read-only = SQLite データベース { $file } は、このユーザーでは読み取り専用です。tsunagu を動かすユーザーが書き込めるようにする（chmod u+w や chown）か、TSUNAGU_DATABASE_URL に別のファイルを指定してください。
+db-folder-read-only = { $folder } に書き込めません。SQLite はそこに { $file } と -wal、-shm ファイルを作ります。tsunagu を動かすユーザーがフォルダーに書き込めるようにするか、TSUNAGU_DATABASE_URL に書き込めるフォルダーのファイルを指定してください。
+db-postgres-unreachable = PostgreSQL（{ $address }、データベース { $database }）に接続できません: { $cause }。PostgreSQL が動いていてそのアドレスで待ち受けているか（postgresql.conf の listen_addresses と port）、ファイアウォールがこのマシンからの接続を通すか、pg_hba.conf と TSUNAGU_DATABASE_URL のユーザー名・パスワードで接続が許されるかを確認してください。
+db-timed-out = 10 秒以内に応答がありません
