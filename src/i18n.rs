@@ -160,6 +160,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../locales/en/errors.ftl"),
             include_str!("../locales/en/connector.ftl"),
             include_str!("../locales/en/operator.ftl"),
+            include_str!("../locales/en/stats.ftl"),
         ],
     ),
     (
@@ -168,6 +169,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../locales/ja/errors.ftl"),
             include_str!("../locales/ja/connector.ftl"),
             include_str!("../locales/ja/operator.ftl"),
+            include_str!("../locales/ja/stats.ftl"),
         ],
     ),
 ];

@@ -955,6 +955,10 @@ schema-WinLoggedSubscription = 新しい成果の通知の登録。
 schema-WinPage = 成果の一覧（1 ページ分）。
 
 ## Fields of objects: desc-<Object>-<field> (a field inside a field names both), or desc-<field> wherever the field has the same English.
+# en: Interval end (exclusive), in the same offset.
+desc-HealthFigures-end = 期間の終了日時（この日時は含みません）。同じ時差で書かれます。
+# en: Interval start: local midnight in the members' time zone (`TSUNAGU_UTC_OFFSET`), written with that offset (`2026-11-30T00:00:00+09:00`), so a week or month reads as the members' own.
+desc-HealthFigures-start = 期間の開始日時。メンバーのタイムゾーン（`TSUNAGU_UTC_OFFSET`）の午前 0 時で、その時差付きで書かれます（`2026-11-30T00:00:00+09:00`）。週や月がメンバーの暦どおりに読めます。
 # en: The answer, in Markdown.
 desc-Answer-body = 回答（Markdown）。
 # en: When it was posted.

@@ -8,7 +8,7 @@ use crate::auth::Caller;
 use crate::domain::health::{boundaries, compute, HealthRow, Interval};
 use crate::error::{ApiError, FieldError, Problem};
 use actix_web::{get, http::header, web, HttpResponse};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Offset, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -49,10 +49,12 @@ pub struct HealthParams {
 /// Community health figures for one interval.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HealthFigures {
-    /// Interval start.
-    pub start: DateTime<Utc>,
-    /// Interval end (exclusive).
-    pub end: DateTime<Utc>,
+    /// Interval start: local midnight in the members' time zone (`TSUNAGU_UTC_OFFSET`),
+    /// written with that offset (`2026-11-30T00:00:00+09:00`), so a week or month reads as
+    /// the members' own.
+    pub start: DateTime<FixedOffset>,
+    /// Interval end (exclusive), in the same offset.
+    pub end: DateTime<FixedOffset>,
     /// Questions asked in the interval, anonymous ones included.
     pub questions_asked: i64,
     /// Of those, questions someone other than the asker has answered.
@@ -88,11 +90,12 @@ pub struct HealthFigures {
     pub anonymous_answered_within_24h_share: f64,
 }
 
-impl From<HealthRow> for HealthFigures {
-    fn from(r: HealthRow) -> Self {
+impl HealthFigures {
+    /// The figures of `r`, its interval written in `offset`.
+    fn new(r: HealthRow, offset: FixedOffset) -> Self {
         Self {
-            start: r.start,
-            end: r.end,
+            start: r.start.with_timezone(&offset),
+            end: r.end.with_timezone(&offset),
             questions_asked: r.questions_asked,
             answered: r.answered,
             median_hours_to_first_answer: r.median_hours_to_first_answer,
@@ -214,9 +217,27 @@ pub async fn health(
     let (interval, rows) = report(&state, &params).await?;
     Ok(HttpResponse::Ok().json(HealthReport {
         interval,
-        items: rows.into_iter().map(HealthFigures::from).collect(),
+        items: rows
+            .into_iter()
+            .map(|r| HealthFigures::new(r, members_offset(&state)))
+            .collect(),
     }))
 }
+
+/// The fields of the summary, in order (the dashboard's tiles).
+pub const SUMMARY_FIELDS: [&str; 11] = [
+    "questions_asked",
+    "answered_within_24h_share",
+    "median_hours_to_first_answer",
+    "questions_without_answer",
+    "first_time_askers",
+    "active_members",
+    "wins_logged",
+    "total_hours_saved_per_month",
+    "kudos_given",
+    "anonymous_questions_asked",
+    "anonymous_answered_within_24h_share",
+];
 
 /// Column names of the CSV, in order.
 pub const CSV_COLUMNS: [&str; 18] = [
@@ -261,13 +282,14 @@ pub async fn health_csv(
     Query(params): Query<HealthParams>,
 ) -> Result<HttpResponse, ApiError> {
     let (_, rows) = report(&state, &params).await?;
+    let offset = members_offset(&state);
     let mut csv = String::from("\u{feff}");
     csv.push_str(&CSV_COLUMNS.join(","));
     csv.push_str("\r\n");
     for r in rows {
         let fields = [
-            r.start.to_rfc3339(),
-            r.end.to_rfc3339(),
+            r.start.with_timezone(&offset).to_rfc3339(),
+            r.end.with_timezone(&offset).to_rfc3339(),
             r.questions_asked.to_string(),
             r.answered.to_string(),
             r.median_hours_to_first_answer
@@ -339,4 +361,9 @@ pub async fn summary(
         anonymous_questions_asked: row.anonymous_questions_asked,
         anonymous_answered_within_24h_share: row.anonymous_answered_within_24h_share,
     }))
+}
+
+/// The members' time zone (`TSUNAGU_UTC_OFFSET`) as a chrono offset.
+fn members_offset(state: &AppState) -> FixedOffset {
+    FixedOffset::east_opt(state.config.utc_offset_minutes * 60).unwrap_or_else(|| Utc.fix())
 }

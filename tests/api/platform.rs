@@ -157,8 +157,24 @@ async fn date_times_without_an_offset(backend: Backend) {
         )
         .await;
     let rows = report["items"].as_array().unwrap();
-    assert_eq!(rows[0]["start"], "2026-11-01T15:00:00Z", "{report}");
-    assert_eq!(rows.last().unwrap()["end"], "2026-11-15T15:00:00Z");
+    // Written in the members' offset, so the week of Monday 11-02 reads 11-02 (it read
+    // 2026-11-01T15:00:00Z, a Sunday).
+    assert_eq!(rows[0]["start"], "2026-11-02T00:00:00+09:00", "{report}");
+    assert_eq!(rows.last().unwrap()["end"], "2026-11-16T00:00:00+09:00");
+    let csv = app
+        .get(
+            "/stats/health.csv?interval=month&from=2026-11-01&to=2026-12-01",
+            &m.key,
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("2026-11-01T00:00:00+09:00,2026-12-01T00:00:00+09:00,"),
+        "{csv}"
+    );
     let p = problem(
         app.get("/wins?since=11%2F01%2F2026", &m.key).await,
         StatusCode::BAD_REQUEST,
