@@ -17,6 +17,10 @@ where
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(use_colour(
+            std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            std::env::var_os("NO_COLOR").as_deref(),
+        ))
         .with_writer(sink);
     let result = match format {
         LogFormat::Json => builder.json().flatten_event(true).try_init(),
@@ -24,6 +28,12 @@ where
     };
     // An error here only means a subscriber is already installed (tests start many apps).
     let _ = result;
+}
+
+/// Colours (ANSI escapes) only on a terminal, and never when `NO_COLOR` is set to anything
+/// non-empty (<https://no-color.org>): a log file or journal gets plain text.
+fn use_colour(terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    terminal && no_color.is_none_or(|v| v.is_empty())
 }
 
 /// One span and one log line per request: method, route pattern, status, latency and request
@@ -97,5 +107,19 @@ impl tracing_actix_web::RootSpanBuilder for RequestSpan {
                 "request finished"
             );
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::use_colour;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colours_only_on_a_terminal_without_no_color() {
+        assert!(use_colour(true, None));
+        assert!(use_colour(true, Some(OsStr::new(""))));
+        assert!(!use_colour(true, Some(OsStr::new("1"))));
+        assert!(!use_colour(false, None));
     }
 }
