@@ -96,6 +96,9 @@ impl ConnectorOptions {
         if self.auth != AuthMode::ApiKey && self.sign_in.client_id.is_none() {
             warnings.push(Warning::PlaceholderClientId);
         }
+        if self.auth == AuthMode::Oauth2 {
+            warnings.push(Warning::PlaceholderOauthUrls);
+        }
         warnings
     }
 }
@@ -141,13 +144,27 @@ impl Target {
             .host_str()
             .filter(|h| !h.is_empty())
             .ok_or_else(|| format!("{input:?} has no host name"))?;
+        // A host name or address only: nothing that could break out of the JSON or readme.
+        if !hostname
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.:[]_".contains(c))
+        {
+            return Err(format!("{input:?} has characters a host name cannot have"));
+        }
+        let hostname = hostname.trim_end_matches('.');
         let host = match url.port() {
             Some(port) => format!("{hostname}:{port}"),
             None => hostname.to_owned(),
         };
         Ok(Self {
             host,
-            path: url.path().trim_end_matches('/').to_owned(),
+            // `…/api/v1` given as the address: the prefix is added once, not twice.
+            path: url
+                .path()
+                .trim_end_matches('/')
+                .trim_end_matches(crate::api::API_PREFIX)
+                .trim_end_matches('/')
+                .to_owned(),
             insecure: url.scheme() == "http",
         })
     }
@@ -191,6 +208,7 @@ fn is_loopback(host: &str) -> bool {
         || host.ends_with(".localhost")
         || host
             .parse::<std::net::IpAddr>()
+            .map(|ip| ip.to_canonical())
             .is_ok_and(|ip| ip.is_loopback() || ip.is_unspecified())
 }
 
@@ -227,6 +245,8 @@ pub enum Warning {
     PlainHttp,
     /// No client ID was given for an OAuth sign-in.
     PlaceholderClientId,
+    /// An `oauth2` package's authorization, token and refresh URLs are examples.
+    PlaceholderOauthUrls,
 }
 
 impl Warning {
@@ -237,6 +257,7 @@ impl Warning {
             Warning::LoopbackHost => "warning-loopback-host",
             Warning::PlainHttp => "warning-plain-http",
             Warning::PlaceholderClientId => "warning-placeholder-client-id",
+            Warning::PlaceholderOauthUrls => "warning-placeholder-oauth-urls",
         }
     }
 

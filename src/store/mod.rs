@@ -379,8 +379,10 @@ impl Store {
                 .with_context(|| format!("cannot open SQLite database {url}"))?;
             Pool::Sqlite(pool)
         } else {
+            // Never the URL itself: it may hold a password.
+            let scheme = url.trim().split(':').next().unwrap_or_default();
             anyhow::bail!(
-                "TSUNAGU_DATABASE_URL must start with sqlite: or postgres:// (got {url:?})"
+                "TSUNAGU_DATABASE_URL must start with sqlite: or postgres:// (it starts with {scheme:?}, without spaces before it)"
             );
         };
         Ok(Self {

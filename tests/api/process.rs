@@ -838,6 +838,15 @@ fn a_database_that_cannot_be_opened_is_named_with_what_to_do() {
     assert!(seconds < 5.0, "took {seconds} s");
     let (_, stderr, _) = migrate_fails(&url, &[("TSUNAGU_DEFAULT_LANGUAGE", "ja")]);
     assert!(stderr.contains("接続できません"), "{stderr}");
+    // A URL the server cannot read is refused without echoing its password.
+    for bad in [
+        " postgres://u:S3cretPW@127.0.0.1:1/db",
+        "mysql://u:S3cretPW@db/x",
+    ] {
+        let (status, stderr, _) = migrate_fails(bad, &[]);
+        assert_eq!(status, 1, "{stderr}");
+        assert!(!stderr.contains("S3cretPW"), "{stderr}");
+    }
 }
 
 #[test]
@@ -917,9 +926,36 @@ fn the_connector_command_keeps_the_path_and_warns_about_hosts_power_platform_can
     let (_, stderr, d, _, _) = run(&["--auth", "apikey"]);
     assert_eq!(d["host"], "tsunagu.example.com");
     assert!(stderr.contains("example name"), "{stderr}");
+    // The API prefix given with the address is not doubled; disguised example and loopback
+    // names are still recognised.
+    let (_, _, d, _, _) = run(&[
+        "--host",
+        "https://tsunagu.contoso.co.jp/api/v1/",
+        "--auth",
+        "apikey",
+    ]);
+    assert_eq!(d["basePath"], "/api/v1");
+    let (_, stderr, d, _, _) = run(&["--host", "TSUNAGU.EXAMPLE.COM.", "--auth", "apikey"]);
+    assert_eq!(d["host"], "tsunagu.example.com");
+    assert!(stderr.contains("example name"), "{stderr}");
+    let (_, stderr, _, _, _) = run(&["--host", "https://[::ffff:127.0.0.1]/", "--auth", "apikey"]);
+    assert!(stderr.contains("this computer"), "{stderr}");
+    // An OAuth 2.0 package's provider URLs are examples until replaced.
+    let (_, stderr, _, readme, _) = run(&[
+        "--host",
+        "https://tsunagu.contoso.co.jp",
+        "--auth",
+        "oauth2",
+        "--client-id",
+        "abc",
+    ]);
+    assert!(stderr.contains("login.example.com"), "{stderr}");
+    assert!(readme.contains("login.example.com"), "{readme}");
     // Not an address: refused, naming it.
     let (status, stderr, _, _, _) = run(&["--host", "ftp://files.contoso.co.jp"]);
     assert_eq!(status, Some(1));
     assert!(stderr.contains("ftp://files.contoso.co.jp"), "{stderr}");
+    let (status, _, _, _, _) = run(&["--host", "https://evil.com\"x"]);
+    assert_eq!(status, Some(1));
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -71,10 +71,10 @@ on_both_databases! {
 
 on_both_databases! {
     async fn the_dashboard_page_is_self_contained(app) {
-        let page = app.client.get(format!("{}/stats", app.address)).send().await.unwrap();
+        let page = app.client.get(format!("{}/stats", app.address)).header("Accept-Language", "ja").send().await.unwrap();
         assert!(page.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
         let html = page.text().await.unwrap();
-        assert!(html.contains("\"/api/v1\"") && html.contains("/stats/health?") && html.contains("コミュニティの健全性"));
+        assert!(html.contains("\"/api/v1\"") && html.contains("/stats/health?") && html.contains("コミュニティの状況"));
         assert!(!html.contains("http://") && !html.contains("https://"), "no external scripts or styles");
     }
 }
