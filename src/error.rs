@@ -199,7 +199,7 @@ pub enum ApiError {
     MissingCredentials,
     /// Bad credentials.
     #[error("unauthorized: {0}")]
-    Unauthorized(String),
+    Unauthorized(Text),
     /// Authenticated, but not allowed to do this.
     #[error("forbidden: {0}")]
     Forbidden(Text),
@@ -331,7 +331,7 @@ impl ApiError {
                 [one] => one.detail.clone(),
                 many => format!("The request has {} invalid fields.", many.len()),
             },
-            ApiError::Unauthorized(d) => d.clone(),
+            ApiError::Unauthorized(t) => t.english.clone(),
             ApiError::Forbidden(t)
             | ApiError::Conflict(_, t)
             | ApiError::Unprocessable(_, t)
@@ -409,7 +409,8 @@ impl ApiError {
             | ApiError::Conflict(_, t)
             | ApiError::Unprocessable(_, t)
             | ApiError::NotFoundBecause(_, t)
-            | ApiError::PreconditionFailed(t) => return t.message.as_deref().cloned(),
+            | ApiError::PreconditionFailed(t)
+            | ApiError::Unauthorized(t) => return t.message.as_deref().cloned(),
             ApiError::Internal(_) => Message::new("internal", vec![]),
             _ => return None,
         })
@@ -515,7 +516,7 @@ impl ResponseError for ApiError {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"tsunagu\""));
         }
         if let ApiError::Unauthorized(reason) = self {
-            let description = reason.replace(['"', '\\'], "'");
+            let description = reason.english.replace(['"', '\\'], "'");
             response.insert_header((
                 header::WWW_AUTHENTICATE,
                 format!(

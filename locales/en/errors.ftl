@@ -140,3 +140,27 @@ secret-invalid = secret must be whsec_ followed by the base64 of 24–64 random 
 unknown-tag = no question, tip or win has the tag "{ $tag }", so this trigger would never fire; pick a tag from the list (a moderator can create one ahead of use with POST /tags)
 unknown-tag-near = no question, tip or win has the tag "{ $tag }", so this trigger would never fire; did you mean "{ $near }"? pick a tag from the list (a moderator can create one ahead of use with POST /tags)
 email-invalid = "{ $value }" is not an e-mail address like name@example.com
+
+## 401: the credential was refused (the `code` is always `unauthorized`).
+unauthorized-unknown-key = This API key is unknown or was revoked. Create a new one (`POST /api/v1/me/api-keys`) or ask your tsunagu admin.
+unauthorized-not-a-key = The { $header } value is not a tsunagu API key (they start with `tsu_`).
+unauthorized-provider-tokens-off = This server does not accept sign-in tokens from an identity provider; use a tsunagu API key.
+unauthorized-no-subject = The sign-in token does not say who you are (it has no subject).
+unauthorized-token-inactive = The sign-in token is not active (it expired or was revoked); sign in again.
+unauthorized-repeated-credential = Send one credential: the request repeats a credential header.
+unauthorized-two-credentials = Send one credential: either X-Api-Key or Authorization, not both.
+unauthorized-session-member-gone = The member of this browser session no longer exists.
+unauthorized-signed-out = This browser session was signed out; sign in again.
+unauthorized-not-text = The Authorization header is not valid text.
+unauthorized-use-bearer = Use `Authorization: Bearer <api key>`.
+unauthorized-metrics-token = Send the metrics token as `Authorization: Bearer <token>`.
+token-malformed = The sign-in token cannot be read.
+token-algorithm = The sign-in token is signed with an algorithm tsunagu does not accept.
+token-unknown-key = The sign-in token is signed with an unknown key (one the identity provider does not publish).
+token-invalid = The sign-in token is invalid ({ $reason }); sign in again.
+token-issuer = The sign-in token was issued by another provider.
+token-tenant = The sign-in token comes from an organisation (tenant) this server does not accept.
+token-nonce = The sign-in does not match this browser; start again at /auth/login.
+signin-refused-by-provider = The identity provider refused the sign-in: { $reason }
+signin-code-refused = The identity provider refused the sign-in code ({ $reason }); start again at /auth/login.
+signin-no-id-token = The identity provider returned no ID token; start again at /auth/login.

@@ -156,3 +156,27 @@ secret-invalid = 署名用のシークレットは、whsec_ に続けて 24～64
 unknown-tag = 「{ $tag }」というタグの付いた質問・ヒント・成果はないため、このトリガーは動きません。一覧からタグを選んでください（モデレーターは POST /tags で前もってタグを作れます）
 unknown-tag-near = 「{ $tag }」というタグの付いた質問・ヒント・成果はないため、このトリガーは動きません。「{ $near }」のことですか？一覧からタグを選んでください（モデレーターは POST /tags で前もってタグを作れます）
 email-invalid = 「{ $value }」はメールアドレス（name@example.com のような形）ではありません
+
+## 401: the credential was refused (the `code` is always `unauthorized`).
+unauthorized-unknown-key = この API キーは登録されていないか、無効にされています。新しいキーを作成する（`POST /api/v1/me/api-keys`）か、tsunagu の管理者に相談してください。
+unauthorized-not-a-key = { $header } の値は tsunagu の API キーではありません（API キーは `tsu_` で始まります）。
+unauthorized-provider-tokens-off = このサーバーは ID プロバイダーのサインイン トークンを受け付けていません。tsunagu の API キーを使ってください。
+unauthorized-no-subject = サインイン トークンに、誰のものかが書かれていません（subject がありません）。
+unauthorized-token-inactive = サインイン トークンの期限が切れたか、無効にされています。もう一度サインインしてください。
+unauthorized-repeated-credential = 資格情報は 1 つだけ送ってください。資格情報のヘッダーが重複しています。
+unauthorized-two-credentials = 資格情報は 1 つだけ送ってください。X-Api-Key と Authorization のどちらか一方です。
+unauthorized-session-member-gone = このブラウザーでサインインしていたメンバーは、もう存在しません。
+unauthorized-signed-out = このブラウザーはサインアウトしました。もう一度サインインしてください。
+unauthorized-not-text = Authorization ヘッダーが正しい文字列ではありません。
+unauthorized-use-bearer = `Authorization: Bearer <API キー>` の形で送ってください。
+unauthorized-metrics-token = メトリクス用のトークンを `Authorization: Bearer <トークン>` の形で送ってください。
+token-malformed = サインイン トークンを読み取れません。
+token-algorithm = サインイン トークンが、tsunagu の受け付けない方式で署名されています。
+token-unknown-key = サインイン トークンが、ID プロバイダーの公開していない鍵で署名されています。
+token-invalid = サインイン トークンが有効ではありません（{ $reason }）。もう一度サインインしてください。
+token-issuer = サインイン トークンが、別の ID プロバイダーから発行されています。
+token-tenant = サインイン トークンが、このサーバーの受け付けない組織（テナント）のものです。
+token-nonce = サインインがこのブラウザーのものと一致しません。/auth/login からやり直してください。
+signin-refused-by-provider = ID プロバイダーがサインインを拒否しました: { $reason }
+signin-code-refused = ID プロバイダーがサインインのコードを拒否しました（{ $reason }）。/auth/login からやり直してください。
+signin-no-id-token = ID プロバイダーから ID トークンが返されませんでした。/auth/login からやり直してください。

@@ -9,7 +9,7 @@ use crate::api::AppState;
 use crate::auth::identity;
 use crate::auth::session::{PendingLogin, LOGIN_COOKIE, SESSION_COOKIE};
 use crate::auth::token_error;
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, FieldError, Text};
 use actix_web::{http::header, web, HttpRequest, HttpResponse};
 use oauth2::basic::{
     BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
@@ -177,9 +177,10 @@ pub async fn callback(
     Query(params): Query<CallbackParams>,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(error) = params.error {
-        return Err(ApiError::Unauthorized(format!(
-            "sign-in failed at the identity provider: {error} {}",
-            params.error_description.unwrap_or_default()
+        let reason = format!("{error} {}", params.error_description.unwrap_or_default());
+        return Err(ApiError::Unauthorized(Text::say(
+            "signin-refused-by-provider",
+            vec![("reason", reason.trim().into())],
         )));
     }
     let bad = |field: &str, why: &str| {
@@ -205,12 +206,17 @@ pub async fn callback(
         .set_pkce_verifier(PkceCodeVerifier::new(pending.verifier.clone()))
         .request_async(&state.auth.http)
         .await
-        .map_err(|e| ApiError::Unauthorized(format!("the authorization code was refused: {e}")))?;
+        .map_err(|e| {
+            ApiError::Unauthorized(Text::say(
+                "signin-code-refused",
+                vec![("reason", e.to_string().into())],
+            ))
+        })?;
     let id_token = response
         .extra_fields()
         .id_token
         .clone()
-        .ok_or_else(|| ApiError::Unauthorized("the provider returned no ID token".into()))?;
+        .ok_or_else(|| ApiError::Unauthorized(Text::say("signin-no-id-token", vec![])))?;
     let verifier = state
         .auth
         .oidc
@@ -222,7 +228,7 @@ pub async fn callback(
         .await
         .map_err(token_error)?;
     let identity = identity::from_claims(&claims, verifier.config())
-        .ok_or_else(|| ApiError::Unauthorized("the ID token names no subject".into()))?;
+        .ok_or_else(|| ApiError::Unauthorized(Text::say("unauthorized-no-subject", vec![])))?;
     let caller = state
         .auth
         .caller_for_identity(&state.store, &verifier.config().issuer, &identity)

@@ -211,9 +211,10 @@ pub async fn metrics(
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
         if sent != Some(token.as_str()) {
-            return Err(ApiError::Unauthorized(
-                "send the metrics token as `Authorization: Bearer <token>`".into(),
-            ));
+            return Err(ApiError::Unauthorized(crate::error::Text::say(
+                "unauthorized-metrics-token",
+                vec![],
+            )));
         }
     }
     let (size, idle) = state.store.pool_stats();

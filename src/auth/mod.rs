@@ -158,7 +158,10 @@ impl Authenticator {
                 .member_by_key_hash(&api_keys::hash(token))
                 .await?
                 .ok_or_else(|| {
-                    ApiError::Unauthorized("the API key is unknown or revoked".into())
+                    ApiError::Unauthorized(crate::error::Text::say(
+                        "unauthorized-unknown-key",
+                        vec![],
+                    ))
                 })?;
             return Ok(Caller::from_member(member, None));
         }
@@ -168,8 +171,9 @@ impl Authenticator {
                 .verify(token, None, None)
                 .await
                 .map_err(token_error)?;
-            let identity = identity::from_claims(&claims, verifier.config())
-                .ok_or_else(|| ApiError::Unauthorized("the token names no subject".into()))?;
+            let identity = identity::from_claims(&claims, verifier.config()).ok_or_else(|| {
+                ApiError::Unauthorized(crate::error::Text::say("unauthorized-no-subject", vec![]))
+            })?;
             return self
                 .caller_for_identity(store, &verifier.config().issuer, &identity)
                 .await;
@@ -179,22 +183,32 @@ impl Authenticator {
                 .introspect(token)
                 .await
                 .map_err(ApiError::Unavailable)?
-                .ok_or_else(|| ApiError::Unauthorized("the token is not active".into()))?;
+                .ok_or_else(|| {
+                    ApiError::Unauthorized(crate::error::Text::say(
+                        "unauthorized-token-inactive",
+                        vec![],
+                    ))
+                })?;
             let names = self
                 .oidc
                 .as_ref()
                 .map(|v| v.config().clone())
                 .unwrap_or_else(identity::default_claims);
-            let identity = identity::from_claims(&claims, &names)
-                .ok_or_else(|| ApiError::Unauthorized("the token names no subject".into()))?;
+            let identity = identity::from_claims(&claims, &names).ok_or_else(|| {
+                ApiError::Unauthorized(crate::error::Text::say("unauthorized-no-subject", vec![]))
+            })?;
             return self
                 .caller_for_identity(store, introspector.issuer(), &identity)
                 .await;
         }
         Err(ApiError::Unauthorized(if looks_like_jwt {
-            "tokens from an identity provider are not accepted here (TSUNAGU_OIDC_ISSUER is not set)".into()
+            // The operator's fix (TSUNAGU_OIDC_ISSUER) is in the README, not in members' errors.
+            crate::error::Text::say("unauthorized-provider-tokens-off", vec![])
         } else {
-            "the bearer token is not a tsunagu API key".into()
+            crate::error::Text::say(
+                "unauthorized-not-a-key",
+                vec![("header", "Authorization".into())],
+            )
         }))
     }
 
@@ -222,7 +236,19 @@ impl Authenticator {
 pub fn token_error(e: TokenError) -> ApiError {
     match e {
         TokenError::Provider(reason) => ApiError::Unavailable(reason),
-        other => ApiError::Unauthorized(other.to_string()),
+        other => {
+            let (id, reason) = match &other {
+                TokenError::Malformed => ("token-malformed", String::new()),
+                TokenError::Algorithm => ("token-algorithm", String::new()),
+                TokenError::UnknownKey => ("token-unknown-key", String::new()),
+                TokenError::Invalid(reason) => ("token-invalid", reason.clone()),
+                TokenError::Issuer => ("token-issuer", String::new()),
+                TokenError::Tenant => ("token-tenant", String::new()),
+                TokenError::Nonce => ("token-nonce", String::new()),
+                TokenError::Provider(_) => ("token-invalid", String::new()),
+            };
+            ApiError::Unauthorized(crate::error::Text::say(id, vec![("reason", reason.into())]))
+        }
     }
 }
 
@@ -297,19 +323,30 @@ async fn identify(req: &HttpRequest) -> Result<Caller, ApiError> {
     if req.headers().get_all(API_KEY_HEADER).count() > 1
         || req.headers().get_all(header::AUTHORIZATION).count() > 1
     {
-        return Err(ApiError::Unauthorized(
-            "send one credential: the request repeats a credential header".into(),
-        ));
+        return Err(ApiError::Unauthorized(crate::error::Text::say(
+            "unauthorized-repeated-credential",
+            vec![],
+        )));
     }
     let api_key = req.headers().get(API_KEY_HEADER);
     let authorization = req.headers().get(header::AUTHORIZATION);
     let value = match (api_key, authorization) {
         (Some(_), Some(_)) => {
-            return Err(ApiError::Unauthorized(
-                "send one credential: either X-Api-Key or Authorization, not both".into(),
-            ))
+            return Err(ApiError::Unauthorized(crate::error::Text::say(
+                "unauthorized-two-credentials",
+                vec![],
+            )))
         }
-        (Some(key), None) => key.to_str().map(|k| format!("Bearer {}", k.trim())),
+        (Some(key), None) => {
+            let key = key.to_str().map(str::trim).unwrap_or_default();
+            if !api_keys::looks_like_key(key) {
+                return Err(ApiError::Unauthorized(crate::error::Text::say(
+                    "unauthorized-not-a-key",
+                    vec![("header", API_KEY_HEADER.into())],
+                )));
+            }
+            Ok(format!("Bearer {key}"))
+        }
         (None, Some(value)) => value.to_str().map(str::to_owned),
         (None, None) => {
             let (member_id, issued) = state
@@ -322,12 +359,16 @@ async fn identify(req: &HttpRequest) -> Result<Caller, ApiError> {
                 .session_member(member_id, issued)
                 .await?
                 .ok_or_else(|| {
-                    ApiError::Unauthorized("the session's member no longer exists".into())
+                    ApiError::Unauthorized(crate::error::Text::say(
+                        "unauthorized-session-member-gone",
+                        vec![],
+                    ))
                 })?;
             if signed_out {
-                return Err(ApiError::Unauthorized(
-                    "this browser session was signed out; sign in again".into(),
-                ));
+                return Err(ApiError::Unauthorized(crate::error::Text::say(
+                    "unauthorized-signed-out",
+                    vec![],
+                )));
             }
             if !is_same_origin_for_cookie(&state, req) {
                 return Err(ApiError::Forbidden(crate::error::Text::say(
@@ -338,22 +379,23 @@ async fn identify(req: &HttpRequest) -> Result<Caller, ApiError> {
             return Ok(Caller::from_member(member, None));
         }
     };
-    let value = value
-        .map_err(|_| ApiError::Unauthorized("the Authorization header is not valid text".into()))?;
+    let value = value.map_err(|_| {
+        ApiError::Unauthorized(crate::error::Text::say("unauthorized-not-text", vec![]))
+    })?;
     let token = bearer_token(&value)?.to_owned();
     state.auth.caller_for_token(&state.store, &token).await
 }
 
 /// The token in `Bearer <token>` (scheme case-insensitive).
 fn bearer_token(value: &str) -> Result<&str, ApiError> {
-    let (scheme, token) = value
-        .trim()
-        .split_once(' ')
-        .ok_or_else(|| ApiError::Unauthorized("use `Authorization: Bearer <api key>`".into()))?;
+    let (scheme, token) = value.trim().split_once(' ').ok_or_else(|| {
+        ApiError::Unauthorized(crate::error::Text::say("unauthorized-use-bearer", vec![]))
+    })?;
     if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
-        return Err(ApiError::Unauthorized(
-            "use `Authorization: Bearer <api key>`".into(),
-        ));
+        return Err(ApiError::Unauthorized(crate::error::Text::say(
+            "unauthorized-use-bearer",
+            vec![],
+        )));
     }
     Ok(token.trim())
 }

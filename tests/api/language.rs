@@ -194,3 +194,34 @@ on_both_databases! {
         assert!(!en.contains("__WORDS__") && !ja.contains("__LANG__"));
     }
 }
+
+on_both_databases! {
+    async fn refused_credentials_are_explained_in_the_members_language(app) {
+        let ask = |header: &'static str, value: &'static str| {
+            let request = app
+                .client
+                .get(app.url("/questions"))
+                .header("Accept-Language", "ja")
+                .header(header, value);
+            async move { request.send().await.unwrap() }
+        };
+        // A wrong key in either header: said in Japanese, naming the header it came in.
+        for (header, value, named) in [
+            ("Authorization", "Bearer tsu_0000000000000000000000000000000000000000000", "登録されていない"),
+            ("Authorization", "Bearer nope", "Authorization の値"),
+            ("X-Api-Key", "nope", "X-Api-Key の値"),
+            ("Authorization", "Basic YTpi", "Authorization: Bearer"),
+        ] {
+            let response = ask(header, value).await;
+            assert_eq!(response.headers()["content-language"], "ja");
+            let p = problem(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
+            let detail = p["detail"].as_str().unwrap();
+            assert!(detail.contains(named), "{header}: {value}: {p}");
+            assert!(!p["detail_en"].as_str().unwrap().is_empty());
+        }
+        // English is unchanged for those who ask in English.
+        let response = app.client.get(app.url("/questions")).header("X-Api-Key", "nope").send().await.unwrap();
+        let p = problem(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
+        assert!(p["detail"].as_str().unwrap().contains("The X-Api-Key value is not a tsunagu API key"), "{p}");
+    }
+}

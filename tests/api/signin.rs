@@ -343,6 +343,11 @@ on_both_databases! {
             let response = app.get("/me", "aaa.bbb.ccc").await;
             problem(response, StatusCode::UNAUTHORIZED, "unauthorized").await["detail"].as_str().unwrap().to_owned()
         };
-        assert!(detail.contains("TSUNAGU_OIDC_ISSUER"), "{detail}");
+        // Members are told what to use instead; the operator's setting is in the README.
+        assert!(detail.contains("does not accept sign-in tokens"), "{detail}");
+        let ja = app.client.get(app.url("/me")).bearer_auth("aaa.bbb.ccc").header("Accept-Language", "ja").send().await.unwrap();
+        let p = problem(ja, StatusCode::UNAUTHORIZED, "unauthorized").await;
+        assert!(p["detail"].as_str().unwrap().contains("API キーを使ってください"), "{p}");
+        assert!(p["detail_en"].as_str().unwrap().contains("does not accept sign-in tokens"), "{p}");
     }
 }
