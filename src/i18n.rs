@@ -147,9 +147,67 @@ impl Message {
         Self { id, args }
     }
 
-    /// The message in `language`.
+    /// The message in `language`. In a language other than English the values read as that
+    /// language's readers know them: a field is named by its label in the connector designer
+    /// (`title` → 「タイトル」, `tags[2]` → 「タグ（3 番目）」), lists are joined with 「、」, and
+    /// a line break is 改行, not `U+000A`.
     pub fn render(&self, language: Language) -> String {
-        text(language, self.id, &self.args)
+        if language == Language::En {
+            return text(language, self.id, &self.args);
+        }
+        let args: Vec<(&'static str, Arg)> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match (name, value) {
+                    (&"field", Arg::Text(path)) => Arg::Text(field_label(language, path)),
+                    (&("choices" | "allowed" | "known"), Arg::Text(list)) => {
+                        Arg::Text(list.replace(", ", "、"))
+                    }
+                    (&"char", Arg::Text(code)) => Arg::Text(character_name(language, code)),
+                    _ => value.clone(),
+                };
+                (*name, value)
+            })
+            .collect();
+        text(language, self.id, &args)
+    }
+}
+
+/// How a reader of `language` knows the field at `path` (`title`, `tags[2]`,
+/// `impact.minutes_saved_per_run`): its label in the connector (`label-<name>` in
+/// `connector.ftl`), with the position of a list item; the path itself when it has none.
+fn field_label(language: Language, path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let (name, index) = match last.split_once('[') {
+        Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+        None => (last, None),
+    };
+    let key = format!("label-{name}");
+    if !has(language, &key) {
+        return path.to_owned();
+    }
+    let label = text(language, &key, &[]);
+    match index {
+        Some(i) => text(
+            language,
+            "field-item",
+            &[("label", Arg::Text(label)), ("position", Arg::from(i + 1))],
+        ),
+        None => label,
+    }
+}
+
+/// `U+000A` as a reader of `language` knows it (改行（U+000A）); other characters as given.
+fn character_name(language: Language, code: &str) -> String {
+    let key = format!(
+        "char-{}",
+        code.trim_start_matches("U+").to_ascii_lowercase()
+    );
+    if has(language, &key) {
+        format!("{}（{code}）", text(language, &key, &[]))
+    } else {
+        code.to_owned()
     }
 }
 
@@ -319,12 +377,24 @@ mod tests {
             "title must be at most 150 characters (it has 151)"
         );
         assert_eq!(
-            text(Language::Ja, "text-too-long", &args),
-            "「title」は 150 文字以内にしてください（いまは 151 文字です）"
+            Message::new("text-too-long", args.clone()).render(Language::Ja),
+            "「タイトル」は 150 文字以内にしてください（いまは 151 文字です）"
         );
         assert_eq!(
             text(Language::Ja, "no-such-message", &[]),
             "no-such-message"
+        );
+        // Values read as Japanese readers know them.
+        let item = Message::new(
+            "text-one-line",
+            vec![
+                ("field", Arg::from("tags[2]")),
+                ("char", Arg::from("U+000A")),
+            ],
+        );
+        assert_eq!(
+            item.render(Language::Ja),
+            "「タグ（3 番目）」は改行や制御文字を含まない 1 行にしてください（改行（U+000A）が含まれています）"
         );
     }
 

@@ -164,3 +164,6 @@ token-nonce = The sign-in does not match this browser; start again at /auth/logi
 signin-refused-by-provider = The identity provider refused the sign-in: { $reason }
 signin-code-refused = The identity provider refused the sign-in code ({ $reason }); start again at /auth/login.
 signin-no-id-token = The identity provider returned no ID token; start again at /auth/login.
+
+## How values inside sentences read in other languages (see i18n::Message::render).
+field-item = { $label } (item { $position })

@@ -37,14 +37,17 @@ field-duplicate = 「{ $field }」が送信データに 2 回あります。1 �
 field-must-be-text = 「{ $field }」は文字列で指定してください
 field-must-be-integer = 「{ $field }」は整数で指定してください
 field-must-be-number = 「{ $field }」は数値で指定してください
-field-must-be-boolean = 「{ $field }」は true か false で指定してください
+field-must-be-boolean = 「{ $field }」ははい（true）かいいえ（false）で指定してください
 field-must-be-list = 「{ $field }」はリスト（[ … ]）で指定してください
 field-must-be-object = 「{ $field }」は {"{"} … {"}"} の形で指定してください
-field-bad-choice = 「{ $field }」は { $choices } のどれかにしてください（「{ $got }」が送られました）
+field-bad-choice = 「{ $field }」は { $choices } の{ $count ->
+        [2] どちらか
+       *[other] どれか
+    }にしてください（「{ $got }」が送られました）
 field-not-whole = 「{ $field }」は整数で指定してください
 field-too-large = 「{ $field }」の値が大きすぎます
 query-invalid = クエリーの「{ $field }」が正しくありません（{ $reason }）
-query-not-flag = 「{ $field }」は true か false で指定してください（True、FALSE、1、0 も使えます）
+query-not-flag = 「{ $field }」ははい（true）かいいえ（false）で指定してください（True、FALSE、1、0 も使えます）
 query-not-date = 「{ $field }」は日時で指定してください：2026-11-01T09:00:00+09:00、2026-11-01T09:00:00（社内で使う時間帯）または 2026-11-01
 
 ## 検索・通報・リンク・リアクション
@@ -52,15 +55,15 @@ search-control = 「{ $field }」に制御文字は使えません
 search-too-many-words = 検索語は { $max } 語までです（{ $count } 語あります）
 reason-required-to-hide = 投稿を非表示にするときは理由を書いてください。投稿した人に伝えます
 link-invalid = リンクは http または https で始まる { $max } 文字以内の URL にしてください
-reaction-kind-unknown = 「{ $kind }」というリアクションはありません。{ $allowed } のどれかを使ってください
+reaction-kind-unknown = 「{ $kind }」というリアクションはありません。使えるのは { $allowed } です
 
 ## 入力された文章
 text-empty = 「{ $field }」を入力してください
 text-too-short = 「{ $field }」は { $min } 文字以上にしてください（いまは { $count } 文字です）
 text-too-few-visible = 「{ $field }」には目に見える文字を { $min } 文字以上入れてください（いまは { $count } 文字です。空白や見えない文字は数えません）
 text-too-long = 「{ $field }」は { $max } 文字以内にしてください（いまは { $count } 文字です）
-text-one-line = 「{ $field }」は改行や制御文字を含まない 1 行にしてください（{ $char } が含まれています）
-text-control = 「{ $field }」に制御文字は使えません（{ $char } が含まれています）
+text-one-line = 「{ $field }」は改行や制御文字を含まない 1 行にしてください（{ $char }が含まれています）
+text-control = 「{ $field }」に制御文字は使えません（{ $char }が含まれています）
 
 ## タグ
 tag-empty = タグを入力してください
@@ -146,8 +149,8 @@ helped-by-missing = 見つからない{ $kind ->
 range-order = 開始日時は終了日時より前にしてください
 range-too-long = 期間は 10 年までにしてください
 after-negative = 「after」は 0 以上にしてください
-cursor-invalid = 「cursor」が正しくありません。同じ並び順・同じ検索条件で取得した前のページの next_cursor を使ってください
-event-type-unknown = 「{ $name }」というイベントの種類はありません。{ $known } のどれかを使ってください
+cursor-invalid = 「続きの位置」が正しくありません。同じ並び順・同じ検索条件で取得した前のページの「次のページの位置」を使ってください
+event-type-unknown = 「{ $name }」というイベントの種類はありません。使えるのは { $known } です
 
 ## ヘッダーとトリガー
 idempotency-key-invalid = Idempotency-Key（再送しても二重に登録しないためのキー）は、空白を含まない 1～255 文字の半角英数記号にしてください
@@ -180,3 +183,11 @@ token-nonce = サインインがこのブラウザーのものと一致しませ
 signin-refused-by-provider = ID プロバイダーがサインインを拒否しました: { $reason }
 signin-code-refused = ID プロバイダーがサインインのコードを拒否しました（{ $reason }）。/auth/login からやり直してください。
 signin-no-id-token = ID プロバイダーから ID トークンが返されませんでした。/auth/login からやり直してください。
+
+## How values inside sentences read (see i18n::Message::render).
+field-item = { $label }（{ $position } 番目）
+char-000a = 改行
+char-000d = 改行
+char-0009 = タブ
+char-2028 = 行区切り
+char-2029 = 段落区切り

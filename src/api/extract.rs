@@ -336,7 +336,11 @@ fn describe_value_error(field: &str, message: &str) -> FieldError {
             field,
             "invalid_value",
             "field-bad-choice",
-            vec![("choices", Arg::from(choices)), ("got", Arg::from(got))],
+            vec![
+                ("count", Arg::from(choices.split(", ").count())),
+                ("choices", Arg::from(choices)),
+                ("got", Arg::from(got)),
+            ],
         );
     }
     if message.starts_with("invalid type") || message.starts_with("invalid digit") {

@@ -28,18 +28,18 @@ on_both_databases! {
         assert_eq!(response.headers()["content-language"], "ja");
         let p = problem(response, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
         assert_eq!(p["errors"][0]["code"], "too_short");
-        assert_eq!(p["errors"][0]["detail"], "「title」は 5 文字以上にしてください（いまは 2 文字です）");
+        assert_eq!(p["errors"][0]["detail"], "「タイトル」は 5 文字以上にしてください（いまは 2 文字です）");
         assert_eq!(p["errors"][0]["detail_en"], "title must be at least 5 visible characters (it has 2)");
         assert_eq!(p["detail"], p["errors"][0]["detail"]);
         assert_eq!(p["detail_en"], p["errors"][0]["detail_en"]);
         // Parser errors become sentences about the field.
         let p = problem(post_in(app, Some("ja"), &m.key, "/questions", json!({"title": 12345, "body": "b"})).await, StatusCode::BAD_REQUEST, "invalid_body").await;
-        assert_eq!(p["errors"][0]["detail"], "「title」は文字列で指定してください");
+        assert_eq!(p["errors"][0]["detail"], "「タイトル」は文字列で指定してください");
         let q = app.ask(&m.key, "A question to react to", "b", &[], false).await;
         let other = app.member("other").await;
         let a = app.answer(&other.key, q["id"].as_i64().unwrap(), "an answer").await;
         let p = problem(post_in(app, Some("ja"), &m.key, &format!("/answers/{}/reactions", a["id"]), json!({"kind": "役に立った"})).await, StatusCode::BAD_REQUEST, "invalid_body").await;
-        assert_eq!(p["errors"][0]["detail"], "「kind」は helpful, thanks のどれかにしてください（「役に立った」が送られました）");
+        assert_eq!(p["errors"][0]["detail"], "「リアクション」は helpful、thanks のどちらかにしてください（「役に立った」が送られました）");
         let p = problem(post_in(app, Some("ja"), &m.key, "/questions", json!({"title": "A fine title", "body": "b", "anonymus": true})).await, StatusCode::BAD_REQUEST, "invalid_body").await;
         assert_eq!(p["errors"][0]["detail"], "「anonymus」はこのリクエストにない項目です。項目名を確かめてください");
         // Malformed JSON: where, not the parser's words; "本文" stays the post's body.
@@ -50,7 +50,7 @@ on_both_databases! {
         // A reaction that does not exist is named, not "an id".
         let response = app.client.delete(app.url(&format!("/answers/{}/reactions/foo", a["id"]))).bearer_auth(&m.key).header("Accept-Language", "ja").send().await.unwrap();
         let p = problem(response, StatusCode::NOT_FOUND, "not_found").await;
-        assert_eq!(p["detail"], "「foo」というリアクションはありません。helpful, thanks のどれかを使ってください");
+        assert_eq!(p["detail"], "「foo」というリアクションはありません。使えるのは helpful、thanks です");
         // A response with a sentence not yet translated says it is in both languages.
         let response = post_in(app, Some("ja"), &m.key, "/subscriptions/question-posted", json!({"callback_url": "http://example.com/x", "secret": "abc"})).await;
         let languages = response.headers()["content-language"].to_str().unwrap().to_owned();
@@ -107,7 +107,7 @@ async fn the_default_language_is_configurable(backend: Backend) {
         "validation_failed",
     )
     .await;
-    assert_eq!(p["detail"], "「title」を入力してください");
+    assert_eq!(p["detail"], "「タイトル」を入力してください");
     let response = post_in(
         &app,
         Some("en"),
