@@ -312,9 +312,9 @@ param-GetWin-id = 成果 ID
 # en: Win id
 param-GiveWinKudos-id = 成果 ID
 # en: A unique value per request (1–255 printable characters): a retry with the same key returns the first response instead of creating a duplicate.
-param-Idempotency-Key = 要求ごとに一意な値（1〜255 文字の印字可能な文字）。同じキーで再試行すると、重複して作成せずに最初の応答を返します。
+param-Idempotency-Key = 要求ごとに一意な値（1〜255 文字の印字可能な文字）。通信が切れて同じキーで送り直しても、二重に作成せずに最初の応答を返します。
 # en: The ETag you read: the change is refused with 412 if someone changed the resource since.
-param-If-Match = 読み取ったときのバージョン（応答の ETag）。その後にほかの人が変更していた場合は、上書きせずに止めます（412）。省略すると確認せずに変更します。
+param-If-Match = 読み取ったときのバージョン（応答の ETag ヘッダーの値）。その後にほかの人が変更していた場合は、上書きせずに止めます。省略すると確認せずに変更します。
 # en: How many at most (1–100, default 20).
 param-ListDeliveries-limit = 最大件数（1〜100、既定は 20）。
 # en: Only questions in this state.
@@ -362,7 +362,7 @@ param-cursor = 前のページの「次のページの位置」。
 # en: Only featured (true) or only other (false) tips.
 param-featured = はい: おすすめのヒントだけ。いいえ: おすすめ以外だけ。
 # en: Start: RFC 3339 (`2026-11-01T00:00:00+09:00`), or without an offset (`2026-11-01T00:00:00`, or a date, `2026-11-01`, meaning its midnight), read in the community's time zone (`TSUNAGU_UTC_OFFSET`); default: 12 intervals before `to`.
-param-from = 開始日時。`2026-11-01T00:00:00+09:00` のように時差付きで、または時差なしで（`2026-11-01T00:00:00`、日付だけの `2026-11-01` はその日の 0 時）指定します。時差なしは社内の時間帯（`TSUNAGU_UTC_OFFSET`）の時刻として読みます。省略すると終了日時の 12 期間前。
+param-from = 開始日時。`2026-11-01T00:00:00+09:00` のように時差付きで、または時差なしで（`2026-11-01T00:00:00`、日付だけの `2026-11-01` はその日の 0 時）指定します。時差なしは社内の時間帯（サーバーで設定した時差）の時刻として読みます。省略すると終了日時の 12 期間前。
 # en: Answer id
 param-id = 回答 ID
 # en: `week` (default) or `month`.
@@ -382,7 +382,7 @@ param-period = `month`（既定、過去 30 日）、`quarter`、`year`、`all` 
 # en: Search words (Japanese or English), separated by spaces, at most 10; all must match title or body.
 param-q = 検索語（日本語または英語、スペース区切りで 10 語まで）。すべての語がタイトルか本文に含まれるものを返します。
 # en: Only wins logged at or after this time: RFC 3339 (`2026-11-01T09:00:00+09:00`), or without an offset (`2026-11-01T09:00:00`, or a date, `2026-11-01`, meaning its midnight), read in the community's time zone (`TSUNAGU_UTC_OFFSET`).
-param-since = この日時以降に記録された成果だけにします。`2026-11-01T09:00:00+09:00` のように時差付きで、または時差なしで（`2026-11-01T09:00:00`、日付だけの `2026-11-01` はその日の 0 時）指定します。時差なしは社内の時間帯（`TSUNAGU_UTC_OFFSET`）の時刻として読みます。
+param-since = この日時以降に記録された成果だけにします。`2026-11-01T09:00:00+09:00` のように時差付きで、または時差なしで（`2026-11-01T09:00:00`、日付だけの `2026-11-01` はその日の 0 時）指定します。時差なしは社内の時間帯（サーバーで設定した時差）の時刻として読みます。
 # en: Order: `newest` (default) or `active`.
 param-sort = 並び順: `newest`（新しい順、既定）または `active`（更新が新しい順）。
 # en: Only deliveries in this state.
@@ -420,7 +420,7 @@ response-404 = 回答が見つかりません
 # en: The request body did not arrive in time; send it again
 response-408 = 送信内容が時間内に届きませんでした。もう一度送ってください
 # en: A request with this Idempotency-Key is still being processed
-response-409 = この Idempotency-Key の要求はまだ処理中です
+response-409 = 同じ「二重登録を防ぐキー」の要求がまだ処理中です
 # en: The resource changed since the ETag in If-Match
 response-412 = 読み取った後にほかの人が変更しています
 # en: Body too large
@@ -958,7 +958,7 @@ schema-WinPage = 成果の一覧（1 ページ分）。
 # en: Interval end (exclusive), in the same offset.
 desc-HealthFigures-end = 期間の終了日時（この日時は含みません）。同じ時差で書かれます。
 # en: Interval start: local midnight in the members' time zone (`TSUNAGU_UTC_OFFSET`), written with that offset (`2026-11-30T00:00:00+09:00`), so a week or month reads as the members' own.
-desc-HealthFigures-start = 期間の開始日時。メンバーのタイムゾーン（`TSUNAGU_UTC_OFFSET`）の午前 0 時で、その時差付きで書かれます（`2026-11-30T00:00:00+09:00`）。週や月がメンバーの暦どおりに読めます。
+desc-HealthFigures-start = 期間の開始日時。社内の時間帯（サーバーで設定した時差）の午前 0 時で、その時差付きで書かれます（`2026-11-30T00:00:00+09:00`）。週や月が社内のカレンダーどおりに読めます。
 # en: The answer, in Markdown.
 desc-Answer-body = 回答（Markdown）。
 # en: When it was posted.
@@ -1238,13 +1238,13 @@ desc-TipPublishedSubscription-tag = このタグのヒントのみ。
 # en: `helpful`: the only reaction to a tip.
 desc-TipReactionInput-kind = `helpful`（役に立った）: ヒントへの唯一のリアクション。
 # en: Department, up to 80 characters; `null` clears it (an empty string, like an absent field, leaves it as it is).
-desc-UpdateMe-department = 部署（80 文字まで）。`null` で消去します（空欄のときは、指定しなかったときと同じく変更しません）。
+desc-UpdateMe-department = 部署（80 文字まで）。空（null）を送ると消去します（空欄のときは、指定しなかったときと同じく変更しません）。
 # en: Topics in which you are happy to be asked (up to 10); replaces the old list.
 desc-UpdateMe-helper_tags = 相談に乗れるトピック（最大 10 個）。今の一覧と置き換わります。
 # en: Topics you are interested in (up to 10); replaces the old list.
 desc-UpdateMe-interests = 関心のあるトピック（最大 10 個）。今の一覧と置き換わります。
 # en: The language to read error messages in when a request does not name one with `Accept-Language`: `en` or `ja`; `null` goes back to the server's default.
-desc-UpdateMe-language = リクエストに `Accept-Language` がないときのエラーメッセージの言語：`en` または `ja`。`null` でサーバーの既定に戻します。
+desc-UpdateMe-language = リクエストに `Accept-Language` がないときのエラーメッセージの言語：`en`（英語）または `ja`（日本語）。空（null）を送るとサーバーの既定に戻します。
 # en: Your level: `beginner`, `intermediate` or `advanced`.
 desc-UpdateMe-level = 自分のレベル: `beginner`（初級）、`intermediate`（中級）、`advanced`（上級）。
 # en: Appear on the leaderboard (default false: recognition is private).
@@ -1288,7 +1288,7 @@ desc-Win-created_at = 記録した日時。
 # en: Questions and tips that helped.
 desc-Win-helped_by = 役に立った質問とヒント。
 # en: minutes_saved_per_run × runs_per_month × people_helped ÷ 60, rounded to 0.01.
-desc-Win-hours_saved_per_month = minutes_saved_per_run × runs_per_month × people_helped ÷ 60（小数第 2 位まで）。
+desc-Win-hours_saved_per_month = 「1 回あたりの節約時間（分）」×「1 か月の実行回数」×「助かる人数」÷ 60（小数第 2 位まで）。
 # en: Win id.
 desc-Win-id = 成果 ID。
 # en: Whether the caller gave kudos.
@@ -1480,7 +1480,7 @@ desc-member = メンバー。
 # en: The member it belongs to.
 desc-member_id = 所有するメンバー。
 # en: The thank-you message, if any.
-desc-message = お礼のメッセージ（ある場合）。
+desc-message = 称賛のメッセージ（ある場合）。
 # en: Whether the caller asked this question.
 desc-mine = 呼び出したメンバーが投稿した質問かどうか。
 # en: Only acceptances of answers I wrote.
@@ -1556,7 +1556,7 @@ desc-show_on_leaderboard = メンバーがランキングへの表示を選ん�
 # en: Whether deliveries are signed (a secret was given).
 desc-signed = 配信に署名するかどうか（シークレットが指定された場合）。
 # en: Share of the draft's character n-grams found in this title, 0–1.
-desc-similarity = 下書きの文字 n-gram のうち、このタイトルに含まれる割合（0〜1）。
+desc-similarity = 下書きのタイトルの文字の並びのうち、このタイトルにも含まれる割合（0〜1）。
 # en: The tag: 1–40 letters (any script), digits, `-`, `_` or `.`; stored normalised (NFKC, lower case), so `SharePoint` and `ｓｈａｒｅｐｏｉｎｔ` are one tag.
 desc-slug = タグ名：文字（日本語も可）、数字、`-`、`_`、`.` で 1～40 文字。大文字・小文字や全角・半角をそろえて保存するので、`SharePoint` と `ｓｈａｒｅｐｏｉｎｔ` は同じタグです。
 # en: Interval start.
@@ -1609,15 +1609,11 @@ desc-win = 成果（`win.logged`）。
 desc-wins_logged = 期間内に記録された成果の数。
 
 ## Labels (x-ms-summary): label-<Operation>-<parameter>, label-<Object>-<field>, or label-<name>.
-label-Problem-status = HTTP ステータス
-label-Answer-author = 回答者
-label-EventAnswer-author = 回答者
-label-Question-author = 質問者
-label-QuestionWithAnswers-author = 質問者
 label-AcceptAnswer-id = 回答 ID
 label-AddMeToo-id = 質問 ID
 label-AddReaction-id = 回答 ID
 label-AddTipReaction-id = ヒント ID
+label-Answer-author = 回答者
 label-Answer-author-display_name = 回答者の名前
 label-Answer-author-id = 回答者のメンバー ID
 label-Answer-id = 回答 ID
@@ -1631,6 +1627,7 @@ label-DeleteTip-id = ヒント ID
 label-DeleteWin-id = 成果 ID
 label-Delivery-id = 配信 ID
 label-Event-id = イベント ID
+label-EventAnswer-author = 回答者
 label-EventAnswer-author-display_name = 回答者の名前
 label-EventAnswer-author-id = 回答者のメンバー ID
 label-EventAnswer-id = 回答 ID
@@ -1639,7 +1636,11 @@ label-EventKudos-id = 称賛 ID
 label-EventMember-id = メンバー ID
 label-EventQuestion-id = 質問 ID
 label-EventReport-id = 報告 ID
+label-EventTip-author-display_name = ヒントの投稿者の名前
+label-EventTip-author-id = ヒントの投稿者のメンバー ID
 label-EventTip-id = ヒント ID
+label-EventWin-author-display_name = 成果の投稿者の名前
+label-EventWin-author-id = 成果の投稿者のメンバー ID
 label-EventWin-id = 成果 ID
 label-GetAnswer-id = 回答 ID
 label-GetMember-id = メンバー ID
@@ -1662,13 +1663,16 @@ label-MemberProfile-answers = 書いた回答数
 label-MemberProfile-id = メンバー ID
 label-MemberRef-id = メンバー ID
 label-PostReportedEvent-id = イベント ID
+label-Problem-status = HTTP ステータス
 label-Problem-type = エラーの種類
+label-Question-author = 質問者
 label-Question-author-display_name = 質問者の名前
 label-Question-author-id = 質問者のメンバー ID
 label-Question-id = 質問 ID
 label-QuestionAnsweredEvent-id = イベント ID
 label-QuestionPostedEvent-id = イベント ID
 label-QuestionUnansweredEvent-id = イベント ID
+label-QuestionWithAnswers-author = 質問者
 label-QuestionWithAnswers-author-display_name = 質問者の名前
 label-QuestionWithAnswers-author-id = 質問者のメンバー ID
 label-QuestionWithAnswers-id = 質問 ID
@@ -1704,11 +1708,15 @@ label-anonymous = 匿名で質問
 label-anonymous_answered_within_24h_share = 匿名の質問への 24 時間以内の回答率
 label-anonymous_questions_asked = 匿名の質問数
 label-answer = 回答
+label-answer-created_at = 回答した日時
+label-answer-link = 回答のリンク
+label-answer-question_id = 回答先の質問 ID
 label-answer_count = 回答数
 label-answered = 回答された質問数
 label-answered_within_24h_share = 24 時間以内の回答率
 label-answers = 回答
 label-api_key = API キー
+label-api_key-created_at = API キーの作成日時
 label-api_link = API のリンク
 label-asker = 質問者
 label-asker-display_name = 質問者の名前
@@ -1729,7 +1737,7 @@ label-cursor = 続きの位置
 label-database = データベース
 label-department = 部署
 label-detail = 詳細
-label-detail_en = 説明（英語）
+label-detail_en = 詳細（英語）
 label-display_name = 表示名
 label-email = メールアドレス
 label-end = 終了日時
@@ -1757,6 +1765,11 @@ label-helpful_count = 「役に立った」の数
 label-helpful_received = 受け取った「役に立った」の数
 label-hidden = 非表示
 label-hidden_post = 非表示にされた投稿
+label-hidden_post-reason = 非表示にした理由
+label-hidden_post-target_id = 非表示にされた投稿の ID
+label-hidden_post-target_kind = 非表示にされた投稿の種類
+label-hidden_post-target_link = 非表示にされた投稿のリンク
+label-hidden_post-target_title = 非表示にされた投稿のタイトル
 label-hidden_reason = 非表示の理由
 label-hours = 通知までの時間数
 label-hours_saved_credited = 貢献とされた節約時間
@@ -1769,6 +1782,9 @@ label-issue_api_key = API キーを発行
 label-items = 項目
 label-kind = リアクション
 label-kudos = 称賛
+label-kudos-link = 称賛の対象のリンク
+label-kudos-target_id = 称賛の対象の ID
+label-kudos-target_kind = 称賛の対象の種類
 label-kudos_count = 称賛の数
 label-kudos_given = 送られた称賛の数
 label-kudos_received = 受け取った称賛の数
@@ -1784,6 +1800,7 @@ label-me_too = 「私も」済み
 label-me_too_count = 「私も」の数
 label-median_hours_to_first_answer = 最初の回答までの時間（中央値）
 label-member = メンバー
+label-member-created_at = 参加した日時
 label-member-display_name = メンバーの名前
 label-member-id = メンバー ID
 label-member_id = メンバー ID
@@ -1808,6 +1825,10 @@ label-post_count = 投稿数
 label-prefix = 先頭部分
 label-q = 検索語
 label-question = 質問
+label-question-created_at = 質問した日時
+label-question-link = 質問のリンク
+label-question-tags = 質問のタグ
+label-question-title = 質問のタイトル
 label-question_count = 質問数
 label-question_id = 質問 ID
 label-questions = 質問
@@ -1816,6 +1837,12 @@ label-questions_without_answer = 未回答の質問数
 label-rank = 順位
 label-reason = 理由
 label-report = 報告
+label-report-link = 報告のリンク
+label-report-reason = 報告の理由
+label-report-target_id = 報告された投稿の ID
+label-report-target_kind = 報告された投稿の種類
+label-report-target_link = 報告された投稿のリンク
+label-report-target_title = 報告された投稿のタイトル
 label-report_count = 報告の数
 label-request_id = 要求 ID
 label-resolution_reason = 対応の理由
@@ -1844,6 +1871,10 @@ label-target_link = 対象のリンク
 label-target_title = 対象のタイトル
 label-thanks_count = 「ありがとう」の数
 label-tip = ヒント
+label-tip-author = ヒントの投稿者
+label-tip-link = ヒントのリンク
+label-tip-tags = ヒントのタグ
+label-tip-title = ヒントのタイトル
 label-tips = ヒント
 label-tips_published = 公開されたヒント数
 label-tips_written = 書いたヒント数
@@ -1856,6 +1887,10 @@ label-unanswered = 未回答のみ
 label-unanswered_hours = 未回答の時間数
 label-updated_at = 更新日時
 label-win = 成果
+label-win-author = 成果の投稿者
+label-win-link = 成果のリンク
+label-win-tags = 成果のタグ
+label-win-title = 成果のタイトル
 label-wins_logged = 記録した成果数
 
 ## The display names of choices: enum-<Choice list>-<value>, or enum-<value>.

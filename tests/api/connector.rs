@@ -293,6 +293,41 @@ fn the_japanese_package_names_things_as_office_staff_would() {
     }
 }
 
+#[test]
+fn no_two_fields_of_one_output_share_a_label() {
+    // In the designer's dynamic content every field of a trigger's or action's output sits in
+    // one list: two 「リンク」 (the question's and the answer's) cannot be told apart.
+    fn labels(schema: &Value, at: &str, out: &mut Vec<(String, String)>) {
+        for (name, prop) in schema["properties"].as_object().into_iter().flatten() {
+            let path = format!("{at}/{name}");
+            out.push((
+                prop["x-ms-summary"].as_str().unwrap_or_default().to_owned(),
+                path.clone(),
+            ));
+            labels(prop, &path, out);
+        }
+    }
+    for dir in ["connector", "connector/ja"] {
+        let d: Value =
+            serde_json::from_slice(&repo_file(&format!("{dir}/apiDefinition.swagger.json")))
+                .unwrap();
+        for (name, schema) in d["definitions"].as_object().unwrap() {
+            let mut seen: Vec<(String, String)> = Vec::new();
+            labels(schema, name, &mut seen);
+            seen.sort();
+            for pair in seen.windows(2) {
+                assert!(
+                    pair[0].0 != pair[1].0,
+                    "{dir}: {} and {} are both {:?}",
+                    pair[0].1,
+                    pair[1].1,
+                    pair[0].0
+                );
+            }
+        }
+    }
+}
+
 /// Calls `f` with every summary, description and x-ms-summary of operations, parameters and
 /// definition properties.
 fn visit_texts(definition: &Value, f: &mut dyn FnMut(&str, &str)) {
