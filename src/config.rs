@@ -109,6 +109,10 @@ pub struct Config {
     pub rate_limit_burst: u32,
     /// `TSUNAGU_METRICS_TOKEN`: when set, `GET /metrics` needs `Authorization: Bearer <token>`.
     pub metrics_token: Option<String>,
+    /// `TSUNAGU_CONNECTOR_CLIENT_ID`: the client ID of the connector's app registration, put
+    /// into the packages `/connector.zip` serves (and the default of `tsunagu connector
+    /// --client-id`).
+    pub connector_client_id: Option<String>,
     /// `TSUNAGU_SHUTDOWN_GRACE_SECS`: how long in-flight requests may finish after SIGTERM.
     pub shutdown_grace_secs: u64,
     /// `TSUNAGU_CORS_ORIGINS`: browser origins allowed to call the API (none by default).
@@ -196,6 +200,7 @@ impl Default for Config {
             default_language: crate::i18n::Language::En,
             shutdown_grace_secs: 20,
             metrics_token: None,
+            connector_client_id: None,
             rate_limit_per_minute: 600,
             rate_limit_burst: 60,
             cors_origins: Vec::new(),
@@ -342,6 +347,9 @@ impl Config {
             config.rate_limit_burst = parse_positive("TSUNAGU_RATE_LIMIT_BURST", &v)?;
         }
         config.metrics_token = get("TSUNAGU_METRICS_TOKEN");
+        config.connector_client_id = get("TSUNAGU_CONNECTOR_CLIENT_ID")
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty());
         if config
             .metrics_token
             .as_deref()

@@ -373,5 +373,5 @@ readme-deployment = Import with `paconn create --api-def apiDefinition.swagger.j
 warning-placeholder-host = The connector calls { $host }, an example name. Generate it for your server: `tsunagu connector --host https://tsunagu.your-company.com` (or set TSUNAGU_PUBLIC_URL).
 warning-loopback-host = The connector calls { $host }, which is this computer: Power Platform runs in Microsoft's cloud and cannot reach it. Generate it with the address people and the on-premises data gateway use (`--host`, or TSUNAGU_PUBLIC_URL).
 warning-plain-http = The address is http://, but Power Platform calls custom connectors over HTTPS only: serve tsunagu behind HTTPS (the package says https).
-warning-placeholder-client-id = The { $auth } sign-in has a placeholder client ID in apiProperties.json: generate the package with `--client-id` set to the client ID of the connector's app registration.
+warning-placeholder-client-id = The { $auth } sign-in has a placeholder client ID in apiProperties.json: generate the package with `--client-id` set to the client ID of the connector's app registration (for /connector.zip, set TSUNAGU_CONNECTOR_CLIENT_ID on the server).
 warning-placeholder-oauth-urls = The authorization, token and refresh URLs in apiProperties.json are examples (login.example.com): replace them with your provider's before importing.

@@ -1975,5 +1975,5 @@ readme-deployment = `paconn create --api-def apiDefinition.swagger.json --api-pr
 warning-placeholder-host = コネクタの接続先 { $host } は例として使う名前です。自社のサーバーに合わせて生成してください: `tsunagu connector --host https://tsunagu.your-company.com`（または TSUNAGU_PUBLIC_URL を設定）。
 warning-loopback-host = コネクタの接続先 { $host } はこのコンピューター自身です。Power Platform は Microsoft のクラウドで動くので接続できません。メンバーやオンプレミス データ ゲートウェイが使うアドレスで生成してください（`--host` または TSUNAGU_PUBLIC_URL）。
 warning-plain-http = アドレスが http:// ですが、Power Platform はカスタムコネクタを HTTPS でしか呼び出しません。tsunagu を HTTPS の後ろで動かしてください（パッケージは https になっています）。
-warning-placeholder-client-id = { $auth } のサインインで、apiProperties.json のクライアント ID が仮の値です。`--client-id` にコネクタ用アプリのクライアント ID を指定してパッケージを生成してください。
+warning-placeholder-client-id = { $auth } のサインインで、apiProperties.json のクライアント ID が仮の値です。`--client-id` にコネクタ用アプリのクライアント ID を指定してパッケージを生成してください（/connector.zip では、サーバーに TSUNAGU_CONNECTOR_CLIENT_ID を設定します）。
 warning-placeholder-oauth-urls = apiProperties.json の認可・トークン・更新の URL は例（login.example.com）です。インポートの前に、使うプロバイダーの URL に置き換えてください。

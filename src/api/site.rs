@@ -103,9 +103,13 @@ fn public_target(state: &AppState, req: &HttpRequest) -> Target {
         })
 }
 
-/// The Entra ID settings this server already knows: its one tenant and its API's audience.
+/// The sign-in settings this server already knows: the connector's client ID
+/// (`TSUNAGU_CONNECTOR_CLIENT_ID`), its one tenant and its API's audience.
 fn sign_in(state: &AppState) -> SignIn {
-    let mut sign_in = SignIn::default();
+    let mut sign_in = SignIn {
+        client_id: state.config.connector_client_id.clone(),
+        ..SignIn::default()
+    };
     if let Some(oidc) = &state.config.oidc {
         if let [tenant] = oidc.tenants.as_slice() {
             sign_in.tenant = tenant.clone();

@@ -1182,3 +1182,62 @@ on_both_databases! {
         problem(response, reqwest::StatusCode::UNAUTHORIZED, "unauthorized").await;
     }
 }
+
+async fn the_downloaded_package_is_ready_to_import(backend: Backend) {
+    let app = spawn_app_with(backend, |config| {
+        config.public_url = Some("https://intra.contoso.co.jp/tsunagu".into());
+        config.connector_client_id = Some("6f1c8e2a-0000-4000-8000-000000000002".into());
+    })
+    .await;
+    let zip = app
+        .client
+        .get(format!("{}/connector.zip?lang=ja&auth=aad", app.address))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.to_vec())).unwrap();
+    let definition: Value =
+        serde_json::from_reader(archive.by_name("apiDefinition.swagger.json").unwrap()).unwrap();
+    assert_eq!(definition["host"], "intra.contoso.co.jp");
+    assert_eq!(definition["basePath"], "/tsunagu/api/v1");
+    let properties: Value =
+        serde_json::from_reader(archive.by_name("apiProperties.json").unwrap()).unwrap();
+    assert_eq!(
+        properties["properties"]["connectionParameters"]["token"]["oAuthSettings"]["clientId"],
+        "6f1c8e2a-0000-4000-8000-000000000002"
+    );
+    let mut readme = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("readme.md").unwrap(), &mut readme).unwrap();
+    assert!(!readme.contains("⚠"), "{readme}");
+    // From a server that knows no public URL: the readme says Power Platform cannot reach it.
+    let local = spawn_app(backend).await;
+    let zip = local
+        .client
+        .get(format!(
+            "{}/connector.zip?lang=ja&auth=apikey",
+            local.address
+        ))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.to_vec())).unwrap();
+    let mut readme = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("readme.md").unwrap(), &mut readme).unwrap();
+    assert!(readme.contains("このコンピューター自身"), "{readme}");
+}
+
+#[tokio::test]
+async fn the_downloaded_package_is_ready_to_import_sqlite() {
+    the_downloaded_package_is_ready_to_import(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_downloaded_package_is_ready_to_import_postgres() {
+    the_downloaded_package_is_ready_to_import(Backend::Postgres).await;
+}
