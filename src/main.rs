@@ -181,7 +181,16 @@ async fn run() -> anyhow::Result<()> {
                 },
             };
             let package = tsunagu::connector::package(&options)?;
-            package.write_to(&out)?;
+            package.write_to(&out).map_err(|e| {
+                anyhow::anyhow!(tsunagu::i18n::text(
+                    config.default_language,
+                    "cli-cannot-write-package",
+                    &[
+                        ("folder", out.display().to_string().into()),
+                        ("cause", e.to_string().into()),
+                    ],
+                ))
+            })?;
             for warning in options.warnings() {
                 eprintln!(
                     "warning: {}",
@@ -197,27 +206,35 @@ async fn run() -> anyhow::Result<()> {
 async fn serve(config: Config) -> anyhow::Result<()> {
     let store = open_store(&config).await?;
     let public_url = config.public_url.clone();
+    let language = config.default_language;
     let bind = config.bind;
     // Listen first: the one-time admin key is made only once serving is certain, so a start
     // that cannot bind (port in use) does not use it up unseen.
     let app = Application::build_with_store(config, store)?;
     let first_admin_key = bootstrap_admin(app.store()).await?;
     let base = public_url.unwrap_or_else(|| format!("http://{}:{}", bind.ip(), app.port()));
+    let say = |id: &str, args: &[(&'static str, tsunagu::i18n::Arg)]| {
+        tsunagu::i18n::text(language, id, args)
+    };
     if let Some(key) = first_admin_key {
         println!();
-        println!(
-            "This is a new database. An admin API key was created; it is shown only this once:"
-        );
+        println!("{}", say("serve-first-admin-key", &[]));
         println!();
         println!("    {key}");
         println!();
-        println!("Try it:");
+        println!("{}", say("serve-try-it", &[]));
         println!("    curl -H 'Authorization: Bearer {key}' {base}/api/v1/me");
         println!();
     }
     println!(
-        "tsunagu is serving on {base} ({} database)",
-        app.store().backend_name()
+        "{}",
+        say(
+            "serve-serving",
+            &[
+                ("base", base.as_str().into()),
+                ("backend", app.store().backend_name().into()),
+            ],
+        )
     );
     tracing::info!(%base, backend = app.store().backend_name(), "tsunagu is serving");
     app.run_until_stopped().await

@@ -73,8 +73,21 @@ impl Application {
 
     /// Like [`Application::build`], with an already opened store.
     pub fn build_with_store(config: Config, store: Store) -> anyhow::Result<Self> {
-        let listener = TcpListener::bind(config.bind)
-            .with_context(|| format!("cannot listen on {} (TSUNAGU_BIND)", config.bind))?;
+        let listener = TcpListener::bind(config.bind).map_err(|e| {
+            let id = if e.kind() == std::io::ErrorKind::AddrInUse {
+                "listen-in-use"
+            } else {
+                "listen-failed"
+            };
+            anyhow::anyhow!(crate::i18n::text(
+                config.default_language,
+                id,
+                &[
+                    ("address", config.bind.to_string().into()),
+                    ("cause", e.to_string().into()),
+                ],
+            ))
+        })?;
         let port = listener.local_addr()?.port();
         let workers = config.workers;
         let grace = config.shutdown_grace_secs;

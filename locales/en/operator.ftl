@@ -7,3 +7,14 @@ db-file-read-only = the SQLite database { $file } is read-only for this user. Ma
 db-folder-read-only = cannot write in { $folder }: SQLite creates { $file } and its -wal and -shm files there. Make the folder writable for the user running tsunagu, or set TSUNAGU_DATABASE_URL to a file in a writable folder.
 db-postgres-unreachable = cannot connect to PostgreSQL at { $address } (database { $database }): { $cause }. Check that PostgreSQL runs and listens on that address (listen_addresses and port in postgresql.conf), that a firewall lets this machine through, and that pg_hba.conf, the user name and the password in TSUNAGU_DATABASE_URL allow it.
 db-timed-out = no answer within 10 seconds
+
+## Starting and the command line.
+listen-in-use = cannot listen on { $address }: another program already uses that port. Stop it, or set TSUNAGU_BIND to another address (e.g. 127.0.0.1:8081).
+listen-failed = cannot listen on { $address } (TSUNAGU_BIND): { $cause }
+db-path-is-folder = the SQLite database { $file } is a folder. Set TSUNAGU_DATABASE_URL to a file inside it, e.g. sqlite://{ $file }/tsunagu.db.
+db-not-sqlite = { $file } is not a SQLite database ({ $cause }). Set TSUNAGU_DATABASE_URL to tsunagu's database file, or to a new file name.
+db-sqlite-cannot-open = cannot open the SQLite database { $file }: { $cause }. Check that the path is right and that the user running tsunagu may read and write it.
+cli-cannot-write-package = cannot write the package to { $folder }: { $cause }. Give --out a folder (it is created if missing).
+serve-first-admin-key = This is a new database. An admin API key was created; it is shown only this once:
+serve-try-it = Try it:
+serve-serving = tsunagu is serving on { $base } ({ $backend } database)

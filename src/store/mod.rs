@@ -248,6 +248,13 @@ fn check_sqlite_file(options: &StoreOptions, path: &std::path::Path) -> anyhow::
         _ => std::path::PathBuf::from("."),
     };
     let folder_name = folder.display().to_string();
+    if path.is_dir() {
+        anyhow::bail!(say(
+            options,
+            "db-path-is-folder",
+            &[("file", name.as_str().into())]
+        ));
+    }
     if !folder.is_dir() {
         anyhow::bail!(say(
             options,
@@ -374,9 +381,26 @@ impl Store {
             let pool = SqlitePoolOptions::new()
                 .max_connections(options.max_connections)
                 .acquire_timeout(Duration::from_secs(10))
-                .connect_with(connect)
+                .connect_with(connect.clone())
                 .await
-                .with_context(|| format!("cannot open SQLite database {url}"))?;
+                .map_err(|e| {
+                    // SQLite's own sentence, once (sqlx repeats it), with the file and a hint.
+                    let cause = e
+                        .as_database_error()
+                        .map(|d| d.message().to_owned())
+                        .unwrap_or_else(|| e.to_string());
+                    let file = connect.get_filename().display().to_string();
+                    let id = if cause.contains("not a database") {
+                        "db-not-sqlite"
+                    } else {
+                        "db-sqlite-cannot-open"
+                    };
+                    anyhow::anyhow!(say(
+                        options,
+                        id,
+                        &[("file", file.into()), ("cause", cause.into())]
+                    ))
+                })?;
             Pool::Sqlite(pool)
         } else {
             // Never the URL itself: it may hold a password.

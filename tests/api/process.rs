@@ -822,6 +822,24 @@ fn a_database_that_cannot_be_opened_is_named_with_what_to_do() {
     assert!(stderr.contains(&file.display().to_string()), "{stderr}");
     assert!(stderr.contains("does not exist"), "{stderr}");
     assert!(!stderr.contains("backtrace"), "{stderr}");
+    // A folder, or a file that is not SQLite: named, with what to set instead.
+    std::fs::create_dir_all(&folder).unwrap();
+    let (status, stderr, _) = migrate_fails(&format!("sqlite://{}", folder.display()), &[]);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(
+        stderr.contains("is a folder") && stderr.contains("tsunagu.db"),
+        "{stderr}"
+    );
+    std::fs::write(&file, "not a database").unwrap();
+    let (status, stderr, _) = migrate_fails(&format!("sqlite://{}", file.display()), &[]);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(stderr.contains("is not a SQLite database"), "{stderr}");
+    assert_eq!(
+        stderr.matches("not a database").count(),
+        1,
+        "said once: {stderr}"
+    );
+    std::fs::remove_dir_all(&folder).unwrap();
     // PostgreSQL that is not there (it waited 10 s and said "pool timed out"): at once, with
     // the address and the cause, in the operator's language.
     let port = free_port();
@@ -957,5 +975,20 @@ fn the_connector_command_keeps_the_path_and_warns_about_hosts_power_platform_can
     assert!(stderr.contains("ftp://files.contoso.co.jp"), "{stderr}");
     let (status, _, _, _, _) = run(&["--host", "https://evil.com\"x"]);
     assert_eq!(status, Some(1));
+    // A file where the folder should be: the path and what --out wants.
+    let file = out.with_extension("txt");
+    std::fs::write(&file, "").unwrap();
+    let output = tsunagu("sqlite::memory:")
+        .args(["connector", "--auth", "apikey", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr.contains(&file.display().to_string()) && stderr.contains("--out"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_file(&file);
     let _ = std::fs::remove_dir_all(&out);
 }
