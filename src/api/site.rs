@@ -139,6 +139,7 @@ pub async fn dashboard() -> HttpResponse {
     let words = words.replace("</", "<\\/");
     let page = include_str!("assets/dashboard.html")
         .replace("__LANG__", language.tag())
+        .replace("__TITLE__", &crate::i18n::text(language, "stats-title", &[]))
         .replace("__WORDS__", &words);
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

@@ -170,6 +170,7 @@ on_both_databases! {
         };
         let ja = page("ja").await;
         assert!(ja.contains(r#"<html lang="ja">"#));
+        assert!(ja.contains("<title>tsunagu — コミュニティの状況</title>"));
         let words: Value = serde_json::from_str(
             ja.split("const T = ").nth(1).unwrap().split(";\n").next().unwrap(),
         )
