@@ -167,3 +167,15 @@ signin-no-id-token = The identity provider returned no ID token; start again at 
 
 ## How values inside sentences read in other languages (see i18n::Message::render).
 field-item = { $label } (item { $position })
+
+## More field problems.
+field-out-of-range = { $field } is outside the allowed range
+field-invalid = { $field } is not valid ({ $reason })
+body-unreadable = the request body could not be read ({ $reason }); send it again
+callback-invalid = { $field } is not an absolute URL
+callback-not-https = { $field } must use https
+callback-private = { $field } points to a non-public address ({ $value }); webhooks go to public HTTPS endpoints only
+callback-unresolvable = { $field }'s host { $value } does not resolve
+signin-no-pending = no sign-in is in progress in this browser (it expired after 10 minutes, or cookies are blocked); start again at /auth/login
+signin-state-mismatch = the sign-in state does not match; start again at /auth/login
+signin-no-code = the identity provider sent no authorization code; start again at /auth/login

@@ -191,3 +191,15 @@ char-000d = 改行
 char-0009 = タブ
 char-2028 = 行区切り
 char-2029 = 段落区切り
+
+## More field problems.
+field-out-of-range = 「{ $field }」の値が使える範囲の外です
+field-invalid = 「{ $field }」の値が正しくありません（{ $reason }）
+body-unreadable = 送信データを読み取れませんでした（{ $reason }）。もう一度送ってください
+callback-invalid = 「{ $field }」は https:// から始まる完全な URL にしてください
+callback-not-https = 「{ $field }」は https の URL にしてください
+callback-private = 「{ $field }」が社外から見えないアドレス（{ $value }）を指しています。Webhook の送信先は公開された HTTPS のエンドポイントだけです
+callback-unresolvable = 「{ $field }」のホスト { $value } が見つかりません（DNS で解決できません）
+signin-no-pending = このブラウザーで進行中のサインインがありません（10 分で期限切れになったか、Cookie がブロックされています）。/auth/login からやり直してください
+signin-state-mismatch = サインインの状態が一致しません。/auth/login からやり直してください
+signin-no-code = ID プロバイダーから認可コードが送られてきませんでした。/auth/login からやり直してください

@@ -75,10 +75,11 @@ pub async fn read_body(
         let mut body = web::BytesMut::new();
         while let Some(chunk) = payload.next().await {
             let chunk = chunk.map_err(|e| {
-                ApiError::InvalidBody(FieldError::new(
+                ApiError::InvalidBody(FieldError::say(
                     "body",
                     "unreadable",
-                    format!("the request body could not be read: {e}"),
+                    "body-unreadable",
+                    vec![("reason", Arg::from(e.to_string()))],
                 ))
             })?;
             if body.len() + chunk.len() > limit {
@@ -364,7 +365,19 @@ fn describe_value_error(field: &str, message: &str) -> FieldError {
         };
         return FieldError::say(field, "invalid_value", id, vec![]);
     }
-    FieldError::new(field, "invalid_value", format!("{field}: {message}"))
+    if message.contains("too large") || message.contains("out of range") {
+        return FieldError::say(field, "invalid_value", "field-too-large", vec![]);
+    }
+    if message.starts_with("invalid value: integer") {
+        return FieldError::say(field, "invalid_value", "field-out-of-range", vec![]);
+    }
+    // Anything else: a sentence in the reader's language, the parser's words in brackets.
+    FieldError::say(
+        field,
+        "invalid_value",
+        "field-invalid",
+        vec![("reason", Arg::from(message))],
+    )
 }
 
 fn quoted_after(message: &str, marker: &str) -> Option<String> {

@@ -183,23 +183,18 @@ pub async fn callback(
             vec![("reason", reason.trim().into())],
         )));
     }
-    let bad = |field: &str, why: &str| {
-        ApiError::InvalidQuery(FieldError::new(field, "invalid_sign_in", why))
+    let bad = |field: &str, id: &'static str| {
+        ApiError::InvalidQuery(FieldError::say(field, "invalid_sign_in", id, vec![]))
     };
     let pending = state
         .auth
         .sessions
         .pending_login(&req)
-        .ok_or_else(|| bad("state", "no sign-in is in progress in this browser (it expired after 10 minutes, or cookies are blocked); start again at /auth/login"))?;
+        .ok_or_else(|| bad("state", "signin-no-pending"))?;
     if params.state.as_deref() != Some(pending.state.as_str()) {
-        return Err(bad(
-            "state",
-            "the sign-in state does not match; start again at /auth/login",
-        ));
+        return Err(bad("state", "signin-state-mismatch"));
     }
-    let code = params
-        .code
-        .ok_or_else(|| bad("code", "the provider sent no authorization code"))?;
+    let code = params.code.ok_or_else(|| bad("code", "signin-no-code"))?;
     let client = login_client(&state, &req).await?;
     let response = client
         .exchange_code(AuthorizationCode::new(code))

@@ -24,20 +24,24 @@ pub async fn connector_zip(
     req: HttpRequest,
     Query(params): Query<ConnectorParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let invalid =
-        |field: &str, e: String| ApiError::InvalidQuery(FieldError::new(field, "invalid_value", e));
-    let lang: Language = params
-        .lang
-        .as_deref()
-        .unwrap_or("en")
+    let invalid = |field: &str, choices: &str, got: &str| {
+        ApiError::InvalidQuery(FieldError::say(
+            field,
+            "invalid_value",
+            "field-bad-choice",
+            vec![
+                ("count", choices.split(", ").count().into()),
+                ("choices", choices.into()),
+                ("got", got.into()),
+            ],
+        ))
+    };
+    let lang = params.lang.as_deref().unwrap_or("en");
+    let lang: Language = lang.parse().map_err(|_| invalid("lang", "en, ja", lang))?;
+    let auth = params.auth.as_deref().unwrap_or("aad");
+    let auth: AuthMode = auth
         .parse()
-        .map_err(|e| invalid("lang", e))?;
-    let auth: AuthMode = params
-        .auth
-        .as_deref()
-        .unwrap_or("aad")
-        .parse()
-        .map_err(|e| invalid("auth", e))?;
+        .map_err(|_| invalid("auth", "aad, oauth2, apikey", auth))?;
     let target = public_target(&state, &req);
     let host = target.url();
     // Building the package costs real CPU and anyone may ask: each (language, sign-in, host)
@@ -139,7 +143,10 @@ pub async fn dashboard() -> HttpResponse {
     let words = words.replace("</", "<\\/");
     let page = include_str!("assets/dashboard.html")
         .replace("__LANG__", language.tag())
-        .replace("__TITLE__", &crate::i18n::text(language, "stats-title", &[]))
+        .replace(
+            "__TITLE__",
+            &crate::i18n::text(language, "stats-title", &[]),
+        )
         .replace("__WORDS__", &words);
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

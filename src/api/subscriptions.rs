@@ -406,10 +406,17 @@ async fn subscribe(
     } else if let Err(refused) =
         ssrf::check_callback_url(callback_url, &state.config.webhooks.allow_hosts).await
     {
-        errors.check::<()>(Err(FieldError::new(
+        let (id, value) = match &refused {
+            ssrf::CallbackRefused::Invalid => ("callback-invalid", String::new()),
+            ssrf::CallbackRefused::NotHttps => ("callback-not-https", String::new()),
+            ssrf::CallbackRefused::PrivateAddress(ip) => ("callback-private", ip.to_string()),
+            ssrf::CallbackRefused::Unresolvable(host) => ("callback-unresolvable", host.clone()),
+        };
+        errors.check::<()>(Err(FieldError::say(
             "callback_url",
             refused.code(),
-            refused.to_string(),
+            id,
+            vec![("value", crate::i18n::Arg::from(value))],
         )));
     }
     if let Some(secret) = secret {
