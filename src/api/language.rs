@@ -17,6 +17,13 @@ pub async fn negotiate(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let (language, explicit) = of(&req);
+    crate::i18n::scope(language, explicit, next.call(req)).await
+}
+
+/// The language `req` asks for, and whether it asked (else the server's default). For the
+/// few answers given before this middleware runs (a URL too long).
+pub fn of(req: &ServiceRequest) -> (Language, bool) {
     // Every Accept-Language header, as one list (RFC 9110 §5.3); bytes that are not text do
     // not void the rest.
     let header: Vec<String> = req
@@ -30,5 +37,5 @@ pub async fn negotiate(
             .map(|state| state.config.default_language)
             .unwrap_or_default()
     });
-    crate::i18n::scope(language, requested.is_some(), next.call(req)).await
+    (language, requested.is_some())
 }

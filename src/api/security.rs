@@ -44,7 +44,11 @@ pub async fn headers(
         .map(|s| s.config.frame_ancestors.join(" "))
         .unwrap_or_default();
     let mut res = if url_chars > MAX_URL_CHARS {
-        req.error_response(crate::error::ApiError::UriTooLong(MAX_URL_CHARS))
+        let (language, explicit) = crate::api::language::of(&req);
+        crate::i18n::scope(language, explicit, async {
+            req.error_response(crate::error::ApiError::UriTooLong(MAX_URL_CHARS))
+        })
+        .await
     } else {
         next.call(req).await?.map_into_boxed_body()
     };

@@ -105,6 +105,13 @@ on_both_databases! {
         let response = app.get(&format!("{}{}{too_long}", app.address, prefix), &m.key).await;
         let p = problem(response, StatusCode::URI_TOO_LONG, "uri_too_long").await;
         assert!(p["detail"].as_str().unwrap().contains("8192"));
+        // Refused before anything else runs, yet in the reader's language.
+        let url = format!("{}{}{too_long}", app.address, prefix);
+        let response = app.client.get(url).bearer_auth(&m.key).header("Accept-Language", "ja").send().await.unwrap();
+        assert_eq!(response.headers()["content-language"], "ja");
+        let p = problem(response, StatusCode::URI_TOO_LONG, "uri_too_long").await;
+        assert!(p["detail_en"].as_str().unwrap().contains("8192"), "{p}");
+        assert!(p["detail"].as_str().unwrap().contains("URL"), "{p}");
     }
 
     async fn unknown_ids_and_routes_are_404(app) {
