@@ -6,6 +6,7 @@ use tsunagu::api::AppState;
 use tsunagu::config::Config;
 use tsunagu::connector::{AuthMode, ConnectorOptions, Language, SignIn, Target};
 use tsunagu::domain::member::Role;
+use tsunagu::i18n::text;
 use tsunagu::startup::{bootstrap_admin, open_store, Application};
 
 /// tsunagu: a community API for citizen developers.
@@ -114,15 +115,30 @@ async fn run() -> anyhow::Result<()> {
         Command::Backup { out } => {
             let store = open_store(&config).await?;
             store.backup_to(&out).await?;
-            eprintln!("backup written to {}", out.display());
+            eprintln!(
+                "{}",
+                text(
+                    config.default_language,
+                    "cli-backup-written",
+                    &[("file", out.display().to_string().into())]
+                )
+            );
             Ok(())
         }
         Command::Migrate => {
             let store = open_store(&config).await?;
-            eprintln!("migrations applied ({})", store.backend_name());
+            eprintln!(
+                "{}",
+                text(
+                    config.default_language,
+                    "cli-migrated",
+                    &[("backend", store.backend_name().into())]
+                )
+            );
             Ok(())
         }
         Command::Admin(AdminCommand::CreateMember { name, email, role }) => {
+            let language = config.default_language;
             let store = open_store(&config).await?;
             let auth = std::sync::Arc::new(tsunagu::auth::Authenticator::from_config(&config)?);
             let state = AppState {
@@ -138,12 +154,20 @@ async fn run() -> anyhow::Result<()> {
             };
             let created = create_member_with_key(&state, &input)
                 .await
-                .map_err(|e| anyhow::anyhow!("{}", e.problem().detail))?;
+                .map_err(|e| anyhow::anyhow!("{}", e.problem_in(language).detail))?;
             let key = created.api_key.map(|k| k.secret).unwrap_or_default();
             println!(
-                "created member {} ({})",
-                created.member.id, created.member.display_name
+                "{}",
+                text(
+                    language,
+                    "cli-member-created",
+                    &[
+                        ("id", created.member.id.into()),
+                        ("name", created.member.display_name.as_str().into())
+                    ]
+                )
             );
+            // The key's line stays the same in every language: scripts read it.
             println!("API key (shown once): {key}");
             Ok(())
         }
@@ -197,7 +221,17 @@ async fn run() -> anyhow::Result<()> {
                     warning.say(config.default_language, &options)
                 );
             }
-            eprintln!("wrote {} files to {}", package.files.len(), out.display());
+            eprintln!(
+                "{}",
+                text(
+                    config.default_language,
+                    "cli-package-written",
+                    &[
+                        ("count", package.files.len().into()),
+                        ("folder", out.display().to_string().into())
+                    ]
+                )
+            );
             Ok(())
         }
     }

@@ -18,3 +18,7 @@ cli-cannot-write-package = cannot write the package to { $folder }: { $cause }. 
 serve-first-admin-key = This is a new database. An admin API key was created; it is shown only this once:
 serve-try-it = Try it:
 serve-serving = tsunagu is serving on { $base } ({ $backend } database)
+cli-backup-written = backup written to { $file }
+cli-migrated = migrations applied ({ $backend })
+cli-member-created = created member { $id } ({ $name })
+cli-package-written = wrote { $count } files to { $folder }

@@ -18,3 +18,7 @@ cli-cannot-write-package = パッケージを { $folder } に書き込めませ�
 serve-first-admin-key = 新しいデータベースです。管理者の API キーを作成しました。表示されるのはこの一度だけです:
 serve-try-it = 試してみましょう:
 serve-serving = tsunagu は { $base } で動いています（{ $backend } データベース）
+cli-backup-written = バックアップを { $file } に書き込みました
+cli-migrated = マイグレーションを適用しました（{ $backend }）
+cli-member-created = メンバー { $id }（{ $name }）を作成しました
+cli-package-written = { $count } 個のファイルを { $folder } に書き込みました
