@@ -256,6 +256,14 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
+/// PostgreSQL `23503`, SQLite `787` (`SQLITE_CONSTRAINT_FOREIGNKEY`).
+fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| {
+        matches!(d.kind(), sqlx::error::ErrorKind::ForeignKeyViolation)
+            || matches!(d.code().as_deref(), Some("23503") | Some("787"))
+    })
+}
+
 impl From<crate::store::StoreError> for ApiError {
     fn from(e: crate::store::StoreError) -> Self {
         match e {
@@ -263,6 +271,11 @@ impl From<crate::store::StoreError> for ApiError {
                 "duplicate",
                 format!("a {what} like this already exists").into(),
             ),
+            // What the request acts on was deleted between the handler's lookup and the write
+            // (a foreign key no longer has its row): as if it had not been found.
+            crate::store::StoreError::Database(e) if is_foreign_key_violation(&e) => {
+                ApiError::NotFoundBecause("not_found", Text::say("gone-meanwhile", vec![]))
+            }
             crate::store::StoreError::Database(e) => e.into(),
         }
     }

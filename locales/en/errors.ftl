@@ -179,3 +179,4 @@ callback-unresolvable = { $field }'s host { $value } does not resolve
 signin-no-pending = no sign-in is in progress in this browser (it expired after 10 minutes, or cookies are blocked); start again at /auth/login
 signin-state-mismatch = the sign-in state does not match; start again at /auth/login
 signin-no-code = the identity provider sent no authorization code; start again at /auth/login
+gone-meanwhile = What you acted on was deleted a moment ago; reload and try again.

@@ -203,3 +203,4 @@ callback-unresolvable = 「{ $field }」のホスト { $value } が見つかり�
 signin-no-pending = このブラウザーで進行中のサインインがありません（10 分で期限切れになったか、Cookie がブロックされています）。/auth/login からやり直してください
 signin-state-mismatch = サインインの状態が一致しません。/auth/login からやり直してください
 signin-no-code = ID プロバイダーから認可コードが送られてきませんでした。/auth/login からやり直してください
+gone-meanwhile = 操作しようとしたものは、たったいま削除されました。読み込み直してからやり直してください。

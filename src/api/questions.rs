@@ -658,7 +658,11 @@ async fn set_me_too(
             crate::error::Text::say("own-question", vec![]),
         ));
     }
-    let count = state.store.set_me_too(row.id, caller.member_id, on).await?;
+    let count = state
+        .store
+        .set_me_too(row.id, caller.member_id, on)
+        .await?
+        .ok_or(ApiError::NotFound("question"))?;
     Ok(HttpResponse::Ok().json(MeToo {
         question_id: row.id,
         me_too_count: count,

@@ -341,12 +341,27 @@ impl Store {
         })
     }
 
-    /// Records or withdraws a member's "me too" (idempotently); returns the new count.
-    pub async fn set_me_too(&self, question_id: i64, member_id: i64, on: bool) -> StoreResult<i64> {
+    /// Records or withdraws a member's "me too" (idempotently); returns the new count, or
+    /// `None` when the question is gone (deleted since the caller looked it up).
+    pub async fn set_me_too(
+        &self,
+        question_id: i64,
+        member_id: i64,
+        on: bool,
+    ) -> StoreResult<Option<i64>> {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             super::lock_question!(tx, question_id);
+            // Deleted since the caller looked it up: nothing to record or count.
+            let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM questions WHERE id = $1")
+                .bind(question_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if exists.is_none() {
+                tx.rollback().await?;
+                return Ok(None);
+            }
             let changed = if on {
                 sqlx::query("INSERT INTO question_me_too (question_id, member_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
                     .bind(question_id).bind(member_id).bind(now)
@@ -356,19 +371,24 @@ impl Store {
                     .bind(question_id).bind(member_id)
                     .execute(&mut *tx).await?.rows_affected()
             };
-            let count: i64 = if changed > 0 {
+            let count: Option<i64> = if changed > 0 {
                 sqlx::query_scalar(
                     "UPDATE questions SET me_too_count = (SELECT COUNT(*) FROM question_me_too WHERE question_id = $1) WHERE id = $1 RETURNING me_too_count",
                 )
                 .bind(question_id)
-                .fetch_one(&mut *tx)
+                .fetch_optional(&mut *tx)
                 .await?
             } else {
                 sqlx::query_scalar("SELECT me_too_count FROM questions WHERE id = $1")
                     .bind(question_id)
-                    .fetch_one(&mut *tx)
+                    .fetch_optional(&mut *tx)
                     .await?
             };
+            if count.is_none() {
+                // Deleted meanwhile (its me-too rows went with it): nothing to keep.
+                tx.rollback().await?;
+                return Ok(None);
+            }
             tx.commit().await?;
             Ok(count)
         })

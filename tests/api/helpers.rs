@@ -21,7 +21,8 @@ pub struct TestApp {
     pub backend: Backend,
     pub client: reqwest::Client,
     server: actix_web::dev::ServerHandle,
-    store: tsunagu::store::Store,
+    /// The running app's store, for races no HTTP request can line up.
+    pub store: tsunagu::store::Store,
     _dir: Option<tempfile::TempDir>,
 }
 

@@ -178,3 +178,21 @@ on_both_databases! {
         assert_eq!(app.list_ids(&hana.key, "sort=newest").await[0], q_done);
     }
 }
+
+on_both_databases! {
+    async fn me_too_on_a_question_deleted_meanwhile_is_not_found_not_a_500(app) {
+        // The handler looks the question up, then records the "me too" in its own
+        // transaction; a delete in between (seen by the fuzzer as a 500) finds nothing to count.
+        let asker = app.member("asker").await;
+        let other = app.member("other").await;
+        let q = app.ask(&asker.key, "消える質問です", "b", &[], false).await;
+        let id = q["id"].as_i64().unwrap();
+        let response = app.post(&format!("/questions/{id}/me-too"), &other.key, json!({})).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let response = app.delete(&format!("/questions/{id}"), &asker.key).await;
+        assert!(response.status().is_success(), "{}", response.status());
+        for on in [false, true] {
+            assert_eq!(app.store.set_me_too(id, other.id, on).await.unwrap(), None);
+        }
+    }
+}
