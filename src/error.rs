@@ -408,9 +408,13 @@ impl ApiError {
                 "method-not-allowed",
                 vec![("allowed", Arg::from(allowed.join(", ")))],
             ),
-            ApiError::PayloadTooLarge(limit) => {
-                Message::new("payload-too-large", vec![("limit", Arg::from(*limit))])
-            }
+            ApiError::PayloadTooLarge(limit) => Message::new(
+                "payload-too-large",
+                vec![
+                    ("limit", Arg::from(*limit)),
+                    ("kib", Arg::from(*limit / 1024)),
+                ],
+            ),
             ApiError::BodyTimeout(secs) => {
                 Message::new("body-timeout", vec![("seconds", Arg::from(*secs))])
             }

@@ -198,8 +198,18 @@ fn field_label(language: Language, path: &str) -> String {
     }
 }
 
-/// `U+000A` as a reader of `language` knows it (改行（U+000A）); other characters as given.
+/// `U+000A` as a reader of `language` knows it (改行（U+000A）), a lone space as 空白; other
+/// characters as given.
 fn character_name(language: Language, code: &str) -> String {
+    let mut chars = code.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        let key = format!("char-{:04x}", c as u32);
+        return if has(language, &key) {
+            text(language, &key, &[])
+        } else {
+            code.to_owned()
+        };
+    }
     let key = format!(
         "char-{}",
         code.trim_start_matches("U+").to_ascii_lowercase()

@@ -7,6 +7,7 @@
 ### generate when the English has changed since (run `tsunagu connector --lang ja` to see which).
 
 ## Labels (x-ms-summary): label-<Operation>-<parameter>, label-<Object>-<field>, or label-<name>.
+label-Win-kudos_given = You Gave Kudos
 label-AcceptAnswer-id = Answer ID
 label-AddMeToo-id = Question ID
 label-AddReaction-id = Answer ID
@@ -351,7 +352,6 @@ signin-apikey-name = API key
 signin-apikey-tooltip = Create one with POST /api/v1/me/api-keys or ask your tsunagu admin.
 signin-oauth2-description = Sign in with your company's OpenID Connect provider.
 signin-oauth2-name = Sign in with your company account
-trigger-hint = To see it work now, post a question, a tip or a win in tsunagu
 
 ## The package readme (readme.md) and the warnings `tsunagu connector` prints.
 readme-intro = tsunagu is the backend of an in-company learning community for citizen developers. With this connector members ask questions (anonymously if they like), answer each other, say thanks, and find questions that were already asked, in Japanese and English.
@@ -375,3 +375,12 @@ warning-loopback-host = The connector calls { $host }, which is this computer: P
 warning-plain-http = The address is http://, but Power Platform calls custom connectors over HTTPS only: serve tsunagu behind HTTPS (the package says https).
 warning-placeholder-client-id = The { $auth } sign-in has a placeholder client ID in apiProperties.json: generate the package with `--client-id` set to the client ID of the connector's app registration (for /connector.zip, set TSUNAGU_CONNECTOR_CLIENT_ID on the server).
 warning-placeholder-oauth-urls = The authorization, token and refresh URLs in apiProperties.json are examples (login.example.com): replace them with your provider's before importing.
+trigger-hint-OnAnswerAccepted = To see it work now, choose the best answer to one of your questions in tsunagu.
+trigger-hint-OnKudosReceived = To see it work now, ask a colleague to give kudos to one of your answers or wins.
+trigger-hint-OnNewEvents = To see it work now, post a question, a tip or a win in tsunagu; the flow runs at its next check.
+trigger-hint-OnPostReported = To see it work now, report a test post in tsunagu (you need the moderator role to subscribe).
+trigger-hint-OnQuestionAnswered = To see it work now, answer a question in tsunagu.
+trigger-hint-OnQuestionPosted = To see it work now, post a question in tsunagu.
+trigger-hint-OnQuestionUnanswered = It fires when a question has waited the chosen number of hours without an answer; to test, choose 1 hour and post a question.
+trigger-hint-OnTipPublished = To see it work now, write a tip in tsunagu.
+trigger-hint-OnWinLogged = To see it work now, log a win in tsunagu.

@@ -13,7 +13,7 @@ rate-limited = Too many requests from this caller; retry in { $seconds } s.
 not-found = No { $what } with that id exists.
 route-not-found = No API route matches this path. See /openapi.json.
 method-not-allowed = This path accepts only { $allowed }.
-payload-too-large = The request body is larger than the limit of { $limit } bytes.
+payload-too-large = The request body is larger than the limit of { $kib } KB ({ $limit } bytes).
 body-timeout = The request body did not arrive within { $seconds } seconds; send it again.
 uri-too-long = The URL is longer than the limit of { $limit } characters; send long text in a request body.
 unsupported-media-type = Send the request body as JSON with `Content-Type: application/json`.
@@ -70,7 +70,10 @@ text-control = { $field } must not contain control characters (found { $char })
 tag-empty = a tag must not be empty
 tag-invisible = a tag must have a character a reader can see; spaces and invisible characters do not count
 tag-too-long = a tag must be at most { $max } characters (it has { $count })
-tag-bad-character = a tag may contain letters, digits, '-', '_' and '.' only (found "{ $char }"); use '-' instead of spaces
+tag-bad-character = a tag may contain letters, digits, '-', '_' and '.' only (found "{ $char }"){ $space ->
+        [yes] ; use '-' instead of spaces
+       *[other] {""}
+    }
 tags-too-many = at most { $max } tags are allowed (got { $count })
 
 ## Who may do what (403)
@@ -129,7 +132,7 @@ helped-by-missing = no such { $kind ->
 }: { $ids }
 range-order = from must be before to
 range-too-long = a report covers at most 10 years
-after-negative = after must be 0 or more
+after-negative = { $field } must be 0 or more
 cursor-invalid = cursor is not a cursor from this API; use the next_cursor of a previous page with the same sort and search
 event-type-unknown = unknown event type "{ $name }"; use { $known }
 
@@ -180,3 +183,6 @@ signin-no-pending = no sign-in is in progress in this browser (it expired after 
 signin-state-mismatch = the sign-in state does not match; start again at /auth/login
 signin-no-code = the identity provider sent no authorization code; start again at /auth/login
 gone-meanwhile = What you acted on was deleted a moment ago; reload and try again.
+query-duplicate = { $field } appears twice in the URL; send it once
+query-no-such-day = { $field }: { $value } is not a day in the calendar
+query-year-range = { $field }: use a year from 1900 to 2999

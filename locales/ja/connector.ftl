@@ -72,7 +72,7 @@ op-DeleteWin-description = 成果を削除します。削除できるのは記�
 # en: Delete a win
 op-DeleteWin-summary = 成果を削除する
 # en: Lists members who can help with a topic: those who offer help in it first, then by their accepted and helpful answers in it over the last 180 days.
-op-FindHelpers-description = トピックについて相談できるメンバーを一覧表示します。そのトピックで相談に乗ると表明している人が先頭で、その後は過去 180 日のベストアンサーと「役に立った」が付いた回答の多い順です。
+op-FindHelpers-description = タグについて相談できるメンバーを一覧表示します。そのタグで相談に乗ると表明している人が先頭で、その後は過去 180 日のベストアンサーと「役に立った」が付いた回答の多い順です。
 # en: Find someone who can help
 op-FindHelpers-summary = 相談できる人を探す
 # en: Suggests up to 5 existing questions whose titles resemble a draft title, so an asker can see that someone may already have asked. Works for Japanese titles without spaces.
@@ -112,7 +112,7 @@ op-GetQuestion-description = 質問とそのすべての回答を返します。
 # en: Get a question
 op-GetQuestion-summary = 質問を取得する
 # en: Returns a random tip, optionally of a topic and a level — handy for a flow's daily post.
-op-GetRandomTip-description = ランダムにヒントを 1 件返します。トピックやレベルを指定でき、フローで毎日投稿するのに便利です。
+op-GetRandomTip-description = ランダムにヒントを 1 件返します。タグやレベルを指定でき、フローで毎日投稿するのに便利です。
 # en: Get a random tip
 op-GetRandomTip-summary = ランダムなヒントを取得する
 # en: Returns one report: any, for moderators; your own, for the member who reported.
@@ -128,7 +128,7 @@ op-GetTip-description = ヒントを 1 件返します。
 # en: Get a tip
 op-GetTip-summary = ヒントを取得する
 # en: Returns the caller's tip of the day: a tip at their level (see UpdateMe) that they have never been shown, preferring their interest topics. It stays the same all day.
-op-GetTipOfTheDay-description = 呼び出したメンバーの今日のヒントを返します。本人のレベル（「自分の設定を更新する」で選べます）で、まだ表示されたことのないヒントを、関心のあるトピックを優先して選びます。1 日の間は同じヒントです。
+op-GetTipOfTheDay-description = 呼び出したメンバーの今日のヒントを返します。本人のレベル（「自分の設定を更新する」で選べます）で、まだ表示されたことのないヒントを、関心のあるタグを優先して選びます。1 日の間は同じヒントです。
 # en: Get my tip of the day
 op-GetTipOfTheDay-summary = 今日のヒントを取得する
 # en: Returns one win with its impact and what helped.
@@ -164,15 +164,15 @@ op-ListSubscriptions-description = 自分の有効な Webhook 通知の登録を
 # en: List subscriptions
 op-ListSubscriptions-summary = 通知の登録の一覧を取得する
 # en: Lists topics with their question and post counts, most used first, optionally by prefix.
-op-ListTags-description = トピックを質問数・投稿数とともに、使われている順に一覧表示します。先頭の文字で絞り込めます。
+op-ListTags-description = タグを質問数・投稿数とともに、使われている順に一覧表示します。先頭の文字で絞り込めます。
 # en: List tags
 op-ListTags-summary = タグを一覧表示する
 # en: Lists tips, newest first, with Japanese/English search and filters by topic and level.
-op-ListTips-description = ヒントを新しい順に一覧表示します。日本語・英語の検索と、トピックやレベルでの絞り込みができます。
+op-ListTips-description = ヒントを新しい順に一覧表示します。日本語・英語の検索と、タグやレベルでの絞り込みができます。
 # en: List tips
 op-ListTips-summary = ヒントを一覧表示する
 # en: Lists wins, newest first, by topic, member or date.
-op-ListWins-description = 成果を新しい順に、トピック、メンバー、日付で絞り込んで一覧表示します。
+op-ListWins-description = 成果を新しい順に、タグ、メンバー、日付で絞り込んで一覧表示します。
 # en: List wins
 op-ListWins-summary = 成果を一覧表示する
 # en: This operation triggers when an asker accepts an answer, optionally only answers I wrote or with one tag.
@@ -240,7 +240,7 @@ op-RevokeMyApiKey-description = 呼び出したメンバーの API キーを無�
 # en: Revoke an API key
 op-RevokeMyApiKey-summary = API キーを無効にする
 # en: Makes a member a member, moderator or admin. Admins only; an admin cannot change their own role. A role granted by the company sign-in's roles claim still applies on top.
-op-SetMemberRole-description = メンバーを一般メンバー、モデレーター、管理者のいずれかにします。管理者のみ実行でき、自分自身のロールは変更できません。会社のサインインのロール要求で与えられたロールは、これとは別に引き続き適用されます。
+op-SetMemberRole-description = メンバーを一般メンバー、モデレーター、管理者のいずれかにします。管理者のみ実行でき、自分自身のロールは変更できません。会社のサインインで与えられたロール（トークンのロール クレーム）は、これとは別に引き続き適用されます。
 # en: Set a member's role
 op-SetMemberRole-summary = メンバーのロールを設定する
 # en: Un-accepts this answer; the question is no longer resolved. Only the person who asked may.
@@ -256,7 +256,7 @@ op-UpdateAnswer-description = 回答の本文を置き換えます。編集で�
 # en: Edit an answer
 op-UpdateAnswer-summary = 回答を編集する
 # en: Changes the caller's department, level, interests, helper topics and leaderboard opt-in.
-op-UpdateMe-description = 呼び出したメンバーの部署、レベル、関心のあるトピック、相談に乗れるトピック、ランキングへの参加を変更します。
+op-UpdateMe-description = 呼び出したメンバーの部署、レベル、関心のあるタグ、相談に乗れるタグ、ランキングへの参加を変更します。
 # en: Update my settings
 op-UpdateMe-summary = 自分の設定を更新する
 # en: Changes a question's title, body, tags or anonymity. The asker or a moderator may edit; only the asker may change `anonymous`.
@@ -290,7 +290,7 @@ param-DeleteWin-id = 成果 ID
 # en: How many, 1–50 (default 10).
 param-FindHelpers-limit = 件数（1〜50、既定は 10）。
 # en: The topic you need help with.
-param-FindHelpers-tag = 相談したいトピック。
+param-FindHelpers-tag = 相談したいタグ。
 # en: How many suggestions, 1–10 (default 5).
 param-FindSimilarQuestions-limit = 候補の件数（1〜10、既定は 5）。
 # en: How many, 1–100 (default 20).
@@ -300,7 +300,7 @@ param-GetMember-id = メンバー ID
 # en: Question id
 param-GetQuestion-id = 質問 ID
 # en: Only tips with this topic.
-param-GetRandomTip-tag = このトピックのヒントだけにします。
+param-GetRandomTip-tag = このタグのヒントだけにします。
 # en: Report id
 param-GetReport-id = 報告 ID
 # en: Subscription id
@@ -312,7 +312,7 @@ param-GetWin-id = 成果 ID
 # en: Win id
 param-GiveWinKudos-id = 成果 ID
 # en: A unique value per request (1–255 printable characters): a retry with the same key returns the first response instead of creating a duplicate.
-param-Idempotency-Key = 要求ごとに一意な値（1〜255 文字の印字可能な文字）。通信が切れて同じキーで送り直しても、二重に作成せずに最初の応答を返します。
+param-Idempotency-Key = リクエストごとに一意な値（1〜255 文字の印字可能な文字）。通信が切れて同じキーで送り直しても、二重に作成せずに最初の応答を返します。
 # en: The ETag you read: the change is refused with 412 if someone changed the resource since.
 param-If-Match = 読み取ったときのバージョン（応答の ETag ヘッダーの値）。その後にほかの人が変更していた場合は、上書きせずに止めます。省略すると確認せずに変更します。
 # en: How many at most (1–100, default 20).
@@ -320,7 +320,7 @@ param-ListDeliveries-limit = 最大件数（1〜100、既定は 20）。
 # en: Only questions in this state.
 param-ListQuestions-status = この状態の質問だけにします。
 # en: Only questions with this topic.
-param-ListQuestions-tag = このトピックの質問だけにします。
+param-ListQuestions-tag = このタグの質問だけにします。
 # en: Only reports in this state (default `open`).
 param-ListReports-status = この状態の報告のみ（既定は `open`: 未対応）。
 # en: How many, 1–200 (default 50).
@@ -328,9 +328,9 @@ param-ListTags-limit = 件数（1〜200、既定は 50）。
 # en: Only tags starting with this text.
 param-ListTags-q = この文字で始まるタグだけにします。
 # en: Only tips with this topic.
-param-ListTips-tag = このトピックのヒントだけにします。
+param-ListTips-tag = このタグのヒントだけにします。
 # en: Only wins with this topic.
-param-ListWins-tag = このトピックの成果だけにします。
+param-ListWins-tag = このタグの成果だけにします。
 # en: How many events at most (1–100, default 20).
 param-OnNewEvents-limit = イベントの最大件数（1〜100、既定は 20）。
 # en: Question id
@@ -388,7 +388,7 @@ param-sort = 並び順: `newest`（新しい順、既定）または `active`（
 # en: Only deliveries in this state.
 param-status = この状態の配信のみ。
 # en: Only questions, tips and wins with this topic.
-param-tag = このトピックの質問、ヒント、成果だけにします。
+param-tag = このタグの質問、ヒント、成果だけにします。
 # en: The post's id
 param-target_id = 投稿の ID
 # en: What kind of post: `question`, `answer`, `tip` or `win`
@@ -410,7 +410,7 @@ response-201 = 登録しました
 # en: Deleted
 response-204 = 削除しました
 # en: Malformed request
-response-400 = 要求の形式が正しくありません
+response-400 = リクエストの形式が正しくありません
 # en: No valid API key
 response-401 = 有効な API キーがありません
 # en: Not the author or a moderator
@@ -420,7 +420,7 @@ response-404 = 回答が見つかりません
 # en: The request body did not arrive in time; send it again
 response-408 = 送信内容が時間内に届きませんでした。もう一度送ってください
 # en: A request with this Idempotency-Key is still being processed
-response-409 = 同じ「二重登録を防ぐキー」の要求がまだ処理中です
+response-409 = 同じ「二重登録を防ぐキー」のリクエストがまだ処理中です
 # en: The resource changed since the ETag in If-Match
 response-412 = 読み取った後にほかの人が変更しています
 # en: Body too large
@@ -430,7 +430,7 @@ response-415 = 本文が JSON ではありません
 # en: Invalid field
 response-422 = 項目の値が正しくありません
 # en: Too many requests; retry after the Retry-After seconds
-response-429 = 要求が多すぎます。Retry-After の秒数が過ぎてから再試行してください
+response-429 = リクエストが多すぎます。Retry-After の秒数が過ぎてから再試行してください
 # en: The accepted answer
 response-AcceptAnswer-200 = ベストアンサーに選んだ回答
 # en: Not the asker
@@ -444,13 +444,13 @@ response-AddMeToo-422 = 自分の質問です
 # en: The answer with its reaction counts
 response-AddReaction-200 = リアクション数を含む回答
 # en: Malformed request or unknown kind
-response-AddReaction-400 = 要求の形式が正しくないか、リアクションの種類が不明です
+response-AddReaction-400 = リクエストの形式が正しくないか、リアクションの種類が不明です
 # en: Your own answer
 response-AddReaction-422 = 自分の回答です
 # en: The tip with its new count
 response-AddTipReaction-200 = 新しい件数を含むヒント
 # en: Malformed request or unknown kind
-response-AddTipReaction-400 = 要求の形式が正しくないか、リアクションの種類が不明です
+response-AddTipReaction-400 = リクエストの形式が正しくないか、リアクションの種類が不明です
 # en: No such tip
 response-AddTipReaction-404 = ヒントが見つかりません
 # en: Your own tip
@@ -650,7 +650,7 @@ response-ReportPost-200 = この投稿はすでに報告済みです。何も変
 # en: Reported
 response-ReportPost-201 = 報告しました
 # en: Malformed request or unknown reason
-response-ReportPost-400 = 要求の形式が正しくないか、理由が不明です
+response-ReportPost-400 = リクエストの形式が正しくないか、理由が不明です
 # en: No such post
 response-ReportPost-404 = 該当する投稿がありません
 # en: Your own post, or an invalid note
@@ -658,7 +658,7 @@ response-ReportPost-422 = 自分の投稿であるか、補足が正しくあり
 # en: The resolved report
 response-ResolveReport-200 = 対応した報告
 # en: Malformed request or unknown action
-response-ResolveReport-400 = 要求の形式が正しくないか、対応が不明です
+response-ResolveReport-400 = リクエストの形式が正しくないか、対応が不明です
 # en: Moderators only
 response-ResolveReport-403 = モデレーターのみ
 # en: No such report, or the post to hide was deleted
@@ -828,9 +828,9 @@ schema-HealthSummary = 過去 30 日の主な数字。
 # en: Questions and tips that helped.
 schema-HelpedBy = 役に立った質問とヒント。
 # en: Someone who can help with a topic.
-schema-Helper = トピックについて相談できる人。
+schema-Helper = タグについて相談できる人。
 # en: People who can help with a topic.
-schema-HelperList = トピックについて相談できる人。
+schema-HelperList = タグについて相談できる人。
 # en: How much time a win saves.
 schema-Impact = 成果で節約できる時間。
 # en: Kudos given.
@@ -918,7 +918,7 @@ schema-Subscription = Webhook の通知の登録。
 # en: A list of subscriptions.
 schema-SubscriptionList = 通知の登録の一覧。
 # en: A topic.
-schema-Tag = トピック（タグ）。
+schema-Tag = タグ（タグ）。
 # en: A list of tags, most used first.
 schema-TagList = タグの一覧（使われている順）。
 # en: A topic: 1–40 letters of any script, digits, `-`, `_` or `.`.
@@ -990,7 +990,7 @@ desc-CreateQuestion-anonymous = はいにすると、質問者をほかの人に
 # en: Details in Markdown, 1–20,000 characters.
 desc-CreateQuestion-body = 詳しい内容（Markdown、1〜20,000 文字）。
 # en: Up to 5 topics; new ones are created on first use.
-desc-CreateQuestion-tags = 最大 5 個のトピック（新しいタグは初めて使ったときに作られます）。
+desc-CreateQuestion-tags = 最大 5 個のタグ（新しいタグは初めて使ったときに作られます）。
 # en: The question in one line, 5–150 characters.
 desc-CreateQuestion-title = 質問を 1 行で（5〜150 文字）。
 # en: Anything moderators should know, 1–1,000 characters (optional; the author never sees it).
@@ -1006,13 +1006,13 @@ desc-CreateTip-body = ヒントの内容（Markdown、1〜20,000 文字）。
 # en: Who the tip is for (default `beginner`).
 desc-CreateTip-level = ヒントの対象者（既定は `beginner`）。
 # en: Up to 5 topics; new ones are created on first use.
-desc-CreateTip-tags = 最大 5 個のトピック（新しいタグは初めて使ったときに作られます）。
+desc-CreateTip-tags = 最大 5 個のタグ（新しいタグは初めて使ったときに作られます）。
 # en: The tip in one line, 5–150 characters.
 desc-CreateTip-title = ヒントを 1 行で（5〜150 文字）。
 # en: The flow or app (an http or https URL), optional.
 desc-CreateWin-link = フローやアプリ（http または https の URL、省略可）。
 # en: Up to 5 topics.
-desc-CreateWin-tags = 最大 5 個のトピック。
+desc-CreateWin-tags = 最大 5 個のタグ。
 # en: The win in one line, 5–150 characters.
 desc-CreateWin-title = 成果を 1 行で（5〜150 文字）。
 # en: The secret key: send it as `Authorization: Bearer <key>`. Store it now; it cannot be shown again.
@@ -1240,21 +1240,21 @@ desc-TipReactionInput-kind = `helpful`（役に立った）: ヒントへの唯�
 # en: Department, up to 80 characters; `null` clears it (an empty string, like an absent field, leaves it as it is).
 desc-UpdateMe-department = 部署（80 文字まで）。空（null）を送ると消去します（空欄のときは、指定しなかったときと同じく変更しません）。
 # en: Topics in which you are happy to be asked (up to 10); replaces the old list.
-desc-UpdateMe-helper_tags = 相談に乗れるトピック（最大 10 個）。今の一覧と置き換わります。
+desc-UpdateMe-helper_tags = 相談に乗れるタグ（最大 10 個）。今の一覧と置き換わります。
 # en: Topics you are interested in (up to 10); replaces the old list.
-desc-UpdateMe-interests = 関心のあるトピック（最大 10 個）。今の一覧と置き換わります。
+desc-UpdateMe-interests = 関心のあるタグ（最大 10 個）。今の一覧と置き換わります。
 # en: The language to read error messages in when a request does not name one with `Accept-Language`: `en` or `ja`; `null` goes back to the server's default.
 desc-UpdateMe-language = リクエストに `Accept-Language` がないときのエラーメッセージの言語：`en`（英語）または `ja`（日本語）。空（null）を送るとサーバーの既定に戻します。
 # en: Your level: `beginner`, `intermediate` or `advanced`.
 desc-UpdateMe-level = 自分のレベル: `beginner`（初級）、`intermediate`（中級）、`advanced`（上級）。
 # en: Appear on the leaderboard (default false: recognition is private).
-desc-UpdateMe-show_on_leaderboard = ランキングに表示するかどうか（既定はいいえ。称賛は非公開が基本です）。
+desc-UpdateMe-show_on_leaderboard = ランキングに表示するかどうか（既定はいいえ。誰が称賛されたかは、本人が選ばない限り公開されません）。
 # en: Change anonymity; only the asker may.
 desc-UpdateQuestion-anonymous = 匿名にするかどうかを変更します。変更できるのは質問者だけです。
 # en: New body, 1–20,000 characters.
 desc-UpdateQuestion-body = 新しい本文（1〜20,000 文字）。
 # en: New set of topics (replaces the old set), up to 5.
-desc-UpdateQuestion-tags = 新しいトピック（今のタグと置き換わります、最大 5 個）。
+desc-UpdateQuestion-tags = 新しいタグ（今のタグと置き換わります、最大 5 個）。
 # en: New title, 5–150 characters.
 desc-UpdateQuestion-title = 新しいタイトル（5〜150 文字）。
 # en: New body, 1–20,000 characters.
@@ -1264,7 +1264,7 @@ desc-UpdateTip-featured = おすすめにする・外す（モデレーターの
 # en: New level.
 desc-UpdateTip-level = 新しいレベル。
 # en: New set of topics (replaces the old set), up to 5.
-desc-UpdateTip-tags = 新しいトピック（今のタグと置き換わります、最大 5 個）。
+desc-UpdateTip-tags = 新しいタグ（今のタグと置き換わります、最大 5 個）。
 # en: New title, 5–150 characters.
 desc-UpdateTip-title = 新しいタイトル（5〜150 文字）。
 # en: New list of questions and tips that helped.
@@ -1278,7 +1278,7 @@ desc-UpdateWin-money_saved_per_month = 新しい 1 か月あたりの節約金�
 # en: New story, 1–20,000 characters.
 desc-UpdateWin-story = 新しい説明（1〜20,000 文字）。
 # en: New set of topics, up to 5.
-desc-UpdateWin-tags = 新しいトピック（最大 5 個）。
+desc-UpdateWin-tags = 新しいタグ（最大 5 個）。
 # en: New title, 5–150 characters.
 desc-UpdateWin-title = 新しいタイトル（5〜150 文字）。
 # en: Who logged it.
@@ -1314,7 +1314,7 @@ desc-accepted = 質問者がこの回答をベストアンサーに選んだか�
 # en: The accepted answer's id, once the asker accepted one.
 desc-accepted_answer_id = ベストアンサーの回答 ID（質問者が選んだ場合）。
 # en: Their accepted answers in this topic in the last 180 days.
-desc-accepted_answers = 過去 180 日のこのトピックでベストアンサーに選ばれた回答の数。
+desc-accepted_answers = 過去 180 日のこのタグでベストアンサーに選ばれた回答の数。
 # en: `hide` the post, record that you `edited` it, or `dismiss` the report.
 desc-action = 投稿を非表示にする（`hide`）、投稿を編集したことを記録する（`edited`）、または対応不要として報告を閉じる（`dismiss`）。
 # en: False once unsubscribed, or after the receiver answered that the flow is gone.
@@ -1412,11 +1412,11 @@ desc-has_more = まだ受け取っていないイベントが残っているか�
 # en: Questions and tips that helped, optional.
 desc-helped_by = 役に立った質問とヒント（省略可）。
 # en: Topics in which the member is happy to be asked for help.
-desc-helper_tags = メンバーが相談に乗れるトピック。
+desc-helper_tags = メンバーが相談に乗れるタグ。
 # en: Whether the caller found it helpful.
 desc-helpful = 呼び出したメンバーが「役に立った」を付けたかどうか。
 # en: Their answers in this topic found helpful in the last 180 days.
-desc-helpful_answers = 過去 180 日のこのトピックで「役に立った」が付いた回答の数。
+desc-helpful_answers = 過去 180 日のこのタグで「役に立った」が付いた回答の数。
 # en: How many members found it helpful.
 desc-helpful_count = 「役に立った」を付けたメンバーの数。
 # en: "Helpful" reactions received on answers and tips.
@@ -1432,13 +1432,13 @@ desc-hours = ほかのメンバーからの回答がないままトリガーが�
 # en: Hours saved per month credited to the member by wins logged in the period.
 desc-hours_saved_credited = 期間内に記録された成果によって、このメンバーの貢献とされた 1 か月あたりの節約時間。
 # en: Hours saved per month (minutes per run × runs per month × people ÷ 60).
-desc-hours_saved_per_month = 月あたりの削減時間（1 回あたりの分 × 月あたりの実行回数 × 人数 ÷ 60）。
+desc-hours_saved_per_month = 月あたりの節約時間（1 回あたりの分 × 月あたりの実行回数 × 人数 ÷ 60）。
 # en: Member id.
 desc-id = メンバー ID。
 # en: The measured impact.
 desc-impact = 測った効果。
 # en: Topics the member is interested in (their tips of the day prefer these).
-desc-interests = メンバーが関心のあるトピック（今日のヒントはこれを優先します）。
+desc-interests = メンバーが関心のあるタグ（今日のヒントはこれを優先します）。
 # en: How the period is cut.
 desc-interval = 期間の区切り方。
 # en: Also make a first API key for the member (default true).
@@ -1508,7 +1508,7 @@ desc-note = 報告者の補足（ある場合）。
 # en: When it happened.
 desc-occurred_at = 起きた日時。
 # en: Whether they said they are happy to be asked about this topic.
-desc-offers_help = このトピックで相談に乗ると表明しているかどうか。
+desc-offers_help = このタグで相談に乗ると表明しているかどうか。
 # en: People it saves time for, 0–100,000.
 desc-people_helped = 時間が節約される人数（0〜100,000）。
 # en: The window covered.
@@ -1538,7 +1538,7 @@ desc-report = 報告（`post.reported`、モデレーター向け）。
 # en: How many members have reported this post so far (this report included).
 desc-report_count = これまでにこの投稿を報告したメンバーの数（この報告を含む）。
 # en: The request's id (as in `X-Request-Id` and the logs), to quote when asking for help.
-desc-request_id = 要求の ID（`X-Request-Id` やログと同じもの）。問い合わせるときに伝えてください。
+desc-request_id = リクエストの ID（`X-Request-Id` やログと同じもの）。問い合わせるときに伝えてください。
 # en: The moderator's reason, when one was given (moderators only; the moderator is never named).
 desc-resolution_reason = モデレーターが理由を書いた場合、その理由（モデレーターのみ。対応したモデレーターの名前は表示されません）。
 # en: When a moderator resolved it; absent while open.
@@ -1574,7 +1574,7 @@ desc-subscription_id = 通知の登録。
 # en: Only questions with this tag.
 desc-tag = このタグの質問のみ。
 # en: Topics.
-desc-tags = トピック（タグ）。
+desc-tags = タグ（タグ）。
 # en: The reported post's id.
 desc-target_id = 報告された投稿の ID。
 # en: What kind of post was reported.
@@ -1609,6 +1609,7 @@ desc-win = 成果（`win.logged`）。
 desc-wins_logged = 期間内に記録された成果の数。
 
 ## Labels (x-ms-summary): label-<Operation>-<parameter>, label-<Object>-<field>, or label-<name>.
+label-Win-kudos_given = 自分が称賛を送った
 label-AcceptAnswer-id = 回答 ID
 label-AddMeToo-id = 質問 ID
 label-AddReaction-id = 回答 ID
@@ -1639,8 +1640,8 @@ label-EventReport-id = 報告 ID
 label-EventTip-author-display_name = ヒントの投稿者の名前
 label-EventTip-author-id = ヒントの投稿者のメンバー ID
 label-EventTip-id = ヒント ID
-label-EventWin-author-display_name = 成果の投稿者の名前
-label-EventWin-author-id = 成果の投稿者のメンバー ID
+label-EventWin-author-display_name = 成果を記録した人の名前
+label-EventWin-author-id = 成果を記録した人のメンバー ID
 label-EventWin-id = 成果 ID
 label-GetAnswer-id = 回答 ID
 label-GetMember-id = メンバー ID
@@ -1758,7 +1759,7 @@ label-from-id = 送った人のメンバー ID
 label-from_asker = 質問者から
 label-has_more = 続きあり
 label-helped_by = 役に立ったもの
-label-helper_tags = 相談に乗れるトピック
+label-helper_tags = 相談に乗れるタグ
 label-helpful = 「役に立った」済み
 label-helpful_answers = 「役に立った」が付いた回答数
 label-helpful_count = 「役に立った」の数
@@ -1776,7 +1777,7 @@ label-hours_saved_credited = 貢献とされた節約時間
 label-hours_saved_per_month = 1 か月の節約時間
 label-id = ID
 label-impact = 効果
-label-interests = 関心のあるトピック
+label-interests = 関心のあるタグ
 label-interval = 区切り
 label-issue_api_key = API キーを発行
 label-items = 項目
@@ -1789,7 +1790,7 @@ label-kudos_count = 称賛の数
 label-kudos_given = 送られた称賛の数
 label-kudos_received = 受け取った称賛の数
 label-label = 表示名（件数つき）
-label-language = 表示言語
+label-language = 言語
 label-last_activity_at = 最終更新日時
 label-last_error = 最後のエラー
 label-last_status = 最後のステータス
@@ -1844,7 +1845,7 @@ label-report-target_kind = 報告された投稿の種類
 label-report-target_link = 報告された投稿のリンク
 label-report-target_title = 報告された投稿のタイトル
 label-report_count = 報告の数
-label-request_id = 要求 ID
+label-request_id = リクエスト ID
 label-resolution_reason = 対応の理由
 label-resolved_at = 対応日時
 label-returning_askers = 再び質問した人数
@@ -1887,7 +1888,7 @@ label-unanswered = 未回答のみ
 label-unanswered_hours = 未回答の時間数
 label-updated_at = 更新日時
 label-win = 成果
-label-win-author = 成果の投稿者
+label-win-author = 成果を記録した人
 label-win-link = 成果のリンク
 label-win-tags = 成果のタグ
 label-win-title = 成果のタイトル
@@ -1950,10 +1951,9 @@ signin-aad-description = Microsoft Entra ID の職場アカウントでサイン
 signin-aad-name = 会社のアカウントでサインイン
 signin-apikey-description = 個人用の tsunagu API キー（tsu_ で始まります）。
 signin-apikey-name = API キー
-signin-apikey-tooltip = POST /api/v1/me/api-keys で作成するか、tsunagu の管理者に依頼してください。
+signin-apikey-tooltip = tsunagu の「API キーを作成する」で作成するか、tsunagu の管理者に依頼してください。
 signin-oauth2-description = 会社の OpenID Connect プロバイダーでサインインします。
 signin-oauth2-name = 会社のアカウントでサインイン
-trigger-hint = 今すぐ動作を確かめるには、tsunagu で質問、ヒント、成果のいずれかを投稿してください
 
 ## The package readme (readme.md) and the warnings `tsunagu connector` prints.
 readme-intro = tsunagu は社内の市民開発者の学習コミュニティを支えるサービスです。このコネクタを使うと、質問の投稿（匿名も可）、回答、お礼、すでに誰かが聞いた質問の検索を、日本語と英語で行えます。
@@ -1970,10 +1970,19 @@ readme-credentials-oauth2 = メンバーは会社の OpenID Connect プロバイ
 readme-credentials-apikey = メンバーごとに個人用の tsunagu API キー（`tsu_…`）を使います。管理者が `tsunagu admin create-member` または `POST /api/v1/members` でメンバーを作成し、メンバーは `POST /api/v1/me/api-keys` でキーを追加できます。キーは `X-Api-Key` ヘッダーで送られます。
 readme-limit-anonymous = 匿名の質問では、ほかのメンバーに質問者が表示されることはありません。フローでも質問者は空になります。
 readme-limit-lengths = タイトルは 5〜150 文字、本文は 1〜20,000 文字、タグは 1 つの質問に最大 5 個です。
-readme-limit-rate = カスタムコネクタは接続ごとに 1 分あたり 500 要求までです。
+readme-limit-rate = カスタムコネクタは接続ごとに 1 分あたり 500 リクエストまでです。
 readme-deployment = `paconn create --api-def apiDefinition.swagger.json --api-prop apiProperties.json --icon icon.png`（または `pac connector create`）でインポートするか、作成者ポータルの「OpenAPI ファイルをインポート」を使います。このパッケージは `{ $command }` で生成しました。
 warning-placeholder-host = コネクタの接続先 { $host } は例として使う名前です。自社のサーバーに合わせて生成してください: `tsunagu connector --host https://tsunagu.your-company.com`（または TSUNAGU_PUBLIC_URL を設定）。
 warning-loopback-host = コネクタの接続先 { $host } はこのコンピューター自身です。Power Platform は Microsoft のクラウドで動くので接続できません。メンバーやオンプレミス データ ゲートウェイが使うアドレスで生成してください（`--host` または TSUNAGU_PUBLIC_URL）。
 warning-plain-http = アドレスが http:// ですが、Power Platform はカスタムコネクタを HTTPS でしか呼び出しません。tsunagu を HTTPS の後ろで動かしてください（パッケージは https になっています）。
 warning-placeholder-client-id = { $auth } のサインインで、apiProperties.json のクライアント ID が仮の値です。`--client-id` にコネクタ用アプリのクライアント ID を指定してパッケージを生成してください（/connector.zip では、サーバーに TSUNAGU_CONNECTOR_CLIENT_ID を設定します）。
 warning-placeholder-oauth-urls = apiProperties.json の認可・トークン・更新の URL は例（login.example.com）です。インポートの前に、使うプロバイダーの URL に置き換えてください。
+trigger-hint-OnAnswerAccepted = 今すぐ動作を確かめるには、tsunagu で自分の質問のベストアンサーを選んでください。
+trigger-hint-OnKudosReceived = 今すぐ動作を確かめるには、同僚に頼んで、自分の回答か成果に称賛を送ってもらってください。
+trigger-hint-OnNewEvents = 今すぐ動作を確かめるには、tsunagu で質問、ヒント、成果のどれかを投稿してください。次の確認のときにフローが動きます。
+trigger-hint-OnPostReported = 今すぐ動作を確かめるには、tsunagu でテスト用の投稿を報告してください（登録にはモデレーターのロールが必要です）。
+trigger-hint-OnQuestionAnswered = 今すぐ動作を確かめるには、tsunagu で質問に回答してください。
+trigger-hint-OnQuestionPosted = 今すぐ動作を確かめるには、tsunagu で質問を投稿してください。
+trigger-hint-OnQuestionUnanswered = 回答のないまま指定した時間がたった質問で動きます。試すには 1 時間を選んで、質問を投稿してください。
+trigger-hint-OnTipPublished = 今すぐ動作を確かめるには、tsunagu でヒントを書いてください。
+trigger-hint-OnWinLogged = 今すぐ動作を確かめるには、tsunagu で成果を記録してください。

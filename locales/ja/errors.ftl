@@ -9,10 +9,10 @@ rate-limited = 短い間にリクエストが多すぎます。{ $seconds } 秒�
 not-found = その ID の{ $what }は見つかりません。
 route-not-found = このパスの API はありません。/openapi.json で確認してください。
 method-not-allowed = このパスで使えるのは { $allowed } だけです。
-payload-too-large = リクエストの本文が上限（{ $limit } バイト）を超えています。
-body-timeout = リクエストの本文が { $seconds } 秒以内に届きませんでした。もう一度送ってください。
-uri-too-long = URL が上限（{ $limit } 文字）を超えています。長い文章はリクエストの本文で送ってください。
-unsupported-media-type = リクエストの本文は JSON で、`Content-Type: application/json` を付けて送ってください。
+payload-too-large = 送信データが上限（{ $kib } KB）を超えています。
+body-timeout = 送信データが { $seconds } 秒以内に届きませんでした。もう一度送ってください。
+uri-too-long = URL が上限（{ $limit } 文字）を超えています。長い文章は送信データ（本文）で送ってください。
+unsupported-media-type = 送信データは JSON で、`Content-Type: application/json` を付けて送ってください。
 internal = サーバー側で問題が起きました。記録済みですので、しばらくしてからお試しください。
 
 ## 「その ID の…は見つかりません」で使う呼び名
@@ -21,8 +21,8 @@ thing-answer = 回答
 thing-tip = ヒント
 thing-win = 成果
 thing-member = メンバー
-thing-report = 通報
-thing-subscription = トリガーの登録
+thing-report = 報告
+thing-subscription = 通知の登録
 thing-delivery = 配信
 thing-api-key = {" "}API キー
 thing-resource = データ
@@ -37,7 +37,7 @@ field-duplicate = 「{ $field }」が送信データに 2 回あります。1 �
 field-must-be-text = 「{ $field }」は文字列で指定してください
 field-must-be-integer = 「{ $field }」は整数で指定してください
 field-must-be-number = 「{ $field }」は数値で指定してください
-field-must-be-boolean = 「{ $field }」ははい（true）かいいえ（false）で指定してください
+field-must-be-boolean = 「{ $field }」には、はい（true）かいいえ（false）を指定してください
 field-must-be-list = 「{ $field }」はリスト（[ … ]）で指定してください
 field-must-be-object = 「{ $field }」は {"{"} … {"}"} の形で指定してください
 field-bad-choice = 「{ $field }」は { $choices } の{ $count ->
@@ -47,8 +47,8 @@ field-bad-choice = 「{ $field }」は { $choices } の{ $count ->
 field-not-whole = 「{ $field }」は整数で指定してください
 field-too-large = 「{ $field }」の値が大きすぎます
 query-invalid = クエリーの「{ $field }」が正しくありません（{ $reason }）
-query-not-flag = 「{ $field }」ははい（true）かいいえ（false）で指定してください（True、FALSE、1、0 も使えます）
-query-not-date = 「{ $field }」は日時で指定してください：2026-11-01T09:00:00+09:00、2026-11-01T09:00:00（社内で使う時間帯）または 2026-11-01
+query-not-flag = 「{ $field }」には、はい（true）かいいえ（false）を指定してください（True、FALSE、1、0 も使えます）
+query-not-date = 「{ $field }」は日時で指定してください：2026-11-01T09:00:00+09:00、2026-11-01T09:00:00（社内の時間帯）または 2026-11-01
 
 ## 検索・通報・リンク・リアクション
 search-control = 「{ $field }」に制御文字は使えません
@@ -69,7 +69,10 @@ text-control = 「{ $field }」に制御文字は使えません（{ $char }が�
 tag-empty = タグを入力してください
 tag-invisible = タグには目に見える文字を入れてください。空白や見えない文字は数えません
 tag-too-long = タグは { $max } 文字以内にしてください（いまは { $count } 文字です）
-tag-bad-character = タグに使えるのは文字、数字、「-」「_」「.」だけです（「{ $char }」が含まれています）。空白の代わりに「-」を使ってください
+tag-bad-character = タグに使えるのは文字、数字、「-」「_」「.」だけです（「{ $char }」が含まれています）{ $space ->
+        [yes] 。空白の代わりに「-」を使ってください
+       *[other] {""}
+    }
 tags-too-many = タグは { $max } 個までです（{ $count } 個あります）
 
 ## できる人が決まっている操作（403）
@@ -77,7 +80,7 @@ forbidden-role = この操作には{ $needed ->
     [admin] 管理者
     [moderator] モデレーター
    *[member] メンバー
-}の権限が必要です（あなたは{ $actual ->
+}のロールが必要です（あなたのロールは{ $actual ->
     [admin] 管理者
     [moderator] モデレーター
    *[member] メンバー
@@ -105,7 +108,7 @@ forbidden-win = この成果を{ $action ->
 forbidden-create-tag = 前もってタグを作れるのはモデレーターと管理者だけです。メンバーは、質問などにタグを付けるとそのタグを作れます
 
 ## 自分の投稿にはできないこと（422）
-own-question = 自分の質問に「私も知りたい」は付けられません
+own-question = 自分の質問に「私も」は付けられません
 own-answer = 自分の回答にはリアクションできません
 own-tip = 自分のヒントに「役に立った」は付けられません
 own-kudos = 自分の{ $kind ->
@@ -117,22 +120,22 @@ own-post = 自分の{ $kind ->
     [answer] 回答
     [tip] ヒント
    *[win] 成果
-}は通報できません。編集するか削除してください
-own-role = 自分の権限は変更できません。ほかの管理者に依頼してください
+}は報告できません。編集するか削除してください
+own-role = 自分のロールは変更できません。ほかの管理者に依頼してください
 
 ## 競合など
 email-taken = このメールアドレスは、すでに別のメンバーが使っています
 not-retryable = やり直せるのは、有効なトリガーの失敗した配信だけです（この配信は「{ $status }」です）
-report-resolved = この通報はすでに対応済みです（同じ投稿への別の通報で対応されたのかもしれません）。未対応の通報は GET /api/v1/reports で確認できます
-post-deleted = 通報された投稿は削除されているため、非表示にできません。通報を却下してください
-stale-etag = 読み込んだときから内容が変わったか、指定した版が違います。もう一度読み込んでからやり直してください
-idempotency-reused = この Idempotency-Key は別のリクエストで使われています。新しいリクエストには新しいキーを使ってください
-idempotency-in-progress = 同じ Idempotency-Key のリクエストをまだ処理しています。少し待ってからやり直してください
+report-resolved = この報告はすでに対応済みです（同じ投稿への別の報告で対応されたのかもしれません）。未対応の報告は「報告の一覧を取得する」で確認できます
+post-deleted = 報告された投稿は削除されているため、非表示にできません。報告を却下してください
+stale-etag = 読み込んだときから内容が変わったか、指定したバージョンが違います。もう一度読み込んでからやり直してください
+idempotency-reused = この「二重登録を防ぐキー」（Idempotency-Key） は別のリクエストで使われています。新しいリクエストには新しいキーを使ってください
+idempotency-in-progress = 同じ「二重登録を防ぐキー」 のリクエストをまだ処理しています。少し待ってからやり直してください
 no-tip-left = { $level ->
     [beginner] 初級
     [intermediate] 中級
    *[advanced] 上級
-}のヒントはすべて見ました。新しいヒントが書かれると表示されます。レベルは PATCH /api/v1/me で変えられます
+}のヒントはすべて見ました。新しいヒントが書かれると表示されます。レベルは「自分の設定を更新する」で変えられます
 no-tip-matches = このタグとレベルに合うヒントはまだありません
 
 ## 数・リスト・範囲
@@ -148,20 +151,20 @@ helped-by-missing = 見つからない{ $kind ->
 }があります：{ $ids }
 range-order = 開始日時は終了日時より前にしてください
 range-too-long = 期間は 10 年までにしてください
-after-negative = 「after」は 0 以上にしてください
+after-negative = 「{ $field }」は 0 以上にしてください
 cursor-invalid = 「続きの位置」が正しくありません。同じ並び順・同じ検索条件で取得した前のページの「次のページの位置」を使ってください
 event-type-unknown = 「{ $name }」というイベントの種類はありません。使えるのは { $known } です
 
 ## ヘッダーとトリガー
 idempotency-key-invalid = Idempotency-Key（再送しても二重に登録しないためのキー）は、空白を含まない 1～255 文字の半角英数記号にしてください
-if-match-invalid = If-Match（読み込んだときの版）には、読み込んだときの ETag（半角 { $max } 文字以内）か * を指定してください
+if-match-invalid = 「編集前のバージョン」（If-Match）には、読み込んだときの ETag（半角 { $max } 文字以内）か * を指定してください
 secret-invalid = 署名用のシークレットは、whsec_ に続けて 24～64 バイトの乱数を base64 にしたものにしてください
-unknown-tag = 「{ $tag }」というタグの付いた質問・ヒント・成果はないため、このトリガーは動きません。一覧からタグを選んでください（モデレーターは POST /tags で前もってタグを作れます）
-unknown-tag-near = 「{ $tag }」というタグの付いた質問・ヒント・成果はないため、このトリガーは動きません。「{ $near }」のことですか？一覧からタグを選んでください（モデレーターは POST /tags で前もってタグを作れます）
+unknown-tag = 「{ $tag }」というタグの付いた質問・ヒント・成果はないため、このトリガーは動きません。一覧からタグを選んでください（モデレーターは「タグを作成する」で前もってタグを作れます）
+unknown-tag-near = 「{ $tag }」というタグの付いた質問・ヒント・成果はないため、このトリガーは動きません。「{ $near }」のことですか？一覧からタグを選んでください（モデレーターは「タグを作成する」で前もってタグを作れます）
 email-invalid = 「{ $value }」はメールアドレス（name@example.com のような形）ではありません
 
 ## 401: the credential was refused (the `code` is always `unauthorized`).
-unauthorized-unknown-key = この API キーは登録されていないか、無効にされています。新しいキーを作成する（`POST /api/v1/me/api-keys`）か、tsunagu の管理者に相談してください。
+unauthorized-unknown-key = この API キーは登録されていないか、無効にされています。「API キーを作成する」で新しいキーを作るか、tsunagu の管理者に相談してください。
 unauthorized-not-a-key = { $header } の値は tsunagu の API キーではありません（API キーは `tsu_` で始まります）。
 unauthorized-provider-tokens-off = このサーバーは ID プロバイダーのサインイン トークンを受け付けていません。tsunagu の API キーを使ってください。
 unauthorized-no-subject = サインイン トークンに、誰のものかが書かれていません（subject がありません）。
@@ -204,3 +207,8 @@ signin-no-pending = このブラウザーで進行中のサインインがあり
 signin-state-mismatch = サインインの状態が一致しません。/auth/login からやり直してください
 signin-no-code = ID プロバイダーから認可コードが送られてきませんでした。/auth/login からやり直してください
 gone-meanwhile = 操作しようとしたものは、たったいま削除されました。読み込み直してからやり直してください。
+char-0020 = 空白
+char-3000 = 全角の空白
+query-duplicate = 「{ $field }」が URL に 2 回あります。1 回だけにしてください
+query-no-such-day = 「{ $field }」の { $value } はカレンダーにない日付です
+query-year-range = 「{ $field }」の年は 1900〜2999 にしてください

@@ -436,10 +436,21 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
             None if path != "." => path,
             None => "query".to_owned(),
         };
-        ApiError::InvalidQuery(if message.contains(NOT_A_DATE) {
+        ApiError::InvalidQuery(if let Some(day) = quoted_after(&message, NO_SUCH_DAY) {
             // A well-formed date the calendar lacks (2026-02-30) is its own case: the pattern
             // in the description cannot know how many days a month has.
+            FieldError::say(
+                field,
+                "invalid_date",
+                "query-no-such-day",
+                vec![("value", Arg::from(day))],
+            )
+        } else if message.contains(YEAR_RANGE) {
+            FieldError::say(field, "invalid_date", "query-year-range", vec![])
+        } else if message.contains(NOT_A_DATE) {
             FieldError::say(field, "invalid_date", "query-not-date", vec![])
+        } else if message.starts_with("duplicate field") {
+            FieldError::say(field, "duplicate_field", "query-duplicate", vec![])
         } else if message.contains(NOT_A_FLAG) {
             FieldError::say(field, "invalid_value", "query-not-flag", vec![])
         } else if message.starts_with("missing field") {
@@ -508,10 +519,38 @@ impl LocalDateTime {
 
 /// What a [`LocalDateTime`] parse error says; [`parse_query`] gives it the code `invalid_date`.
 const NOT_A_DATE: &str = "is not a date-time";
+/// …when the date is well formed but the calendar lacks it (followed by the date in backticks).
+const NO_SUCH_DAY: &str = "no such day `";
+/// …when the year is outside 1900–2999.
+const YEAR_RANGE: &str = "year outside 1900-2999";
 
 impl<'de> serde::Deserialize<'de> for LocalDateTime {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = <String as serde::Deserialize>::deserialize(deserializer)?;
+        let date = raw.trim().get(..10).unwrap_or_default();
+        let shaped = date.len() == 10
+            && date.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if shaped && Self::parse(&raw).is_none() {
+            let year_ok = date[..4]
+                .parse::<u16>()
+                .is_ok_and(|year| (1900..=2999).contains(&year));
+            if !year_ok {
+                return Err(serde::de::Error::custom(format!(
+                    "{raw:?} {NOT_A_DATE}: {YEAR_RANGE}"
+                )));
+            }
+            if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
+                return Err(serde::de::Error::custom(format!(
+                    "{raw:?} {NOT_A_DATE}: {NO_SUCH_DAY}{date}`"
+                )));
+            }
+        }
         Self::parse(&raw).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "{raw:?} {NOT_A_DATE}; use 2026-11-01T09:00:00+09:00, 2026-11-01T09:00:00 (the members' time zone) or 2026-11-01"

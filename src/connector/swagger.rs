@@ -454,7 +454,7 @@ impl Converter<'_> {
                 }
                 obj.insert(
                     "x-ms-trigger-hint".into(),
-                    json!(self.strings.say("trigger-hint", &[])),
+                    json!(self.strings.say(&key(&["trigger-hint", operation_id]), &[])),
                 );
             }
             if let Some(visibility) = operation_visibility(operation_id) {

@@ -54,7 +54,13 @@ impl TagSlug {
                 field,
                 "invalid_character",
                 "tag-bad-character",
-                vec![("char", Arg::from(bad.to_string()))],
+                vec![
+                    ("char", Arg::from(bad.to_string())),
+                    (
+                        "space",
+                        Arg::from(if bad.is_whitespace() { "yes" } else { "no" }),
+                    ),
+                ],
             ));
         }
         Ok(Self(slug))

@@ -139,7 +139,7 @@ async fn the_default_language_is_configurable(backend: Backend) {
         "own_question",
     )
     .await;
-    assert_eq!(p["detail"], "自分の質問に「私も知りたい」は付けられません");
+    assert_eq!(p["detail"], "自分の質問に「私も」は付けられません");
     assert_eq!(
         p["detail_en"],
         "you asked this question, so you cannot add a \"me too\" to it"
@@ -189,7 +189,8 @@ on_both_databases! {
             assert!(label != column && !label.is_ascii(), "{column}: {label}");
         }
         // Shares show as percentages; weeks and months are labelled by the local start date.
-        assert!(ja.contains(r#"Math.round(v * 100) + " %""#));
+        assert!(ja.contains(r#"Math.round(v * 100) + "%""#));
+        assert!(ja.contains("Intl.DateTimeFormat(lang"));
         let en = page("en").await;
         assert!(en.contains(r#"<html lang="en">"#));
         assert!(en.contains(r#""title":"Community health""#));
@@ -225,5 +226,30 @@ on_both_databases! {
         let response = app.client.get(app.url("/questions")).header("X-Api-Key", "nope").send().await.unwrap();
         let p = problem(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
         assert!(p["detail"].as_str().unwrap().contains("The X-Api-Key value is not a tsunagu API key"), "{p}");
+    }
+}
+
+on_both_databases! {
+    async fn query_problems_say_what_is_wrong_in_the_designers_words(app) {
+        let m = app.member("m").await;
+        let ask = |path: &'static str| {
+            let request = app.client.get(app.url(path)).bearer_auth(&m.key).header("Accept-Language", "ja");
+            async move { problem(request.send().await.unwrap(), StatusCode::BAD_REQUEST, "invalid_query").await }
+        };
+        // A day the calendar lacks, a year out of range, a parameter sent twice, a negative
+        // position: each its own sentence, naming the designer's label (it said the date format,
+        // or "duplicate field `limit`", or 「after」).
+        for (path, code, detail) in [
+            ("/wins?since=2026-02-30", "invalid_date", "「開始日時」の 2026-02-30 はカレンダーにない日付です"),
+            ("/wins?since=1800-01-01", "invalid_date", "「開始日時」の年は 1900〜2999 にしてください"),
+            ("/questions?limit=1&limit=2", "duplicate_field", "「件数」が URL に 2 回あります。1 回だけにしてください"),
+            ("/events?after=-1", "out_of_range", "「この番号より後」は 0 以上にしてください"),
+            ("/questions?unanswered=maybe", "invalid_value", "「未回答のみ」には、はい（true）かいいえ（false）を指定してください（True、FALSE、1、0 も使えます）"),
+        ] {
+            let p = ask(path).await;
+            assert_eq!(p["errors"][0]["code"], code, "{path}: {p}");
+            assert_eq!(p["errors"][0]["detail"], detail, "{path}: {p}");
+            assert!(p["errors"][0]["detail_en"].is_string(), "{path}: {p}");
+        }
     }
 }
