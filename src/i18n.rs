@@ -229,6 +229,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../locales/en/connector.ftl"),
             include_str!("../locales/en/operator.ftl"),
             include_str!("../locales/en/stats.ftl"),
+            include_str!("../locales/en/web.ftl"),
         ],
     ),
     (
@@ -238,6 +239,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../locales/ja/connector.ftl"),
             include_str!("../locales/ja/operator.ftl"),
             include_str!("../locales/ja/stats.ftl"),
+            include_str!("../locales/ja/web.ftl"),
         ],
     ),
 ];

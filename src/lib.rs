@@ -1,7 +1,8 @@
 //! tsunagu (つなぐ, "to connect"): the backend of an in-company learning community for
 //! citizen developers, served as a REST API and packaged as a Power Platform custom connector.
 //!
-//! Data flows one way: HTTP → [`api`] (parse, authorize) → [`domain`] (rules) → [`store`] (SQL).
+//! Data flows one way: HTTP → [`api`] or [`web`] (parse, authorize) → [`domain`] (rules) →
+//! [`store`] (SQL). The pages in [`web`] call the same domain and store functions as the API.
 
 pub mod api; // HTTP handlers and request/response types, one module per resource
 pub mod auth; // who is calling: API keys today, company sign-in later
@@ -14,4 +15,5 @@ pub mod metrics; // Prometheus counters and histograms behind GET /metrics
 pub mod startup; // builds the app once for the server, the CLI and the tests
 pub mod store; // SQLite and PostgreSQL persistence behind one type
 pub mod telemetry; // tracing setup
+pub mod web; // the members' pages (askama templates, forms, sign-in), same rules as the API
 pub mod webhooks; // delivery of trigger events to flows: worker, SSRF guard, signatures

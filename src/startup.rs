@@ -127,6 +127,7 @@ impl Application {
                 .configure(routes)
                 .into_app()
                 .configure(|cfg| site_routes(cfg, spec.clone()))
+                .configure(crate::web::routes)
                 .app_data(state.clone())
                 .app_data(known_routes.clone())
                 .app_data(limiter.clone())

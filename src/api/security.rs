@@ -90,7 +90,14 @@ pub async fn headers(
     if api {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    if let Ok(policy) = HeaderValue::from_str(&format!("frame-ancestors 'self' {frame_ancestors}"))
+    // Pages set their own policy (scripts, styles, forms); every response gets who may frame it.
+    let own = headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| format!("{v}; "))
+        .unwrap_or_default();
+    if let Ok(policy) =
+        HeaderValue::from_str(&format!("{own}frame-ancestors 'self' {frame_ancestors}"))
     {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }

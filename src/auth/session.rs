@@ -60,6 +60,12 @@ impl SessionKeys {
         cookie
     }
 
+    /// A plain cookie with the session cookie's flags (HttpOnly, SameSite=Lax, Secure when the
+    /// site is HTTPS, path `/`).
+    pub fn cookie(&self, name: &'static str, value: String) -> Cookie<'static> {
+        self.base(name, value).into_owned()
+    }
+
     /// A session cookie for `member_id`.
     pub fn session_cookie(&self, member_id: i64) -> Cookie<'static> {
         let now = chrono::Utc::now();

@@ -29,5 +29,6 @@ mod stats;
 mod tags;
 mod tips;
 mod versioning;
+mod web;
 mod webhooks;
 mod wins;

@@ -6,7 +6,8 @@
 //! operation of the OpenAPI description (status, body, `ETag`, `Location`, `Link`, item
 //! order), error responses, the event feed, every webhook delivery a local receiver accepted
 //! (body and headers), the admin delivery view, `/stats/*` (CSV included), profiles,
-//! leaderboard and helpers, the `/stats` page, `/metrics` and the server's info-level log.
+//! leaderboard and helpers, the `/stats` page, the members' pages (home and the page of every
+//! question they can list), `/metrics` and the server's info-level log.
 //! After normalising what differs for unrelated reasons (timestamps, random ids, latencies,
 //! retry counts), the two recordings must be identical: if swapping the asker changes
 //! anything anyone else can see, the asker can be found, and the test fails naming the first
@@ -154,7 +155,10 @@ struct Story {
 
 impl Story {
     async fn send(&self, method: Method, path: &str, who: &str, body: Option<Value>) -> Seen {
-        let url = if path.starts_with('/') && !path.starts_with("/api/") && !is_site(path) {
+        // `page:/questions/7` is the members' page, not the API's `/questions/7`.
+        let url = if let Some(page) = path.strip_prefix("page:") {
+            format!("{}{page}", self.server.base)
+        } else if path.starts_with('/') && !path.starts_with("/api/") && !is_site(path) {
             format!("{}/api/v1{path}", self.server.base)
         } else {
             format!("{}{path}", self.server.base)
@@ -699,6 +703,9 @@ static ATTEMPTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""(attempts?)":
 static LOCAL_URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"127\.0\.0\.1:\d+").unwrap());
 static REQUEST_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""request_id":"[^"]*""#).unwrap());
+/// A page form's CSRF token: random per browser.
+static CSRF_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"name="csrf" value="[^"]*""#).unwrap());
 
 /// Normalises what differs between runs for reasons unrelated to who asked.
 fn normalise(text: &str) -> String {
@@ -709,6 +716,7 @@ fn normalise(text: &str) -> String {
     let text = API_KEY.replace_all(&text, "tsu_<key>");
     // How often a delivery was tried depends on when the flows came back up.
     let text = ATTEMPTS.replace_all(&text, r#""$1":<n>"#);
+    let text = CSRF_FIELD.replace_all(&text, r#"name="csrf" value="<csrf>""#);
     REQUEST_ID
         .replace_all(&text, r#""request_id":"<request id>""#)
         .into_owned()
@@ -809,6 +817,33 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
                 record_seen(&seen)
             };
             recording.push((format!("{observer} GET {page}"), text));
+        }
+        // The members' pages: home, and the page of every question the observer can list.
+        let listing = story
+            .send(Method::GET, "/questions?limit=100", observer, None)
+            .await;
+        let listed: Value = serde_json::from_str(&listing.body).unwrap_or_default();
+        let ids: Vec<i64> = listed["items"]
+            .as_array()
+            .map(|items| items.iter().filter_map(|q| q["id"].as_i64()).collect())
+            .unwrap_or_default();
+        assert!(
+            !ids.is_empty(),
+            "{observer} lists no questions: {}",
+            listing.body
+        );
+        let pages = ["page:/".to_owned()]
+            .into_iter()
+            .chain(ids.iter().map(|id| format!("page:/questions/{id}")));
+        for page in pages {
+            let seen = story.send(Method::GET, &page, observer, None).await;
+            assert_eq!(
+                seen.status,
+                StatusCode::OK,
+                "{observer} {page}: {}",
+                seen.body
+            );
+            recording.push((format!("{observer} GET {page}"), record_seen(&seen)));
         }
     }
     // Refusals: what B and the moderator are told when they try the asker's acts.

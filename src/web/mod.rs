@@ -1,0 +1,38 @@
+//! The members' pages — the place people open, in the browser and in a Teams tab.
+//!
+//! Why this shape: pages are rendered on the server from askama templates (`templates/`,
+//! checked at compile time) and work without JavaScript — every action is a form (POST → 303 →
+//! GET). Handlers are thin like the API's (parse → authorize → domain → store) and call the
+//! same domain and store functions with the same [`Caller`], never the API over HTTP, so a page
+//! shows exactly what the API would show that member (an anonymous asker stays anonymous).
+//! Words come from `locales/<lang>/web.ftl` in the reader's language. Assets are embedded in
+//! the binary (`static/`), so the pages work on a closed company network.
+//!
+//! Every page answer carries a Content-Security-Policy that allows no script at all yet and
+//! styles only from this site; forms carry a CSRF token (double-submit cookie, see [`csrf`]).
+
+pub mod csrf;
+pub mod home;
+pub mod page;
+pub mod questions;
+pub mod signin;
+
+use actix_web::{http::header, web, HttpResponse};
+
+/// Every page route, in one visible place.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::home))
+        .route("/questions/{id}", web::get().to(questions::show))
+        .route("/signin", web::get().to(signin::form))
+        .route("/signin", web::post().to(signin::submit))
+        .route("/signout", web::post().to(signin::signout))
+        .route("/static/app.css", web::get().to(stylesheet));
+}
+
+/// `GET /static/app.css`: the pages' one stylesheet, embedded in the binary.
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(include_str!("../../static/app.css"))
+}

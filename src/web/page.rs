@@ -1,0 +1,121 @@
+//! What every page needs: the reader's language and words, who is signed in, the CSRF token of
+//! the browser, and one way to answer (HTML with the page policy) — also when something fails.
+
+use crate::api::AppState;
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::i18n::{self, Arg, Language};
+use actix_web::cookie::Cookie;
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpRequest, HttpResponse};
+
+/// The pages' Content-Security-Policy: nothing runs or loads but this site's stylesheet, forms
+/// post only here, no `<base>` games. (`frame-ancestors` is added for every answer by
+/// `api::security`.)
+pub const POLICY: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
+
+/// The context of one page view.
+pub struct Page {
+    /// The reader's language (Accept-Language, else the member's choice, else the default).
+    pub language: Language,
+    /// The signed-in member, if any.
+    pub member: Option<Caller>,
+    /// The display name of the signed-in member (for the header).
+    pub member_name: String,
+    /// This browser's CSRF token, for the forms on the page.
+    pub csrf: String,
+    /// The CSRF cookie to set when the browser had none.
+    csrf_cookie: Option<Cookie<'static>>,
+}
+
+impl Page {
+    /// The context for `req`: who is signed in (a session, or a key header) — `None` when
+    /// nobody or a refused credential.
+    pub async fn of(state: &AppState, req: &HttpRequest) -> Self {
+        let member = crate::auth::authenticate(req).await.ok();
+        let member_name = member
+            .as_ref()
+            .map(|caller| caller.display_name.clone())
+            .unwrap_or_default();
+        let (csrf, csrf_cookie) = super::csrf::token(&state.auth.sessions, req);
+        Self {
+            language: i18n::current(),
+            member,
+            member_name,
+            csrf,
+            csrf_cookie,
+        }
+    }
+
+    /// The page's word `id` (from `locales/<lang>/web.ftl`).
+    pub fn t(&self, id: &str) -> String {
+        i18n::text(self.language, id, &[])
+    }
+
+    /// The page's sentence `id` with one value.
+    pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
+        i18n::text(self.language, id, &[(name, Arg::from(value))])
+    }
+
+    /// The page's sentence `id` with a count (plural rules apply).
+    pub fn tn(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
+        i18n::text(self.language, id, &[("count", Arg::from(*count.borrow()))])
+    }
+
+    /// The language tag for `<html lang>`.
+    pub fn lang(&self) -> &'static str {
+        self.language.tag()
+    }
+
+    /// `template` as the page's answer, with `status`.
+    pub fn render<T: askama::Template>(&self, status: StatusCode, template: &T) -> HttpResponse {
+        match template.render() {
+            Ok(body) => {
+                let mut response = HttpResponse::build(status);
+                response
+                    .content_type("text/html; charset=utf-8")
+                    .insert_header((header::CONTENT_LANGUAGE, self.language.tag()))
+                    .insert_header((header::CONTENT_SECURITY_POLICY, POLICY))
+                    .insert_header((header::CACHE_CONTROL, "no-store"));
+                if let Some(cookie) = &self.csrf_cookie {
+                    response.cookie(cookie.clone());
+                }
+                response.body(body)
+            }
+            Err(e) => ApiError::Internal(anyhow::Error::new(e)).into_page(self),
+        }
+    }
+}
+
+/// `303 See Other` to `location` (after a form, and to the sign-in page).
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_owned()))
+        .finish()
+}
+
+/// A failed page: its status and the problem's sentence in the reader's language.
+#[derive(askama::Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage<'a> {
+    /// The page context.
+    pub page: &'a Page,
+    /// What went wrong, for people.
+    pub detail: String,
+}
+
+impl ApiError {
+    /// This error as an HTML page for `page`'s reader (the API answers problem+json instead).
+    pub fn into_page(self, page: &Page) -> HttpResponse {
+        use actix_web::ResponseError;
+        let status = self.status_code();
+        let detail = self.problem_in(page.language).detail;
+        let body = askama::Template::render(&ErrorPage { page, detail }).unwrap_or_default();
+        HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CONTENT_LANGUAGE, page.language.tag()))
+            .insert_header((header::CONTENT_SECURITY_POLICY, POLICY))
+            .body(body)
+    }
+}

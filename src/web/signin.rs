@@ -1,0 +1,116 @@
+//! Signing in to the pages. With the company's identity provider configured, the page offers
+//! its sign-in (`/auth/login`, authorization code + PKCE → session). Without one — a trial —
+//! a member pastes their personal API key and gets the same browser session. Signing out ends
+//! every session of the member (as `/auth/logout` does).
+
+use super::page::{see_other, Page};
+use crate::api::AppState;
+use crate::auth::session::SESSION_COOKIE;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+/// The sign-in page.
+#[derive(askama::Template)]
+#[template(path = "signin.html")]
+pub struct SigninTemplate<'a> {
+    /// The page context.
+    pub page: &'a Page,
+    /// Whether the company's sign-in is configured (else the API-key trial form).
+    pub company: bool,
+    /// Why the last attempt failed, in the reader's language.
+    pub error: Option<String>,
+}
+
+/// `GET /signin`.
+pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    if page.member.is_some() {
+        return see_other("/");
+    }
+    page.render(
+        StatusCode::OK,
+        &SigninTemplate {
+            page: &page,
+            company: state.auth.oidc.is_some(),
+            error: None,
+        },
+    )
+}
+
+/// The trial sign-in form.
+#[derive(Debug, Deserialize)]
+pub struct SigninForm {
+    /// The member's personal API key (`tsu_…`).
+    pub api_key: String,
+    /// The browser's CSRF token.
+    pub csrf: String,
+}
+
+/// `POST /signin`: an API key becomes a browser session (trial mode only).
+pub async fn submit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<SigninForm>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let again = |status: StatusCode, id: &str| {
+        page.render(
+            status,
+            &SigninTemplate {
+                page: &page,
+                company: state.auth.oidc.is_some(),
+                error: Some(page.t(id)),
+            },
+        )
+    };
+    if !super::csrf::check(&req, &form.csrf) {
+        return again(StatusCode::FORBIDDEN, "web-form-expired");
+    }
+    if state.auth.oidc.is_some() {
+        // With the company's sign-in, keys are for flows and apps, not for the browser.
+        return again(StatusCode::FORBIDDEN, "web-signin-use-company");
+    }
+    let key = form.api_key.trim();
+    if !crate::auth::api_keys::looks_like_key(key) {
+        return again(StatusCode::UNAUTHORIZED, "web-signin-not-a-key");
+    }
+    match state.auth.caller_for_token(&state.store, key).await {
+        Ok(caller) => HttpResponse::SeeOther()
+            .insert_header((actix_web::http::header::LOCATION, "/"))
+            .cookie(state.auth.sessions.session_cookie(caller.member_id))
+            .finish(),
+        Err(_) => again(StatusCode::UNAUTHORIZED, "web-signin-unknown-key"),
+    }
+}
+
+/// The sign-out form.
+#[derive(Debug, Deserialize)]
+pub struct SignoutForm {
+    /// The browser's CSRF token.
+    pub csrf: String,
+}
+
+/// `POST /signout`: ends the member's sessions and returns to the sign-in page.
+pub async fn signout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<SignoutForm>,
+) -> HttpResponse {
+    if !super::csrf::check(&req, &form.csrf) {
+        return see_other("/");
+    }
+    if let Some((member_id, _)) = state.auth.sessions.session(&req) {
+        if let Err(e) = state
+            .store
+            .end_sessions(member_id, chrono::Utc::now().timestamp_micros())
+            .await
+        {
+            let page = Page::of(&state, &req).await;
+            return crate::error::ApiError::from(e).into_page(&page);
+        }
+    }
+    let mut response = see_other("/signin");
+    let _ = response.add_cookie(&state.auth.sessions.removal(SESSION_COOKIE));
+    response
+}

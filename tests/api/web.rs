@@ -1,0 +1,159 @@
+//! The members' pages as a browser uses them: the trial sign-in with a personal API key (a
+//! form with a CSRF token, then a session cookie), the home page and a question page in the
+//! reader's language, signing out — and an anonymous question as anonymous on the pages as in
+//! the API. (Walked in a real browser by the browser tests; here over plain HTTP.)
+
+use crate::helpers::*;
+use crate::on_both_databases;
+use reqwest::header::{CONTENT_SECURITY_POLICY, COOKIE, LOCATION, SET_COOKIE};
+use reqwest::StatusCode;
+
+/// A browser without cookies of its own: redirects are followed by hand.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// `name=value` of every `Set-Cookie` of `response`.
+fn cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.split(';').next().map(str::to_owned))
+        .collect()
+}
+
+/// The CSRF token of the first form in `html`.
+fn csrf_of(html: &str) -> String {
+    html.split(r#"name="csrf" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Signs in with `key` like a browser: the form, then its POST. Returns the cookie header.
+async fn sign_in(app: &TestApp, key: &str) -> String {
+    let client = browser();
+    let form = client
+        .get(format!("{}/signin", app.address))
+        .send()
+        .await
+        .unwrap();
+    let mut jar = cookies(&form);
+    let csrf = csrf_of(&form.text().await.unwrap());
+    let posted = client
+        .post(format!("{}/signin", app.address))
+        .header(COOKIE, jar.join("; "))
+        .form(&[("api_key", key), ("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(posted.headers()[LOCATION], "/");
+    jar.extend(cookies(&posted));
+    jar.join("; ")
+}
+
+async fn page(app: &TestApp, path: &str, cookie: &str, language: &str) -> (StatusCode, String) {
+    let response = browser()
+        .get(format!("{}{path}", app.address))
+        .header(COOKIE, cookie)
+        .header("Accept-Language", language)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    if status.is_success() {
+        let policy = response.headers()[CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            policy.starts_with("default-src 'none'") && !policy.contains("unsafe"),
+            "{policy}"
+        );
+        assert_eq!(response.headers()["content-language"], language);
+    }
+    (status, response.text().await.unwrap())
+}
+
+on_both_databases! {
+    async fn a_member_signs_in_with_a_key_and_reads_questions_in_their_language(app) {
+        let asker = app.member("Aiko Asano").await;
+        let reader = app.member("Ben Brown").await;
+        let q = app.ask(&asker.key, "承認フローの差し戻しを通知したい", "**太字**と<script>alert(1)</script>", &["approvals"], true).await;
+        let id = q["id"].as_i64().unwrap();
+        // Not signed in: sent to sign in.
+        let (status, _) = page(app, "/", "", "ja").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        // The trial sign-in (no identity provider configured) says so, in Japanese.
+        let (status, html) = page(app, "/signin", "", "ja").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("お試しモード") && html.contains(r#"<html lang="ja">"#), "{html}");
+        let cookie = sign_in(app, &reader.key).await;
+        let (status, home) = page(app, "/", &cookie, "ja").await;
+        assert_eq!(status, StatusCode::OK, "{home}");
+        assert!(home.contains("回答を待っている質問") && home.contains("承認フローの差し戻しを通知したい"), "{home}");
+        assert!(home.contains("Ben Brown さんとしてサインイン中"), "{home}");
+        // The question page: Markdown rendered, HTML typed into it shown as text, and the
+        // anonymous asker not named — to a reader, as in the API.
+        let (status, html) = page(app, &format!("/questions/{id}"), &cookie, "ja").await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        assert!(html.contains("<strong>太字</strong>") && !html.contains("<script>"), "{html}");
+        assert!(html.contains("匿名") && !html.contains("Aiko Asano"), "{html}");
+        assert!(!home.contains("Aiko Asano"), "{home}");
+        // The asker sees it is theirs, and that only they can see that.
+        let mine = sign_in(app, &asker.key).await;
+        let (_, html) = page(app, &format!("/questions/{id}"), &mine, "ja").await;
+        assert!(html.contains("自分の質問だとわかるのはあなただけです"), "{html}");
+        // English for English readers; a question that does not exist is a page, not JSON.
+        let (_, html) = page(app, "/", &cookie, "en").await;
+        assert!(html.contains("Waiting for an answer"), "{html}");
+        let (status, html) = page(app, "/questions/999999", &cookie, "ja").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(html.contains("その ID の質問は見つかりません") || html.contains("見つかりません"), "{html}");
+    }
+
+    async fn forms_need_their_token_and_sign_out_ends_the_session(app) {
+        let member = app.member("m").await;
+        let client = browser();
+        // A sign-in posted from elsewhere (no token, or another browser's) is refused.
+        let forged = client
+            .post(format!("{}/signin", app.address))
+            .form(&[("api_key", member.key.as_str()), ("csrf", "x".repeat(43).as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+        assert!(cookies(&forged).iter().all(|c| !c.starts_with("tsunagu_session=")));
+        // A wrong key is said plainly, in the reader's language.
+        let form = client.get(format!("{}/signin", app.address)).header("Accept-Language", "ja").send().await.unwrap();
+        let jar = cookies(&form).join("; ");
+        let csrf = csrf_of(&form.text().await.unwrap());
+        let wrong = client
+            .post(format!("{}/signin", app.address))
+            .header(COOKIE, &jar)
+            .header("Accept-Language", "ja")
+            .form(&[("api_key", "tsu_0000000000000000000000000000000000000000000"), ("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+        assert!(wrong.text().await.unwrap().contains("登録されていないか"));
+        // Signing out needs the token too, then the old cookie no longer opens the pages.
+        let cookie = sign_in(app, &member.key).await;
+        let (_, home) = page(app, "/", &cookie, "en").await;
+        let token = csrf_of(&home);
+        let ignored = client.post(format!("{}/signout", app.address)).header(COOKIE, &cookie).form(&[("csrf", "nope")]).send().await.unwrap();
+        assert_eq!(ignored.headers()[LOCATION], "/");
+        assert_eq!(page(app, "/", &cookie, "en").await.0, StatusCode::OK);
+        let out = client.post(format!("{}/signout", app.address)).header(COOKIE, &cookie).form(&[("csrf", token.as_str())]).send().await.unwrap();
+        assert_eq!(out.status(), StatusCode::SEE_OTHER);
+        assert_eq!(out.headers()[LOCATION], "/signin");
+        assert_eq!(page(app, "/", &cookie, "en").await.0, StatusCode::SEE_OTHER);
+    }
+}
