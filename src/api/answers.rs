@@ -199,17 +199,30 @@ pub async fn create_answer(
     id: web::Path<i64>,
     Json(input): Json<AnswerInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let question = find_question(&state, id.into_inner(), &caller).await?;
+    let answer_id = answer(&state, &caller, id.into_inner(), &input).await?;
+    let answer = answer_response(&state, &req, &caller, answer_id).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, answer.link.clone()))
+        .json(answer))
+}
+
+/// Validates and stores `caller`'s answer to the question `question_id` (the API's
+/// `POST /questions/{id}/answers` and the question page's form); returns its id. Errors:
+/// `NotFound` for a question the caller cannot see, `Validation` for the body.
+pub async fn answer(
+    state: &AppState,
+    caller: &Caller,
+    question_id: i64,
+    input: &AnswerInput,
+) -> Result<i64, ApiError> {
+    let question = find_question(state, question_id, caller).await?;
     let body = Body::parse(&input.body).map_err(|e| ApiError::Validation(vec![e]))?;
     let answer_id = state
         .store
         .create_answer(question.id, caller.member_id, body.as_str())
         .await?;
     tracing::info!(question_id = question.id, answer_id, "answer created");
-    let answer = answer_response(&state, &req, &caller, answer_id).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, answer.link.clone()))
-        .json(answer))
+    Ok(answer_id)
 }
 
 /// Get an answer

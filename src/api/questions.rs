@@ -324,6 +324,21 @@ pub async fn create_question(
     caller: Caller,
     Json(input): Json<CreateQuestion>,
 ) -> Result<HttpResponse, ApiError> {
+    let id = ask(&state, &caller, &input).await?;
+    let links = Links::new(&state, &req);
+    let question = question_view(find_question(&state, id, &caller).await?, &caller, &links);
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, question.link.clone()))
+        .json(question))
+}
+
+/// Validates and stores a question by `caller` (the API's `POST /questions` and the Ask page);
+/// returns its id. Errors: `Validation` listing every bad field.
+pub async fn ask(
+    state: &AppState,
+    caller: &Caller,
+    input: &CreateQuestion,
+) -> Result<i64, ApiError> {
     let mut errors = FieldErrors::default();
     let title = errors.check(QuestionTitle::parse(&input.title));
     let body = errors.check(Body::parse(&input.body));
@@ -345,11 +360,7 @@ pub async fn create_question(
         .await?;
     // No member id here: an anonymous question's author must not be findable in the logs.
     tracing::info!(question_id = id, "question created");
-    let links = Links::new(&state, &req);
-    let question = question_view(find_question(&state, id, &caller).await?, &caller, &links);
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, question.link.clone()))
-        .json(question))
+    Ok(id)
 }
 
 /// List questions

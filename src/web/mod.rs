@@ -11,6 +11,7 @@
 //! Every page answer carries a Content-Security-Policy that allows no script at all yet and
 //! styles only from this site; forms carry a CSRF token (double-submit cookie, see [`csrf`]).
 
+pub mod ask;
 pub mod csrf;
 pub mod home;
 pub mod page;
@@ -22,7 +23,13 @@ use actix_web::{http::header, web, HttpResponse};
 /// Every page route, in one visible place.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::home))
+        .route("/ask", web::get().to(ask::form))
+        .route("/ask", web::post().to(ask::submit))
         .route("/questions/{id}", web::get().to(questions::show))
+        .route(
+            "/questions/{id}/answers",
+            web::post().to(questions::post_answer),
+        )
         .route("/signin", web::get().to(signin::form))
         .route("/signin", web::post().to(signin::submit))
         .route("/signout", web::post().to(signin::signout))

@@ -1,12 +1,16 @@
-//! The question page: the question rendered, its answers (the best answer first).
+//! The question page: the question rendered, its answers (the best answer first), and the form
+//! to answer — stored by the same function as the API's `POST /questions/{id}/answers`.
 
 use super::page::{see_other, Page};
-use crate::api::answers::{answer_view, Answer};
+use crate::api::answers::{answer, answer_view, Answer, AnswerInput};
 use crate::api::links::Links;
 use crate::api::questions::{find_question, question_view, Question};
 use crate::api::AppState;
+use crate::auth::Caller;
+use crate::error::ApiError;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
 
 /// The question page.
 #[derive(askama::Template)]
@@ -18,6 +22,19 @@ pub struct QuestionTemplate<'a> {
     pub question: Question,
     /// Its answers as the reader may see them, the best answer first.
     pub answers: Vec<Answer>,
+    /// Shown once after asking (`?asked=1`).
+    pub just_asked: bool,
+    /// The answer being written (kept when it comes back with problems).
+    pub draft: String,
+    /// What to fix in the answer, in the reader's language.
+    pub problems: Vec<String>,
+}
+
+/// The page's query.
+#[derive(Debug, Deserialize)]
+pub struct ShowQuery {
+    /// `1` right after the reader asked this question.
+    pub asked: Option<String>,
 }
 
 /// `GET /questions/{id}`: one question with its answers.
@@ -25,31 +42,112 @@ pub async fn show(
     state: web::Data<AppState>,
     req: HttpRequest,
     id: web::Path<i64>,
+    query: web::Query<ShowQuery>,
 ) -> HttpResponse {
     let page = Page::of(&state, &req).await;
     let Some(caller) = page.member.clone() else {
         return see_other("/signin");
     };
-    let row = match find_question(&state, id.into_inner(), &caller).await {
+    let just_asked = query.asked.as_deref() == Some("1");
+    render(
+        &state,
+        &req,
+        &page,
+        &caller,
+        id.into_inner(),
+        just_asked,
+        String::new(),
+        Vec::new(),
+    )
+    .await
+}
+
+/// Renders the page of question `id` for `caller`.
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    state: &AppState,
+    req: &HttpRequest,
+    page: &Page,
+    caller: &Caller,
+    id: i64,
+    just_asked: bool,
+    draft: String,
+    problems: Vec<String>,
+) -> HttpResponse {
+    let row = match find_question(state, id, caller).await {
         Ok(row) => row,
-        Err(e) => return e.into_page(&page),
+        Err(e) => return e.into_page(page),
     };
-    let answers = match state.store.answers_to(row.id, &caller).await {
+    let answers = match state.store.answers_to(row.id, caller).await {
         Ok(answers) => answers,
-        Err(e) => return crate::error::ApiError::from(e).into_page(&page),
+        Err(e) => return ApiError::from(e).into_page(page),
     };
-    let links = Links::new(&state, &req);
+    let links = Links::new(state, req);
     let mut answers: Vec<Answer> = answers
         .into_iter()
-        .map(|a| answer_view(a, &caller, &links))
+        .map(|a| answer_view(a, caller, &links))
         .collect();
     answers.sort_by_key(|a| !a.accepted);
+    let question = question_view(row, caller, &links);
+    let status = if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     page.render(
-        StatusCode::OK,
+        status,
         &QuestionTemplate {
-            page: &page,
-            question: question_view(row, &caller, &links),
+            page,
+            just_asked: just_asked && question.mine,
+            question,
             answers,
+            draft,
+            problems,
         },
     )
+}
+
+/// The answer form.
+#[derive(Debug, Deserialize)]
+pub struct AnswerForm {
+    /// The answer, Markdown.
+    #[serde(default)]
+    pub body: String,
+    /// The browser's CSRF token.
+    #[serde(default)]
+    pub csrf: String,
+}
+
+/// `POST /questions/{id}/answers`: posts the answer and shows it (303); problems come back on
+/// the page.
+pub async fn post_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    form: web::Form<AnswerForm>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return see_other("/signin");
+    };
+    let id = id.into_inner();
+    let form = form.into_inner();
+    if !super::csrf::check(&req, &form.csrf) {
+        let problems = vec![page.t("web-form-expired")];
+        return render(&state, &req, &page, &caller, id, false, form.body, problems).await;
+    }
+    let input = AnswerInput {
+        body: form.body.clone(),
+    };
+    match answer(&state, &caller, id, &input).await {
+        Ok(answer_id) => see_other(&format!("/questions/{id}#answer-{answer_id}")),
+        Err(ApiError::Validation(errors)) => {
+            let problems = errors
+                .iter()
+                .map(|e| e.in_language(page.language).detail)
+                .collect();
+            render(&state, &req, &page, &caller, id, false, form.body, problems).await
+        }
+        Err(e) => e.into_page(&page),
+    }
 }

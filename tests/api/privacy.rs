@@ -832,7 +832,7 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
             "{observer} lists no questions: {}",
             listing.body
         );
-        let pages = ["page:/".to_owned()]
+        let pages = ["page:/".to_owned(), "page:/ask".to_owned()]
             .into_iter()
             .chain(ids.iter().map(|id| format!("page:/questions/{id}")));
         for page in pages {

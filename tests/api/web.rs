@@ -157,3 +157,79 @@ on_both_databases! {
         assert_eq!(page(app, "/", &cookie, "en").await.0, StatusCode::SEE_OTHER);
     }
 }
+
+/// Posts `fields` (and the browser's CSRF token) to `path` with `cookie`.
+async fn post_form(
+    app: &TestApp,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let (_, home) = page(app, "/", cookie, "ja").await;
+    let token = csrf_of(&home);
+    let mut form: Vec<(&str, &str)> = fields.to_vec();
+    form.push(("csrf", token.as_str()));
+    // What a browser sends with a form from the page itself.
+    browser()
+        .post(format!("{}{path}", app.address))
+        .header(COOKIE, cookie)
+        .header("Origin", &app.address)
+        .header("Accept-Language", "ja")
+        .form(&form)
+        .send()
+        .await
+        .unwrap()
+}
+
+on_both_databases! {
+    async fn a_beginner_asks_anonymously_and_a_colleague_answers_on_the_pages(app) {
+        let asker = app.member("Aiko Asano").await;
+        let helper = app.member("Ben Brown").await;
+        let a = sign_in(app, &asker.key).await;
+        let b = sign_in(app, &helper.key).await;
+        // The Ask page says in plain words who will not see the name.
+        let (status, html) = page(app, "/ask", &a, "ja").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("ほかのメンバーにも、モデレーターにも、管理者にも表示されません"), "{html}");
+        // Problems come back on the form, in Japanese, with what was typed kept.
+        let bad = post_form(app, "/ask", &a, &[("title", "短い"), ("body", "本文です"), ("tags", "")]).await;
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = bad.text().await.unwrap();
+        assert!(html.contains("「タイトル」は 5 文字以上にしてください") && html.contains("本文です"), "{html}");
+        // Asked anonymously: shown as theirs to the asker only.
+        let posted = post_form(app, "/ask", &a, &[("title", "差し戻しのときだけメールしたい"), ("body", "条件の書き方が分かりません"), ("tags", "approvals、mail"), ("anonymous", "on")]).await;
+        assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+        let location = posted.headers()[LOCATION].to_str().unwrap().to_owned();
+        assert!(location.ends_with("?asked=1"), "{location}");
+        let (_, html) = page(app, &location, &a, "ja").await;
+        assert!(html.contains("質問を投稿しました。 自分の質問だとわかるのはあなただけです。"), "{html}");
+        let question_path = location.trim_end_matches("?asked=1").to_owned();
+        let id: i64 = question_path.rsplit('/').next().unwrap().parse().unwrap();
+        let api = app.get_json(&format!("/questions/{id}"), &asker.key).await;
+        assert_eq!(api["anonymous"], true);
+        assert_eq!(api["tags"], serde_json::json!(["approvals", "mail"]));
+        // The colleague sees it waiting, without the name, and answers it.
+        let (_, home) = page(app, "/", &b, "ja").await;
+        assert!(home.contains("差し戻しのときだけメールしたい") && !home.contains("Aiko Asano"), "{home}");
+        let (_, html) = page(app, &format!("{question_path}?asked=1"), &b, "ja").await;
+        assert!(!html.contains("質問を投稿しました") && !html.contains("Aiko Asano"), "{html}");
+        let empty = post_form(app, &format!("{question_path}/answers"), &b, &[("body", "")]).await;
+        assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let answered = post_form(app, &format!("{question_path}/answers"), &b, &[("body", "条件に **outcome** を使います")]).await;
+        assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+        let (_, html) = page(app, &question_path, &a, "ja").await;
+        assert!(html.contains("回答 1 件") && html.contains("<strong>outcome</strong>") && html.contains("Ben Brown"), "{html}");
+        assert_eq!(app.get_json(&format!("/questions/{id}"), &helper.key).await["answer_count"], 1);
+        // A form from another site (no matching token) posts nothing.
+        let forged = browser()
+            .post(format!("{}/ask", app.address))
+            .header(COOKIE, &b)
+            .header("Origin", &app.address)
+            .form(&[("title", "他サイトからの投稿です"), ("body", "x"), ("csrf", "y")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+        assert_eq!(app.get_json("/questions", &helper.key).await["items"].as_array().unwrap().len(), 1);
+    }
+}

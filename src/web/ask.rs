@@ -1,0 +1,117 @@
+//! The Ask page: a title, the details in Markdown, tags, and a plainly worded "ask anonymously"
+//! switch — stored by the same function as the API's `POST /questions`.
+
+use super::page::{see_other, Page};
+use crate::api::questions::{ask, CreateQuestion};
+use crate::api::AppState;
+use crate::error::ApiError;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+/// The Ask page.
+#[derive(askama::Template)]
+#[template(path = "ask.html")]
+pub struct AskTemplate<'a> {
+    /// The page context.
+    pub page: &'a Page,
+    /// What was typed (kept when the form comes back with problems).
+    pub form: AskForm,
+    /// What to fix, in the reader's language.
+    pub problems: Vec<String>,
+}
+
+/// The Ask form as sent.
+#[derive(Debug, Default, Deserialize)]
+pub struct AskForm {
+    /// The question in one line.
+    #[serde(default)]
+    pub title: String,
+    /// The details, Markdown.
+    #[serde(default)]
+    pub body: String,
+    /// Tags separated by spaces, commas or 、.
+    #[serde(default)]
+    pub tags: String,
+    /// Present (`on`) when the switch is on.
+    #[serde(default)]
+    pub anonymous: Option<String>,
+    /// The browser's CSRF token.
+    #[serde(default)]
+    pub csrf: String,
+}
+
+impl AskForm {
+    /// Whether the anonymous switch is on.
+    pub fn is_anonymous(&self) -> bool {
+        self.anonymous.is_some()
+    }
+}
+
+/// `GET /ask`.
+pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    if page.member.is_none() {
+        return see_other("/signin");
+    }
+    page.render(
+        StatusCode::OK,
+        &AskTemplate {
+            page: &page,
+            form: AskForm::default(),
+            problems: Vec::new(),
+        },
+    )
+}
+
+/// `POST /ask`: posts the question, then shows it (303); problems come back on the form.
+pub async fn submit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<AskForm>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return see_other("/signin");
+    };
+    let form = form.into_inner();
+    let again = |status: StatusCode, problems: Vec<String>, form: AskForm| {
+        page.render(
+            status,
+            &AskTemplate {
+                page: &page,
+                form,
+                problems,
+            },
+        )
+    };
+    if !super::csrf::check(&req, &form.csrf) {
+        return again(
+            StatusCode::FORBIDDEN,
+            vec![page.t("web-form-expired")],
+            form,
+        );
+    }
+    let input = CreateQuestion {
+        title: form.title.clone(),
+        body: form.body.clone(),
+        tags: form
+            .tags
+            .split([' ', ',', '、', '　'])
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        anonymous: form.is_anonymous(),
+    };
+    match ask(&state, &caller, &input).await {
+        Ok(id) => see_other(&format!("/questions/{id}?asked=1")),
+        Err(ApiError::Validation(errors)) => {
+            let problems = errors
+                .iter()
+                .map(|e| e.in_language(page.language).detail)
+                .collect();
+            again(StatusCode::UNPROCESSABLE_ENTITY, problems, form)
+        }
+        Err(e) => e.into_page(&page),
+    }
+}
