@@ -49,3 +49,7 @@ web-asked-anonymous = Only you can see that this is yours.
 web-answer-title = Your answer
 web-answer-field = Answer
 web-answer-submit = Post the answer
+web-me-too = I have this question too
+web-choose-best = Choose as the best answer
+web-helpful = Helpful
+web-thanks = Thanks

@@ -48,3 +48,7 @@ web-asked-anonymous = 自分の質問だとわかるのはあなただけです�
 web-answer-title = 回答する
 web-answer-field = 回答
 web-answer-submit = 回答を投稿する
+web-me-too = 私も
+web-choose-best = ベストアンサーに選ぶ
+web-helpful = 役に立った
+web-thanks = ありがとう

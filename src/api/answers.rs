@@ -206,6 +206,13 @@ pub async fn create_answer(
         .json(answer))
 }
 
+impl Answer {
+    /// Whether the reader already gave `kind` (`helpful`, `thanks`) to this answer.
+    pub fn has_reacted(&self, kind: &str) -> bool {
+        self.my_reactions.iter().any(|r| r.as_str() == kind)
+    }
+}
+
 /// Validates and stores `caller`'s answer to the question `question_id` (the API's
 /// `POST /questions/{id}/answers` and the question page's form); returns its id. Errors:
 /// `NotFound` for a question the caller cannot see, `Validation` for the body.
@@ -341,8 +348,20 @@ pub async fn accept_answer(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = find_answer(&state, id.into_inner(), &caller).await?;
-    require_asker(&row, &caller)?;
+    let id = accept(&state, &caller, id.into_inner()).await?.1;
+    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, id).await?))
+}
+
+/// Makes answer `answer_id` the best answer of its question (the asker only; the API's
+/// `POST /answers/{id}/accept` and the question page's button). Returns (question id, answer
+/// id). Errors: `NotFound`, `Forbidden` for anyone but the asker.
+pub async fn accept(
+    state: &AppState,
+    caller: &Caller,
+    answer_id: i64,
+) -> Result<(i64, i64), ApiError> {
+    let row = find_answer(state, answer_id, caller).await?;
+    require_asker(&row, caller)?;
     state
         .store
         .set_accepted(row.question_id, row.id, true)
@@ -352,7 +371,7 @@ pub async fn accept_answer(
         answer_id = row.id,
         "answer accepted"
     );
-    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
+    Ok((row.question_id, row.id))
 }
 
 /// Withdraw acceptance
@@ -412,7 +431,20 @@ pub async fn add_reaction(
     id: web::Path<i64>,
     Json(input): Json<ReactionInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = find_answer(&state, id.into_inner(), &caller).await?;
+    let id = react(&state, &caller, id.into_inner(), input.kind).await?.1;
+    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, id).await?))
+}
+
+/// Gives `kind` to answer `answer_id` (idempotent; not to one's own answer — the API's
+/// `POST /answers/{id}/reactions` and the question page's buttons). Returns (question id,
+/// answer id). Errors: `NotFound`, `Unprocessable` (`own_answer`).
+pub async fn react(
+    state: &AppState,
+    caller: &Caller,
+    answer_id: i64,
+    kind: ReactionKind,
+) -> Result<(i64, i64), ApiError> {
+    let row = find_answer(state, answer_id, caller).await?;
     if row.author_id == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_answer",
@@ -421,9 +453,9 @@ pub async fn add_reaction(
     }
     state
         .store
-        .set_reaction(row.id, caller.member_id, input.kind, true)
+        .set_reaction(row.id, caller.member_id, kind, true)
         .await?;
-    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
+    Ok((row.question_id, row.id))
 }
 
 /// Remove a reaction

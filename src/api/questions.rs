@@ -662,6 +662,23 @@ async fn set_me_too(
     id: i64,
     on: bool,
 ) -> Result<HttpResponse, ApiError> {
+    let (question_id, count) = me_too(state, caller, id, on).await?;
+    Ok(HttpResponse::Ok().json(MeToo {
+        question_id,
+        me_too_count: count,
+        me_too: on,
+    }))
+}
+
+/// Records (`on`) or withdraws `caller`'s "me too" on question `id` (idempotent; not on one's
+/// own question — the API's `/questions/{id}/me-too` and the question page's button). Returns
+/// (question id, new count). Errors: `NotFound`, `Unprocessable` (`own_question`).
+pub async fn me_too(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    on: bool,
+) -> Result<(i64, i64), ApiError> {
     let row = find_question(state, id, caller).await?;
     if on && row.author_id == caller.member_id {
         return Err(ApiError::Unprocessable(
@@ -674,11 +691,7 @@ async fn set_me_too(
         .set_me_too(row.id, caller.member_id, on)
         .await?
         .ok_or(ApiError::NotFound("question"))?;
-    Ok(HttpResponse::Ok().json(MeToo {
-        question_id: row.id,
-        me_too_count: count,
-        me_too: on,
-    }))
+    Ok((row.id, count))
 }
 
 /// Say you have this question too

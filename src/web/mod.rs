@@ -11,6 +11,7 @@
 //! Every page answer carries a Content-Security-Policy that allows no script at all yet and
 //! styles only from this site; forms carry a CSRF token (double-submit cookie, see [`csrf`]).
 
+pub mod actions;
 pub mod ask;
 pub mod csrf;
 pub mod home;
@@ -29,6 +30,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/questions/{id}/answers",
             web::post().to(questions::post_answer),
+        )
+        .route(
+            "/questions/{id}/me-too",
+            web::post().to(actions::me_too_question),
+        )
+        .route(
+            "/answers/{id}/accept",
+            web::post().to(actions::accept_answer),
+        )
+        .route(
+            "/answers/{id}/{kind}",
+            web::post().to(actions::react_to_answer),
         )
         .route("/signin", web::get().to(signin::form))
         .route("/signin", web::post().to(signin::submit))

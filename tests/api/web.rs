@@ -220,6 +220,28 @@ on_both_databases! {
         let (_, html) = page(app, &question_path, &a, "ja").await;
         assert!(html.contains("回答 1 件") && html.contains("<strong>outcome</strong>") && html.contains("Ben Brown"), "{html}");
         assert_eq!(app.get_json(&format!("/questions/{id}"), &helper.key).await["answer_count"], 1);
+        // The colleague has the same question; the asker chooses the best answer and thanks.
+        let answer_id = app.get_json(&format!("/questions/{id}"), &helper.key).await["answers"][0]["id"].as_i64().unwrap();
+        assert_eq!(post_form(app, &format!("{question_path}/me-too"), &b, &[]).await.status(), StatusCode::SEE_OTHER);
+        let (_, html) = page(app, &question_path, &a, "ja").await;
+        assert!(html.contains("ベストアンサーに選ぶ") && html.contains("ありがとう (0)"), "{html}");
+        let (_, html_b) = page(app, &question_path, &b, "ja").await;
+        assert!(!html_b.contains("ベストアンサーに選ぶ") && !html_b.contains(&format!("/answers/{answer_id}/thanks")), "{html_b}");
+        for path in [format!("/answers/{answer_id}/accept"), format!("/answers/{answer_id}/thanks")] {
+            let done = post_form(app, &path, &a, &[]).await;
+            assert_eq!(done.status(), StatusCode::SEE_OTHER, "{path}");
+            assert_eq!(done.headers()[LOCATION].to_str().unwrap(), format!("{question_path}#answer-{answer_id}"));
+        }
+        let api = app.get_json(&format!("/questions/{id}"), &helper.key).await;
+        assert_eq!(api["accepted_answer_id"], answer_id);
+        assert_eq!(api["me_too_count"], 1);
+        assert_eq!(api["answers"][0]["thanks_count"], 1);
+        let (_, html) = page(app, &question_path, &b, "ja").await;
+        assert!(html.contains("ベストアンサー") && !html.contains("Aiko Asano"), "{html}");
+        // The helper may not choose the best answer of someone else's question: said on a page.
+        let refused = post_form(app, &format!("/answers/{answer_id}/accept"), &b, &[]).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        assert!(refused.text().await.unwrap().contains("<html lang=\"ja\">"));
         // A form from another site (no matching token) posts nothing.
         let forged = browser()
             .post(format!("{}/ask", app.address))

@@ -1,0 +1,98 @@
+//! The small buttons of the question page — best answer, 「役に立った」/「ありがとう」, 「私も」 —
+//! each a form (POST → 303 back to the question), through the same functions as the API.
+
+use super::page::{see_other, Page};
+use crate::api::answers::{accept, react};
+use crate::api::questions::me_too;
+use crate::api::AppState;
+use crate::domain::question::ReactionKind;
+use crate::error::ApiError;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+/// A button's form: only the CSRF token.
+#[derive(Debug, Deserialize)]
+pub struct ButtonForm {
+    /// The browser's CSRF token.
+    #[serde(default)]
+    pub csrf: String,
+}
+
+/// Runs `act` for the signed-in member after the CSRF check; sends the browser to `back` (or
+/// shows the problem).
+async fn button<F, Fut>(
+    state: &AppState,
+    req: &HttpRequest,
+    form: &ButtonForm,
+    act: F,
+) -> HttpResponse
+where
+    F: FnOnce(crate::auth::Caller) -> Fut,
+    Fut: std::future::Future<Output = Result<String, ApiError>>,
+{
+    let page = Page::of(state, req).await;
+    let Some(caller) = page.member.clone() else {
+        return see_other("/signin");
+    };
+    if !super::csrf::check(req, &form.csrf) {
+        return ApiError::Forbidden(crate::error::Text::say("forbidden-cross-site", vec![]))
+            .into_page(&page);
+    }
+    match act(caller).await {
+        Ok(back) => see_other(&back),
+        Err(e) => e.into_page(&page),
+    }
+}
+
+/// `POST /answers/{id}/accept`: the asker chooses the best answer.
+pub async fn accept_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    form: web::Form<ButtonForm>,
+) -> HttpResponse {
+    let id = id.into_inner();
+    let shared = state.clone();
+    button(&state, &req, &form, |caller| async move {
+        let (question, answer) = accept(&shared, &caller, id).await?;
+        Ok(format!("/questions/{question}#answer-{answer}"))
+    })
+    .await
+}
+
+/// `POST /answers/{id}/helpful` and `/answers/{id}/thanks`.
+pub async fn react_to_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(i64, String)>,
+    form: web::Form<ButtonForm>,
+) -> HttpResponse {
+    let (id, kind) = path.into_inner();
+    let kind = match kind.as_str() {
+        "helpful" => ReactionKind::Helpful,
+        "thanks" => ReactionKind::Thanks,
+        _ => return HttpResponse::NotFound().finish(),
+    };
+    let shared = state.clone();
+    button(&state, &req, &form, |caller| async move {
+        let (question, answer) = react(&shared, &caller, id, kind).await?;
+        Ok(format!("/questions/{question}#answer-{answer}"))
+    })
+    .await
+}
+
+/// `POST /questions/{id}/me-too`: "I have this question too".
+pub async fn me_too_question(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    form: web::Form<ButtonForm>,
+) -> HttpResponse {
+    let id = id.into_inner();
+    let shared = state.clone();
+    button(&state, &req, &form, |caller| async move {
+        let (question, _) = me_too(&shared, &caller, id, true).await?;
+        Ok(format!("/questions/{question}"))
+    })
+    .await
+}
