@@ -65,6 +65,35 @@ for lang in en ja; do
 done
 "$venv/bin/python" scripts/check_connector.py --openapi openapi/openapi.json connector connector/ja "${packages[@]}"
 
+# The members' journey in a real browser (scripts/browser.py) on each database: headless
+# Chromium and Japanese fonts from Debian (installed here when run as root, as in CI),
+# Playwright from PyPI (pointed at that Chromium; it downloads no browser), axe-core from npm.
+if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk'; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y -q chromium fonts-noto-cjk >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-cjk >/dev/null; }
+  else
+    echo "the browser tests need Debian's chromium and fonts-noto-cjk: apt-get install chromium fonts-noto-cjk" >&2
+    exit 1
+  fi
+fi
+if ! "$venv/bin/python" -c 'import playwright' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check 'playwright>=1.40,<2'
+fi
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+browser_dir=$(mktemp -d)
+"$venv/bin/python" scripts/browser.py --binary target/debug/tsunagu --label sqlite \
+  --database-url "sqlite://$browser_dir/browser.db"
+browser_db="tsunagu_browser_$$"
+psql -q "$TSUNAGU_TEST_POSTGRES_URL" -c "CREATE DATABASE $browser_db TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+browser_ok=0
+"$venv/bin/python" scripts/browser.py --binary target/debug/tsunagu --label postgres \
+  --database-url "${TSUNAGU_TEST_POSTGRES_URL%/*}/$browser_db" || browser_ok=1
+psql -q "$TSUNAGU_TEST_POSTGRES_URL" -c "DROP DATABASE $browser_db WITH (FORCE)" || true
+[ "$browser_ok" -eq 0 ]
+
 # Fuzzing from both descriptions (scripts/fuzz.py): schemathesis drives every operation of a
 # live, seeded server on each database — the OpenAPI 3.1 spec with its links (stateful runs),
 # and the Swagger 2.0 connector definition with X-Api-Key — and fails on any 5xx, any response

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""The members' journey in a real browser (headless Chromium from Debian, driven by Playwright).
+
+Starts the real binary on a fresh database, makes two members through the API, then:
+A signs in (trial mode, a personal API key), asks anonymously, and is told only she can see it
+is hers; B signs in, finds the question on the home page without A's name, answers; A chooses
+the best answer and says thanks; B sees it, still without A's name. Every page is checked with
+axe-core (WCAG 2.1 A/AA rules: 0 violations) in Japanese, and at 360 px wide. Screenshots go to
+target/browser-artifacts/ (not committed).
+
+Usage: scripts/browser.py --binary target/debug/tsunagu --label sqlite --database-url sqlite:///tmp/b.db
+Exit status 0 when the journey passes, 1 with the first failure otherwise.
+"""
+
+import argparse
+import json
+import os
+import pathlib
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from playwright.sync_api import sync_playwright
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "target" / "browser-artifacts"
+ASKER = "Aiko Asano"
+HELPER = "Ben Brown"
+TITLE = "差し戻しのときだけ申請者にメールしたい"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def api(base, method, path, key, body=None):
+    request = urllib.request.Request(
+        f"{base}/api/v1{path}",
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read() or b"null")
+
+
+def start(binary, database_url, port, log):
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "TSUNAGU_DATABASE_URL": database_url,
+        "TSUNAGU_BIND": f"127.0.0.1:{port}",
+        "TSUNAGU_RATE_LIMIT_PER_MINUTE": "0",
+        "TSUNAGU_LOG": "warn",
+    }
+    server = subprocess.Popen([binary], env=env, stdout=subprocess.PIPE, stderr=log, text=True)
+    key = None
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        line = server.stdout.readline()
+        if not line:
+            break
+        found = re.search(r"tsu_[A-Za-z0-9_-]{43}", line)
+        key = key or (found.group(0) if found else None)
+        if "tsunagu" in line and "127.0.0.1" in line and key:
+            return server, key
+    server.kill()
+    raise SystemExit("the server did not start (see its log)")
+
+
+class Journey:
+    def __init__(self, browser, base, label):
+        self.browser = browser
+        self.base = base
+        self.label = label
+        self.checked = 0
+
+    def context(self):
+        # bypass_csp: axe is injected as a script, which the pages' policy (rightly) forbids.
+        return self.browser.new_context(locale="ja-JP", bypass_csp=True, viewport={"width": 1024, "height": 800})
+
+    def check(self, page, name):
+        """axe-core on the page as it is now, and a screenshot."""
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{self.label}-{name}.png"), full_page=True)
+        violations = result["violations"]
+        if violations:
+            details = "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['html'][:120]})" for v in violations)
+            raise AssertionError(f"{name}: axe found {len(violations)} violation(s): {details}")
+        self.checked += 1
+
+    def sign_in(self, context, key, name):
+        page = context.new_page()
+        page.goto(f"{self.base}/")
+        assert page.url.endswith("/signin"), page.url
+        self.check(page, f"{name}-signin")
+        page.fill("#api_key", key)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{self.base}/")
+        assert f"{name}" in page.inner_text("header"), page.inner_text("header")
+        return page
+
+
+def run(binary, database_url, label):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = open(ARTIFACTS / f"{label}-server.log", "w")
+    server, admin = start(binary, database_url, port, log)
+    try:
+        a_key = api(base, "POST", "/members", admin, {"display_name": ASKER})["api_key"]["secret"]
+        b_key = api(base, "POST", "/members", admin, {"display_name": HELPER})["api_key"]["secret"]
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            journey = Journey(browser, base, label)
+            # A asks anonymously.
+            a_ctx = journey.context()
+            a = journey.sign_in(a_ctx, a_key, ASKER)
+            journey.check(a, "home-empty")
+            a.click("a.ask")
+            a.wait_for_url(f"{base}/ask")
+            journey.check(a, "ask")
+            a.fill("#title", "短い")
+            a.fill("#body", "x")
+            a.click("form[action='/ask'] button[type=submit]")
+            assert "5 文字以上" in a.inner_text("main"), a.inner_text("main")
+            journey.check(a, "ask-problems")
+            a.fill("#title", TITLE)
+            a.fill("#body", "承認フローで**差し戻し**のときだけメールを送る条件の書き方が分かりません。")
+            a.fill("#tags", "approvals")
+            a.check("#anonymous")
+            a.click("form[action='/ask'] button[type=submit]")
+            a.wait_for_url(re.compile(r".*/questions/\d+\?asked=1"))
+            assert "自分の質問だとわかるのはあなただけです" in a.inner_text("main")
+            journey.check(a, "asked")
+            question_url = a.url.split("?")[0]
+            # B finds it without A's name and answers.
+            b_ctx = journey.context()
+            b = journey.sign_in(b_ctx, b_key, HELPER)
+            assert TITLE in b.inner_text("main") and ASKER not in b.content()
+            journey.check(b, "home")
+            b.click(f"text={TITLE}")
+            b.wait_for_url(question_url)
+            assert ASKER not in b.content()
+            b.fill("#answer-body", "条件に `outcome` を使い、Reject のときだけ「メールの送信」を置きます。")
+            b.click("form[action$='/answers'] button[type=submit]")
+            b.wait_for_url(re.compile(r".*/questions/\d+#answer-\d+"))
+            journey.check(b, "answered")
+            # A chooses the best answer and thanks.
+            a.goto(question_url)
+            a.click("text=ベストアンサーに選ぶ")
+            a.wait_for_url(re.compile(r".*#answer-\d+"))
+            a.click("form[action$='/thanks'] button")
+            a.wait_for_url(re.compile(r".*#answer-\d+"))
+            journey.check(a, "accepted")
+            # B sees the best answer; A is still not named anywhere B looks.
+            b.goto(question_url)
+            assert "ベストアンサー" in b.inner_text("main") and ASKER not in b.content()
+            b.goto(f"{base}/")
+            assert ASKER not in b.content()
+            # Narrow: a phone or a Teams side panel.
+            small = browser.new_context(locale="ja-JP", bypass_csp=True, viewport={"width": 360, "height": 740})
+            s = journey.sign_in(small, b_key, HELPER)
+            s.goto(question_url)
+            journey.check(s, "question-360px")
+            width = s.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, f"the question page scrolls sideways at 360 px ({width} px wide)"
+            browser.close()
+        state = api(base, "GET", f"/questions/{question_url.rsplit('/', 1)[1]}", b_key)
+        assert state["accepted_answer_id"] and state["answers"][0]["thanks_count"] == 1, state
+        assert "author" not in state, state
+        print(f"browser ({label}): journey passed; {journey.checked} pages checked with axe-core, 0 violations; screenshots in {ARTIFACTS}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--label", required=True)
+    args = parser.parse_args()
+    try:
+        run(args.binary, args.database_url, args.label)
+    except AssertionError as failure:
+        print(f"browser ({args.label}) failed: {failure}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
