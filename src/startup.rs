@@ -115,6 +115,7 @@ impl Application {
         ));
         let known_routes = web::Data::new(KnownRoutes::from_openapi());
         let spec = crate::api::openapi_document();
+        let form_limit = config.max_body_bytes;
         let auth = Arc::new(crate::auth::Authenticator::from_config(&config)?);
         let state = web::Data::new(AppState {
             store: store.clone(),
@@ -127,7 +128,7 @@ impl Application {
                 .configure(routes)
                 .into_app()
                 .configure(|cfg| site_routes(cfg, spec.clone()))
-                .configure(crate::web::routes)
+                .configure(|cfg| crate::web::routes(cfg, form_limit))
                 .app_data(state.clone())
                 .app_data(known_routes.clone())
                 .app_data(limiter.clone())

@@ -53,3 +53,4 @@ web-me-too = I have this question too
 web-choose-best = Choose as the best answer
 web-helpful = Helpful
 web-thanks = Thanks
+web-form-unreadable = The form could not be read; reload the page and try again.

@@ -52,3 +52,4 @@ web-me-too = 私も
 web-choose-best = ベストアンサーに選ぶ
 web-helpful = 役に立った
 web-thanks = ありがとう
+web-form-unreadable = フォームの内容を読み取れませんでした。ページを読み込み直してから、もう一度お試しください。

@@ -35,7 +35,7 @@ where
         return see_other("/signin");
     };
     if !super::csrf::check(req, &form.csrf) {
-        return ApiError::Forbidden(crate::error::Text::say("forbidden-cross-site", vec![]))
+        return ApiError::Forbidden(crate::error::Text::say("web-form-expired", vec![]))
             .into_page(&page);
     }
     match act(caller).await {
@@ -71,7 +71,10 @@ pub async fn react_to_answer(
     let kind = match kind.as_str() {
         "helpful" => ReactionKind::Helpful,
         "thanks" => ReactionKind::Thanks,
-        _ => return HttpResponse::NotFound().finish(),
+        _ => {
+            let page = Page::of(&state, &req).await;
+            return ApiError::RouteNotFound.into_page(&page);
+        }
     };
     let shared = state.clone();
     button(&state, &req, &form, |caller| async move {

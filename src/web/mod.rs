@@ -21,32 +21,55 @@ pub mod signin;
 
 use actix_web::{http::header, web, HttpResponse};
 
-/// Every page route, in one visible place.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home::home))
-        .route("/ask", web::get().to(ask::form))
-        .route("/ask", web::post().to(ask::submit))
-        .route("/questions/{id}", web::get().to(questions::show))
-        .route(
-            "/questions/{id}/answers",
-            web::post().to(questions::post_answer),
-        )
-        .route(
-            "/questions/{id}/me-too",
-            web::post().to(actions::me_too_question),
-        )
-        .route(
-            "/answers/{id}/accept",
-            web::post().to(actions::accept_answer),
-        )
-        .route(
-            "/answers/{id}/{kind}",
-            web::post().to(actions::react_to_answer),
-        )
-        .route("/signin", web::get().to(signin::form))
-        .route("/signin", web::post().to(signin::submit))
-        .route("/signout", web::post().to(signin::signout))
-        .route("/static/app.css", web::get().to(stylesheet));
+/// Every page route, in one visible place. Forms may be as large as an API body
+/// (`TSUNAGU_MAX_BODY_BYTES`: a 20,000-character Japanese answer is about 180 KB URL-encoded);
+/// a form that cannot be read is a page in the reader's language, not plain text.
+pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
+    cfg.app_data(
+        web::FormConfig::default()
+            .limit(form_limit)
+            .error_handler(move |error, _req| {
+                let language = crate::i18n::current();
+                let problem = match &error {
+                    actix_web::error::UrlencodedError::Overflow { .. } => {
+                        crate::error::ApiError::PayloadTooLarge(form_limit)
+                    }
+                    _ => crate::error::ApiError::InvalidBody(crate::error::FieldError::say(
+                        "body",
+                        "invalid_form",
+                        "web-form-unreadable",
+                        vec![],
+                    )),
+                };
+                let page = page::Page::bare(language);
+                actix_web::error::InternalError::from_response(error, problem.into_page(&page))
+                    .into()
+            }),
+    )
+    .route("/", web::get().to(home::home))
+    .route("/ask", web::get().to(ask::form))
+    .route("/ask", web::post().to(ask::submit))
+    .route("/questions/{id}", web::get().to(questions::show))
+    .route(
+        "/questions/{id}/answers",
+        web::post().to(questions::post_answer),
+    )
+    .route(
+        "/questions/{id}/me-too",
+        web::post().to(actions::me_too_question),
+    )
+    .route(
+        "/answers/{id}/accept",
+        web::post().to(actions::accept_answer),
+    )
+    .route(
+        "/answers/{id}/{kind}",
+        web::post().to(actions::react_to_answer),
+    )
+    .route("/signin", web::get().to(signin::form))
+    .route("/signin", web::post().to(signin::submit))
+    .route("/signout", web::post().to(signin::signout))
+    .route("/static/app.css", web::get().to(stylesheet));
 }
 
 /// `GET /static/app.css`: the pages' one stylesheet, embedded in the binary.

@@ -48,6 +48,18 @@ impl Page {
         }
     }
 
+    /// A context with nobody signed in and no form token (pages of errors found before the
+    /// handler runs).
+    pub fn bare(language: Language) -> Self {
+        Self {
+            language,
+            member: None,
+            member_name: String::new(),
+            csrf: String::new(),
+            csrf_cookie: None,
+        }
+    }
+
     /// The page's word `id` (from `locales/<lang>/web.ftl`).
     pub fn t(&self, id: &str) -> String {
         i18n::text(self.language, id, &[])
@@ -112,10 +124,16 @@ impl ApiError {
         let status = self.status_code();
         let detail = self.problem_in(page.language).detail;
         let body = askama::Template::render(&ErrorPage { page, detail }).unwrap_or_default();
-        HttpResponse::build(status)
+        let mut response = HttpResponse::build(status);
+        response
             .content_type("text/html; charset=utf-8")
             .insert_header((header::CONTENT_LANGUAGE, page.language.tag()))
             .insert_header((header::CONTENT_SECURITY_POLICY, POLICY))
-            .body(body)
+            .insert_header((header::CACHE_CONTROL, "no-store"));
+        // Its sign-out form needs the browser's token like any other page.
+        if let Some(cookie) = &page.csrf_cookie {
+            response.cookie(cookie.clone());
+        }
+        response.body(body)
     }
 }

@@ -6,6 +6,7 @@
 use super::page::{see_other, Page};
 use crate::api::AppState;
 use crate::auth::session::SESSION_COOKIE;
+use crate::error::ApiError;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -64,7 +65,11 @@ pub async fn submit(
             },
         )
     };
-    if !super::csrf::check(&req, &form.csrf) {
+    // The token, and the page's own origin: a sign-in posted from another site (with a cookie
+    // planted there) must not put this browser into someone else's account.
+    if !super::csrf::check(&req, &form.csrf)
+        || !crate::auth::is_same_origin_for_cookie(&state, &req)
+    {
         return again(StatusCode::FORBIDDEN, "web-form-expired");
     }
     if state.auth.oidc.is_some() {
@@ -97,8 +102,12 @@ pub async fn signout(
     req: HttpRequest,
     form: web::Form<SignoutForm>,
 ) -> HttpResponse {
-    if !super::csrf::check(&req, &form.csrf) {
-        return see_other("/");
+    if !super::csrf::check(&req, &form.csrf)
+        || !crate::auth::is_same_origin_for_cookie(&state, &req)
+    {
+        let page = Page::of(&state, &req).await;
+        return ApiError::Forbidden(crate::error::Text::say("web-form-expired", vec![]))
+            .into_page(&page);
     }
     if let Some((member_id, _)) = state.auth.sessions.session(&req) {
         if let Err(e) = state
@@ -107,7 +116,7 @@ pub async fn signout(
             .await
         {
             let page = Page::of(&state, &req).await;
-            return crate::error::ApiError::from(e).into_page(&page);
+            return ApiError::from(e).into_page(&page);
         }
     }
     let mut response = see_other("/signin");

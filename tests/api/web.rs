@@ -48,6 +48,7 @@ async fn sign_in(app: &TestApp, key: &str) -> String {
     let posted = client
         .post(format!("{}/signin", app.address))
         .header(COOKIE, jar.join("; "))
+        .header("Origin", &app.address)
         .form(&[("api_key", key), ("csrf", csrf.as_str())])
         .send()
         .await
@@ -134,9 +135,22 @@ on_both_databases! {
         let form = client.get(format!("{}/signin", app.address)).header("Accept-Language", "ja").send().await.unwrap();
         let jar = cookies(&form).join("; ");
         let csrf = csrf_of(&form.text().await.unwrap());
+        // A sign-in with a valid token but posted from another site (a planted cookie) is
+        // refused too: the browser would end up in someone else's account.
+        let planted = client
+            .post(format!("{}/signin", app.address))
+            .header(COOKIE, &jar)
+            .header("Origin", "https://evil.example")
+            .form(&[("api_key", member.key.as_str()), ("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(planted.status(), StatusCode::FORBIDDEN);
+        assert!(cookies(&planted).iter().all(|c| !c.starts_with("tsunagu_session=")));
         let wrong = client
             .post(format!("{}/signin", app.address))
             .header(COOKIE, &jar)
+            .header("Origin", &app.address)
             .header("Accept-Language", "ja")
             .form(&[("api_key", "tsu_0000000000000000000000000000000000000000000"), ("csrf", csrf.as_str())])
             .send()
@@ -148,10 +162,10 @@ on_both_databases! {
         let cookie = sign_in(app, &member.key).await;
         let (_, home) = page(app, "/", &cookie, "en").await;
         let token = csrf_of(&home);
-        let ignored = client.post(format!("{}/signout", app.address)).header(COOKIE, &cookie).form(&[("csrf", "nope")]).send().await.unwrap();
-        assert_eq!(ignored.headers()[LOCATION], "/");
+        let ignored = client.post(format!("{}/signout", app.address)).header(COOKIE, &cookie).header("Origin", &app.address).form(&[("csrf", "nope")]).send().await.unwrap();
+        assert_eq!(ignored.status(), StatusCode::FORBIDDEN);
         assert_eq!(page(app, "/", &cookie, "en").await.0, StatusCode::OK);
-        let out = client.post(format!("{}/signout", app.address)).header(COOKIE, &cookie).form(&[("csrf", token.as_str())]).send().await.unwrap();
+        let out = client.post(format!("{}/signout", app.address)).header(COOKIE, &cookie).header("Origin", &app.address).form(&[("csrf", token.as_str())]).send().await.unwrap();
         assert_eq!(out.status(), StatusCode::SEE_OTHER);
         assert_eq!(out.headers()[LOCATION], "/signin");
         assert_eq!(page(app, "/", &cookie, "en").await.0, StatusCode::SEE_OTHER);
@@ -215,11 +229,20 @@ on_both_databases! {
         assert!(!html.contains("質問を投稿しました") && !html.contains("Aiko Asano"), "{html}");
         let empty = post_form(app, &format!("{question_path}/answers"), &b, &[("body", "")]).await;
         assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // A long Japanese answer fits (a form's limit is the API's body limit, not 16 KiB);
+        // one over the limit is a Japanese page, not plain English text.
+        let long = "長い回答です。".repeat(300);
+        let answered = post_form(app, &format!("{question_path}/answers"), &b, &[("body", &long)]).await;
+        assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+        let huge = "あ".repeat(30_000);
+        let refused = post_form(app, &format!("{question_path}/answers"), &b, &[("body", &huge)]).await;
+        assert_eq!(refused.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(refused.text().await.unwrap().contains("<html lang=\"ja\">"));
         let answered = post_form(app, &format!("{question_path}/answers"), &b, &[("body", "条件に **outcome** を使います")]).await;
         assert_eq!(answered.status(), StatusCode::SEE_OTHER);
         let (_, html) = page(app, &question_path, &a, "ja").await;
-        assert!(html.contains("回答 1 件") && html.contains("<strong>outcome</strong>") && html.contains("Ben Brown"), "{html}");
-        assert_eq!(app.get_json(&format!("/questions/{id}"), &helper.key).await["answer_count"], 1);
+        assert!(html.contains("回答 2 件") && html.contains("<strong>outcome</strong>") && html.contains("Ben Brown"), "{html}");
+        assert_eq!(app.get_json(&format!("/questions/{id}"), &helper.key).await["answer_count"], 2);
         // The colleague has the same question; the asker chooses the best answer and thanks.
         let answer_id = app.get_json(&format!("/questions/{id}"), &helper.key).await["answers"][0]["id"].as_i64().unwrap();
         assert_eq!(post_form(app, &format!("{question_path}/me-too"), &b, &[]).await.status(), StatusCode::SEE_OTHER);
