@@ -255,6 +255,9 @@ on_both_databases! {
             assert_eq!(done.status(), StatusCode::SEE_OTHER, "{path}");
             assert_eq!(done.headers()[LOCATION].to_str().unwrap(), format!("{question_path}#answer-{answer_id}"));
         }
+        // What the asker already gave reads as pressed (and stays reachable by keyboard).
+        let (_, html) = page(app, &question_path, &a, "ja").await;
+        assert!(html.contains(r#"aria-pressed="true">ありがとう (1)"#) && !html.contains(" disabled"), "{html}");
         let api = app.get_json(&format!("/questions/{id}"), &helper.key).await;
         assert_eq!(api["accepted_answer_id"], answer_id);
         assert_eq!(api["me_too_count"], 1);
