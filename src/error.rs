@@ -256,12 +256,11 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
-/// PostgreSQL `23503`, SQLite `787` (`SQLITE_CONSTRAINT_FOREIGNKEY`).
+/// PostgreSQL `23503`, SQLite `787` (`SQLITE_CONSTRAINT_FOREIGNKEY`): sqlx reports both as
+/// `ForeignKeyViolation`.
 fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error().is_some_and(|d| {
-        matches!(d.kind(), sqlx::error::ErrorKind::ForeignKeyViolation)
-            || matches!(d.code().as_deref(), Some("23503") | Some("787"))
-    })
+    e.as_database_error()
+        .is_some_and(|d| matches!(d.kind(), sqlx::error::ErrorKind::ForeignKeyViolation))
 }
 
 impl From<crate::store::StoreError> for ApiError {

@@ -158,7 +158,7 @@ pub async fn dashboard() -> HttpResponse {
 pub fn dashboard_words(
     language: crate::i18n::Language,
 ) -> serde_json::Map<String, serde_json::Value> {
-    use crate::i18n::{has, text};
+    use crate::i18n::text;
     let mut words = serde_json::Map::new();
     for key in [
         "title",
@@ -186,17 +186,15 @@ pub fn dashboard_words(
     let figures = crate::api::stats::CSV_COLUMNS
         .iter()
         .chain(crate::api::stats::SUMMARY_FIELDS.iter());
+    // The connector's own lookup, most specific key first.
+    let labels = crate::connector::strings::Strings::new(language);
     for field in figures {
-        let label = [
+        let keys = [
             format!("label-HealthFigures-{field}"),
             format!("label-HealthSummary-{field}"),
             format!("label-{field}"),
-        ]
-        .into_iter()
-        .find(|key| has(language, key))
-        .map(|key| text(language, &key, &[]))
-        .unwrap_or_else(|| (*field).to_owned());
-        words.insert((*field).into(), label.into());
+        ];
+        words.insert((*field).into(), labels.label(&keys, field).into());
     }
     words
 }

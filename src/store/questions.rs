@@ -371,26 +371,22 @@ impl Store {
                     .bind(question_id).bind(member_id)
                     .execute(&mut *tx).await?.rows_affected()
             };
-            let count: Option<i64> = if changed > 0 {
+            // The question exists and is locked: these find its row.
+            let count: i64 = if changed > 0 {
                 sqlx::query_scalar(
                     "UPDATE questions SET me_too_count = (SELECT COUNT(*) FROM question_me_too WHERE question_id = $1) WHERE id = $1 RETURNING me_too_count",
                 )
                 .bind(question_id)
-                .fetch_optional(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await?
             } else {
                 sqlx::query_scalar("SELECT me_too_count FROM questions WHERE id = $1")
                     .bind(question_id)
-                    .fetch_optional(&mut *tx)
+                    .fetch_one(&mut *tx)
                     .await?
             };
-            if count.is_none() {
-                // Deleted meanwhile (its me-too rows went with it): nothing to keep.
-                tx.rollback().await?;
-                return Ok(None);
-            }
             tx.commit().await?;
-            Ok(count)
+            Ok(Some(count))
         })
     }
 

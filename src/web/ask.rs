@@ -106,10 +106,7 @@ pub async fn submit(
     match ask(&state, &caller, &input).await {
         Ok(id) => see_other(&format!("/questions/{id}?asked=1")),
         Err(ApiError::Validation(errors)) => {
-            let problems = errors
-                .iter()
-                .map(|e| e.in_language(page.language).detail)
-                .collect();
+            let problems = page.problems(&errors);
             again(StatusCode::UNPROCESSABLE_ENTITY, problems, form)
         }
         Err(e) => e.into_page(&page),

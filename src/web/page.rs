@@ -83,20 +83,32 @@ impl Page {
     /// `template` as the page's answer, with `status`.
     pub fn render<T: askama::Template>(&self, status: StatusCode, template: &T) -> HttpResponse {
         match template.render() {
-            Ok(body) => {
-                let mut response = HttpResponse::build(status);
-                response
-                    .content_type("text/html; charset=utf-8")
-                    .insert_header((header::CONTENT_LANGUAGE, self.language.tag()))
-                    .insert_header((header::CONTENT_SECURITY_POLICY, POLICY))
-                    .insert_header((header::CACHE_CONTROL, "no-store"));
-                if let Some(cookie) = &self.csrf_cookie {
-                    response.cookie(cookie.clone());
-                }
-                response.body(body)
-            }
+            Ok(body) => self.answer(status, body),
             Err(e) => ApiError::Internal(anyhow::Error::new(e)).into_page(self),
         }
+    }
+
+    /// What to fix, from validation errors, in the reader's language.
+    pub fn problems(&self, errors: &[crate::error::FieldError]) -> Vec<String> {
+        errors
+            .iter()
+            .map(|e| e.in_language(self.language).detail)
+            .collect()
+    }
+
+    /// Rendered HTML as the answer: language, the page policy, no caching, and the form token
+    /// cookie when the browser had none (every page, error pages too, may hold a form).
+    fn answer(&self, status: StatusCode, body: String) -> HttpResponse {
+        let mut response = HttpResponse::build(status);
+        response
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CONTENT_LANGUAGE, self.language.tag()))
+            .insert_header((header::CONTENT_SECURITY_POLICY, POLICY))
+            .insert_header((header::CACHE_CONTROL, "no-store"));
+        if let Some(cookie) = &self.csrf_cookie {
+            response.cookie(cookie.clone());
+        }
+        response.body(body)
     }
 }
 
@@ -124,16 +136,6 @@ impl ApiError {
         let status = self.status_code();
         let detail = self.problem_in(page.language).detail;
         let body = askama::Template::render(&ErrorPage { page, detail }).unwrap_or_default();
-        let mut response = HttpResponse::build(status);
-        response
-            .content_type("text/html; charset=utf-8")
-            .insert_header((header::CONTENT_LANGUAGE, page.language.tag()))
-            .insert_header((header::CONTENT_SECURITY_POLICY, POLICY))
-            .insert_header((header::CACHE_CONTROL, "no-store"));
-        // Its sign-out form needs the browser's token like any other page.
-        if let Some(cookie) = &page.csrf_cookie {
-            response.cookie(cookie.clone());
-        }
-        response.body(body)
+        page.answer(status, body)
     }
 }

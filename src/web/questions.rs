@@ -142,10 +142,7 @@ pub async fn post_answer(
     match answer(&state, &caller, id, &input).await {
         Ok(answer_id) => see_other(&format!("/questions/{id}#answer-{answer_id}")),
         Err(ApiError::Validation(errors)) => {
-            let problems = errors
-                .iter()
-                .map(|e| e.in_language(page.language).detail)
-                .collect();
+            let problems = page.problems(&errors);
             render(&state, &req, &page, &caller, id, false, form.body, problems).await
         }
         Err(e) => e.into_page(&page),

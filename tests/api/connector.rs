@@ -1183,22 +1183,28 @@ on_both_databases! {
     }
 }
 
-async fn the_downloaded_package_is_ready_to_import(backend: Backend) {
-    let app = spawn_app_with(backend, |config| {
-        config.public_url = Some("https://intra.contoso.co.jp/tsunagu".into());
-        config.connector_client_id = Some("6f1c8e2a-0000-4000-8000-000000000002".into());
-    })
-    .await;
+/// The package a server serves at `/connector.zip?{query}`.
+async fn download(app: &TestApp, query: &str) -> zip::ZipArchive<std::io::Cursor<Vec<u8>>> {
+    let url = format!("{}/connector.zip?{query}", app.address);
     let zip = app
         .client
-        .get(format!("{}/connector.zip?lang=ja&auth=aad", app.address))
+        .get(url)
         .send()
         .await
         .unwrap()
         .bytes()
         .await
         .unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.to_vec())).unwrap();
+    zip::ZipArchive::new(std::io::Cursor::new(zip.to_vec())).unwrap()
+}
+
+async fn the_downloaded_package_is_ready_to_import(backend: Backend) {
+    let app = spawn_app_with(backend, |config| {
+        config.public_url = Some("https://intra.contoso.co.jp/tsunagu".into());
+        config.connector_client_id = Some("6f1c8e2a-0000-4000-8000-000000000002".into());
+    })
+    .await;
+    let mut archive = download(&app, "lang=ja&auth=aad").await;
     let definition: Value =
         serde_json::from_reader(archive.by_name("apiDefinition.swagger.json").unwrap()).unwrap();
     assert_eq!(definition["host"], "intra.contoso.co.jp");
@@ -1214,19 +1220,7 @@ async fn the_downloaded_package_is_ready_to_import(backend: Backend) {
     assert!(!readme.contains("⚠"), "{readme}");
     // From a server that knows no public URL: the readme says Power Platform cannot reach it.
     let local = spawn_app(backend).await;
-    let zip = local
-        .client
-        .get(format!(
-            "{}/connector.zip?lang=ja&auth=apikey",
-            local.address
-        ))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.to_vec())).unwrap();
+    let mut archive = download(&local, "lang=ja&auth=apikey").await;
     let mut readme = String::new();
     std::io::Read::read_to_string(&mut archive.by_name("readme.md").unwrap(), &mut readme).unwrap();
     assert!(readme.contains("このコンピューター自身"), "{readme}");
