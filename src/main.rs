@@ -152,7 +152,8 @@ async fn run() -> anyhow::Result<()> {
                 role: Some(role),
                 issue_api_key: Some(true),
             };
-            let created = create_member_with_key(&state, &input)
+            let links = tsunagu::api::links::Links::configured(&state.config);
+            let created = create_member_with_key(&state, &input, &links)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}", e.problem_in(language).detail))?;
             let key = created.api_key.map(|k| k.secret).unwrap_or_default();

@@ -94,18 +94,14 @@ impl Application {
         let cors_origins = config.cors_origins.clone();
         let metrics = web::Data::new(crate::metrics::Metrics::new()?);
         // Links in webhook payloads: the public URL, or where this process listens.
-        let api_base = format!(
-            "{}{}",
-            config
-                .public_url
-                .clone()
-                .unwrap_or_else(|| format!("http://{}:{port}", config.bind.ip())),
-            crate::api::API_PREFIX
-        );
+        let site_base = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}:{port}", config.bind.ip()));
         let webhooks = crate::webhooks::Worker::new(
             store.clone(),
             config.webhooks.clone(),
-            api_base,
+            site_base,
             Some(metrics.clone().into_inner()),
         )?
         .spawn();
@@ -263,6 +259,9 @@ async fn no_route(
     known: web::Data<KnownRoutes>,
 ) -> Result<HttpResponse, ApiError> {
     tracing::debug!(path = req.path(), method = %req.method(), "no route");
+    if crate::web::is_page_request(&req) && known.allowed_methods(req.path()).is_none() {
+        return Ok(crate::web::not_found());
+    }
     match known.allowed_methods(req.path()) {
         Some(methods) => Err(ApiError::MethodNotAllowed(methods.to_vec())),
         None => Err(ApiError::RouteNotFound),

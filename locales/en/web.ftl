@@ -54,3 +54,36 @@ web-choose-best = Choose as the best answer
 web-helpful = Helpful
 web-thanks = Thanks
 web-form-unreadable = The form could not be read; reload the page and try again.
+web-tip = Tip
+web-tip-featured = Featured
+web-level-beginner = For beginners
+web-level-intermediate = For intermediate builders
+web-level-advanced = For advanced builders
+web-hidden = A moderator hid this post; only its author and moderators see it.
+web-member-since = Member since { $date }
+web-member-me = This is your profile as others see it. Nothing you asked anonymously is shown here.
+web-member-gave = What they gave the community
+web-member-answers = Answers written
+web-member-accepted = Best answers
+web-member-helpful = “Helpful” received
+web-member-kudos = Kudos received
+web-member-tips = Tips written
+web-member-wins = Wins logged
+web-member-hours = Hours saved per month by others thanks to them
+web-win = Win
+web-win-hours = Saves { $hours } hours a month
+web-win-formula = Minutes per run × runs per month × people ÷ 60
+web-win-money = Money saved per month
+web-win-link = Open the flow or app
+web-win-helped-by = What helped
+web-kudos-count = { $count ->
+    [0] No kudos yet
+    [one] 1 kudos
+   *[other] { $count } kudos
+}
+web-kudos-own = This is your win: others can send you kudos here.
+web-kudos-given = You sent kudos for this win. Thank you!
+web-kudos-message = A message (optional)
+web-kudos-hint = Up to 280 characters, one line, e.g. “This saved our team every Monday morning!”
+web-kudos-submit = Send kudos
+web-not-found = There is no page at this address. It may have been deleted, or the link is mistyped.

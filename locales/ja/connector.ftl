@@ -1710,7 +1710,7 @@ label-anonymous_answered_within_24h_share = 匿名の質問への 24 時間以�
 label-anonymous_questions_asked = 匿名の質問数
 label-answer = 回答
 label-answer-created_at = 回答した日時
-label-answer-link = 回答のリンク
+label-answer-link = 回答の API リンク
 label-answer-question_id = 回答先の質問 ID
 label-answer_count = 回答数
 label-answered = 回答された質問数
@@ -1718,7 +1718,7 @@ label-answered_within_24h_share = 24 時間以内の回答率
 label-answers = 回答
 label-api_key = API キー
 label-api_key-created_at = API キーの作成日時
-label-api_link = API のリンク
+label-api_link = API リンク
 label-asker = 質問者
 label-asker-display_name = 質問者の名前
 label-asker-id = 質問者のメンバー ID
@@ -1769,7 +1769,7 @@ label-hidden_post = 非表示にされた投稿
 label-hidden_post-reason = 非表示にした理由
 label-hidden_post-target_id = 非表示にされた投稿の ID
 label-hidden_post-target_kind = 非表示にされた投稿の種類
-label-hidden_post-target_link = 非表示にされた投稿のリンク
+label-hidden_post-target_link = 非表示にされた投稿の API リンク
 label-hidden_post-target_title = 非表示にされた投稿のタイトル
 label-hidden_reason = 非表示の理由
 label-hours = 通知までの時間数
@@ -1783,7 +1783,7 @@ label-issue_api_key = API キーを発行
 label-items = 項目
 label-kind = リアクション
 label-kudos = 称賛
-label-kudos-link = 称賛の対象のリンク
+label-kudos-link = 称賛の対象の API リンク
 label-kudos-target_id = 称賛の対象の ID
 label-kudos-target_kind = 称賛の対象の種類
 label-kudos_count = 称賛の数
@@ -1796,7 +1796,7 @@ label-last_error = 最後のエラー
 label-last_status = 最後のステータス
 label-level = レベル
 label-limit = 件数
-label-link = リンク
+label-link = API リンク
 label-me_too = 「私も」済み
 label-me_too_count = 「私も」の数
 label-median_hours_to_first_answer = 最初の回答までの時間（中央値）
@@ -1827,7 +1827,7 @@ label-prefix = 先頭部分
 label-q = 検索語
 label-question = 質問
 label-question-created_at = 質問した日時
-label-question-link = 質問のリンク
+label-question-link = 質問の API リンク
 label-question-tags = 質問のタグ
 label-question-title = 質問のタイトル
 label-question_count = 質問数
@@ -1838,11 +1838,11 @@ label-questions_without_answer = 未回答の質問数
 label-rank = 順位
 label-reason = 理由
 label-report = 報告
-label-report-link = 報告のリンク
+label-report-link = 報告の API リンク
 label-report-reason = 報告の理由
 label-report-target_id = 報告された投稿の ID
 label-report-target_kind = 報告された投稿の種類
-label-report-target_link = 報告された投稿のリンク
+label-report-target_link = 報告された投稿の API リンク
 label-report-target_title = 報告された投稿のタイトル
 label-report_count = 報告の数
 label-request_id = リクエスト ID
@@ -1868,12 +1868,12 @@ label-tag = タグ
 label-tags = タグ
 label-target_id = 対象 ID
 label-target_kind = 対象の種類
-label-target_link = 対象のリンク
+label-target_link = 対象の API リンク
 label-target_title = 対象のタイトル
 label-thanks_count = 「ありがとう」の数
 label-tip = ヒント
 label-tip-author = ヒントの投稿者
-label-tip-link = ヒントのリンク
+label-tip-link = ヒントの API リンク
 label-tip-tags = ヒントのタグ
 label-tip-title = ヒントのタイトル
 label-tips = ヒント
@@ -1889,7 +1889,7 @@ label-unanswered_hours = 未回答の時間数
 label-updated_at = 更新日時
 label-win = 成果
 label-win-author = 成果を記録した人
-label-win-link = 成果のリンク
+label-win-link = 成果の API リンク
 label-win-tags = 成果のタグ
 label-win-title = 成果のタイトル
 label-wins_logged = 記録した成果数
@@ -1986,3 +1986,58 @@ trigger-hint-OnQuestionPosted = 今すぐ動作を確かめるには、tsunagu �
 trigger-hint-OnQuestionUnanswered = 回答のないまま指定した時間がたった質問で動きます。試すには 1 時間を選んで、質問を投稿してください。
 trigger-hint-OnTipPublished = 今すぐ動作を確かめるには、tsunagu でヒントを書いてください。
 trigger-hint-OnWinLogged = 今すぐ動作を確かめるには、tsunagu で成果を記録してください。
+
+## 開くページ（`web_url`）: 人が読むページ。`link` は API の URL。
+
+label-web_url = 開くページ
+label-target_web_url = 投稿のページ
+label-question-web_url = 質問のページ
+label-answer-web_url = 回答のページ
+label-tip-web_url = ヒントのページ
+label-win-web_url = 成果のページ
+label-kudos-web_url = 称賛の対象のページ
+label-report-target_web_url = 報告された投稿のページ
+label-hidden_post-target_web_url = 非表示にされた投稿のページ
+label-asker-web_url = 質問者のプロフィールページ
+label-author-web_url = 投稿者のプロフィールページ
+label-from-web_url = 送った人のプロフィールページ
+label-member-web_url = メンバーのプロフィールページ
+label-Answer-author-web_url = 回答者のプロフィールページ
+label-EventAnswer-author-web_url = 回答者のプロフィールページ
+label-EventTip-author-web_url = ヒントの投稿者のプロフィールページ
+label-EventWin-author-web_url = 成果を記録した人のプロフィールページ
+label-Question-author-web_url = 質問者のプロフィールページ
+label-QuestionWithAnswers-author-web_url = 質問者のプロフィールページ
+label-Member-web_url = プロフィールページ
+label-MemberProfile-web_url = プロフィールページ
+label-MemberRef-web_url = プロフィールページ
+label-EventMember-web_url = プロフィールページ
+# en: The member's profile page, to open in a browser or a Teams tab.
+desc-web_url = メンバーのプロフィールページ（ブラウザーや Teams のタブで開けます）。
+# en: The question's page, to open in a browser or a Teams tab.
+desc-Question-web_url = 質問のページ（ブラウザーや Teams のタブで開けます）。
+# en: The question's page, to open in a browser or a Teams tab.
+desc-SimilarQuestion-web_url = 質問のページ（ブラウザーや Teams のタブで開けます）。
+# en: The question's page, to open in a browser or a Teams tab.
+desc-EventQuestion-web_url = 質問のページ（ブラウザーや Teams のタブで開けます）。
+# en: The answer on its question's page, to open in a browser or a Teams tab.
+desc-Answer-web_url = 回答が載っている質問のページ（ブラウザーや Teams のタブで開けます）。
+# en: The answer on its question's page, to open in a browser or a Teams tab.
+desc-EventAnswer-web_url = 回答が載っている質問のページ（ブラウザーや Teams のタブで開けます）。
+# en: The tip's page, to open in a browser or a Teams tab.
+desc-Tip-web_url = ヒントのページ（ブラウザーや Teams のタブで開けます）。
+# en: The tip's page, to open in a browser or a Teams tab.
+desc-EventTip-web_url = ヒントのページ（ブラウザーや Teams のタブで開けます）。
+# en: The win's page, to open in a browser or a Teams tab.
+desc-Win-web_url = 成果のページ（ブラウザーや Teams のタブで開けます）。
+# en: The win's page, to open in a browser or a Teams tab.
+desc-EventWin-web_url = 成果のページ（ブラウザーや Teams のタブで開けます）。
+# en: The page of the win or answer, to open in a browser or a Teams tab.
+desc-EventKudos-web_url = 称賛された成果または回答のページ（ブラウザーや Teams のタブで開けます）。
+# en: The reported post's page, to open in a browser or a Teams tab.
+desc-EventReport-target_web_url = 報告された投稿のページ（ブラウザーや Teams のタブで開けます）。
+# en: The post's page (its author and moderators can still open it).
+desc-EventHiddenPost-target_web_url = 投稿のページ（投稿者とモデレーターは引き続き開けます）。
+label-Win-link = フローやアプリのリンク
+label-CreateWin-link = フローやアプリのリンク
+label-UpdateWin-link = フローやアプリのリンク

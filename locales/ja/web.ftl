@@ -53,3 +53,35 @@ web-choose-best = ベストアンサーに選ぶ
 web-helpful = 役に立った
 web-thanks = ありがとう
 web-form-unreadable = フォームの内容を読み取れませんでした。ページを読み込み直してから、もう一度お試しください。
+web-tip = ヒント
+web-tip-featured = おすすめ
+web-level-beginner = 初級向け
+web-level-intermediate = 中級向け
+web-level-advanced = 上級向け
+web-hidden = この投稿はモデレーターが非表示にしました。投稿した人とモデレーターにだけ見えています。
+web-member-since = { $date } から参加
+web-member-me = ほかの人から見たあなたのプロフィールです。匿名でした質問はここには出ません。
+web-member-gave = コミュニティへの貢献
+web-member-answers = 書いた回答
+web-member-accepted = ベストアンサー
+web-member-helpful = もらった「役に立った」
+web-member-kudos = 受け取った称賛
+web-member-tips = 書いたヒント
+web-member-wins = 記録した成果
+web-member-hours = この人のおかげでほかの人が節約した時間（1 か月あたり）
+web-win = 成果
+web-win-hours = 1 か月に { $hours } 時間の節約
+web-win-formula = 1 回あたりの節約時間（分）× 1 か月の実行回数 × 人数 ÷ 60
+web-win-money = 1 か月に節約できる金額
+web-win-link = フローやアプリを開く
+web-win-helped-by = 役に立った質問とヒント
+web-kudos-count = { $count ->
+    [0] 称賛はまだありません
+   *[other] 称賛 { $count } 件
+}
+web-kudos-own = あなたの成果です。ほかの人がここから称賛を送れます。
+web-kudos-given = この成果に称賛を送りました。ありがとうございます！
+web-kudos-message = ひとこと（省略可）
+web-kudos-hint = 1 行、280 文字まで。例：「毎週月曜の朝の作業がなくなりました！」
+web-kudos-submit = 称賛を送る
+web-not-found = このアドレスのページはありません。削除されたか、リンクが間違っている可能性があります。

@@ -66,6 +66,9 @@ pub struct Answer {
     pub hidden_reason: Option<String>,
     /// The answer's URL in this API.
     pub link: String,
+    /// The answer on its question's page, to open in a browser or a Teams tab.
+    #[schema(example = "https://tsunagu.example.com/questions/42#answer-9")]
+    pub web_url: String,
 }
 
 /// An answer to post, or the new text of one.
@@ -108,12 +111,10 @@ pub fn answer_view(row: AnswerRow, viewer: &Caller, links: &Links) -> Answer {
     }
     Answer {
         link: links.api(&format!("/answers/{}", row.id)),
+        web_url: links.site(&crate::domain::pages::answer(row.question_id, row.id)),
         id: row.id,
         question_id: row.question_id,
-        author: visible.then(|| MemberRef {
-            id: row.author_id,
-            display_name: row.author_name.clone(),
-        }),
+        author: visible.then(|| MemberRef::new(row.author_id, row.author_name.clone(), links)),
         by_asker,
         mine: row.author_id == viewer.member_id,
         accepted: row.accepted,
@@ -129,7 +130,12 @@ pub fn answer_view(row: AnswerRow, viewer: &Caller, links: &Links) -> Answer {
     }
 }
 
-async fn find_answer(state: &AppState, id: i64, viewer: &Caller) -> Result<AnswerRow, ApiError> {
+/// Answer `id` as `viewer` may see it; 404 when there is none or it is hidden from them.
+pub async fn find_answer(
+    state: &AppState,
+    id: i64,
+    viewer: &Caller,
+) -> Result<AnswerRow, ApiError> {
     state
         .store
         .answer(id, viewer)

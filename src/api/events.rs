@@ -127,7 +127,7 @@ pub async fn list_events(
     let has_more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let cursor = rows.last().map_or(after, |r| r.id);
-    let api_base = Links::new(&state, &req).api("");
+    let site = Links::new(&state, &req).site("");
     let items = rows
         .into_iter()
         .rev()
@@ -138,7 +138,7 @@ pub async fn list_events(
                 event_type,
                 timestamp(row.occurred_at),
                 row.data(),
-                &api_base,
+                &site,
             ))
         })
         .collect();

@@ -571,7 +571,11 @@ pub fn optional_tag(raw: Option<&str>) -> Result<Option<crate::domain::tag::TagS
 
 /// The error for a path segment that is not a valid id: nothing can exist there — unless the
 /// path is a fixed route for other methods (`PATCH /questions/similar`), which is a 405.
-pub fn path_error(_: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
+pub fn path_error(error: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
+    if crate::web::is_page_request(req) {
+        return actix_web::error::InternalError::from_response(error, crate::web::not_found())
+            .into();
+    }
     let known = req.app_data::<web::Data<crate::startup::KnownRoutes>>();
     match known.and_then(|k| k.allowed_methods(req.path())) {
         Some(methods) if !methods.contains(&req.method().as_str()) => {

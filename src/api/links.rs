@@ -25,6 +25,16 @@ impl Links {
         Self { base }
     }
 
+    /// Links outside a request (the command line): `TSUNAGU_PUBLIC_URL`, else the address the
+    /// server listens on.
+    pub fn configured(config: &crate::config::Config) -> Self {
+        let base = match &config.public_url {
+            Some(url) => url.clone(),
+            None => format!("http://{}", config.bind),
+        };
+        Self { base }
+    }
+
     /// `{base}{path}`, for pages outside the API.
     pub fn site(&self, path: &str) -> String {
         format!("{}{path}", self.base)

@@ -50,10 +50,17 @@ pub struct Member {
     pub language: Option<crate::i18n::Language>,
     /// When the member joined.
     pub created_at: DateTime<Utc>,
+    /// The member's profile page, to open in a browser or a Teams tab.
+    #[schema(example = "https://tsunagu.example.com/members/7")]
+    pub web_url: String,
 }
 
 /// A stored member with their tags, as the API shows them to themselves and to admins.
-pub async fn member_view(state: &AppState, row: MemberRow) -> Result<Member, ApiError> {
+pub async fn member_view(
+    state: &AppState,
+    row: MemberRow,
+    links: &Links,
+) -> Result<Member, ApiError> {
     let (interests, helper_tags) = state.store.member_tags(row.id).await?;
     Ok(Member {
         id: row.id,
@@ -69,6 +76,7 @@ pub async fn member_view(state: &AppState, row: MemberRow) -> Result<Member, Api
             .language
             .as_deref()
             .and_then(crate::i18n::Language::parse),
+        web_url: links.site(&crate::domain::pages::member(row.id)),
         created_at: timestamp(row.created_at),
     })
 }
@@ -101,6 +109,9 @@ pub struct MemberProfile {
     /// Hours saved per month by other members' wins that name a tip this member wrote or a
     /// question they answered (accepted or helpful answer); each win counts once.
     pub hours_saved_credited: f64,
+    /// The member's profile page, to open in a browser or a Teams tab.
+    #[schema(example = "https://tsunagu.example.com/members/7")]
+    pub web_url: String,
 }
 
 /// A personal API key, without its secret.
@@ -202,6 +213,7 @@ pub struct CreateApiKey {
 pub async fn create_member_with_key(
     state: &AppState,
     input: &CreateMember,
+    links: &Links,
 ) -> Result<CreatedMember, ApiError> {
     let mut errors = Vec::new();
     let name = parse_display_name(&input.display_name)
@@ -237,7 +249,7 @@ pub async fn create_member_with_key(
             other => other.into(),
         })?;
     Ok(CreatedMember {
-        member: member_view(state, member).await?,
+        member: member_view(state, member, links).await?,
         api_key: key.zip(generated).map(|(row, g)| CreatedApiKey {
             key: row.into(),
             secret: g.secret,
@@ -272,9 +284,10 @@ pub async fn create_member(
     Json(input): Json<CreateMember>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Role::Admin)?;
-    let created = create_member_with_key(&state, &input).await?;
+    let links = Links::new(&state, &req);
+    let created = create_member_with_key(&state, &input, &links).await?;
     tracing::info!(member_id = created.member.id, "member created");
-    let location = Links::new(&state, &req).api(&format!("/members/{}", created.member.id));
+    let location = links.api(&format!("/members/{}", created.member.id));
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, location))
         .json(created))
@@ -297,16 +310,28 @@ pub async fn create_member(
 #[get("/members/{id}")]
 pub async fn get_member(
     state: web::Data<AppState>,
+    req: HttpRequest,
     _caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
+    let links = Links::new(&state, &req);
+    Ok(HttpResponse::Ok().json(member_profile(&state, id.into_inner(), &links).await?))
+}
+
+/// Member `id` as other members see them (the API's `GET /members/{id}` and the profile
+/// page); 404 when there is no such member.
+pub async fn member_profile(
+    state: &AppState,
+    id: i64,
+    links: &Links,
+) -> Result<MemberProfile, ApiError> {
     let member = state
         .store
-        .member(id.into_inner())
+        .member(id)
         .await?
         .ok_or(ApiError::NotFound("member"))?;
     let stats = state.store.profile_stats(member.id).await?;
-    Ok(HttpResponse::Ok().json(MemberProfile {
+    Ok(MemberProfile {
         id: member.id,
         role: member.role(),
         display_name: member.display_name,
@@ -318,7 +343,8 @@ pub async fn get_member(
         tips_written: stats.tips_written,
         wins_logged: stats.wins_logged,
         hours_saved_credited: (stats.minutes_credited / 60.0 * 100.0).round() / 100.0,
-    }))
+        web_url: links.site(&crate::domain::pages::member(id)),
+    })
 }
 
 /// Get my member record
@@ -333,7 +359,11 @@ pub async fn get_member(
     )
 )]
 #[get("/me")]
-pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+pub async fn me(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
     let member = state
         .store
         .member(caller.member_id)
@@ -342,7 +372,7 @@ pub async fn me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRespon
     // The effective role: a role granted by the sign-in token counts too.
     Ok(HttpResponse::Ok().json(Member {
         role: caller.role,
-        ..member_view(&state, member).await?
+        ..member_view(&state, member, &Links::new(&state, &req)).await?
     }))
 }
 
@@ -452,6 +482,20 @@ pub struct MemberRef {
     /// The name shown to others.
     #[schema(example = "山田 花子")]
     pub display_name: String,
+    /// The member's profile page, to open in a browser or a Teams tab.
+    #[schema(example = "https://tsunagu.example.com/members/7")]
+    pub web_url: String,
+}
+
+impl MemberRef {
+    /// Member `id` named `display_name`, with the link to their profile page.
+    pub fn new(id: i64, display_name: String, links: &Links) -> Self {
+        Self {
+            id,
+            display_name,
+            web_url: links.site(&crate::domain::pages::member(id)),
+        }
+    }
 }
 
 /// A role to give a member.
@@ -485,6 +529,7 @@ pub struct SetRole {
 #[put("/members/{id}/role")]
 pub async fn set_member_role(
     state: web::Data<AppState>,
+    req: HttpRequest,
     caller: Caller,
     id: web::Path<i64>,
     Json(input): Json<SetRole>,
@@ -503,7 +548,7 @@ pub async fn set_member_role(
         .await?
         .ok_or(ApiError::NotFound("member"))?;
     tracing::info!(member_id = member.id, role = member.role, "role changed");
-    Ok(HttpResponse::Ok().json(member_view(&state, member).await?))
+    Ok(HttpResponse::Ok().json(member_view(&state, member, &Links::new(&state, &req)).await?))
 }
 
 /// Changes to the caller's own settings; absent fields stay as they are.
@@ -585,6 +630,7 @@ fn member_tag_list(
 #[patch("/me")]
 pub async fn update_me(
     state: web::Data<AppState>,
+    req: HttpRequest,
     caller: Caller,
     Json(input): Json<UpdateMe>,
 ) -> Result<HttpResponse, ApiError> {
@@ -632,6 +678,6 @@ pub async fn update_me(
         .ok_or(ApiError::NotFound("member"))?;
     Ok(HttpResponse::Ok().json(Member {
         role: caller.role,
-        ..member_view(&state, member).await?
+        ..member_view(&state, member, &Links::new(&state, &req)).await?
     }))
 }

@@ -3,12 +3,13 @@
 //! were accepted or found helpful).
 
 use crate::api::extract::Query;
+use crate::api::links::Links;
 use crate::api::members::MemberRef;
 use crate::api::AppState;
 use crate::auth::Caller;
 use crate::domain::tag::TagSlug;
 use crate::error::{ApiError, FieldError, Problem};
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -153,9 +154,11 @@ fn since_days(days: Option<i64>) -> i64 {
 #[get("/leaderboard")]
 pub async fn leaderboard(
     state: web::Data<AppState>,
+    req: HttpRequest,
     _caller: Caller,
     Query(params): Query<LeaderboardParams>,
 ) -> Result<HttpResponse, ApiError> {
+    let links = Links::new(&state, &req);
     let period = params.period.unwrap_or_default();
     let limit = limit(params.limit, 20, 100)?;
     let rows = state
@@ -167,10 +170,7 @@ pub async fn leaderboard(
         .enumerate()
         .map(|(i, r)| LeaderboardEntry {
             rank: i as i64 + 1,
-            member: MemberRef {
-                id: r.member_id,
-                display_name: r.display_name,
-            },
+            member: MemberRef::new(r.member_id, r.display_name, &links),
             accepted_answers: r.accepted_answers,
             helpful_answers: r.helpful_answers,
             kudos_received: r.kudos_received,
@@ -197,9 +197,11 @@ pub async fn leaderboard(
 #[get("/helpers")]
 pub async fn helpers(
     state: web::Data<AppState>,
+    req: HttpRequest,
     _caller: Caller,
     Query(params): Query<HelpersParams>,
 ) -> Result<HttpResponse, ApiError> {
+    let links = Links::new(&state, &req);
     let tag = TagSlug::parse("tag", &params.tag).map_err(ApiError::InvalidQuery)?;
     let limit = limit(params.limit, 10, 50)?;
     let rows = state
@@ -210,10 +212,7 @@ pub async fn helpers(
         items: rows
             .into_iter()
             .map(|r| Helper {
-                member: MemberRef {
-                    id: r.member_id,
-                    display_name: r.display_name,
-                },
+                member: MemberRef::new(r.member_id, r.display_name, &links),
                 offers_help: r.offers_help,
                 accepted_answers: r.accepted_answers,
                 helpful_answers: r.helpful_answers,

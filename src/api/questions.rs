@@ -9,6 +9,7 @@ use crate::api::pagination::{decode_question_cursor, finish_page, page_limit};
 use crate::api::versioning::{check_if_match, etag};
 use crate::api::{timestamp, AppState};
 use crate::auth::Caller;
+use crate::domain::pages;
 use crate::domain::question::{asker_visible_to, QuestionSort, QuestionStatus};
 use crate::domain::search::{normalize, similarity, similarity_grams, SearchQuery};
 use crate::domain::tag::TagSlug;
@@ -79,6 +80,9 @@ pub struct Question {
     /// The question's URL in this API.
     #[schema(example = "https://tsunagu.example.com/api/v1/questions/42")]
     pub link: String,
+    /// The question's page, to open in a browser or a Teams tab.
+    #[schema(example = "https://tsunagu.example.com/questions/42")]
+    pub web_url: String,
 }
 
 /// A question with all its answers (accepted first, then oldest first).
@@ -228,6 +232,9 @@ pub struct SimilarQuestion {
     pub created_at: DateTime<Utc>,
     /// The question's URL in this API.
     pub link: String,
+    /// The question's page, to open in a browser or a Teams tab.
+    #[schema(example = "https://tsunagu.example.com/questions/42")]
+    pub web_url: String,
 }
 
 /// Questions similar to a draft, most similar first.
@@ -255,13 +262,11 @@ const SIMILAR_CANDIDATES: i64 = 300;
 
 /// A stored question as `viewer` may see it: the anonymity rule is applied here.
 pub fn question_view(row: QuestionRow, viewer: &Caller, links: &Links) -> Question {
-    let author =
-        asker_visible_to(row.anonymous, row.author_id, viewer.member_id).then(|| MemberRef {
-            id: row.author_id,
-            display_name: row.author_name.clone(),
-        });
+    let author = asker_visible_to(row.anonymous, row.author_id, viewer.member_id)
+        .then(|| MemberRef::new(row.author_id, row.author_name.clone(), links));
     Question {
         link: links.api(&format!("/questions/{}", row.id)),
+        web_url: links.site(&pages::question(row.id)),
         id: row.id,
         title: row.title,
         body_html: crate::domain::markdown::to_html(&row.body),
@@ -487,6 +492,7 @@ pub async fn similar_questions(
         if let Some(row) = state.store.question(id, &caller).await? {
             items.push(SimilarQuestion {
                 link: links.api(&format!("/questions/{}", row.id)),
+                web_url: links.site(&pages::question(row.id)),
                 id: row.id,
                 title: row.title,
                 status: QuestionStatus::from_stored(&row.status),

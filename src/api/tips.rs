@@ -69,6 +69,9 @@ pub struct Tip {
     pub hidden_reason: Option<String>,
     /// The tip's URL in this API.
     pub link: String,
+    /// The tip's page, to open in a browser or a Teams tab.
+    #[schema(example = "https://tsunagu.example.com/tips/5")]
+    pub web_url: String,
 }
 
 /// One page of tips.
@@ -202,16 +205,15 @@ pub enum TipReactionKind {
     Helpful,
 }
 
-fn tip_view(row: TipRow, viewer: &Caller, links: &Links) -> Tip {
+/// A stored tip as `viewer` sees it.
+pub fn tip_view(row: TipRow, viewer: &Caller, links: &Links) -> Tip {
     Tip {
         link: links.api(&format!("/tips/{}", row.id)),
+        web_url: links.site(&crate::domain::pages::tip(row.id)),
         id: row.id,
         level: TipLevel::from_stored(&row.level),
         mine: row.author_id == viewer.member_id,
-        author: MemberRef {
-            id: row.author_id,
-            display_name: row.author_name,
-        },
+        author: MemberRef::new(row.author_id, row.author_name, links),
         title: row.title,
         body_html: crate::domain::markdown::to_html(&row.body),
         body: row.body,
@@ -226,7 +228,8 @@ fn tip_view(row: TipRow, viewer: &Caller, links: &Links) -> Tip {
     }
 }
 
-async fn find_tip(state: &AppState, id: i64, viewer: &Caller) -> Result<TipRow, ApiError> {
+/// Tip `id` as `viewer` may see it; 404 when there is none or it is hidden from them.
+pub async fn find_tip(state: &AppState, id: i64, viewer: &Caller) -> Result<TipRow, ApiError> {
     state
         .store
         .tip(id, viewer)

@@ -123,6 +123,9 @@ pub struct Win {
     pub hidden_reason: Option<String>,
     /// The win's URL in this API.
     pub api_link: String,
+    /// The win's page, to open in a browser or a Teams tab.
+    #[schema(example = "https://tsunagu.example.com/wins/3")]
+    pub web_url: String,
 }
 
 /// One page of wins.
@@ -267,7 +270,8 @@ pub struct Kudos {
 /// Longest kudos message, in characters.
 pub const KUDOS_MESSAGE_MAX_CHARS: usize = 280;
 
-fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
+/// A stored win as `viewer` may see it (citations of anonymous or hidden posts filtered).
+pub fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
     let mine = row.author_id == viewer.member_id;
     // Anonymous questions among the citations are shown to the win's author only: one of
     // them may be her own, and showing the rest would single that one out.
@@ -292,6 +296,7 @@ fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
         .collect();
     Win {
         api_link: links.api(&format!("/wins/{}", row.id)),
+        web_url: links.site(&crate::domain::pages::win(row.id)),
         id: row.id,
         hours_saved_per_month: hours_saved_per_month(
             row.minutes_saved_per_run,
@@ -308,10 +313,7 @@ fn win_view(row: WinRow, viewer: &Caller, links: &Links) -> Win {
             .zip(row.currency)
             .map(|(amount, currency)| Money { amount, currency }),
         mine,
-        author: MemberRef {
-            id: row.author_id,
-            display_name: row.author_name,
-        },
+        author: MemberRef::new(row.author_id, row.author_name, links),
         title: row.title,
         story_html: crate::domain::markdown::to_html(&row.story),
         story: row.story,
@@ -491,7 +493,8 @@ fn content<'a>(win: &'a ValidWin, search_title: &'a str, search_body: &'a str) -
     }
 }
 
-async fn find_win(state: &AppState, id: i64, viewer: &Caller) -> Result<WinRow, ApiError> {
+/// Win `id` as `viewer` may see it; 404 when there is none or it is hidden from them.
+pub async fn find_win(state: &AppState, id: i64, viewer: &Caller) -> Result<WinRow, ApiError> {
     state
         .store
         .win(id, viewer)
@@ -779,14 +782,39 @@ fn kudos_message(input: &KudosInput) -> Result<Option<String>, ApiError> {
     }
 }
 
-async fn give(
+/// What kudos are given to.
+#[derive(Debug, Clone, Copy)]
+pub enum KudosTarget {
+    /// A win (its id).
+    Win(i64),
+    /// An answer (its id).
+    Answer(i64),
+}
+
+/// Gives `caller`'s kudos to `target` (once per member and target; never to one's own post);
+/// the API's `POST /wins/{id}/kudos` and `/answers/{id}/kudos` and the pages' kudos buttons
+/// all come here. Errors: 404 when the post is not there for `caller`, 422 for one's own post
+/// or an invalid message.
+pub async fn give_kudos(
     state: &AppState,
     caller: &Caller,
-    receiver: i64,
-    kind: &'static str,
-    target: i64,
+    target: KudosTarget,
     input: &KudosInput,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<Kudos, ApiError> {
+    let (receiver, kind, target) = match target {
+        KudosTarget::Win(id) => {
+            let row = find_win(state, id, caller).await?;
+            (row.author_id, "win", row.id)
+        }
+        KudosTarget::Answer(id) => {
+            let answer = state
+                .store
+                .answer(id, caller)
+                .await?
+                .ok_or(ApiError::NotFound("answer"))?;
+            (answer.author_id, "answer", answer.id)
+        }
+    };
     if receiver == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_item",
@@ -798,17 +826,21 @@ async fn give(
         .store
         .give_kudos(caller.member_id, receiver, kind, target, message.as_deref())
         .await?;
-    let body = Kudos {
+    Ok(Kudos {
         id,
         target_kind: kind.to_owned(),
         target_id: target,
         newly_given,
-    };
-    Ok(if newly_given {
-        HttpResponse::Created().json(body)
-    } else {
-        HttpResponse::Ok().json(body)
     })
+}
+
+/// `201 Created` for new kudos, `200 OK` when they were already given.
+fn kudos_answer(kudos: Kudos) -> HttpResponse {
+    if kudos.newly_given {
+        HttpResponse::Created().json(kudos)
+    } else {
+        HttpResponse::Ok().json(kudos)
+    }
 }
 
 /// Give kudos to a win
@@ -838,8 +870,10 @@ pub async fn give_win_kudos(
     id: web::Path<i64>,
     Json(input): Json<KudosInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = find_win(&state, id.into_inner(), &caller).await?;
-    give(&state, &caller, row.author_id, "win", row.id, &input).await
+    let target = KudosTarget::Win(id.into_inner());
+    Ok(kudos_answer(
+        give_kudos(&state, &caller, target, &input).await?,
+    ))
 }
 
 /// Give kudos to an answer
@@ -869,18 +903,8 @@ pub async fn give_answer_kudos(
     id: web::Path<i64>,
     Json(input): Json<KudosInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let answer = state
-        .store
-        .answer(id.into_inner(), &caller)
-        .await?
-        .ok_or(ApiError::NotFound("answer"))?;
-    give(
-        &state,
-        &caller,
-        answer.author_id,
-        "answer",
-        answer.id,
-        &input,
-    )
-    .await
+    let target = KudosTarget::Answer(id.into_inner());
+    Ok(kudos_answer(
+        give_kudos(&state, &caller, target, &input).await?,
+    ))
 }

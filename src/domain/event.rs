@@ -141,6 +141,21 @@ pub struct EventMember {
     /// The name shown to others.
     #[schema(example = "山田 花子")]
     pub display_name: String,
+    /// The member's profile page, to open in a browser or a Teams tab.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/members/7")]
+    pub web_url: String,
+}
+
+impl EventMember {
+    /// Member `id` named `display_name` (the page link is added when the event is sent).
+    pub fn new(id: i64, display_name: String) -> Self {
+        Self {
+            id,
+            display_name,
+            web_url: String::new(),
+        }
+    }
 }
 
 /// The question an event is about.
@@ -166,6 +181,10 @@ pub struct EventQuestion {
     #[serde(default)]
     #[schema(example = "https://tsunagu.example.com/api/v1/questions/42")]
     pub link: String,
+    /// The question's page, to open in a browser or a Teams tab.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/questions/42")]
+    pub web_url: String,
 }
 
 impl EventQuestion {
@@ -186,6 +205,7 @@ impl EventQuestion {
             asker: (!anonymous).then_some(asker),
             created_at,
             link: String::new(),
+            web_url: String::new(),
         }
     }
 }
@@ -218,6 +238,10 @@ pub struct EventAnswer {
     #[serde(default)]
     #[schema(example = "https://tsunagu.example.com/api/v1/answers/9")]
     pub link: String,
+    /// The answer on its question's page, to open in a browser or a Teams tab.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/questions/42#answer-9")]
+    pub web_url: String,
 }
 
 /// The tip an event is about.
@@ -240,6 +264,10 @@ pub struct EventTip {
     #[serde(default)]
     #[schema(example = "https://tsunagu.example.com/api/v1/tips/5")]
     pub link: String,
+    /// The tip's page, to open in a browser or a Teams tab.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/tips/5")]
+    pub web_url: String,
 }
 
 /// The win an event is about.
@@ -263,6 +291,10 @@ pub struct EventWin {
     #[serde(default)]
     #[schema(example = "https://tsunagu.example.com/api/v1/wins/3")]
     pub link: String,
+    /// The win's page, to open in a browser or a Teams tab.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/wins/3")]
+    pub web_url: String,
 }
 
 /// The kudos an event is about.
@@ -292,6 +324,10 @@ pub struct EventKudos {
     #[serde(default)]
     #[schema(example = "https://tsunagu.example.com/api/v1/answers/9")]
     pub link: String,
+    /// The page of the win or answer, to open in a browser or a Teams tab.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/answers/9")]
+    pub web_url: String,
 }
 
 /// The report an event is about. It never names the reporter.
@@ -321,6 +357,10 @@ pub struct EventReport {
     #[serde(default)]
     #[schema(example = "https://tsunagu.example.com/api/v1/answers/9")]
     pub target_link: String,
+    /// The reported post's page, to open in a browser or a Teams tab.
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/answers/9")]
+    pub target_web_url: String,
     /// The report's URL in this API (for moderators).
     #[serde(default)]
     #[schema(example = "https://tsunagu.example.com/api/v1/reports/4")]
@@ -346,6 +386,10 @@ pub struct EventHiddenPost {
     #[serde(default)]
     #[schema(example = "https://tsunagu.example.com/api/v1/answers/9")]
     pub target_link: String,
+    /// The post's page (its author and moderators can still open it).
+    #[serde(default)]
+    #[schema(example = "https://tsunagu.example.com/answers/9")]
+    pub target_web_url: String,
 }
 
 /// The stored snapshot of an event: which parts are present depends on its type.
@@ -370,30 +414,50 @@ pub struct EventData {
 }
 
 impl EventData {
-    /// Adds links to every part, from the API's base URL (`https://host/api/v1`).
-    pub fn with_links(mut self, api_base: &str) -> Self {
+    /// Adds links to every part from the site's base URL (`https://host`, or with the path
+    /// tsunagu is served under): `link` into the API (`{site}/api/v1/...`), `web_url` to the
+    /// page a person opens (`{site}/questions/42`).
+    pub fn with_links(mut self, site: &str) -> Self {
+        use super::pages;
+        let api = format!("{site}{}", crate::api::API_PREFIX);
+        let person = |m: &mut EventMember| m.web_url = format!("{site}{}", pages::member(m.id));
         if let Some(q) = &mut self.question {
-            q.link = format!("{api_base}/questions/{}", q.id);
+            q.link = format!("{api}/questions/{}", q.id);
+            q.web_url = format!("{site}{}", pages::question(q.id));
+            q.asker.as_mut().map(person);
         }
         if let Some(a) = &mut self.answer {
-            a.link = format!("{api_base}/answers/{}", a.id);
+            a.link = format!("{api}/answers/{}", a.id);
+            a.web_url = format!("{site}{}", pages::answer(a.question_id, a.id));
             a.excerpt_html = super::markdown::to_html(&a.excerpt);
+            a.author.as_mut().map(person);
         }
         if let Some(t) = &mut self.tip {
-            t.link = format!("{api_base}/tips/{}", t.id);
+            t.link = format!("{api}/tips/{}", t.id);
+            t.web_url = format!("{site}{}", pages::tip(t.id));
+            person(&mut t.author);
         }
         if let Some(w) = &mut self.win {
-            w.link = format!("{api_base}/wins/{}", w.id);
+            w.link = format!("{api}/wins/{}", w.id);
+            w.web_url = format!("{site}{}", pages::win(w.id));
+            person(&mut w.author);
         }
         if let Some(k) = &mut self.kudos {
-            k.link = format!("{api_base}/{}s/{}", k.target_kind, k.target_id);
+            k.link = format!("{api}/{}s/{}", k.target_kind, k.target_id);
+            k.web_url = match k.target_kind.as_str() {
+                "win" => format!("{site}{}", pages::win(k.target_id)),
+                _ => format!("{site}{}", pages::answer_by_id(k.target_id)),
+            };
+            k.from.as_mut().map(person);
         }
         if let Some(r) = &mut self.report {
-            r.link = format!("{api_base}/reports/{}", r.id);
-            r.target_link = format!("{api_base}{}", r.target_kind.path(r.target_id));
+            r.link = format!("{api}/reports/{}", r.id);
+            r.target_link = format!("{api}{}", r.target_kind.path(r.target_id));
+            r.target_web_url = format!("{site}{}", r.target_kind.page_path(r.target_id));
         }
         if let Some(h) = &mut self.hidden_post {
-            h.target_link = format!("{api_base}{}", h.target_kind.path(h.target_id));
+            h.target_link = format!("{api}{}", h.target_kind.path(h.target_id));
+            h.target_web_url = format!("{site}{}", h.target_kind.page_path(h.target_id));
         }
         self
     }
@@ -440,15 +504,15 @@ pub struct Event {
 }
 
 impl Event {
-    /// The wire form of a stored event, with links from the API's base URL.
+    /// The wire form of a stored event, with links from the site's base URL (`https://host`).
     pub fn new(
         id: i64,
         event_type: EventType,
         occurred_at: DateTime<Utc>,
         data: EventData,
-        api_base: &str,
+        site: &str,
     ) -> Self {
-        let data = data.with_links(api_base);
+        let data = data.with_links(site);
         Self {
             id,
             event_type,
@@ -550,19 +614,20 @@ mod tests {
         let data = EventData {
             kudos: Some(EventKudos {
                 id: 1,
-                from: Some(EventMember {
-                    id: 2,
-                    display_name: "a".into(),
-                }),
+                from: Some(EventMember::new(2, "a".into())),
                 from_asker: false,
                 target_kind: "answer".into(),
                 target_id: 9,
                 message: None,
                 link: String::new(),
+                web_url: String::new(),
             }),
             ..EventData::default()
         }
-        .with_links("https://h/api/v1");
-        assert_eq!(data.kudos.unwrap().link, "https://h/api/v1/answers/9");
+        .with_links("https://h/tsunagu");
+        let kudos = data.kudos.unwrap();
+        assert_eq!(kudos.link, "https://h/tsunagu/api/v1/answers/9");
+        assert_eq!(kudos.web_url, "https://h/tsunagu/answers/9");
+        assert_eq!(kudos.from.unwrap().web_url, "https://h/tsunagu/members/2");
     }
 }

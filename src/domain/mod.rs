@@ -8,6 +8,7 @@ pub mod event;
 pub mod health;
 pub mod markdown;
 pub mod member;
+pub mod pages;
 pub mod question;
 pub mod report;
 pub mod search;

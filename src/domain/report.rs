@@ -70,6 +70,17 @@ impl ReportTargetKind {
     pub fn path(self, id: i64) -> String {
         format!("/{}/{id}", self.table())
     }
+
+    /// The post's page (`/questions/42`; an answer's page is its question's, reached through
+    /// `/answers/9`).
+    pub fn page_path(self, id: i64) -> String {
+        match self {
+            ReportTargetKind::Question => super::pages::question(id),
+            ReportTargetKind::Answer => super::pages::answer_by_id(id),
+            ReportTargetKind::Tip => super::pages::tip(id),
+            ReportTargetKind::Win => super::pages::win(id),
+        }
+    }
 }
 
 /// Why a member reports a post.

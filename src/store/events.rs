@@ -166,7 +166,7 @@ macro_rules! question_snapshot {
             title,
             tags,
             anonymous,
-            $crate::domain::event::EventMember { id: author_id, display_name: name },
+            $crate::domain::event::EventMember::new(author_id, name),
             $crate::store::timestamp(created_at),
         );
         (question, author_id)
@@ -192,9 +192,10 @@ macro_rules! answer_snapshot {
             question_id,
             excerpt: $crate::domain::event::excerpt(&body, 280),
             excerpt_html: String::new(),
-            author: (!hidden).then(|| $crate::domain::event::EventMember { id: author_id, display_name: name }),
+            author: (!hidden).then(|| $crate::domain::event::EventMember::new(author_id, name)),
             created_at: $crate::store::timestamp(created_at),
             link: String::new(),
+            web_url: String::new(),
         };
         (answer, author_id, hidden)
     }};
@@ -217,7 +218,7 @@ macro_rules! kudos_from {
         if by_asker {
             (None, true)
         } else {
-            (Some($crate::domain::event::EventMember { id: giver, display_name: name }), false)
+            (Some($crate::domain::event::EventMember::new(giver, name)), false)
         }
     }};
 }

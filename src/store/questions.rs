@@ -134,7 +134,7 @@ impl Store {
                 new.title.to_owned(),
                 tags,
                 new.anonymous,
-                EventMember { id: new.author_id, display_name: asker },
+                EventMember::new(new.author_id, asker),
                 super::timestamp(now),
             );
             let event = NewEvent {

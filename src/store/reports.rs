@@ -163,8 +163,9 @@ macro_rules! post_snapshot {
                                 title,
                                 tags,
                                 level: TipLevel::from_stored(&level),
-                                author: EventMember { id: author_id, display_name: name },
+                                author: EventMember::new(author_id, name),
                                 link: String::new(),
+                                web_url: String::new(),
                             }),
                             ..EventData::default()
                         },
@@ -193,9 +194,10 @@ macro_rules! post_snapshot {
                                 id,
                                 title,
                                 tags,
-                                author: EventMember { id: author_id, display_name: name },
+                                author: EventMember::new(author_id, name),
                                 hours_saved_per_month: hours_saved_per_month(minutes, runs, people),
                                 link: String::new(),
+                                web_url: String::new(),
                             }),
                             ..EventData::default()
                         },
@@ -267,6 +269,7 @@ impl Store {
                         note: new.note.map(str::to_owned),
                         report_count,
                         target_link: String::new(),
+                        target_web_url: String::new(),
                         link: String::new(),
                     }),
                     ..post.parts
@@ -383,6 +386,7 @@ impl Store {
                             target_title: post.title,
                             reason: reason.to_owned(),
                             target_link: String::new(),
+                            target_web_url: String::new(),
                         }),
                         ..EventData::default()
                     },

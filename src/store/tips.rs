@@ -131,8 +131,9 @@ impl Store {
                         title: new.title.to_owned(),
                         tags,
                         level: new.level,
-                        author: EventMember { id: new.author_id, display_name: author },
+                        author: EventMember::new(new.author_id, author),
                         link: String::new(),
+                        web_url: String::new(),
                     }),
                     ..EventData::default()
                 },

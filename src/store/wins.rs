@@ -239,9 +239,10 @@ impl Store {
                         id,
                         title: win.title.to_owned(),
                         tags,
-                        author: EventMember { id: author_id, display_name: author },
+                        author: EventMember::new(author_id, author),
                         hours_saved_per_month: hours_saved_per_month(win.minutes_saved_per_run, win.runs_per_month, win.people_helped),
                         link: String::new(),
+                        web_url: String::new(),
                     }),
                     ..EventData::default()
                 },
@@ -400,6 +401,7 @@ impl Store {
                                 target_id,
                                 message: message.map(str::to_owned),
                                 link: String::new(),
+                                web_url: String::new(),
                             }),
                             ..EventData::default()
                         },

@@ -1,7 +1,7 @@
 //! The small buttons of the question page — best answer, 「役に立った」/「ありがとう」, 「私も」 —
 //! each a form (POST → 303 back to the question), through the same functions as the API.
 
-use super::page::{see_other, Page};
+use super::page::{see_other, sign_in_first, Page};
 use crate::api::answers::{accept, react};
 use crate::api::questions::me_too;
 use crate::api::AppState;
@@ -32,7 +32,7 @@ where
 {
     let page = Page::of(state, req).await;
     let Some(caller) = page.member.clone() else {
-        return see_other("/signin");
+        return sign_in_first(req);
     };
     if !super::csrf::check(req, &form.csrf) {
         return ApiError::Forbidden(crate::error::Text::say("web-form-expired", vec![]))

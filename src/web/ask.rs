@@ -1,7 +1,7 @@
 //! The Ask page: a title, the details in Markdown, tags, and a plainly worded "ask anonymously"
 //! switch — stored by the same function as the API's `POST /questions`.
 
-use super::page::{see_other, Page};
+use super::page::{see_other, sign_in_first, Page};
 use crate::api::questions::{ask, CreateQuestion};
 use crate::api::AppState;
 use crate::error::ApiError;
@@ -52,7 +52,7 @@ impl AskForm {
 pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let page = Page::of(&state, &req).await;
     if page.member.is_none() {
-        return see_other("/signin");
+        return sign_in_first(&req);
     }
     page.render(
         StatusCode::OK,
@@ -72,7 +72,7 @@ pub async fn submit(
 ) -> HttpResponse {
     let page = Page::of(&state, &req).await;
     let Some(caller) = page.member.clone() else {
-        return see_other("/signin");
+        return sign_in_first(&req);
     };
     let form = form.into_inner();
     let again = |status: StatusCode, problems: Vec<String>, form: AskForm| {

@@ -1,7 +1,7 @@
 //! The home page: questions waiting for an answer first (a beginner's question should not sink),
 //! then the newest; `?tag=` narrows both to one tag.
 
-use super::page::{see_other, Page};
+use super::page::{sign_in_first, Page};
 use crate::api::extract::optional_tag;
 use crate::api::links::Links;
 use crate::api::questions::{question_view, Question};
@@ -44,7 +44,7 @@ pub async fn home(
 ) -> HttpResponse {
     let page = Page::of(&state, &req).await;
     let Some(caller) = page.member.clone() else {
-        return see_other("/signin");
+        return sign_in_first(&req);
     };
     let tag = match optional_tag(query.tag.as_deref()) {
         Ok(tag) => tag,

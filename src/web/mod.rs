@@ -15,9 +15,12 @@ pub mod actions;
 pub mod ask;
 pub mod csrf;
 pub mod home;
+pub mod members;
 pub mod page;
 pub mod questions;
 pub mod signin;
+pub mod tips;
+pub mod wins;
 
 use actix_web::{http::header, web, HttpResponse};
 
@@ -58,6 +61,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
         "/questions/{id}/me-too",
         web::post().to(actions::me_too_question),
     )
+    .route("/answers/{id}", web::get().to(questions::answer_page))
     .route(
         "/answers/{id}/accept",
         web::post().to(actions::accept_answer),
@@ -66,10 +70,43 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
         "/answers/{id}/{kind}",
         web::post().to(actions::react_to_answer),
     )
+    .route("/tips/{id}", web::get().to(tips::show))
+    .route("/wins/{id}", web::get().to(wins::show))
+    .route("/wins/{id}/kudos", web::post().to(wins::kudos))
+    .route("/members/{id}", web::get().to(members::show))
     .route("/signin", web::get().to(signin::form))
     .route("/signin", web::post().to(signin::submit))
     .route("/signout", web::post().to(signin::signout))
     .route("/static/app.css", web::get().to(stylesheet));
+}
+
+/// Whether `req` asks for a page: a browser (it takes `text/html`) on a path outside the API,
+/// the sign-in endpoints and the machine files. Unknown paths and unreadable ids answer such
+/// requests with a page in the reader's language instead of problem+json.
+pub fn is_page_request(req: &actix_web::HttpRequest) -> bool {
+    let path = req.path();
+    let machine = [
+        "/api/",
+        "/auth/",
+        "/openapi",
+        "/metrics",
+        "/healthz",
+        "/readyz",
+        "/connector",
+    ]
+    .iter()
+    .any(|prefix| path.starts_with(prefix));
+    let html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    !machine && html
+}
+
+/// The "no such page" page (404), for [`is_page_request`]s that match no page.
+pub fn not_found() -> HttpResponse {
+    page::Page::bare(crate::i18n::current()).not_found()
 }
 
 /// `GET /static/app.css`: the pages' one stylesheet, embedded in the binary.

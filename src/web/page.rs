@@ -119,6 +119,27 @@ pub fn see_other(location: &str) -> HttpResponse {
         .finish()
 }
 
+/// `303 See Other` to the sign-in page for someone not signed in, who comes back to this page
+/// afterwards (`/signin?next=/questions/42`) — a link opened from a Teams post lands on its
+/// page, not on the home page. After a form (POST) they come back to the home page.
+pub fn sign_in_first(req: &HttpRequest) -> HttpResponse {
+    let next = if req.method() == actix_web::http::Method::GET {
+        match req.query_string() {
+            "" => req.path().to_owned(),
+            query => format!("{}?{query}", req.path()),
+        }
+    } else {
+        "/".to_owned()
+    };
+    if next == "/" {
+        return see_other("/signin");
+    }
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("next", &next)
+        .finish();
+    see_other(&format!("/signin?{query}"))
+}
+
 /// A failed page: its status and the problem's sentence in the reader's language.
 #[derive(askama::Template)]
 #[template(path = "error.html")]
@@ -127,6 +148,15 @@ pub struct ErrorPage<'a> {
     pub page: &'a Page,
     /// What went wrong, for people.
     pub detail: String,
+}
+
+impl Page {
+    /// The "no such page" answer (404) for a mistyped or stale address.
+    pub fn not_found(&self) -> HttpResponse {
+        let detail = self.t("web-not-found");
+        let body = askama::Template::render(&ErrorPage { page: self, detail }).unwrap_or_default();
+        self.answer(StatusCode::NOT_FOUND, body)
+    }
 }
 
 impl ApiError {

@@ -1,7 +1,7 @@
 //! The question page: the question rendered, its answers (the best answer first), and the form
 //! to answer — stored by the same function as the API's `POST /questions/{id}/answers`.
 
-use super::page::{see_other, Page};
+use super::page::{see_other, sign_in_first, Page};
 use crate::api::answers::{answer, answer_view, Answer, AnswerInput};
 use crate::api::links::Links;
 use crate::api::questions::{find_question, question_view, Question};
@@ -46,7 +46,7 @@ pub async fn show(
 ) -> HttpResponse {
     let page = Page::of(&state, &req).await;
     let Some(caller) = page.member.clone() else {
-        return see_other("/signin");
+        return sign_in_first(&req);
     };
     let just_asked = query.asked.as_deref() == Some("1");
     render(
@@ -128,7 +128,7 @@ pub async fn post_answer(
 ) -> HttpResponse {
     let page = Page::of(&state, &req).await;
     let Some(caller) = page.member.clone() else {
-        return see_other("/signin");
+        return sign_in_first(&req);
     };
     let id = id.into_inner();
     let form = form.into_inner();
@@ -145,6 +145,23 @@ pub async fn post_answer(
             let problems = page.problems(&errors);
             render(&state, &req, &page, &caller, id, false, form.body, problems).await
         }
+        Err(e) => e.into_page(&page),
+    }
+}
+
+/// `GET /answers/{id}`: an answer's page when only its id is known (the `web_url` of kudos
+/// and reports) — 303 to the answer on its question's page.
+pub async fn answer_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return sign_in_first(&req);
+    };
+    match crate::api::answers::find_answer(&state, id.into_inner(), &caller).await {
+        Ok(row) => see_other(&crate::domain::pages::answer(row.question_id, row.id)),
         Err(e) => e.into_page(&page),
     }
 }

@@ -21,13 +21,43 @@ pub struct SigninTemplate<'a> {
     pub company: bool,
     /// Why the last attempt failed, in the reader's language.
     pub error: Option<String>,
+    /// The page to return to after signing in (a path on this site).
+    pub next: String,
+}
+
+impl SigninTemplate<'_> {
+    /// The company sign-in's address, returning to [`Self::next`].
+    pub fn company_href(&self) -> String {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("return_to", &self.next)
+            .finish();
+        format!("/auth/login?{query}")
+    }
+}
+
+/// Where to go after signing in: `next` when it is a path on this site, else the home page.
+fn next_page(next: Option<&str>) -> String {
+    next.and_then(crate::api::signin::safe_return_path)
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// The sign-in page's query.
+#[derive(Debug, Deserialize)]
+pub struct SigninQuery {
+    /// The page to return to (`/questions/42`).
+    pub next: Option<String>,
 }
 
 /// `GET /signin`.
-pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+pub async fn form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<SigninQuery>,
+) -> HttpResponse {
     let page = Page::of(&state, &req).await;
+    let next = next_page(query.next.as_deref());
     if page.member.is_some() {
-        return see_other("/");
+        return see_other(&next);
     }
     page.render(
         StatusCode::OK,
@@ -35,6 +65,7 @@ pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
             page: &page,
             company: state.auth.oidc.is_some(),
             error: None,
+            next,
         },
     )
 }
@@ -46,6 +77,9 @@ pub struct SigninForm {
     pub api_key: String,
     /// The browser's CSRF token.
     pub csrf: String,
+    /// The page to return to.
+    #[serde(default)]
+    pub next: Option<String>,
 }
 
 /// `POST /signin`: an API key becomes a browser session (trial mode only).
@@ -55,6 +89,7 @@ pub async fn submit(
     form: web::Form<SigninForm>,
 ) -> HttpResponse {
     let page = Page::of(&state, &req).await;
+    let next = next_page(form.next.as_deref());
     let again = |status: StatusCode, id: &str| {
         page.render(
             status,
@@ -62,6 +97,7 @@ pub async fn submit(
                 page: &page,
                 company: state.auth.oidc.is_some(),
                 error: Some(page.t(id)),
+                next: next.clone(),
             },
         )
     };
@@ -82,7 +118,7 @@ pub async fn submit(
     }
     match state.auth.caller_for_token(&state.store, key).await {
         Ok(caller) => HttpResponse::SeeOther()
-            .insert_header((actix_web::http::header::LOCATION, "/"))
+            .insert_header((actix_web::http::header::LOCATION, next.clone()))
             .cookie(state.auth.sessions.session_cookie(caller.member_id))
             .finish(),
         Err(_) => again(StatusCode::UNAUTHORIZED, "web-signin-unknown-key"),

@@ -45,7 +45,7 @@ pub struct Worker {
     config: WebhookConfig,
     client: reqwest::Client,
     /// `https://host/api/v1`, for links in payloads.
-    api_base: String,
+    site_base: String,
     metrics: Option<Arc<Metrics>>,
 }
 
@@ -64,11 +64,12 @@ impl WorkerHandle {
 }
 
 impl Worker {
-    /// A worker for `store`, linking payloads to `api_base`.
+    /// A worker for `store`, linking payloads to `site_base` (`https://host`: `link` goes under
+    /// its `/api/v1`, `web_url` to its pages).
     pub fn new(
         store: Store,
         config: WebhookConfig,
-        api_base: String,
+        site_base: String,
         metrics: Option<Arc<Metrics>>,
     ) -> anyhow::Result<Self> {
         let resolver = ssrf::PublicOnlyResolver {
@@ -87,7 +88,7 @@ impl Worker {
             store,
             config,
             client,
-            api_base,
+            site_base,
             metrics,
         })
     }
@@ -245,7 +246,7 @@ impl Worker {
             event_type,
             occurred_at,
             data,
-            &self.api_base,
+            &self.site_base,
         );
         serde_json::to_vec(&event).unwrap_or_default()
     }

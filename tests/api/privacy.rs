@@ -154,6 +154,18 @@ struct Story {
 }
 
 impl Story {
+    /// The ids `observer` sees listed at `path` (at least one).
+    async fn listed_ids(&self, path: &str, observer: &str) -> Vec<i64> {
+        let listing = self.send(Method::GET, path, observer, None).await;
+        let listed: Value = serde_json::from_str(&listing.body).unwrap_or_default();
+        let ids: Vec<i64> = listed["items"]
+            .as_array()
+            .map(|items| items.iter().filter_map(|x| x["id"].as_i64()).collect())
+            .unwrap_or_default();
+        assert!(!ids.is_empty(), "{observer} lists nothing at {path}");
+        ids
+    }
+
     async fn send(&self, method: Method, path: &str, who: &str, body: Option<Value>) -> Seen {
         // `page:/questions/7` is the members' page, not the API's `/questions/7`.
         let url = if let Some(page) = path.strip_prefix("page:") {
@@ -832,9 +844,20 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
             "{observer} lists no questions: {}",
             listing.body
         );
+        // …and of every tip and win it can list, and every member's profile.
+        let tips = story.listed_ids("/tips?limit=100", observer).await;
+        let wins = story.listed_ids("/wins?limit=100", observer).await;
         let pages = ["page:/".to_owned(), "page:/ask".to_owned()]
             .into_iter()
-            .chain(ids.iter().map(|id| format!("page:/questions/{id}")));
+            .chain(ids.iter().map(|id| format!("page:/questions/{id}")))
+            .chain(tips.iter().map(|id| format!("page:/tips/{id}")))
+            .chain(wins.iter().map(|id| format!("page:/wins/{id}")))
+            .chain(
+                story
+                    .member_ids
+                    .values()
+                    .map(|id| format!("page:/members/{id}")),
+            );
         for page in pages {
             let seen = story.send(Method::GET, &page, observer, None).await;
             assert_eq!(

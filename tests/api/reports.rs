@@ -236,7 +236,8 @@ on_both_databases! {
         assert_eq!(hidden["type"], "post.hidden");
         assert_eq!(hidden["hidden_post"], json!({
             "target_kind": "answer", "target_id": a["id"], "target_title": "そんなことも知らないの？",
-            "reason": reason, "target_link": app.url(&answer_path)
+            "reason": reason, "target_link": app.url(&answer_path),
+            "target_web_url": format!("{}/answers/{}", app.address, a["id"])
         }));
         for key in [&asker.key, &reporter.key, &moderator.key] {
             assert_eq!(app.get_json("/events?after=0&types=post.hidden", key).await["items"], json!([]));
@@ -378,7 +379,8 @@ on_both_databases! {
         assert_eq!(on_question.body["report"], json!({
             "id": rq["id"], "target_kind": "question", "target_id": q["id"], "target_title": "誰にも知られずに聞きたいこと",
             "reason": "other", "note": "場所違いかもしれません", "report_count": 1,
-            "target_link": app.url(&format!("/questions/{}", q["id"])), "link": app.url(&format!("/reports/{}", rq["id"]))
+            "target_link": app.url(&format!("/questions/{}", q["id"])), "link": app.url(&format!("/reports/{}", rq["id"])),
+            "target_web_url": format!("{}/questions/{}", app.address, q["id"])
         }));
         assert_eq!(on_question.body["question"]["anonymous"], true);
         let on_answer = delivered.iter().find(|r| r.body["report"]["id"] == ra["id"]).unwrap();

@@ -59,6 +59,43 @@ async fn sign_in(app: &TestApp, key: &str) -> String {
     jar.join("; ")
 }
 
+/// Follows `url` (absolute) from the sign-in page as someone signed out: the sign-in page
+/// carries it, and signing in with `key` lands on it. Returns the session cookie.
+async fn sign_in_to(app: &TestApp, url: &str, key: &str) -> String {
+    let path = url.strip_prefix(&app.address).unwrap();
+    let client = browser();
+    let first = client.get(url).send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::SEE_OTHER, "{url}");
+    let signin = first.headers()[LOCATION].to_str().unwrap().to_owned();
+    let expected = format!(
+        "/signin?{}",
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("next", path)
+            .finish()
+    );
+    assert_eq!(signin, expected);
+    let form = client
+        .get(format!("{}{signin}", app.address))
+        .send()
+        .await
+        .unwrap();
+    let mut jar = cookies(&form);
+    let html = form.text().await.unwrap();
+    let csrf = csrf_of(&html);
+    let posted = client
+        .post(format!("{}/signin", app.address))
+        .header(COOKIE, jar.join("; "))
+        .header("Origin", &app.address)
+        .form(&[("api_key", key), ("csrf", csrf.as_str()), ("next", path)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(posted.headers()[LOCATION].to_str().unwrap(), path);
+    jar.extend(cookies(&posted));
+    jar.join("; ")
+}
+
 async fn page(app: &TestApp, path: &str, cookie: &str, language: &str) -> (StatusCode, String) {
     let response = browser()
         .get(format!("{}{path}", app.address))
@@ -279,5 +316,87 @@ on_both_databases! {
             .unwrap();
         assert_eq!(forged.status(), StatusCode::FORBIDDEN);
         assert_eq!(app.get_json("/questions", &helper.key).await["items"].as_array().unwrap().len(), 1);
+    }
+}
+
+on_both_databases! {
+    async fn every_web_url_opens_its_page_after_signing_in(app) {
+        let asker = app.member("Aiko Asano").await;
+        let helper = app.member("Ben Brown").await;
+        let q = app.ask(&asker.key, "承認フローの差し戻しを通知したい", "どうすれば？", &["approvals"], true).await;
+        let id = q["id"].as_i64().unwrap();
+        assert_eq!(q["web_url"], format!("{}/questions/{id}", app.address));
+        assert_eq!(q["link"], format!("{}/api/v1/questions/{id}", app.address));
+        let a = app.answer(&helper.key, id, "条件で分岐します").await;
+        let answer_id = a["id"].as_i64().unwrap();
+        assert_eq!(a["web_url"], format!("{}/questions/{id}#answer-{answer_id}", app.address));
+        assert_eq!(a["author"]["web_url"], format!("{}/members/{}", app.address, helper.id));
+        let tip = app.post("/tips", &helper.key, serde_json::json!({
+            "title": "承認メールに詳細リンクを入れる", "body": "**便利**です", "tags": ["approvals"], "level": "beginner"
+        })).await.json::<serde_json::Value>().await.unwrap();
+        let win = app.post("/wins", &asker.key, serde_json::json!({
+            "title": "請求書の転記を自動化しました", "story": "毎月の作業がなくなりました",
+            "impact": {"minutes_saved_per_run": 15, "runs_per_month": 20, "people_helped": 3},
+            "helped_by": {"questions": [id], "tips": [tip["id"]]}
+        })).await.json::<serde_json::Value>().await.unwrap();
+        let profile = app.get_json(&format!("/members/{}", helper.id), &asker.key).await;
+        // A signed-out reader who clicks a link from a Teams post signs in and lands on it.
+        let cookie = sign_in_to(app, q["web_url"].as_str().unwrap(), &helper.key).await;
+        let (status, html) = page(app, &format!("/questions/{id}"), &cookie, "ja").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("承認フローの差し戻しを通知したい") && !html.contains("Aiko Asano"), "{html}");
+        // An answer's page is its question's (`/answers/{id}` for kudos and reports).
+        let kudos_link = browser().get(format!("{}/answers/{answer_id}", app.address)).header(COOKIE, &cookie).send().await.unwrap();
+        assert_eq!(kudos_link.status(), StatusCode::SEE_OTHER);
+        assert_eq!(kudos_link.headers()[LOCATION].to_str().unwrap(), format!("/questions/{id}#answer-{answer_id}"));
+        for (url, words) in [
+            (tip["web_url"].as_str().unwrap(), vec!["承認メールに詳細リンクを入れる", "<strong>便利</strong>", "初級向け", "Ben Brown"]),
+            (profile["web_url"].as_str().unwrap(), vec!["Ben Brown", "書いた回答", "書いたヒント"]),
+        ] {
+            let path = url.strip_prefix(&app.address).unwrap();
+            let (status, html) = page(app, path, &cookie, "ja").await;
+            assert_eq!(status, StatusCode::OK, "{path}: {html}");
+            for word in words {
+                assert!(html.contains(word), "{path} lacks {word}: {html}");
+            }
+        }
+        // The win: hours saved, what helped (the anonymous question only to its author), kudos.
+        let win_path = win["web_url"].as_str().unwrap().strip_prefix(&app.address).unwrap().to_owned();
+        let (status, html) = page(app, &win_path, &cookie, "ja").await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        assert!(html.contains("1 か月に 15 時間の節約") && html.contains("Aiko Asano") && html.contains("称賛はまだありません"), "{html}");
+        assert!(html.contains("承認メールに詳細リンクを入れる") && !html.contains("承認フローの差し戻しを通知したい"), "{html}");
+        let mine = sign_in(app, &asker.key).await;
+        let (_, own) = page(app, &win_path, &mine, "en").await;
+        assert!(own.contains("Saves 15 hours a month") && own.contains(&format!("/questions/{id}")) && !own.contains("Send kudos"), "{own}");
+        // A message too long comes back on the page with the draft kept; nothing is given.
+        let long = "す".repeat(281);
+        let refused = post_form(app, &format!("{win_path}/kudos"), &cookie, &[("message", long.as_str())]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains("280") && html.contains(&long), "{html}");
+        assert_eq!(app.get_json(&win_path, &asker.key).await["kudos_count"], 0);
+        let given = post_form(app, &format!("{win_path}/kudos"), &cookie, &[("message", "毎朝の作業がなくなりましたね！")]).await;
+        assert_eq!(given.status(), StatusCode::SEE_OTHER);
+        assert_eq!(given.headers()[LOCATION].to_str().unwrap(), format!("{win_path}#kudos"));
+        let (_, html) = page(app, &win_path, &cookie, "ja").await;
+        assert!(html.contains("称賛 1 件") && html.contains("称賛を送りました"), "{html}");
+        assert_eq!(app.get_json(&win_path, &asker.key).await["kudos_count"], 1);
+        // One's own win: refused on a page in the reader's language.
+        let own_kudos = post_form(app, &format!("{win_path}/kudos"), &mine, &[]).await;
+        assert_eq!(own_kudos.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // Mistyped addresses are pages too, not JSON; the API still answers problem+json.
+        for path in ["/questions/abc", "/no-such-page", "/wins/999999"] {
+            let response = browser().get(format!("{}{path}", app.address)).header(COOKIE, &cookie)
+                .header("Accept", "text/html,application/xhtml+xml").header("Accept-Language", "ja").send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+            assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"), "{path}");
+            assert!(response.text().await.unwrap().contains("ホームへ戻る"), "{path}");
+        }
+        let api = browser().get(format!("{}/api/v1/no-such-route", app.address)).header("Accept", "text/html").send().await.unwrap();
+        assert_eq!(api.headers()["content-type"], "application/problem+json");
+        // A `next` that leaves the site is not followed.
+        let (_, html) = page(app, "/signin?next=//evil.example/x", "", "en").await;
+        assert!(html.contains(r#"name="next" value="/""#), "{html}");
     }
 }
