@@ -4,9 +4,14 @@
 Starts the real binary on a fresh database, makes two members through the API, then:
 A signs in (trial mode, a personal API key), asks anonymously, and is told only she can see it
 is hers; B signs in, finds the question on the home page without A's name, answers; A chooses
-the best answer and says thanks; B sees it, still without A's name. Every page is checked with
-axe-core (WCAG 2.1 A/AA rules: 0 violations) in Japanese, and at 360 px wide. Screenshots go to
-target/browser-artifacts/ (not committed).
+the best answer and says thanks; B sees it, still without A's name. A logs a win citing the
+question (through the API: the win form is not a page yet); B opens it from its `web_url`,
+does not see the anonymous question among what helped, and sends kudos; B reads a tip and A's
+profile. Every page is checked with axe-core (WCAG 2.1 A/AA rules: 0 violations) in Japanese,
+and at 360 px wide. Then the Adaptive Cards (question, win, tip of the day, health summary) are
+parsed by Microsoft's Adaptive Cards SDK (npm `adaptivecards`) in the same Chromium — no parse
+or validation event allowed — and rendered; the summary card shows the journey's figures.
+Screenshots go to target/browser-artifacts/ (not committed).
 
 Usage: scripts/browser.py --binary target/debug/tsunagu --label sqlite --database-url sqlite:///tmp/b.db
 Exit status 0 when the journey passes, 1 with the first failure otherwise.
@@ -27,10 +32,12 @@ from playwright.sync_api import sync_playwright
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+CARDS_SDK = ROOT / "tests" / "browser" / "node_modules" / "adaptivecards" / "dist" / "adaptivecards.min.js"
 ARTIFACTS = ROOT / "target" / "browser-artifacts"
 ASKER = "Aiko Asano"
 HELPER = "Ben Brown"
 TITLE = "差し戻しのときだけ申請者にメールしたい"
+WIN = "差し戻しの連絡を自動化しました"
 
 
 def free_port():
@@ -39,12 +46,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-def api(base, method, path, key, body=None):
+def api(base, method, path, key, body=None, language="ja"):
     request = urllib.request.Request(
         f"{base}/api/v1{path}",
         method=method,
         data=None if body is None else json.dumps(body).encode(),
-        headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+        headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json", "Accept-Language": language},
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read() or b"null")
@@ -108,6 +115,49 @@ class Journey:
         page.wait_for_url(f"{self.base}/")
         assert f"{name}" in page.inner_text("header"), page.inner_text("header")
         return page
+
+
+PARSE_AND_RENDER = """(payload) => {
+    const context = new AdaptiveCards.SerializationContext();
+    const card = new AdaptiveCards.AdaptiveCard();
+    card.parse(payload, context);
+    const events = [];
+    for (let i = 0; i < context.eventCount; i++) {
+        events.push(context.getEventAt(i).message);
+    }
+    const validation = card.validateProperties();
+    for (const event of validation.validationEvents) {
+        events.push(event.message);
+    }
+    const rendered = card.render();
+    const slot = document.createElement("section");
+    slot.appendChild(rendered);
+    document.getElementById("cards").appendChild(slot);
+    return {events, text: rendered.innerText, buttons: rendered.querySelectorAll("button").length};
+}"""
+
+
+def check_cards(browser, base, key, label, cards, forbidden):
+    """Each card through the Adaptive Cards SDK: parsed without a warning, valid, rendered."""
+    context = browser.new_context(locale="ja-JP", viewport={"width": 480, "height": 800})
+    page = context.new_page()
+    page.set_content('<!doctype html><html lang="ja"><body><main id="cards"></main></body></html>')
+    page.add_script_tag(path=str(CARDS_SDK))
+    for name, path, expected in cards:
+        card = api(base, "GET", path, key)
+        assert card["version"] == "1.5", card
+        result = page.evaluate(PARSE_AND_RENDER, card)
+        assert not result["events"], f"the {name} card: the Adaptive Cards SDK says {result['events']}"
+        if isinstance(expected, dict):
+            facts = {f["title"]: f["value"] for e in card["body"] for f in e.get("facts", [])}
+            for title, value in expected.items():
+                assert facts.get(title) == value and title in result["text"], f"the {name} card: {title} is {facts.get(title)!r}, not {value!r}"
+        else:
+            assert expected in result["text"], f"the {name} card renders without {expected!r}: {result['text']}"
+        assert result["buttons"] == len(card["actions"]) >= 1, f"the {name} card: {result}"
+        assert forbidden not in json.dumps(card, ensure_ascii=False) or name == "win", f"the {name} card names {forbidden}"
+    page.screenshot(path=str(ARTIFACTS / f"{label}-cards.png"), full_page=True)
+    context.close()
 
 
 def run(binary, database_url, label):
@@ -174,11 +224,45 @@ def run(binary, database_url, label):
             journey.check(s, "question-360px")
             width = s.evaluate("document.documentElement.scrollWidth")
             assert width <= 360, f"the question page scrolls sideways at 360 px ({width} px wide)"
+            # A logs a win citing the question; B opens it from its link and sends kudos.
+            question_id = int(question_url.rsplit("/", 1)[1])
+            win = api(base, "POST", "/wins", a_key, {
+                "title": WIN, "story": "差し戻しの連絡を自動にしました。",
+                "impact": {"minutes_saved_per_run": 10, "runs_per_month": 30, "people_helped": 2},
+                "helped_by": {"questions": [question_id]},
+            })
+            b.goto(win["web_url"])
+            main = b.inner_text("main")
+            assert WIN in main and "1 か月に 10 時間の節約" in main, main
+            # The win is A's, by name; that the anonymous question helped her is hers to know.
+            assert TITLE not in b.content(), "the win page shows B the anonymous question A cited"
+            b.fill("#kudos-message", "毎月の手間が減りましたね！")
+            journey.check(b, "win")
+            b.click("form[action$='/kudos'] button[type=submit]")
+            b.wait_for_url(re.compile(r".*/wins/\d+#kudos"))
+            assert "称賛を送りました" in b.inner_text("main"), b.inner_text("main")
+            journey.check(b, "win-kudos")
+            # A tip and a profile.
+            tip = api(base, "POST", "/tips", b_key, {
+                "title": "承認メールに詳細リンクを入れる", "body": "**詳細**欄にリンクを入れると差し戻しが減ります。",
+                "tags": ["approvals"], "level": "beginner",
+            })
+            b.goto(tip["web_url"])
+            journey.check(b, "tip")
+            b.goto(win["author"]["web_url"])
+            assert ASKER in b.inner_text("main") and TITLE not in b.content()
+            journey.check(b, "profile")
+            check_cards(browser, base, b_key, label, [
+                ("question", f"/questions/{question_id}/card", TITLE),
+                ("win", f"/wins/{win['id']}/card", WIN),
+                ("tip", "/tips/daily/card", "承認メールに詳細リンクを入れる"),
+                ("summary", "/stats/summary/card", {"記録した成果数": "1 件", "送られた称賛の数": "1 件", "質問数": "1 件"}),
+            ], forbidden=ASKER)
             browser.close()
         state = api(base, "GET", f"/questions/{question_url.rsplit('/', 1)[1]}", b_key)
         assert state["accepted_answer_id"] and state["answers"][0]["thanks_count"] == 1, state
         assert "author" not in state, state
-        print(f"browser ({label}): journey passed; {journey.checked} pages checked with axe-core, 0 violations; screenshots in {ARTIFACTS}")
+        print(f"browser ({label}): journey passed; {journey.checked} pages checked with axe-core, 0 violations; 4 Adaptive Cards parsed and rendered by the SDK without a warning; screenshots in {ARTIFACTS}")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -230,6 +230,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../locales/en/operator.ftl"),
             include_str!("../locales/en/stats.ftl"),
             include_str!("../locales/en/web.ftl"),
+            include_str!("../locales/en/cards.ftl"),
         ],
     ),
     (
@@ -240,6 +241,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../locales/ja/operator.ftl"),
             include_str!("../locales/ja/stats.ftl"),
             include_str!("../locales/ja/web.ftl"),
+            include_str!("../locales/ja/cards.ftl"),
         ],
     ),
 ];

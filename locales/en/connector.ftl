@@ -413,3 +413,31 @@ label-EventMember-web_url = Profile Page
 label-Win-link = Flow or App Link
 label-CreateWin-link = Flow or App Link
 label-UpdateWin-link = Flow or App Link
+
+## Adaptive Cards (`src/api/cards.rs`).
+
+label-actions = Buttons
+label-fallbackText = Fallback Text
+label-lang = Card Language
+label-url = Page
+label-version = Card Version
+label-AdaptiveCard-type = Card Type
+label-AdaptiveCard-body = Card Elements
+label-CardAction-type = Button Type
+label-CardAction-title = Button Text
+label-CardAction-url = Page the Button Opens
+label-GetQuestionCard-id = Question ID
+label-GetWinCard-id = Win ID
+label-color = Text Color
+label-facts = Facts
+label-isSubtle = Subdued
+label-maxLines = Most Lines
+label-size = Text Size
+label-spacing = Space Above
+label-style = Style
+label-text = Text
+label-value = Value
+label-weight = Text Weight
+label-wrap = Wrap
+label-CardElement-type = Element Type
+label-CardFact-title = Fact

@@ -2041,3 +2041,117 @@ desc-EventHiddenPost-target_web_url = 投稿のページ（投稿者とモデレ
 label-Win-link = フローやアプリのリンク
 label-CreateWin-link = フローやアプリのリンク
 label-UpdateWin-link = フローやアプリのリンク
+
+## Adaptive Card（`src/api/cards.rs`）
+
+label-actions = ボタン
+label-fallbackText = 代わりに表示する文字
+label-lang = カードの言語
+label-url = ページ
+label-version = カードのバージョン
+label-AdaptiveCard-type = カードの種類
+label-AdaptiveCard-body = カードの要素
+label-CardAction-type = ボタンの種類
+label-CardAction-title = ボタンの文字
+label-CardAction-url = ボタンで開くページ
+label-GetQuestionCard-id = 質問 ID
+label-GetWinCard-id = 成果 ID
+# en: The card's buttons: each opens a tsunagu page.
+desc-AdaptiveCard-actions = カードのボタン。どれも tsunagu のページを開きます。
+# en: The card's elements, top to bottom.
+desc-AdaptiveCard-body = カードの要素（上から順に）。
+# en: What a client that cannot show the card shows instead (a notification, an old client).
+desc-AdaptiveCard-fallbackText = カードを表示できないところ（通知や古いアプリ）に代わりに表示される文字。
+# en: The card's language (`en` or `ja`): the caller's `Accept-Language`, else their own setting, else the server's default.
+desc-AdaptiveCard-lang = カードの言語（`en` か `ja`）。リクエストの `Accept-Language`、なければメンバー本人の設定、なければサーバーの既定の言語です。
+# en: Always `AdaptiveCard`.
+desc-AdaptiveCard-type = いつも `AdaptiveCard` です。
+# en: The Adaptive Cards schema version the card uses: `1.5`.
+desc-AdaptiveCard-version = カードが使う Adaptive Card スキーマのバージョン（`1.5`）。
+# en: The button's words, in the card's language.
+desc-CardAction-title = ボタンに表示される文字（カードの言語で）。
+# en: Always `Action.OpenUrl`.
+desc-CardAction-type = いつも `Action.OpenUrl` です。
+# en: The page it opens (a `web_url`).
+desc-CardAction-url = ボタンで開くページ（`web_url`）。
+# en: Returns the headline figures of the last 30 days (as GetHealthSummary) as an Adaptive Card (schema 1.5) in the caller's language, with a button to the dashboard — for a flow's weekly post to a manager's channel.
+op-GetHealthSummaryCard-description = 過去 30 日の主な数字（「コミュニティの状況の概要を取得する」と同じ）を、呼び出したメンバーの言語の Adaptive Card（スキーマ 1.5）で返します。ダッシュボードを開くボタン付きです。フローで毎週、上司のチャネルに投稿するのに使えます。
+# en: Get the health summary as an Adaptive Card
+op-GetHealthSummaryCard-summary = コミュニティの状況の概要をカードで取得する
+# en: Returns the question as an Adaptive Card (schema 1.5) in the caller's language — title, who asked (never an anonymous asker), an excerpt, answers and status — with buttons to open and to answer it. Pass the whole answer as the card of Teams' "Post card in a chat or channel".
+op-GetQuestionCard-description = 質問を、呼び出したメンバーの言語の Adaptive Card（スキーマ 1.5）で返します。タイトル、質問した人（匿名の質問では表示しません）、本文の抜粋、回答数と状態に、質問を開くボタンと回答するボタンが付きます。Teams の「チャットまたはチャネルにカードを投稿する」のカードに、この応答全体を渡してください。
+# en: Get a question as an Adaptive Card
+op-GetQuestionCard-summary = 質問をカードで取得する
+# en: Returns the caller's tip of the day (as GetTipOfTheDay) as an Adaptive Card (schema 1.5) in their language, with a button to open it — for a flow's morning post.
+op-GetTipOfTheDayCard-description = 呼び出したメンバーの今日のヒント（「今日のヒントを取得する」と同じ）を、その人の言語の Adaptive Card（スキーマ 1.5）で返します。ヒントを開くボタン付きです。フローで毎朝投稿するのに使えます。
+# en: Get my tip of the day as an Adaptive Card
+op-GetTipOfTheDayCard-summary = 今日のヒントをカードで取得する
+# en: Returns the win as an Adaptive Card (schema 1.5) in the caller's language — the hours it saves each month and how, an excerpt, kudos — with buttons to open it and to send kudos.
+op-GetWinCard-description = 成果を、呼び出したメンバーの言語の Adaptive Card（スキーマ 1.5）で返します。1 か月の節約時間とその内訳、抜粋、称賛の数に、成果を開くボタンと称賛を送るボタンが付きます。
+# en: Get a win as an Adaptive Card
+op-GetWinCard-summary = 成果をカードで取得する
+# en: Question id
+param-GetQuestionCard-id = 質問 ID
+# en: Win id
+param-GetWinCard-id = 成果 ID
+# en: The card
+response-GetHealthSummaryCard-200 = カード
+# en: The card
+response-GetQuestionCard-200 = カード
+# en: No such question
+response-GetQuestionCard-404 = 質問が見つかりません
+# en: The card
+response-GetTipOfTheDayCard-200 = カード
+# en: No unseen tip is left at the caller's level
+response-GetTipOfTheDayCard-404 = 呼び出したメンバーのレベルで、まだ見ていないヒントが残っていません
+# en: The card
+response-GetWinCard-200 = カード
+# en: No such win
+response-GetWinCard-404 = 成果が見つかりません
+# en: An Adaptive Card (schema version 1.5), ready for Teams' "Post card in a chat or channel" (pass the whole answer as the card) or any Adaptive Card host.
+schema-AdaptiveCard = Adaptive Card（スキーマのバージョン 1.5）。Teams の「チャットまたはチャネルにカードを投稿する」（この応答全体をカードとして渡します）などで、そのまま使えます。
+# en: A card's button that opens a page (`Action.OpenUrl`).
+schema-CardAction = ページを開くカードのボタン（`Action.OpenUrl`）。
+label-color = 文字の色
+label-facts = 項目と値
+label-isSubtle = 控えめな表示
+label-maxLines = 最大の行数
+label-size = 文字の大きさ
+label-spacing = 上の余白
+label-style = 表示スタイル
+label-text = 文字
+label-value = 値
+label-weight = 文字の太さ
+label-wrap = 折り返し
+label-CardElement-type = 要素の種類
+label-CardFact-title = 項目
+# en: `Good` (green) for the hours a win saves.
+desc-CardElement-color = 成果の節約時間には `Good`（緑）。
+# en: The title–value pairs of a `FactSet`.
+desc-CardElement-facts = `FactSet` の項目と値の組。
+# en: Whether the text is shown subdued (grey).
+desc-CardElement-isSubtle = 文字を控えめ（灰色）に表示するかどうか。
+# en: The most lines shown before the text is cut.
+desc-CardElement-maxLines = 省略せずに表示する最大の行数。
+# en: Text size: `Small`, `Large` or `ExtraLarge`.
+desc-CardElement-size = 文字の大きさ（`Small`、`Large`、`ExtraLarge`）。
+# en: Space above the element: `None` to sit right under the one before.
+desc-CardElement-spacing = 要素の上の余白。`None` で直前の要素のすぐ下に置きます。
+# en: `heading` for the card's title (read as a heading by screen readers).
+desc-CardElement-style = カードのタイトルには `heading`（スクリーンリーダーが見出しとして読みます）。
+# en: The text of a `TextBlock`, plain.
+desc-CardElement-text = `TextBlock` の文字（書式なし）。
+# en: `TextBlock` or `FactSet`.
+desc-CardElement-type = `TextBlock` か `FactSet`。
+# en: `Bolder` for titles and figures.
+desc-CardElement-weight = タイトルと数字には `Bolder`（太字）。
+# en: Whether long text wraps (always, on these cards).
+desc-CardElement-wrap = 長い文字を折り返すかどうか（これらのカードではいつも折り返します）。
+# en: What the figure is.
+desc-CardFact-title = 何の数字か。
+# en: The figure, with its unit.
+desc-CardFact-value = 数字（単位付き）。
+# en: One element of a card, as the Adaptive Cards schema 1.5 defines it: a `TextBlock` (a text and its look) or a `FactSet` (title–value pairs). Absent properties take the schema's defaults.
+schema-CardElement = カードの要素（Adaptive Card スキーマ 1.5 の定義どおり）。`TextBlock`（文字とその見た目）か `FactSet`（項目と値の組）です。ないプロパティはスキーマの既定値になります。
+# en: A title–value pair of a `FactSet`.
+schema-CardFact = `FactSet` の項目と値の組。

@@ -4,6 +4,7 @@
 //! OpenAPI description too.
 
 pub mod answers;
+pub mod cards;
 pub mod deliveries;
 pub mod events;
 pub mod extract;
@@ -112,6 +113,11 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(stats::health)
                 .service(stats::health_csv)
                 .service(stats::summary)
+                // Adaptive Cards for flows
+                .service(cards::get_question_card)
+                .service(cards::get_tip_of_the_day_card)
+                .service(cards::get_win_card)
+                .service(cards::get_health_summary_card)
                 // tags
                 .service(tags::list_tags)
                 .service(tags::create_tag)
@@ -184,6 +190,7 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: serde_json::Va
         (name = "people", description = "The opt-in leaderboard and finding helpers"),
         (name = "reports", description = "Reporting hurtful posts, and the moderators' queue"),
         (name = "stats", description = "Community health figures"),
+        (name = "cards", description = "Adaptive Cards for Teams posts: a question, the tip of the day, a win, the health summary"),
         (name = "tags", description = "Topics"),
         (name = "triggers", description = "Webhook subscriptions for flow triggers, and the polling event feed"),
         (name = "admin", description = "Webhook deliveries, for administrators"),

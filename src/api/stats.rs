@@ -338,11 +338,16 @@ pub async fn summary(
     state: web::Data<AppState>,
     _caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(health_summary(&state).await?))
+}
+
+/// The headline figures of the last 30 days (the API's `GET /stats/summary` and its card).
+pub async fn health_summary(state: &AppState) -> Result<HealthSummary, ApiError> {
     let to = Utc::now();
     let from = to - Duration::days(30);
     let activity = state.store.activity(None).await?;
     let row = compute(&activity, &[(from, to)]).remove(0);
-    Ok(HttpResponse::Ok().json(HealthSummary {
+    Ok(HealthSummary {
         questions_asked: row.questions_asked,
         answered_within_24h_share: row.answered_within_24h_share,
         median_hours_to_first_answer: row.median_hours_to_first_answer,
@@ -360,7 +365,7 @@ pub async fn summary(
         kudos_given: row.kudos_given,
         anonymous_questions_asked: row.anonymous_questions_asked,
         anonymous_answered_within_24h_share: row.anonymous_answered_within_24h_share,
-    }))
+    })
 }
 
 /// The members' time zone (`TSUNAGU_UTC_OFFSET`) as a chrono offset.

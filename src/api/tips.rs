@@ -383,6 +383,14 @@ pub async fn daily_tip(
     req: HttpRequest,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
+    let tip = tip_of_the_day(&state, &caller).await?;
+    Ok(HttpResponse::Ok().json(tip_view(tip, &caller, &Links::new(&state, &req))))
+}
+
+/// `caller`'s tip of the day (the same all day, in the members' time zone): the API's
+/// `GET /tips/daily`, its card and the home page. 404 `no_tip_left` when every tip at their
+/// level has been shown.
+pub async fn tip_of_the_day(state: &AppState, caller: &Caller) -> Result<TipRow, ApiError> {
     let member = state
         .store
         .member(caller.member_id)
@@ -403,7 +411,7 @@ pub async fn daily_tip(
                 ),
             )
         })?;
-    Ok(HttpResponse::Ok().json(tip_view(tip, &caller, &Links::new(&state, &req))))
+    Ok(tip)
 }
 
 /// Get a random tip

@@ -9,6 +9,7 @@ mod language;
 mod anonymity;
 mod answers;
 mod authorization;
+mod cards;
 mod concurrency;
 mod connector;
 mod errors;

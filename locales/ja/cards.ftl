@@ -1,0 +1,32 @@
+### フロー向けの Adaptive Card（`src/api/cards.rs`）: Teams の投稿に表示される言葉。
+
+card-question = 質問
+card-asked-by = { $name } さんの質問
+card-asked-anonymously = 匿名の質問
+card-answers = 回答
+card-status = 状態
+card-status-open = 回答を待っています
+card-status-answered = 回答があります
+card-status-resolved = 解決済み（ベストアンサーあり）
+card-me-too = 私も
+card-people = { $count } 人
+card-count = { $count } 件
+card-open-question = 質問を開く
+card-answer-it = 回答する
+card-tip-of-the-day = 今日のヒント
+card-tip-by = { $name } さん · { $level }
+card-open-tip = ヒントを開く
+card-win = 成果
+card-win-by = { $name } さんの成果
+card-win-hours = 1 か月に { $hours } 時間の節約
+card-minutes-per-run = 1 回あたりの節約時間（分）
+card-runs-per-month = 1 か月の実行回数
+card-people-helped = 時間が節約される人数
+card-kudos = 称賛
+card-open-win = 成果を開く
+card-send-kudos = 称賛を送る
+card-summary = コミュニティの状況（直近 30 日）
+card-hours = { $hours } 時間
+card-minutes = { $minutes } 分
+card-share = { $percent } %
+card-open-dashboard = ダッシュボードを開く
