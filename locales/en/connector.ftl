@@ -320,6 +320,7 @@ enum-member = Member
 enum-moderator = Moderator
 enum-month = Month
 enum-newest = Newest first
+enum-oldest = Oldest first (longest waiting)
 enum-open = Open
 enum-other = Other
 enum-pending = Pending

@@ -383,8 +383,8 @@ param-period = `month`（既定、過去 30 日）、`quarter`、`year`、`all` 
 param-q = 検索語（日本語または英語、スペース区切りで 10 語まで）。すべての語がタイトルか本文に含まれるものを返します。
 # en: Only wins logged at or after this time: RFC 3339 (`2026-11-01T09:00:00+09:00`), or without an offset (`2026-11-01T09:00:00`, or a date, `2026-11-01`, meaning its midnight), read in the community's time zone (`TSUNAGU_UTC_OFFSET`).
 param-since = この日時以降に記録された成果だけにします。`2026-11-01T09:00:00+09:00` のように時差付きで、または時差なしで（`2026-11-01T09:00:00`、日付だけの `2026-11-01` はその日の 0 時）指定します。時差なしは社内の時間帯（サーバーで設定した時差）の時刻として読みます。
-# en: Order: `newest` (default) or `active`.
-param-sort = 並び順: `newest`（新しい順、既定）または `active`（更新が新しい順）。
+# en: Order: `newest` (default), `active` (latest activity first) or `oldest` (with `unanswered`: the longest-waiting first).
+param-sort = 並び順: `newest`（新しい順、既定）、`active`（更新が新しい順）、`oldest`（古い順。「未回答のみ」と一緒に使うと、いちばん長く待っている質問から）。
 # en: Only deliveries in this state.
 param-status = この状態の配信のみ。
 # en: Only questions, tips and wins with this topic.
@@ -1922,6 +1922,7 @@ enum-member = メンバー
 enum-moderator = モデレーター
 enum-month = 月
 enum-newest = 新しい順
+enum-oldest = 古い順（長く待っている順）
 enum-open = 未回答
 enum-other = その他
 enum-pending = 保留中

@@ -187,7 +187,8 @@ pub struct ListQuestionsParams {
         max_length = 200
     )]
     pub q: Option<String>,
-    /// Order: `newest` (default) or `active`.
+    /// Order: `newest` (default), `active` (latest activity first) or `oldest` (with
+    /// `unanswered`: the longest-waiting first).
     pub sort: Option<QuestionSort>,
     /// Page size, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]

@@ -271,7 +271,26 @@ pub async fn create_tip(
     caller: Caller,
     Json(input): Json<CreateTip>,
 ) -> Result<HttpResponse, ApiError> {
-    require_moderator_to_feature(&caller, input.featured.then_some(true))?;
+    let id = publish_tip(&state, &caller, &input).await?;
+    let tip = tip_view(
+        find_tip(&state, id, &caller).await?,
+        &caller,
+        &Links::new(&state, &req),
+    );
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, tip.link.clone()))
+        .json(tip))
+}
+
+/// Publishes `caller`'s tip (the API's `POST /tips` and the pages' tip form) and returns its
+/// id. Errors: 422 with every invalid field; 403 when a member who is not a moderator asks to
+/// feature it.
+pub async fn publish_tip(
+    state: &AppState,
+    caller: &Caller,
+    input: &CreateTip,
+) -> Result<i64, ApiError> {
+    require_moderator_to_feature(caller, input.featured.then_some(true))?;
     let mut errors = FieldErrors::default();
     let title = errors.check(QuestionTitle::parse(&input.title));
     let body = errors.check(Body::parse(&input.body));
@@ -293,14 +312,7 @@ pub async fn create_tip(
         })
         .await?;
     tracing::info!(tip_id = id, "tip published");
-    let tip = tip_view(
-        find_tip(&state, id, &caller).await?,
-        &caller,
-        &Links::new(&state, &req),
-    );
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, tip.link.clone()))
-        .json(tip))
+    Ok(id)
 }
 
 /// List tips

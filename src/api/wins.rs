@@ -526,9 +526,28 @@ pub async fn create_win(
     caller: Caller,
     Json(input): Json<CreateWin>,
 ) -> Result<HttpResponse, ApiError> {
+    let id = log_win(&state, &caller, &input).await?;
+    let win = win_view(
+        find_win(&state, id, &caller).await?,
+        &caller,
+        &Links::new(&state, &req),
+    );
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, win.api_link.clone()))
+        .json(win))
+}
+
+/// Logs `caller`'s win (the API's `POST /wins` and the pages' win form) and returns its id.
+/// Errors: 422 with every invalid field (a cited question or tip that does not exist
+/// included).
+pub async fn log_win(
+    state: &AppState,
+    caller: &Caller,
+    input: &CreateWin,
+) -> Result<i64, ApiError> {
     let helped_by = input.helped_by.clone().unwrap_or_default();
     let valid = validate_win(
-        &state,
+        state,
         ValidWinInput {
             title: &input.title,
             story: &input.story,
@@ -537,7 +556,7 @@ pub async fn create_win(
             money: input.money_saved_per_month.as_ref(),
             link: input.link.as_deref(),
             helped_by: &helped_by,
-            viewer: (&caller).into(),
+            viewer: caller.into(),
             already: &HelpedBy::default(),
         },
     )
@@ -551,14 +570,7 @@ pub async fn create_win(
         )
         .await?;
     tracing::info!(win_id = id, "win logged");
-    let win = win_view(
-        find_win(&state, id, &caller).await?,
-        &caller,
-        &Links::new(&state, &req),
-    );
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, win.api_link.clone()))
-        .json(win))
+    Ok(id)
 }
 
 /// List wins

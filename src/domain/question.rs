@@ -58,6 +58,9 @@ pub enum QuestionSort {
     Newest,
     /// Most recent activity (asked, answered, accepted, edited) first.
     Active,
+    /// Least recently asked first: with `unanswered`, the question that has waited longest
+    /// comes first.
+    Oldest,
 }
 
 impl QuestionSort {
@@ -66,6 +69,7 @@ impl QuestionSort {
         match self {
             QuestionSort::Newest => "newest",
             QuestionSort::Active => "active",
+            QuestionSort::Oldest => "oldest",
         }
     }
 }

@@ -218,6 +218,40 @@ impl SearchQuery {
     }
 }
 
+/// `text` cut into runs, each `(run, matched)`: a run is matched when it is part of an
+/// occurrence of one of `needles` (normalised search terms and their other spellings),
+/// compared in the normalised form, as the search compares — for highlighting results.
+pub fn highlight(text: &str, needles: &[String]) -> Vec<(String, bool)> {
+    let chars: Vec<char> = text.chars().collect();
+    // The normalised form of the text, and where each character's part of it starts.
+    let mut normalized = String::new();
+    let mut starts = Vec::with_capacity(chars.len() + 1);
+    for c in &chars {
+        starts.push(normalized.len());
+        normalized.push_str(&normalize(c.encode_utf8(&mut [0; 4])));
+    }
+    starts.push(normalized.len());
+    let mut marked = vec![false; chars.len()];
+    for needle in needles.iter().filter(|n| !n.is_empty()) {
+        for (at, found) in normalized.match_indices(needle.as_str()) {
+            let end = at + found.len();
+            for (i, mark) in marked.iter_mut().enumerate() {
+                if starts[i] < end && starts[i + 1] > at {
+                    *mark = true;
+                }
+            }
+        }
+    }
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    for (c, mark) in chars.into_iter().zip(marked) {
+        match runs.last_mut() {
+            Some((run, m)) if *m == mark => run.push(c),
+            _ => runs.push((c.to_string(), mark)),
+        }
+    }
+    runs
+}
+
 /// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern and wraps it in `%…%`.
 pub fn like_contains(term: &str) -> String {
     let mut pattern = String::with_capacity(term.len() + 2);
@@ -285,6 +319,21 @@ pub fn similarity(draft: &BTreeSet<String>, candidate_title: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn highlights_follow_the_normalised_comparison() {
+        let runs = highlight("ＦＬＯＷの承認フロー", &["flow".into(), "承認".into()]);
+        assert_eq!(
+            runs,
+            vec![
+                ("ＦＬＯＷ".to_owned(), true),
+                ("の".to_owned(), false),
+                ("承認".to_owned(), true),
+                ("フロー".to_owned(), false),
+            ]
+        );
+        assert_eq!(highlight("abc", &[]), vec![("abc".to_owned(), false)]);
+    }
 
     #[test]
     fn queries_split_on_ascii_and_full_width_spaces() {

@@ -17,6 +17,13 @@ pub enum TipLevel {
 }
 
 impl TipLevel {
+    /// Every level, from beginner up.
+    pub const ALL: [TipLevel; 3] = [
+        TipLevel::Beginner,
+        TipLevel::Intermediate,
+        TipLevel::Advanced,
+    ];
+
     /// The stored form.
     pub fn as_str(self) -> &'static str {
         match self {

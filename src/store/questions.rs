@@ -208,8 +208,13 @@ impl Store {
             rank_expr = rank;
         }
         let sort_column = match filter.sort {
-            QuestionSort::Newest => "q.created_at",
+            QuestionSort::Newest | QuestionSort::Oldest => "q.created_at",
             QuestionSort::Active => "q.last_activity_at",
+        };
+        // Newest and most active first walk the index down; oldest first walks it up.
+        let (direction, beyond) = match filter.sort {
+            QuestionSort::Oldest => ("ASC", ">"),
+            QuestionSort::Newest | QuestionSort::Active => ("DESC", "<"),
         };
         // Without a search every rank is 0: leave it out of the ordering so the
         // (created_at / last_activity_at, id) indexes serve it without sorting.
@@ -217,12 +222,14 @@ impl Store {
         if let Some(after) = filter.after {
             let (k, i) = (binds.int(after.sort_key), binds.int(after.id));
             if ranked {
+                // The best match first, then the chosen order among equal ranks.
                 let r = binds.int(after.rank);
                 conditions.push(format!(
-                    "(CAST({rank_expr} AS BIGINT), {sort_column}, q.id) < ({r}, {k}, {i})"
+                    "(CAST({rank_expr} AS BIGINT) < {r} OR (CAST({rank_expr} AS BIGINT) = {r} \
+                     AND ({sort_column}, q.id) {beyond} ({k}, {i})))"
                 ));
             } else {
-                conditions.push(format!("({sort_column}, q.id) < ({k}, {i})"));
+                conditions.push(format!("({sort_column}, q.id) {beyond} ({k}, {i})"));
             }
         }
         let limit = binds.int(filter.limit);
@@ -232,7 +239,7 @@ impl Store {
             format!(" WHERE {}", conditions.join(" AND "))
         };
         let sql = format!(
-            "{}{where_clause} ORDER BY {}{sort_column} DESC, q.id DESC LIMIT {limit}",
+            "{}{where_clause} ORDER BY {}{sort_column} {direction}, q.id {direction} LIMIT {limit}",
             select_questions(&rank_expr, sort_column),
             if ranked { "rank DESC, " } else { "" },
         );

@@ -95,12 +95,7 @@ pub async fn submit(
     let input = CreateQuestion {
         title: form.title.clone(),
         body: form.body.clone(),
-        tags: form
-            .tags
-            .split([' ', ',', '、', '　'])
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        tags: super::split_tags(&form.tags),
         anonymous: form.is_anonymous(),
     };
     match ask(&state, &caller, &input).await {

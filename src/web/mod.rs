@@ -18,6 +18,7 @@ pub mod home;
 pub mod members;
 pub mod page;
 pub mod questions;
+pub mod search;
 pub mod signin;
 pub mod tips;
 pub mod wins;
@@ -70,7 +71,15 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
         "/answers/{id}/{kind}",
         web::post().to(actions::react_to_answer),
     )
+    .route("/search", web::get().to(search::search))
+    .route("/tags", web::get().to(search::tags))
+    .route("/tips", web::get().to(tips::list))
+    .route("/tips/new", web::get().to(tips::new))
+    .route("/tips/new", web::post().to(tips::create))
     .route("/tips/{id}", web::get().to(tips::show))
+    .route("/wins", web::get().to(wins::list))
+    .route("/wins/new", web::get().to(wins::new))
+    .route("/wins/new", web::post().to(wins::create))
     .route("/wins/{id}", web::get().to(wins::show))
     .route("/wins/{id}/kudos", web::post().to(wins::kudos))
     .route("/members/{id}", web::get().to(members::show))
@@ -78,6 +87,16 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
     .route("/signin", web::post().to(signin::submit))
     .route("/signout", web::post().to(signin::signout))
     .route("/static/app.css", web::get().to(stylesheet));
+}
+
+/// Tags as typed in a form's one text field: separated by spaces (also the ideographic one),
+/// commas or 、.
+pub fn split_tags(typed: &str) -> Vec<String> {
+    typed
+        .split([' ', ',', '、', '　', '，'])
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Whether `req` asks for a page: a browser (it takes `text/html`) on a path outside the API,

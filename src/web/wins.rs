@@ -1,16 +1,27 @@
-//! The win page: what a member automated, the hours it saves each month, the questions and
-//! tips that helped (by title, as the reader may see them), and kudos — given through the same
-//! function as the API's `POST /wins/{id}/kudos`.
+//! Wins: the newest wins (`/wins`); one win — what a member automated, the hours it saves each
+//! month, the questions and tips that helped (by title, as the reader may see them), and kudos,
+//! given through the same function as the API's `POST /wins/{id}/kudos`; and the form to log a
+//! win, citing the posts that helped (found by the same search as the API), logged by the same
+//! function as `POST /wins`.
 
 use super::page::{see_other, sign_in_first, Page};
 use crate::api::links::Links;
 use crate::api::questions::find_question;
 use crate::api::tips::find_tip;
-use crate::api::wins::{find_win, give_kudos, win_view, KudosInput, KudosTarget, Win};
+use crate::api::wins::{
+    find_win, give_kudos, log_win, win_view, CreateWin, HelpedBy, Impact, KudosInput, KudosTarget,
+    Win,
+};
 use crate::api::AppState;
 use crate::auth::Caller;
 use crate::domain::pages;
+use crate::domain::question::QuestionSort;
+use crate::domain::search::SearchQuery;
+use crate::domain::win::hours_saved_per_month;
 use crate::error::ApiError;
+use crate::store::questions::QuestionFilter;
+use crate::store::tips::TipFilter;
+use crate::store::wins::WinFilter;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -162,6 +173,399 @@ pub async fn kudos(
         Err(ApiError::Validation(errors)) => {
             let problems = page.problems(&errors);
             render(&state, &req, &page, &caller, id, form.message, problems).await
+        }
+        Err(e) => e.into_page(&page),
+    }
+}
+
+/// How many wins the wins page lists.
+const LIST_SIZE: i64 = 30;
+/// How many posts a search in the win form offers to cite.
+const FIND_SIZE: i64 = 8;
+
+/// The wins page.
+#[derive(askama::Template)]
+#[template(path = "wins.html")]
+pub struct WinsTemplate<'a> {
+    /// The page context.
+    pub page: &'a Page,
+    /// The newest wins.
+    pub wins: Vec<Win>,
+}
+
+/// `GET /wins`: the newest wins, with the hours each saves.
+pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return sign_in_first(&req);
+    };
+    let filter = WinFilter {
+        tag: None,
+        author: None,
+        since: None,
+        after: None,
+        limit: LIST_SIZE,
+    };
+    match state.store.list_wins(&caller, &filter).await {
+        Ok(rows) => {
+            let links = Links::new(&state, &req);
+            let wins = rows
+                .into_iter()
+                .map(|r| win_view(r, &caller, &links))
+                .collect();
+            page.render(StatusCode::OK, &WinsTemplate { page: &page, wins })
+        }
+        Err(e) => ApiError::from(e).into_page(&page),
+    }
+}
+
+/// A post the win form offers to cite.
+pub struct Candidate {
+    /// `question:42` or `tip:5`, the checkbox's value.
+    pub key: String,
+    /// Its title.
+    pub title: String,
+    /// Whether it is cited.
+    pub cited: bool,
+    /// Whether it is a tip (else a question).
+    pub tip: bool,
+}
+
+/// The win form as sent: the fields, and every cited post (`cite=question:42`, repeated).
+#[derive(Debug, Default)]
+pub struct WinForm {
+    /// The win in one line.
+    pub title: String,
+    /// What was built and what changed, Markdown.
+    pub story: String,
+    /// Tags separated by spaces, commas or 、.
+    pub tags: String,
+    /// Minutes saved per run, as typed.
+    pub minutes: String,
+    /// Runs per month, as typed.
+    pub runs: String,
+    /// People it saves time for, as typed.
+    pub people: String,
+    /// The flow or app, optional.
+    pub link: String,
+    /// Cited posts: `question:42`, `tip:5`.
+    pub cite: Vec<String>,
+    /// Words to find posts to cite (the form's "find" button).
+    pub find: String,
+    /// Which button: `find` searches, anything else logs the win.
+    pub action: String,
+    /// The browser's CSRF token.
+    pub csrf: String,
+}
+
+impl WinForm {
+    /// The form from its `name=value` pairs (a checkbox group repeats its name).
+    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut form = WinForm::default();
+        for (name, value) in pairs {
+            match name.as_str() {
+                "title" => form.title = value,
+                "story" => form.story = value,
+                "tags" => form.tags = value,
+                "minutes" => form.minutes = value,
+                "runs" => form.runs = value,
+                "people" => form.people = value,
+                "link" => form.link = value,
+                "cite" if !form.cite.contains(&value) => form.cite.push(value),
+                "find" => form.find = value,
+                "action" => form.action = value,
+                "csrf" => form.csrf = value,
+                _ => {}
+            }
+        }
+        form
+    }
+
+    /// The cited ids of one kind (`question` or `tip`).
+    fn cited(&self, kind: &str) -> Vec<i64> {
+        self.cite
+            .iter()
+            .filter_map(|c| c.strip_prefix(kind)?.strip_prefix(':')?.parse().ok())
+            .collect()
+    }
+}
+
+/// The "log a win" page.
+#[derive(askama::Template)]
+#[template(path = "win_form.html")]
+pub struct WinFormTemplate<'a> {
+    /// The page context.
+    pub page: &'a Page,
+    /// What was typed.
+    pub form: WinForm,
+    /// Posts to cite: those cited, then those found.
+    pub candidates: Vec<Candidate>,
+    /// Whether a search found nothing.
+    pub found_nothing: bool,
+    /// The hours per month the typed figures give, when they are numbers.
+    pub hours: Option<String>,
+    /// What to fix, in the reader's language.
+    pub problems: Vec<String>,
+}
+
+/// The win form's query: a post to cite from the start (`?question=42` from a question page).
+#[derive(Debug, Deserialize)]
+pub struct NewWinQuery {
+    /// A question that helped.
+    pub question: Option<i64>,
+    /// A tip that helped.
+    pub tip: Option<i64>,
+}
+
+/// `GET /wins/new`: the form to log a win.
+pub async fn new(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<NewWinQuery>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return sign_in_first(&req);
+    };
+    let mut form = WinForm {
+        people: "1".into(),
+        ..WinForm::default()
+    };
+    if let Some(id) = query.question {
+        form.cite.push(format!("question:{id}"));
+    }
+    if let Some(id) = query.tip {
+        form.cite.push(format!("tip:{id}"));
+    }
+    form_page(&state, &page, &caller, form, StatusCode::OK, Vec::new()).await
+}
+
+/// Renders the win form with its candidates to cite.
+async fn form_page(
+    state: &AppState,
+    page: &Page,
+    caller: &Caller,
+    form: WinForm,
+    status: StatusCode,
+    problems: Vec<String>,
+) -> HttpResponse {
+    let mut candidates = Vec::new();
+    for id in form.cited("question") {
+        if let Ok(row) = find_question(state, id, caller).await {
+            candidates.push(Candidate {
+                key: format!("question:{}", row.id),
+                title: row.title,
+                cited: true,
+                tip: false,
+            });
+        }
+    }
+    for id in form.cited("tip") {
+        if let Ok(row) = find_tip(state, id, caller).await {
+            candidates.push(Candidate {
+                key: format!("tip:{}", row.id),
+                title: row.title,
+                cited: true,
+                tip: true,
+            });
+        }
+    }
+    let mut found_nothing = false;
+    if !form.find.trim().is_empty() {
+        let found = match find(state, caller, &form.find).await {
+            Ok(found) => found,
+            Err(ApiError::InvalidQuery(problem)) => {
+                let mut problems = problems;
+                problems.extend(page.problems(&[problem]));
+                return render_form(page, form, candidates, false, status, problems);
+            }
+            Err(e) => return e.into_page(page),
+        };
+        found_nothing = found.is_empty();
+        for candidate in found {
+            if !candidates.iter().any(|c| c.key == candidate.key) {
+                candidates.push(candidate);
+            }
+        }
+    }
+    render_form(page, form, candidates, found_nothing, status, problems)
+}
+
+fn render_form(
+    page: &Page,
+    form: WinForm,
+    candidates: Vec<Candidate>,
+    found_nothing: bool,
+    status: StatusCode,
+    problems: Vec<String>,
+) -> HttpResponse {
+    let hours = match (
+        form.minutes.trim().parse::<f64>(),
+        form.runs.trim().parse::<i64>(),
+        form.people.trim().parse::<i64>(),
+    ) {
+        (Ok(m), Ok(r), Ok(p)) if m.is_finite() && m >= 0.0 && r >= 0 && p >= 0 => {
+            let hours = hours_saved_per_month(m, r, p);
+            Some(format!("{hours}"))
+        }
+        _ => None,
+    };
+    page.render(
+        status,
+        &WinFormTemplate {
+            page,
+            form,
+            candidates,
+            found_nothing,
+            hours,
+            problems,
+        },
+    )
+}
+
+/// Questions and tips matching `words`, as `caller` may see them.
+async fn find(state: &AppState, caller: &Caller, words: &str) -> Result<Vec<Candidate>, ApiError> {
+    let Some(query) = SearchQuery::parse("find", words, &state.config.search_glossary)
+        .map_err(ApiError::InvalidQuery)?
+    else {
+        return Ok(Vec::new());
+    };
+    let questions = QuestionFilter {
+        tag: None,
+        status: None,
+        unanswered: false,
+        asked_by: None,
+        search: Some(query.clone()),
+        sort: QuestionSort::Newest,
+        after: None,
+        limit: FIND_SIZE,
+    };
+    let tips = TipFilter {
+        tag: None,
+        level: None,
+        featured: None,
+        search: Some(query),
+        after: None,
+        limit: FIND_SIZE,
+    };
+    let mut found: Vec<Candidate> = state
+        .store
+        .list_questions(caller, &questions)
+        .await?
+        .into_iter()
+        .map(|q| Candidate {
+            key: format!("question:{}", q.id),
+            title: q.title,
+            cited: false,
+            tip: false,
+        })
+        .collect();
+    found.extend(
+        state
+            .store
+            .list_tips(caller, &tips)
+            .await?
+            .into_iter()
+            .map(|t| Candidate {
+                key: format!("tip:{}", t.id),
+                title: t.title,
+                cited: false,
+                tip: true,
+            }),
+    );
+    Ok(found)
+}
+
+/// `POST /wins/new`: the "find" button searches posts to cite and shows the form again; the
+/// other logs the win and shows it (303). Problems come back on the form, with what was typed.
+pub async fn create(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<Vec<(String, String)>>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return sign_in_first(&req);
+    };
+    let form = WinForm::from_pairs(form.into_inner());
+    if !super::csrf::check(&req, &form.csrf) {
+        let problems = vec![page.t("web-form-expired")];
+        return form_page(
+            &state,
+            &page,
+            &caller,
+            form,
+            StatusCode::FORBIDDEN,
+            problems,
+        )
+        .await;
+    }
+    if form.action == "find" {
+        return form_page(&state, &page, &caller, form, StatusCode::OK, Vec::new()).await;
+    }
+    let mut problems = Vec::new();
+    let number = |typed: &str, label: &str, problems: &mut Vec<String>| -> Option<f64> {
+        match typed.trim().parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(n),
+            _ => {
+                problems.push(page.t1("web-win-not-a-number", "field", &page.t(label)));
+                None
+            }
+        }
+    };
+    let whole = |typed: &str, label: &str, problems: &mut Vec<String>| -> Option<i64> {
+        match typed.trim().parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                problems.push(page.t1("web-win-not-a-whole-number", "field", &page.t(label)));
+                None
+            }
+        }
+    };
+    let minutes = number(&form.minutes, "web-win-field-minutes", &mut problems);
+    let runs = whole(&form.runs, "web-win-field-runs", &mut problems);
+    let people = whole(&form.people, "web-win-field-people", &mut problems);
+    let (Some(minutes), Some(runs), Some(people)) = (minutes, runs, people) else {
+        return form_page(
+            &state,
+            &page,
+            &caller,
+            form,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            problems,
+        )
+        .await;
+    };
+    let link = form.link.trim();
+    let input = CreateWin {
+        title: form.title.clone(),
+        story: form.story.clone(),
+        tags: super::split_tags(&form.tags),
+        impact: Impact {
+            minutes_saved_per_run: minutes,
+            runs_per_month: runs,
+            people_helped: people,
+        },
+        money_saved_per_month: None,
+        link: (!link.is_empty()).then(|| link.to_owned()),
+        helped_by: Some(HelpedBy {
+            questions: form.cited("question"),
+            tips: form.cited("tip"),
+        }),
+    };
+    match log_win(&state, &caller, &input).await {
+        Ok(id) => see_other(&pages::win(id)),
+        Err(ApiError::Validation(errors)) => {
+            let problems = page.problems(&errors);
+            form_page(
+                &state,
+                &page,
+                &caller,
+                form,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                problems,
+            )
+            .await
         }
         Err(e) => e.into_page(&page),
     }

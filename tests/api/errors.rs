@@ -130,7 +130,7 @@ on_both_databases! {
         let m = app.member("m").await;
         for (query, field) in [
             ("status=closed", "status"),
-            ("sort=oldest", "sort"),
+            ("sort=popular", "sort"),
             ("unanswered=maybe", "unanswered"),
             ("mine=2", "mine"),
             ("tag=two%20words", "tag"),

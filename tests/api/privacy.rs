@@ -847,17 +847,30 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
         // …and of every tip and win it can list, and every member's profile.
         let tips = story.listed_ids("/tips?limit=100", observer).await;
         let wins = story.listed_ids("/wins?limit=100", observer).await;
-        let pages = ["page:/".to_owned(), "page:/ask".to_owned()]
-            .into_iter()
-            .chain(ids.iter().map(|id| format!("page:/questions/{id}")))
-            .chain(tips.iter().map(|id| format!("page:/tips/{id}")))
-            .chain(wins.iter().map(|id| format!("page:/wins/{id}")))
-            .chain(
-                story
-                    .member_ids
-                    .values()
-                    .map(|id| format!("page:/members/{id}")),
-            );
+        // Lists, search (a word in the anonymous question), topics, the forms — the win form
+        // citing the anonymous question from the start.
+        let q1 = story.named["q1"];
+        let pages = [
+            "page:/".to_owned(),
+            "page:/ask".to_owned(),
+            "page:/?tag=payroll".to_owned(),
+            "page:/search?q=%E7%B5%A6%E4%B8%8E".to_owned(),
+            "page:/tags".to_owned(),
+            "page:/tips".to_owned(),
+            "page:/tips/new".to_owned(),
+            "page:/wins".to_owned(),
+            format!("page:/wins/new?question={q1}"),
+        ]
+        .into_iter()
+        .chain(ids.iter().map(|id| format!("page:/questions/{id}")))
+        .chain(tips.iter().map(|id| format!("page:/tips/{id}")))
+        .chain(wins.iter().map(|id| format!("page:/wins/{id}")))
+        .chain(
+            story
+                .member_ids
+                .values()
+                .map(|id| format!("page:/members/{id}")),
+        );
         for page in pages {
             let seen = story.send(Method::GET, &page, observer, None).await;
             assert_eq!(

@@ -400,3 +400,118 @@ on_both_databases! {
         assert!(html.contains(r#"name="next" value="/""#), "{html}");
     }
 }
+
+/// The position of `needle` in `haystack` (panics when absent).
+fn at(haystack: &str, needle: &str) -> usize {
+    haystack
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} is not on the page: {haystack}"))
+}
+
+on_both_databases! {
+    async fn the_home_page_puts_the_longest_waiting_first_and_a_helpers_topics_above_the_rest(app) {
+        let asker = app.member("Aiko Asano").await;
+        let helper = app.member("Ben Brown").await;
+        app.patch("/me", &helper.key, serde_json::json!({"helper_tags": ["sharepoint"]})).await;
+        app.ask(&asker.key, "一番古い Excel の質問です", "x", &["excel"], false).await;
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        app.ask(&asker.key, "SharePoint のリストの質問です", "x", &["sharepoint"], true).await;
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        let newest = app.ask(&asker.key, "一番新しい Excel の質問です", "x", &["excel"], false).await;
+        // The API's new order: the longest-waiting first.
+        let oldest_first = app.get_json("/questions?unanswered=true&sort=oldest", &helper.key).await;
+        let titles: Vec<&str> = oldest_first["items"].as_array().unwrap().iter().map(|q| q["title"].as_str().unwrap()).collect();
+        assert_eq!(titles, ["一番古い Excel の質問です", "SharePoint のリストの質問です", "一番新しい Excel の質問です"]);
+        // …page by page too (the cursor walks up).
+        let first = app.get_json("/questions?unanswered=true&sort=oldest&limit=2", &helper.key).await;
+        let cursor = first["next_cursor"].as_str().unwrap();
+        let second = app.get_json(&format!("/questions?unanswered=true&sort=oldest&limit=2&cursor={cursor}"), &helper.key).await;
+        assert_eq!(second["items"][0]["title"], "一番新しい Excel の質問です");
+        assert_eq!(second["items"].as_array().unwrap().len(), 1);
+        let searched = app.get_json("/questions?q=excel&sort=oldest&limit=1", &helper.key).await;
+        let cursor = searched["next_cursor"].as_str().unwrap();
+        let next = app.get_json(&format!("/questions?q=excel&sort=oldest&limit=1&cursor={cursor}"), &helper.key).await;
+        assert_eq!((searched["items"][0]["title"].as_str(), next["items"][0]["title"].as_str()), (Some("一番古い Excel の質問です"), Some("一番新しい Excel の質問です")));
+        let cookie = sign_in(app, &helper.key).await;
+        app.post("/tips", &asker.key, serde_json::json!({"title": "承認メールに詳細リンクを入れる", "body": "x", "tags": ["approvals"]})).await;
+        let (status, home) = page(app, "/", &cookie, "ja").await;
+        assert_eq!(status, StatusCode::OK, "{home}");
+        // The helper's topic first, then the rest oldest first, then the newest.
+        let for_you = at(&home, "あなたの得意なトピックで回答を待っている質問");
+        let waiting = at(&home, r#"<h2 id="waiting">"#);
+        assert!(for_you < at(&home, "SharePoint のリストの質問です") && at(&home, "SharePoint のリストの質問です") < waiting, "{home}");
+        assert!(waiting < at(&home, "一番古い Excel の質問です") && at(&home, "一番古い Excel の質問です") < at(&home, "一番新しい Excel の質問です"), "{home}");
+        assert!(home.contains("今日のヒント") && home.contains("承認メールに詳細リンクを入れる"), "{home}");
+        assert!(home.contains(r#"href="/?tag=excel""#), "{home}");
+        // Someone without helper topics has no such list; a tag narrows (the tag's page).
+        let asker_cookie = sign_in(app, &asker.key).await;
+        let (_, home) = page(app, "/?tag=sharepoint", &asker_cookie, "ja").await;
+        assert!(!home.contains("あなたの得意なトピック") && home.contains("「sharepoint」の質問") && !home.contains("一番古い Excel"), "{home}");
+        // Search: every word, highlighted; a bad search is said on the page.
+        let (status, html) = page(app, "/search?q=excel+%E8%B3%AA%E5%95%8F", &cookie, "ja").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("2 件の質問が見つかりました") && html.contains("<mark>Excel</mark>") && html.contains("<mark>質問</mark>"), "{html}");
+        assert!(!html.contains("SharePoint のリスト"), "{html}");
+        let long = "あ".repeat(201);
+        let (status, html) = page(app, &format!("/search?q={long}"), &cookie, "ja").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(html.contains("200 文字以内"), "{html}");
+        // Topics with their counts.
+        let (_, html) = page(app, "/tags", &cookie, "ja").await;
+        assert!(html.contains(r#"<a class="tag" href="/?tag=excel">excel</a></td><td>2</td>"#), "{html}");
+        assert_eq!(newest["status"], "open");
+    }
+
+    async fn members_write_tips_and_log_wins_citing_what_helped_on_the_pages(app) {
+        let asker = app.member("Aiko Asano").await;
+        let helper = app.member("Ben Brown").await;
+        let q = app.ask(&helper.key, "請求書の転記を自動にしたい", "Excel から", &["excel"], false).await;
+        let id = q["id"].as_i64().unwrap();
+        let a = sign_in(app, &asker.key).await;
+        // A tip: problems come back with what was typed; then it is published.
+        let refused = post_form(app, "/tips/new", &a, &[("title", "短い"), ("body", "本文"), ("level", "intermediate"), ("tags", "excel")]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains("5 文字以上") && html.contains(r#"value="intermediate" selected"#), "{html}");
+        let posted = post_form(app, "/tips/new", &a, &[("title", "転記はテーブルにしてから"), ("body", "**テーブル**に"), ("level", "intermediate"), ("tags", "excel、power-automate")]).await;
+        assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+        let tip_path = posted.headers()[LOCATION].to_str().unwrap().to_owned();
+        let tip = app.get_json(&tip_path, &helper.key).await;
+        assert_eq!((tip["level"].as_str(), tip["tags"].as_array().unwrap().len()), (Some("intermediate"), 2));
+        let (_, tips) = page(app, "/tips?level=intermediate", &a, "ja").await;
+        assert!(tips.contains("転記はテーブルにしてから") && tips.contains("中級向け"), "{tips}");
+        let (_, tips) = page(app, "/tips?level=beginner", &a, "ja").await;
+        assert!(!tips.contains("転記はテーブルにしてから"), "{tips}");
+        // A win from the question page's link: the question is cited from the start.
+        let (_, question) = page(app, &format!("/questions/{id}"), &a, "ja").await;
+        assert!(question.contains(&format!(r#"href="/wins/new?question={id}""#)), "{question}");
+        let (status, form) = page(app, &format!("/wins/new?question={id}"), &a, "ja").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains(&format!(r#"value="question:{id}" checked"#)) && form.contains("請求書の転記を自動にしたい"), "{form}");
+        // "Find" keeps what was typed, shows the hours, and offers the tip.
+        let cite = format!("question:{id}");
+        let found = post_form(app, "/wins/new", &a, &[("title", "請求書の転記を自動化"), ("story", "毎月の転記がなくなった"), ("minutes", "12.5"), ("runs", "20"), ("people", "3"), ("cite", cite.as_str()), ("find", "テーブル"), ("action", "find")]).await;
+        assert_eq!(found.status(), StatusCode::OK);
+        let html = found.text().await.unwrap();
+        assert!(html.contains("1 か月に 12.5 時間の節約") && html.contains("転記はテーブルにしてから") && html.contains(r#"value="請求書の転記を自動化""#), "{html}");
+        let tip_cite = format!("tip:{}", tip["id"]);
+        // Not a number: said in words, nothing logged.
+        let refused = post_form(app, "/wins/new", &a, &[("title", "請求書の転記を自動化"), ("story", "x"), ("minutes", "十"), ("runs", "2.5"), ("people", "3")]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains("「1 回あたりの節約時間（分）」には数字を入れてください") && html.contains("「1 か月の実行回数」には整数を入れてください"), "{html}");
+        assert_eq!(app.get_json("/wins", &a_key(&asker)).await["items"].as_array().unwrap().len(), 0);
+        let logged = post_form(app, "/wins/new", &a, &[("title", "請求書の転記を自動化"), ("story", "毎月の転記がなくなった"), ("minutes", "12.5"), ("runs", "20"), ("people", "3"), ("cite", cite.as_str()), ("cite", tip_cite.as_str()), ("action", "log")]).await;
+        assert_eq!(logged.status(), StatusCode::SEE_OTHER);
+        let win_path = logged.headers()[LOCATION].to_str().unwrap().to_owned();
+        let win = app.get_json(&win_path, &helper.key).await;
+        assert_eq!(win["hours_saved_per_month"], 12.5);
+        assert_eq!(win["helped_by"], serde_json::json!({"questions": [id], "tips": [tip["id"]]}));
+        let (_, wins) = page(app, "/wins", &a, "ja").await;
+        assert!(wins.contains("請求書の転記を自動化") && wins.contains("1 か月に 12.5 時間の節約"), "{wins}");
+    }
+}
+
+fn a_key(member: &TestMember) -> String {
+    member.key.clone()
+}
