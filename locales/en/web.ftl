@@ -147,3 +147,5 @@ web-win-not-a-whole-number = “{ $field }” needs a whole number (e.g. 20).
 web-nav-wins = Wins
 web-win-cite-this = Log a win this helped with
 web-question = Question
+web-preview = Preview
+web-similar = Someone may already have asked — have a look:

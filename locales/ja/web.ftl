@@ -144,3 +144,5 @@ web-win-not-a-whole-number = 「{ $field }」には整数を入れてくださ�
 web-nav-wins = 成果
 web-win-cite-this = この質問が役に立った成果を記録する
 web-question = 質問
+web-preview = プレビュー
+web-similar = 似た質問がすでにあるかもしれません。のぞいてみてください：

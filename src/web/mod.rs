@@ -17,6 +17,7 @@ pub mod csrf;
 pub mod home;
 pub mod members;
 pub mod page;
+pub mod preview;
 pub mod questions;
 pub mod search;
 pub mod signin;
@@ -86,7 +87,9 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
     .route("/signin", web::get().to(signin::form))
     .route("/signin", web::post().to(signin::submit))
     .route("/signout", web::post().to(signin::signout))
-    .route("/static/app.css", web::get().to(stylesheet));
+    .route("/preview", web::post().to(preview::preview))
+    .route("/static/app.css", web::get().to(stylesheet))
+    .route("/static/app.js", web::get().to(script));
 }
 
 /// Tags as typed in a form's one text field: separated by spaces (also the ideographic one),
@@ -126,6 +129,15 @@ pub fn is_page_request(req: &actix_web::HttpRequest) -> bool {
 /// The "no such page" page (404), for [`is_page_request`]s that match no page.
 pub fn not_found() -> HttpResponse {
     page::Page::bare(crate::i18n::current()).not_found()
+}
+
+/// `GET /static/app.js`: the pages' one script — niceties only (the hours of a win as they
+/// are typed, a Markdown preview, similar questions while asking); every page works without it.
+async fn script() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(include_str!("../../static/app.js"))
 }
 
 /// `GET /static/app.css`: the pages' one stylesheet, embedded in the binary.

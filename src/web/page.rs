@@ -9,11 +9,16 @@ use actix_web::cookie::Cookie;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpRequest, HttpResponse};
 
-/// The pages' Content-Security-Policy: nothing runs or loads but this site's stylesheet, forms
-/// post only here, no `<base>` games. (`frame-ancestors` is added for every answer by
-/// `api::security`.)
-pub const POLICY: &str =
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
+/// The pages' Content-Security-Policy for a page whose one script carries `nonce`: no inline
+/// script and no script from elsewhere (only `/static/app.js`, with this page's nonce), styles
+/// only from this site, requests only to this site, forms post only here, no `<base>` games.
+/// (`frame-ancestors` is added for every answer by `api::security`.)
+pub fn policy(nonce: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self'; img-src 'self'; \
+         connect-src 'self'; form-action 'self'; base-uri 'none'"
+    )
+}
 
 /// The context of one page view.
 pub struct Page {
@@ -25,6 +30,8 @@ pub struct Page {
     pub member_name: String,
     /// This browser's CSRF token, for the forms on the page.
     pub csrf: String,
+    /// This answer's script nonce (a fresh random value for every page).
+    pub nonce: String,
     /// The CSRF cookie to set when the browser had none.
     csrf_cookie: Option<Cookie<'static>>,
 }
@@ -44,6 +51,7 @@ impl Page {
             member,
             member_name,
             csrf,
+            nonce: nonce(),
             csrf_cookie,
         }
     }
@@ -56,6 +64,7 @@ impl Page {
             member: None,
             member_name: String::new(),
             csrf: String::new(),
+            nonce: nonce(),
             csrf_cookie: None,
         }
     }
@@ -103,13 +112,21 @@ impl Page {
         response
             .content_type("text/html; charset=utf-8")
             .insert_header((header::CONTENT_LANGUAGE, self.language.tag()))
-            .insert_header((header::CONTENT_SECURITY_POLICY, POLICY))
+            .insert_header((header::CONTENT_SECURITY_POLICY, policy(&self.nonce)))
             .insert_header((header::CACHE_CONTROL, "no-store"));
         if let Some(cookie) = &self.csrf_cookie {
             response.cookie(cookie.clone());
         }
         response.body(body)
     }
+}
+
+/// A fresh script nonce: 16 random bytes, base64.
+fn nonce() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes)
 }
 
 /// `303 See Other` to `location` (after a form, and to the sign-in page).

@@ -509,6 +509,21 @@ on_both_databases! {
         assert_eq!(win["helped_by"], serde_json::json!({"questions": [id], "tips": [tip["id"]]}));
         let (_, wins) = page(app, "/wins", &a, "ja").await;
         assert!(wins.contains("請求書の転記を自動化") && wins.contains("1 か月に 12.5 時間の節約"), "{wins}");
+        // The Markdown preview (the forms' script): sanitised as on the pages, with the token only.
+        let shown = post_form(app, "/preview", &a, &[("body", "**太字**<script>alert(1)</script>")]).await;
+        assert_eq!(shown.status(), StatusCode::OK);
+        assert_eq!(shown.text().await.unwrap(), "<p><strong>太字</strong>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+        let forged = browser().post(format!("{}/preview", app.address)).header(COOKIE, &a).header("Origin", &app.address).form(&[("body", "x"), ("csrf", "y")]).send().await.unwrap();
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+        // The script is served, and every page allows it by this page's nonce only.
+        let script = browser().get(format!("{}/static/app.js", app.address)).send().await.unwrap();
+        assert_eq!(script.headers()["content-type"], "text/javascript; charset=utf-8");
+        let home = browser().get(format!("{}/", app.address)).header(COOKIE, &a).send().await.unwrap();
+        let policy = home.headers()[CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+        let html = home.text().await.unwrap();
+        let nonce = policy.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+        assert!(html.contains(&format!(r#"<script src="/static/app.js" nonce="{nonce}" defer></script>"#)), "{policy}");
+        assert_eq!(html.matches("<script").count(), 1, "{html}");
     }
 }
 
