@@ -331,7 +331,13 @@ pub async fn scope<F: std::future::Future>(
     CURRENT.scope(request, future).await
 }
 
-/// Once the caller is known: their chosen language, unless the request named one.
+/// Sets the request's language to `language` whatever the request named: on the pages, a
+/// member's own choice (the page's language switch) wins over the browser's `Accept-Language`.
+pub fn choose(language: Language) {
+    let _ = CURRENT.try_with(|r| r.language.set(language));
+}
+
+/// Sets the request's language to the member's own choice unless the request named one.
 pub fn prefer(language: Language) {
     let _ = CURRENT.try_with(|r| {
         if !r.explicit {

@@ -634,6 +634,25 @@ pub async fn update_me(
     caller: Caller,
     Json(input): Json<UpdateMe>,
 ) -> Result<HttpResponse, ApiError> {
+    update_settings(&state, &caller, &input).await?;
+    let member = state
+        .store
+        .member(caller.member_id)
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    Ok(HttpResponse::Ok().json(Member {
+        role: caller.role,
+        ..member_view(&state, member, &Links::new(&state, &req)).await?
+    }))
+}
+
+/// Changes `caller`'s own settings (the API's `PATCH /me` and the pages' settings form);
+/// absent fields stay as they are. Errors: 422 with every invalid field.
+pub async fn update_settings(
+    state: &AppState,
+    caller: &Caller,
+    input: &UpdateMe,
+) -> Result<(), ApiError> {
     let mut errors = FieldErrors::default();
     let department = match input
         .department
@@ -671,13 +690,5 @@ pub async fn update_me(
             },
         )
         .await?;
-    let member = state
-        .store
-        .member(caller.member_id)
-        .await?
-        .ok_or(ApiError::NotFound("member"))?;
-    Ok(HttpResponse::Ok().json(Member {
-        role: caller.role,
-        ..member_view(&state, member, &Links::new(&state, &req)).await?
-    }))
+    Ok(())
 }

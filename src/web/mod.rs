@@ -20,6 +20,7 @@ pub mod page;
 pub mod preview;
 pub mod questions;
 pub mod search;
+pub mod settings;
 pub mod signin;
 pub mod tips;
 pub mod wins;
@@ -84,6 +85,9 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
     .route("/wins/{id}", web::get().to(wins::show))
     .route("/wins/{id}/kudos", web::post().to(wins::kudos))
     .route("/members/{id}", web::get().to(members::show))
+    .route("/settings", web::get().to(settings::form))
+    .route("/settings", web::post().to(settings::save))
+    .route("/language", web::post().to(settings::switch))
     .route("/signin", web::get().to(signin::form))
     .route("/signin", web::post().to(signin::submit))
     .route("/signout", web::post().to(signin::signout))

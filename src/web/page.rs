@@ -22,7 +22,7 @@ pub fn policy(nonce: &str) -> String {
 
 /// The context of one page view.
 pub struct Page {
-    /// The reader's language (Accept-Language, else the member's choice, else the default).
+    /// The reader's language: the member's own choice, else Accept-Language, else the default.
     pub language: Language,
     /// The signed-in member, if any.
     pub member: Option<Caller>,
@@ -32,6 +32,8 @@ pub struct Page {
     pub csrf: String,
     /// This answer's script nonce (a fresh random value for every page).
     pub nonce: String,
+    /// This page's path and query, to come back to (the language switch).
+    pub here: String,
     /// The CSRF cookie to set when the browser had none.
     csrf_cookie: Option<Cookie<'static>>,
 }
@@ -41,6 +43,11 @@ impl Page {
     /// nobody or a refused credential.
     pub async fn of(state: &AppState, req: &HttpRequest) -> Self {
         let member = crate::auth::authenticate(req).await.ok();
+        // A member who chose a language on the pages reads them in it, whatever the browser
+        // asks for (a Japanese Windows sends `ja` to someone who reads English better).
+        if let Some(chosen) = member.as_ref().and_then(|m| m.language) {
+            i18n::choose(chosen);
+        }
         let member_name = member
             .as_ref()
             .map(|caller| caller.display_name.clone())
@@ -52,6 +59,10 @@ impl Page {
             member_name,
             csrf,
             nonce: nonce(),
+            here: match req.query_string() {
+                "" => req.path().to_owned(),
+                query => format!("{}?{query}", req.path()),
+            },
             csrf_cookie,
         }
     }
@@ -65,6 +76,7 @@ impl Page {
             member_name: String::new(),
             csrf: String::new(),
             nonce: nonce(),
+            here: "/".to_owned(),
             csrf_cookie: None,
         }
     }
@@ -82,6 +94,11 @@ impl Page {
     /// The page's sentence `id` with a count (plural rules apply).
     pub fn tn(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
         i18n::text(self.language, id, &[("count", Arg::from(*count.borrow()))])
+    }
+
+    /// The signed-in member's id (0 when nobody is signed in).
+    pub fn member_id(&self) -> i64 {
+        self.member.as_ref().map_or(0, |m| m.member_id)
     }
 
     /// The language tag for `<html lang>`.

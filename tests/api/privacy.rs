@@ -859,6 +859,8 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
             "page:/tips".to_owned(),
             "page:/tips/new".to_owned(),
             "page:/wins".to_owned(),
+            "page:/wins/new".to_owned(),
+            "page:/settings".to_owned(),
             format!("page:/wins/new?question={q1}"),
         ]
         .into_iter()

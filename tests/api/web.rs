@@ -216,7 +216,16 @@ async fn post_form(
     cookie: &str,
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
-    let (_, home) = page(app, "/", cookie, "ja").await;
+    // The token of the home page's forms (in whatever language the member reads it).
+    let home = browser()
+        .get(format!("{}/", app.address))
+        .header(COOKIE, cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let token = csrf_of(&home);
     let mut form: Vec<(&str, &str)> = fields.to_vec();
     form.push(("csrf", token.as_str()));
@@ -529,4 +538,40 @@ on_both_databases! {
 
 fn a_key(member: &TestMember) -> String {
     member.key.clone()
+}
+
+on_both_databases! {
+    async fn a_member_changes_settings_and_reads_the_pages_in_the_language_they_chose(app) {
+        let member = app.member("Aiko Asano").await;
+        let cookie = sign_in(app, &member.key).await;
+        let (_, html) = page(app, "/settings", &cookie, "ja").await;
+        assert!(html.contains("ブラウザーの設定に合わせる") && html.contains(r#"value="beginner" selected"#), "{html}");
+        // Too many helper topics: said with what was typed kept; nothing saved.
+        let many = (1..=11).map(|i| format!("topic{i}")).collect::<Vec<_>>().join(" ");
+        let refused = post_form(app, "/settings", &cookie, &[("level", "advanced"), ("interests", "excel"), ("helper_tags", many.as_str()), ("language", "")]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains("topic11") && html.contains("10"), "{html}");
+        assert_eq!(app.get_json("/me", &member.key).await["level"], "beginner");
+        let saved = post_form(app, "/settings", &cookie, &[("level", "advanced"), ("interests", "excel、approvals"), ("helper_tags", "sharepoint"), ("leaderboard", "on"), ("language", "")]).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        let me = app.get_json("/me", &member.key).await;
+        assert_eq!((me["level"].as_str(), me["show_on_leaderboard"].as_bool()), (Some("advanced"), Some(true)));
+        assert_eq!(me["interests"], serde_json::json!(["approvals", "excel"]));
+        assert_eq!(me["helper_tags"], serde_json::json!(["sharepoint"]));
+        // The footer's switch: English now, though the browser asks for Japanese.
+        let switched = post_form(app, "/language", &cookie, &[("language", "en"), ("back", "/tips?level=advanced")]).await;
+        assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+        assert_eq!(switched.headers()[LOCATION], "/tips?level=advanced");
+        let response = browser().get(format!("{}/tips", app.address)).header(COOKIE, &cookie).header("Accept-Language", "ja").send().await.unwrap();
+        assert_eq!(response.headers()["content-language"], "en");
+        let html = response.text().await.unwrap();
+        assert!(html.contains(r#"<html lang="en">"#) && html.contains("Write a tip") && html.contains(">日本語</button>"), "{html}");
+        // Another site's address is not followed back.
+        let away = post_form(app, "/language", &cookie, &[("language", "ja"), ("back", "//evil.example/")]).await;
+        assert_eq!(away.headers()[LOCATION], "/");
+        // "As my browser says" again.
+        post_form(app, "/settings", &cookie, &[("level", "advanced"), ("language", "")]).await;
+        assert!(app.get_json("/me", &member.key).await.get("language").is_none());
+    }
 }

@@ -1,0 +1,221 @@
+//! One's own settings — level (it picks the tip of the day), interests, the topics one offers
+//! to help with, the leaderboard opt-in and the language — saved by the same function as the
+//! API's `PATCH /me`; and the language switch in every page's footer.
+
+use super::page::{see_other, sign_in_first, Page};
+use crate::api::members::{update_settings, UpdateMe};
+use crate::api::AppState;
+use crate::domain::tip::TipLevel;
+use crate::error::ApiError;
+use crate::i18n::Language;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+/// The settings form as sent (and as shown).
+#[derive(Debug, Default, Deserialize)]
+pub struct SettingsForm {
+    /// `beginner`, `intermediate` or `advanced`.
+    #[serde(default)]
+    pub level: String,
+    /// Interest topics, separated by spaces, commas or 、.
+    #[serde(default)]
+    pub interests: String,
+    /// Topics one offers help in, separated likewise.
+    #[serde(default)]
+    pub helper_tags: String,
+    /// Present (`on`) when one appears on the leaderboard.
+    #[serde(default)]
+    pub leaderboard: Option<String>,
+    /// `en`, `ja`, or empty for "as my browser says".
+    #[serde(default)]
+    pub language: String,
+    /// The browser's CSRF token.
+    #[serde(default)]
+    pub csrf: String,
+}
+
+/// The settings page.
+#[derive(askama::Template)]
+#[template(path = "settings.html")]
+pub struct SettingsTemplate<'a> {
+    /// The page context.
+    pub page: &'a Page,
+    /// The settings as stored, or as typed when they come back with problems.
+    pub form: SettingsForm,
+    /// Shown once after saving.
+    pub saved: bool,
+    /// What to fix, in the reader's language.
+    pub problems: Vec<String>,
+}
+
+impl SettingsTemplate<'_> {
+    /// The levels to choose from: `(value, words, chosen)`.
+    pub fn levels(&self) -> Vec<(&'static str, String, bool)> {
+        TipLevel::ALL
+            .iter()
+            .map(|l| {
+                let value = l.as_str();
+                let words = self.page.t(&format!("web-level-{value}"));
+                (value, words, self.form.level == value)
+            })
+            .collect()
+    }
+
+    /// The languages to choose from: `(value, words, chosen)`; `""` follows the browser.
+    pub fn languages(&self) -> Vec<(&'static str, String, bool)> {
+        [
+            ("", self.page.t("web-settings-language-browser")),
+            ("ja", "日本語".to_owned()),
+            ("en", "English".to_owned()),
+        ]
+        .into_iter()
+        .map(|(value, words)| (value, words, self.form.language == value))
+        .collect()
+    }
+}
+
+/// The page's query.
+#[derive(Debug, Deserialize)]
+pub struct SettingsQuery {
+    /// `1` right after saving.
+    pub saved: Option<String>,
+}
+
+/// `GET /settings`.
+pub async fn form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<SettingsQuery>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return sign_in_first(&req);
+    };
+    let stored = async {
+        let member = state
+            .store
+            .member(caller.member_id)
+            .await?
+            .ok_or(ApiError::NotFound("member"))?;
+        let (interests, helper_tags) = state.store.member_tags(caller.member_id).await?;
+        Ok::<_, ApiError>(SettingsForm {
+            level: member.level.clone(),
+            interests: interests.join(" "),
+            helper_tags: helper_tags.join(" "),
+            leaderboard: member.show_on_leaderboard.then(|| "on".to_owned()),
+            language: member.language.unwrap_or_default(),
+            csrf: String::new(),
+        })
+    };
+    match stored.await {
+        Ok(form) => page.render(
+            StatusCode::OK,
+            &SettingsTemplate {
+                page: &page,
+                form,
+                saved: query.saved.as_deref() == Some("1"),
+                problems: Vec::new(),
+            },
+        ),
+        Err(e) => e.into_page(&page),
+    }
+}
+
+/// `POST /settings`: saves, then shows the settings again (303) in the language chosen.
+pub async fn save(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<SettingsForm>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return sign_in_first(&req);
+    };
+    let form = form.into_inner();
+    let again = |status: StatusCode, problems: Vec<String>, form: SettingsForm| {
+        page.render(
+            status,
+            &SettingsTemplate {
+                page: &page,
+                form,
+                saved: false,
+                problems,
+            },
+        )
+    };
+    if !super::csrf::check(&req, &form.csrf) {
+        return again(
+            StatusCode::FORBIDDEN,
+            vec![page.t("web-form-expired")],
+            form,
+        );
+    }
+    let input = UpdateMe {
+        department: None,
+        level: TipLevel::ALL
+            .iter()
+            .copied()
+            .find(|l| l.as_str() == form.level),
+        interests: Some(super::split_tags(&form.interests)),
+        helper_tags: Some(super::split_tags(&form.helper_tags)),
+        show_on_leaderboard: Some(form.leaderboard.is_some()),
+        language: Some(Language::parse(&form.language)),
+    };
+    match update_settings(&state, &caller, &input).await {
+        Ok(()) => see_other("/settings?saved=1"),
+        Err(ApiError::Validation(errors)) => {
+            let problems = page.problems(&errors);
+            again(StatusCode::UNPROCESSABLE_ENTITY, problems, form)
+        }
+        Err(e) => e.into_page(&page),
+    }
+}
+
+/// The language switch's form.
+#[derive(Debug, Deserialize)]
+pub struct LanguageForm {
+    /// `en` or `ja`.
+    #[serde(default)]
+    pub language: String,
+    /// The page to return to.
+    #[serde(default)]
+    pub back: String,
+    /// The browser's CSRF token.
+    #[serde(default)]
+    pub csrf: String,
+}
+
+/// `POST /language`: the footer's switch — saves the member's language and returns to the
+/// page (a path on this site; else home).
+pub async fn switch(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<LanguageForm>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return sign_in_first(&req);
+    };
+    if !super::csrf::check(&req, &form.csrf) {
+        return ApiError::Forbidden(crate::error::Text::say("web-form-expired", vec![]))
+            .into_page(&page);
+    }
+    let Some(language) = Language::parse(&form.language) else {
+        return ApiError::RouteNotFound.into_page(&page);
+    };
+    let input = UpdateMe {
+        department: None,
+        level: None,
+        interests: None,
+        helper_tags: None,
+        show_on_leaderboard: None,
+        language: Some(Some(language)),
+    };
+    match update_settings(&state, &caller, &input).await {
+        Ok(()) => see_other(
+            &crate::api::signin::safe_return_path(&form.back).unwrap_or_else(|| "/".to_owned()),
+        ),
+        Err(e) => e.into_page(&page),
+    }
+}
