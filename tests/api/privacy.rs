@@ -719,6 +719,10 @@ static REQUEST_ID: LazyLock<Regex> =
 static CSRF_FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"name="csrf" value="[^"]*""#).unwrap());
 
+/// A page's script nonce (in its policy and its script tag): random per answer.
+static NONCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"nonce="[^"]*"|'nonce-[^']*'"#).unwrap());
+
 /// Normalises what differs between runs for reasons unrelated to who asked.
 fn normalise(text: &str) -> String {
     let text = TIMESTAMP.replace_all(text, "<time>");
@@ -729,6 +733,7 @@ fn normalise(text: &str) -> String {
     // How often a delivery was tried depends on when the flows came back up.
     let text = ATTEMPTS.replace_all(&text, r#""$1":<n>"#);
     let text = CSRF_FIELD.replace_all(&text, r#"name="csrf" value="<csrf>""#);
+    let text = NONCE.replace_all(&text, "nonce=<nonce>");
     REQUEST_ID
         .replace_all(&text, r#""request_id":"<request id>""#)
         .into_owned()
