@@ -285,6 +285,15 @@ def run(binary, database_url, label):
             b.goto(win["author"]["web_url"])
             assert ASKER in b.inner_text("main") and TITLE not in b.content()
             journey.check(b, "profile")
+            # The manager (the admin here) sees the figures move, and nobody's anonymous question.
+            admin_name = api(base, "GET", "/me", admin)["display_name"]
+            m_ctx = journey.context()
+            m = journey.sign_in(m_ctx, admin, admin_name)
+            m.goto(f"{base}/dashboard")
+            table = m.inner_text("table.figures-table")
+            assert "記録した成果数\t1 件\t0 件\t+1" in table, table
+            assert ASKER not in m.content(), "the dashboard names the anonymous asker"
+            journey.check(m, "dashboard")
             check_cards(browser, base, b_key, label, [
                 ("question", f"/questions/{question_id}/card", TITLE),
                 ("win", f"/wins/{win['id']}/card", WIN),

@@ -93,6 +93,11 @@ pub struct Config {
     /// (space- or comma-separated CSP sources); default: Microsoft Teams, for the Teams tab.
     /// `none` allows no other origin.
     pub frame_ancestors: Vec<String>,
+    /// `TSUNAGU_DASHBOARD_FOR`: who may open the community dashboard page (`/dashboard`):
+    /// `moderators` (moderators and admins, the default) or `members` (everyone signed in —
+    /// the figures are counts, never per anonymous asker, and `/api/v1/stats/*` serves them to
+    /// every member anyway).
+    pub dashboard_for_members: bool,
     /// `TSUNAGU_LOG`: log filter (`info`, `debug`, `tsunagu=debug,sqlx=warn`, …).
     pub log_filter: String,
     /// `TSUNAGU_LOG_FORMAT`: `text` or `json`.
@@ -190,6 +195,7 @@ impl Default for Config {
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
+            dashboard_for_members: false,
             log_filter: "info".into(),
             log_format: LogFormat::Text,
             workers: None,
@@ -248,6 +254,13 @@ impl Config {
         }
         if let Some(v) = get("TSUNAGU_MAX_BODY_BYTES") {
             config.max_body_bytes = parse_positive("TSUNAGU_MAX_BODY_BYTES", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_DASHBOARD_FOR") {
+            config.dashboard_for_members = match v.trim().to_ascii_lowercase().as_str() {
+                "moderators" => false,
+                "members" => true,
+                _ => bail!("TSUNAGU_DASHBOARD_FOR must be moderators or members (got {v:?})"),
+            };
         }
         if let Some(v) = get("TSUNAGU_FRAME_ANCESTORS") {
             let sources: Vec<String> = v

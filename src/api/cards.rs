@@ -547,7 +547,7 @@ pub async fn get_health_summary_card(
     _caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let summary = health_summary(&state).await?;
-    let dashboard = Links::new(&state, &req).site("/stats");
+    let dashboard = Links::new(&state, &req).site("/dashboard");
     Ok(card_answer(summary_card(
         &summary,
         crate::i18n::current(),

@@ -14,6 +14,7 @@
 pub mod actions;
 pub mod ask;
 pub mod csrf;
+pub mod dashboard;
 pub mod home;
 pub mod members;
 pub mod page;
@@ -85,6 +86,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
     .route("/wins/{id}", web::get().to(wins::show))
     .route("/wins/{id}/kudos", web::post().to(wins::kudos))
     .route("/members/{id}", web::get().to(members::show))
+    .route("/dashboard", web::get().to(dashboard::dashboard))
     .route("/settings", web::get().to(settings::form))
     .route("/settings", web::post().to(settings::save))
     .route("/language", web::post().to(settings::switch))

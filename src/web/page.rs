@@ -34,6 +34,8 @@ pub struct Page {
     pub nonce: String,
     /// This page's path and query, to come back to (the language switch).
     pub here: String,
+    /// Whether every member may open the dashboard (`TSUNAGU_DASHBOARD_FOR=members`).
+    dashboard_for_members: bool,
     /// The CSRF cookie to set when the browser had none.
     csrf_cookie: Option<Cookie<'static>>,
 }
@@ -59,6 +61,7 @@ impl Page {
             member_name,
             csrf,
             nonce: nonce(),
+            dashboard_for_members: state.config.dashboard_for_members,
             here: match req.query_string() {
                 "" => req.path().to_owned(),
                 query => format!("{}?{query}", req.path()),
@@ -77,6 +80,7 @@ impl Page {
             csrf: String::new(),
             nonce: nonce(),
             here: "/".to_owned(),
+            dashboard_for_members: false,
             csrf_cookie: None,
         }
     }
@@ -99,6 +103,13 @@ impl Page {
     /// The signed-in member's id (0 when nobody is signed in).
     pub fn member_id(&self) -> i64 {
         self.member.as_ref().map_or(0, |m| m.member_id)
+    }
+
+    /// Whether the signed-in member may open the dashboard (its link in the footer).
+    pub fn sees_dashboard(&self) -> bool {
+        self.member
+            .as_ref()
+            .is_some_and(|m| m.role.can_moderate() || self.dashboard_for_members)
     }
 
     /// The language tag for `<html lang>`.

@@ -100,7 +100,7 @@ on_both_databases! {
         let text = words(&c);
         assert!(text.contains("コミュニティの状況（直近 30 日）") && text.contains("質問数: 2 件") && text.contains("24 時間以内の回答率: 50 %"), "{text}");
         assert!(text.contains("1 か月の節約時間（合計）: 12.5 時間") && text.contains("ダッシュボードを開く"), "{text}");
-        assert_eq!(c["actions"][0]["url"], format!("{}/stats", app.address));
+        assert_eq!(c["actions"][0]["url"], format!("{}/dashboard", app.address));
         // No such question or win: 404 problem details, as for the resource.
         let (status, p) = card(app, "/questions/999999/card", &helper.key, "ja").await;
         assert_eq!((status, p["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));

@@ -877,7 +877,9 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
                 .member_ids
                 .values()
                 .map(|id| format!("page:/members/{id}")),
-        );
+        )
+        // The dashboard is for moderators and admins.
+        .chain((observer != "B").then(|| "page:/dashboard".to_owned()));
         for page in pages {
             let seen = story.send(Method::GET, &page, observer, None).await;
             assert_eq!(

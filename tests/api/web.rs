@@ -575,3 +575,54 @@ on_both_databases! {
         assert!(app.get_json("/me", &member.key).await.get("language").is_none());
     }
 }
+
+on_both_databases! {
+    async fn moderators_see_the_community_dashboard_with_this_period_against_the_last(app) {
+        let asker = app.member("Aiko Asano").await;
+        let helper = app.member("Ben Brown").await;
+        let moderator = app.member_with_role("Mio Moderator", "moderator").await;
+        app.patch("/me", &helper.key, serde_json::json!({"show_on_leaderboard": true})).await;
+        let q = app.ask(&asker.key, "いちばん長く待っている質問です", "x", &["excel"], true).await;
+        let answered = app.ask(&asker.key, "回答された質問です", "x", &["excel"], false).await;
+        let a = app.answer(&helper.key, answered["id"].as_i64().unwrap(), "こうします").await;
+        app.post(&format!("/answers/{}/accept", a["id"]), &asker.key, serde_json::json!({})).await;
+        app.post("/wins", &asker.key, serde_json::json!({"title": "請求書の転記を自動化", "story": "x",
+            "impact": {"minutes_saved_per_run": 30, "runs_per_month": 4, "people_helped": 1}})).await;
+        // A member: not for them (by default).
+        let member = sign_in(app, &helper.key).await;
+        let (status, html) = page(app, "/dashboard", &member, "ja").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(html.contains("モデレーターと管理者だけ") && !html.contains(r#"href="/dashboard""#), "{html}");
+        // The moderator: figures named as in the connector, with units and the change.
+        let cookie = sign_in(app, &moderator.key).await;
+        let (status, html) = page(app, "/dashboard", &cookie, "ja").await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        for expected in ["直近 30 日とその前の 30 日", "<th scope=\"row\">質問数</th><td class=\"now\">2 件</td><td>0 件</td><td>+2</td>",
+            "24 時間以内の回答率", "50 %", "+50 pt", "記録した成果数", "いちばん長く待っている質問です", "Ben Brown", "CSV をダウンロード",
+            "記録された成果による 1 か月の節約時間", "2 時間", r#"href="/dashboard""#] {
+            assert!(html.contains(expected), "the dashboard lacks {expected}: {html}");
+        }
+        // The waiting list links the anonymous question without naming its asker.
+        assert!(html.contains(&format!("/questions/{}", q["id"])) && !html.contains("Aiko Asano"), "{html}");
+        // The CSV button works with the browser's session.
+        let csv = browser().get(format!("{}/api/v1/stats/health.csv?interval=month", app.address)).header(COOKIE, &cookie).send().await.unwrap();
+        assert_eq!(csv.status(), StatusCode::OK);
+        let text = csv.text().await.unwrap();
+        assert!(text.trim_start_matches('\u{feff}').starts_with("start,"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn an_admin_can_open_the_dashboard_to_every_member() {
+    let app = spawn_app_with(Backend::Sqlite, |c| c.dashboard_for_members = true).await;
+    let member = app.member("Ben Brown").await;
+    let cookie = sign_in(&app, &member.key).await;
+    let (status, html) = page(&app, "/dashboard", &cookie, "en").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("The last 30 days against the 30 before")
+            && html.contains(r#"href="/dashboard""#),
+        "{html}"
+    );
+    app.stop().await;
+}
