@@ -18,6 +18,7 @@ Exit status 0 when the journey passes, 1 with the first failure otherwise.
 """
 
 import argparse
+import shutil
 import json
 import os
 import pathlib
@@ -33,6 +34,8 @@ from playwright.sync_api import sync_playwright
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_SOURCE = AXE.read_text() if AXE.exists() else ""
+# The README's screenshots: (the journey's shot, the file under docs/).
+DOC_SHOTS = [("answered", "question-page.png"), ("cards", "adaptive-cards.png"), ("dashboard", "dashboard.png")]
 CARDS_SDK = ROOT / "tests" / "browser" / "node_modules" / "adaptivecards" / "dist" / "adaptivecards.min.js"
 ARTIFACTS = ROOT / "target" / "browser-artifacts"
 ASKER = "Aiko Asano"
@@ -317,9 +320,16 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--label", required=True)
+    parser.add_argument("--docs", help="also copy the README's screenshots into this folder")
     args = parser.parse_args()
     try:
         run(args.binary, args.database_url, args.label)
+        if args.docs:
+            docs = pathlib.Path(args.docs)
+            docs.mkdir(parents=True, exist_ok=True)
+            for shot, name in DOC_SHOTS:
+                shutil.copyfile(ARTIFACTS / f"{args.label}-{shot}.png", docs / name)
+            print(f"screenshots for the README: {', '.join(str(docs / n) for _, n in DOC_SHOTS)}")
     except AssertionError as failure:
         print(f"browser ({args.label}) failed: {failure}", file=sys.stderr)
         sys.exit(1)

@@ -131,6 +131,11 @@ pub struct Config {
     /// `TSUNAGU_SESSION_SECRET`: signs browser session cookies (at least 32 characters);
     /// random per start when unset, so sessions end when the service restarts.
     pub session_secret: Option<String>,
+    /// `TSUNAGU_TEAMS_TAB`: `true` when the pages are shown in a Microsoft Teams tab. A tab is a
+    /// frame inside Teams' own site, where browsers send only `SameSite=None; Secure` cookies,
+    /// so the session and form-token cookies are sent so (forms stay protected by their token
+    /// and the same-origin check). Needs `https` (`TSUNAGU_PUBLIC_URL=https://…`).
+    pub teams_tab: bool,
     /// Webhook delivery (triggers).
     pub webhooks: WebhookConfig,
     /// `TSUNAGU_SEARCH_GLOSSARY`: a file of the company's own search synonyms, one group per
@@ -202,6 +207,7 @@ impl Default for Config {
             oidc: None,
             introspection: None,
             session_secret: None,
+            teams_tab: false,
             utc_offset_minutes: 0,
             default_language: crate::i18n::Language::En,
             shutdown_grace_secs: 20,
@@ -433,6 +439,20 @@ impl Config {
             }
             config.session_secret = Some(secret);
         }
+        if let Some(v) = get("TSUNAGU_TEAMS_TAB") {
+            config.teams_tab = match v.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" => true,
+                "false" | "0" => false,
+                _ => bail!("TSUNAGU_TEAMS_TAB must be true or false (got {v:?})"),
+            };
+            let https = config
+                .public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://"));
+            if config.teams_tab && !https {
+                bail!("TSUNAGU_TEAMS_TAB needs TSUNAGU_PUBLIC_URL=https://…: Teams shows tabs over https only, and browsers drop SameSite=None cookies that are not Secure");
+            }
+        }
         Ok(config)
     }
 }
@@ -502,6 +522,24 @@ mod tests {
             "{e:#}"
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_teams_tab_and_the_dashboard_audience_are_checked() {
+        let e = from(&[("TSUNAGU_TEAMS_TAB", "true")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("https"), "{e}");
+        let c = from(&[
+            ("TSUNAGU_TEAMS_TAB", "true"),
+            ("TSUNAGU_PUBLIC_URL", "https://tsunagu.contoso.co.jp"),
+            ("TSUNAGU_DASHBOARD_FOR", "members"),
+        ])
+        .unwrap();
+        assert!(c.teams_tab && c.dashboard_for_members);
+        assert!(from(&[("TSUNAGU_TEAMS_TAB", "yes")]).is_err());
+        assert!(from(&[("TSUNAGU_DASHBOARD_FOR", "everyone")]).is_err());
+        assert!(!from(&[]).unwrap().dashboard_for_members);
     }
 
     #[test]

@@ -83,7 +83,19 @@
     });
   }
 
+  // In a frame (a Teams tab) the company's sign-in cannot be shown — identity providers refuse
+  // to be framed — so it opens in a new window, and the tab offers to continue afterwards.
+  function signInFromATab() {
+    var link = document.getElementById("company-signin");
+    var note = document.getElementById("in-a-tab");
+    if (!link || !note || window.top === window.self) return;
+    link.target = "_blank";
+    link.rel = "opener";
+    note.hidden = false;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    signInFromATab();
     liveHours();
     previews();
     similar();

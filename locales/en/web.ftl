@@ -180,3 +180,5 @@ web-dashboard-helpers-hint = Members who chose to appear on the leaderboard.
 web-dashboard-no-helpers = Nobody on the leaderboard yet.
 web-dashboard-helper = Member
 web-nav-dashboard = Dashboard
+web-signin-in-a-tab = In a Teams tab, the company sign-in opens in a new window. Sign in there, then come back here.
+web-signin-continue = I have signed in — continue

@@ -177,3 +177,5 @@ web-dashboard-helpers-hint = ランキングへの表示を選んだメンバー
 web-dashboard-no-helpers = ランキングに表示されているメンバーはまだいません。
 web-dashboard-helper = メンバー
 web-nav-dashboard = ダッシュボード
+web-signin-in-a-tab = Teams のタブでは、会社のアカウントでのサインインは新しいウィンドウで開きます。そちらでサインインしてから、ここに戻ってください。
+web-signin-continue = サインインしたので続ける

@@ -146,7 +146,14 @@ impl Authenticator {
                 Some(c) => Some(Introspector::new(c, http.clone())?),
                 None => None,
             },
-            sessions: SessionKeys::new(config.session_secret.as_deref(), secure),
+            sessions: {
+                let keys = SessionKeys::new(config.session_secret.as_deref(), secure);
+                if config.teams_tab {
+                    keys.for_teams_tab()
+                } else {
+                    keys
+                }
+            },
             http,
         })
     }

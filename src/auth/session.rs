@@ -30,6 +30,7 @@ pub struct PendingLogin {
 pub struct SessionKeys {
     key: Key,
     secure: bool,
+    same_site: SameSite,
 }
 
 impl std::fmt::Debug for SessionKeys {
@@ -48,14 +49,26 @@ impl SessionKeys {
             Some(s) if s.len() >= 32 => Key::derive_from(s.as_bytes()),
             _ => Key::generate(),
         };
-        Self { key, secure }
+        Self {
+            key,
+            secure,
+            same_site: SameSite::Lax,
+        }
+    }
+
+    /// The same keys, with cookies a Teams tab (a frame in Teams' site) receives:
+    /// `SameSite=None; Secure`.
+    pub fn for_teams_tab(mut self) -> Self {
+        self.secure = true;
+        self.same_site = SameSite::None;
+        self
     }
 
     fn base<'c>(&self, name: &'c str, value: String) -> Cookie<'c> {
         let mut cookie = Cookie::new(name, value);
         cookie.set_http_only(true);
         cookie.set_secure(self.secure);
-        cookie.set_same_site(SameSite::Lax);
+        cookie.set_same_site(self.same_site);
         cookie.set_path("/");
         cookie
     }

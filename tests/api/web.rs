@@ -626,3 +626,45 @@ async fn an_admin_can_open_the_dashboard_to_every_member() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn in_a_teams_tab_the_cookies_reach_the_frame_and_teams_may_frame_the_pages() {
+    let app = spawn_app_with(Backend::Sqlite, |c| c.teams_tab = true).await;
+    let form = browser()
+        .get(format!("{}/signin", app.address))
+        .send()
+        .await
+        .unwrap();
+    let policy = form.headers()[CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        policy.contains("frame-ancestors 'self' https://teams.microsoft.com"),
+        "{policy}"
+    );
+    assert!(form.headers().get("x-frame-options").is_none());
+    let set_cookie = form.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(
+        set_cookie.contains("SameSite=None")
+            && set_cookie.contains("Secure")
+            && set_cookie.contains("HttpOnly"),
+        "{set_cookie}"
+    );
+    let html = form.text().await.unwrap();
+    // The trial form works in a frame as it is; the note for the company sign-in waits hidden.
+    assert!(html.contains(r#"name="api_key""#), "{html}");
+    app.stop().await;
+    // Outside a tab, Lax as before.
+    let app = spawn_app(Backend::Sqlite).await;
+    let form = browser()
+        .get(format!("{}/signin", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert!(form.headers()[SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("SameSite=Lax"));
+    app.stop().await;
+}
