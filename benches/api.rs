@@ -2,7 +2,8 @@
 //!
 //! `cargo bench --bench api` runs on SQLite; set `TSUNAGU_BENCH_POSTGRES_URL` (a server where
 //! the user may create databases) to measure PostgreSQL too. `TSUNAGU_BENCH_QUESTIONS` sets the
-//! number of seeded questions (default 5000). Prints one line per scenario; asserts nothing.
+//! number of seeded questions (default 5000). Prints one line per scenario — the API's reads and
+//! writes, then the members' pages (with the largest body each returned); asserts nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
@@ -146,11 +147,12 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 async fn measure(key: &str, label: &str, make: impl Fn(usize) -> reqwest::RequestBuilder) {
     let rounds = 200;
     let mut times = Vec::with_capacity(rounds);
+    let mut largest = 0usize;
     for i in 0..rounds {
         let started = Instant::now();
         let response = make(i).bearer_auth(key).send().await.unwrap();
         let status = response.status();
-        response.bytes().await.unwrap();
+        largest = largest.max(response.bytes().await.unwrap().len());
         times.push(started.elapsed());
         assert!(status.is_success(), "{label}: {status}");
     }
@@ -172,11 +174,12 @@ async fn measure(key: &str, label: &str, make: impl Fn(usize) -> reqwest::Reques
     }
     let rps = 400.0 / started.elapsed().as_secs_f64();
     println!(
-        "  {label:<44} p50 {:>7.2} ms  p95 {:>7.2} ms  max {:>7.2} ms  {:>7.0} req/s (16 in flight)",
+        "  {label:<44} p50 {:>7.2} ms  p95 {:>7.2} ms  max {:>7.2} ms  {:>7.0} req/s (16 in flight)  largest body {:>6.1} KB",
         percentile(&times, 0.5),
         percentile(&times, 0.95),
         percentile(&times, 1.0),
-        rps
+        rps,
+        largest as f64 / 1024.0
     );
 }
 
@@ -250,6 +253,34 @@ async fn run(backend: &str, url: &str, questions: usize) {
                     "title": format!("ベンチマークの質問 {i}"), "body": "本文", "tags": ["bench"]
                 }))
         }
+    })
+    .await;
+    // The members' pages (an API key header signs a page request in, as a session would).
+    let site = base.trim_end_matches("/api/v1").to_owned();
+    let page = |path: String| {
+        let client = client.clone();
+        let site = site.clone();
+        move |_: usize| {
+            client
+                .get(format!("{site}{path}"))
+                .header("Accept-Language", "ja")
+        }
+    };
+    for (label, path) in [
+        ("page / (home)", "/"),
+        ("page /search?q=承認", "/search?q=%E6%89%BF%E8%AA%8D"),
+        ("page /tags", "/tags"),
+        ("page /tips", "/tips"),
+        ("page /wins", "/wins"),
+        ("page /ask", "/ask"),
+        ("page /dashboard", "/dashboard"),
+    ] {
+        measure(&key, label, page(path.into())).await;
+    }
+    measure(&key, "page /questions/{id}", {
+        let client = client.clone();
+        let site = site.clone();
+        move |i: usize| client.get(format!("{site}/questions/{}", 1 + i % questions))
     })
     .await;
     webhooks(&key, &base).await;

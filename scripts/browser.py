@@ -148,7 +148,8 @@ PARSE_AND_RENDER = """(payload) => {
     const slot = document.createElement("section");
     slot.appendChild(rendered);
     document.getElementById("cards").appendChild(slot);
-    return {events, text: rendered.innerText, buttons: rendered.querySelectorAll("button").length};
+    return {events, text: rendered.innerText, buttons: rendered.querySelectorAll("button").length,
+            links: rendered.querySelectorAll("a").length};
 }"""
 
 
@@ -170,6 +171,7 @@ def check_cards(browser, base, key, label, cards, forbidden):
         else:
             assert expected in result["text"], f"the {name} card renders without {expected!r}: {result['text']}"
         assert result["buttons"] == len(card["actions"]) >= 1, f"the {name} card: {result}"
+        assert result["links"] == 0, f"the {name} card renders members' words as links: {result}"
         assert forbidden not in json.dumps(card, ensure_ascii=False) or name == "win", f"the {name} card names {forbidden}"
     page.screenshot(path=str(ARTIFACTS / f"{label}-cards.png"), full_page=True)
     context.close()
@@ -256,7 +258,7 @@ def run(binary, database_url, label):
             a.wait_for_url(re.compile(r".*/wins/new\?question=\d+"))
             assert a.is_checked(f"input[value='question:{question_id}']")
             a.fill("#title", WIN)
-            a.fill("#story", "差し戻しの連絡を自動にしました。")
+            a.fill("#story", "差し戻しの連絡を自動にしました。`[手順](https://evil.example)`")
             a.fill("#minutes", "10")
             a.fill("#runs", "30")
             a.fill("#people", "")

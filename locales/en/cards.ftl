@@ -30,9 +30,5 @@ card-open-win = Open the win
 card-send-kudos = Send kudos
 card-summary = Community health — last 30 days
 card-hours = { $hours } hours
-card-minutes = { $minutes ->
-    [one] 1 minute
-   *[other] { $minutes } minutes
-}
 card-share = { $percent } %
 card-open-dashboard = Open the dashboard

@@ -27,6 +27,5 @@ card-open-win = 成果を開く
 card-send-kudos = 称賛を送る
 card-summary = コミュニティの状況（直近 30 日）
 card-hours = { $hours } 時間
-card-minutes = { $minutes } 分
 card-share = { $percent } %
 card-open-dashboard = ダッシュボードを開く

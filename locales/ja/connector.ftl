@@ -2116,7 +2116,6 @@ schema-CardAction = ページを開くカードのボタン（`Action.OpenUrl`�
 label-color = 文字の色
 label-facts = 項目と値
 label-isSubtle = 控えめな表示
-label-maxLines = 最大の行数
 label-size = 文字の大きさ
 label-spacing = 上の余白
 label-style = 表示スタイル
@@ -2132,8 +2131,6 @@ desc-CardElement-color = 成果の節約時間には `Good`（緑）。
 desc-CardElement-facts = `FactSet` の項目と値の組。
 # en: Whether the text is shown subdued (grey).
 desc-CardElement-isSubtle = 文字を控えめ（灰色）に表示するかどうか。
-# en: The most lines shown before the text is cut.
-desc-CardElement-maxLines = 省略せずに表示する最大の行数。
 # en: Text size: `Small`, `Large` or `ExtraLarge`.
 desc-CardElement-size = 文字の大きさ（`Small`、`Large`、`ExtraLarge`）。
 # en: Space above the element: `None` to sit right under the one before.
@@ -2156,3 +2153,19 @@ desc-CardFact-value = 数字（単位付き）。
 schema-CardElement = カードの要素（Adaptive Card スキーマ 1.5 の定義どおり）。`TextBlock`（文字とその見た目）か `FactSet`（項目と値の組）です。ないプロパティはスキーマの既定値になります。
 # en: A title–value pair of a `FactSet`.
 schema-CardFact = `FactSet` の項目と値の組。
+label-inlines = 文字の並び
+label-CardTextRun-type = 並びの種類
+# en: The runs of a `RichTextBlock`: members' own words (titles, names, excerpts) go here, because a `TextRun` is shown as typed while a `TextBlock` reads Markdown — a title like `[Claim your bonus](https://…)` must not become a link in a Teams channel.
+desc-CardElement-inlines = `RichTextBlock` の文字の並び。メンバーが書いた言葉（タイトル、名前、抜粋）はここに入れます。`TextRun` は書いたとおりに表示されますが、`TextBlock` は Markdown として読まれるため、`[ボーナスを受け取る](https://…)` のようなタイトルが Teams のチャネルでリンクになってしまうからです。
+# en: Whether the text is shown subdued (grey).
+desc-CardTextRun-isSubtle = 文字を控えめ（灰色）に表示するかどうか。
+# en: Text size: `Large` for titles.
+desc-CardTextRun-size = 文字の大きさ（タイトルは `Large`）。
+# en: The words.
+desc-CardTextRun-text = 表示する言葉。
+# en: Always `TextRun`.
+desc-CardTextRun-type = いつも `TextRun` です。
+# en: `Bolder` for titles.
+desc-CardTextRun-weight = タイトルには `Bolder`（太字）。
+# en: A run of text shown exactly as written (no Markdown), in a `RichTextBlock`.
+schema-CardTextRun = 書いたとおりに表示される文字の並び（Markdown として読まれません）。`RichTextBlock` の中で使います。

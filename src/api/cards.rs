@@ -83,9 +83,6 @@ pub struct CardElement {
     /// Whether long text wraps (always, on these cards).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wrap: Option<bool>,
-    /// The most lines shown before the text is cut.
-    #[serde(rename = "maxLines", skip_serializing_if = "Option::is_none")]
-    pub max_lines: Option<i64>,
     /// Space above the element: `None` to sit right under the one before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spacing: Option<String>,
@@ -95,6 +92,32 @@ pub struct CardElement {
     /// The title–value pairs of a `FactSet`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facts: Option<Vec<CardFact>>,
+    /// The runs of a `RichTextBlock`: members' own words (titles, names, excerpts) go here,
+    /// because a `TextRun` is shown as typed while a `TextBlock` reads Markdown — a title like
+    /// `[Claim your bonus](https://…)` must not become a link in a Teams channel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inlines: Option<Vec<CardTextRun>>,
+}
+
+/// A run of text shown exactly as written (no Markdown), in a `RichTextBlock`.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct CardTextRun {
+    /// Always `TextRun`.
+    #[serde(rename = "type")]
+    #[schema(example = "TextRun")]
+    pub run_type: String,
+    /// The words.
+    #[schema(example = "承認フローで差し戻しされたときに申請者へ通知するには？")]
+    pub text: String,
+    /// Text size: `Large` for titles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+    /// `Bolder` for titles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<String>,
+    /// Whether the text is shown subdued (grey).
+    #[serde(rename = "isSubtle", skip_serializing_if = "Option::is_none")]
+    pub is_subtle: Option<bool>,
 }
 
 /// A title–value pair of a `FactSet`.
@@ -109,7 +132,16 @@ pub struct CardFact {
 }
 
 impl CardElement {
-    /// A `TextBlock` of `text` that wraps.
+    /// A `RichTextBlock` of one run of `text`, shown as typed.
+    fn plain(run: CardTextRun) -> Self {
+        Self {
+            element_type: "RichTextBlock".into(),
+            inlines: Some(vec![run]),
+            ..Self::default()
+        }
+    }
+
+    /// A `TextBlock` of `text` that wraps (tsunagu's own words only: it reads Markdown).
     fn text(text: String) -> Self {
         Self {
             element_type: "TextBlock".into(),
@@ -165,21 +197,39 @@ impl Card {
         self
     }
 
-    fn title(mut self, words: &str) -> Self {
+    /// tsunagu's own title for a card.
+    fn heading(mut self, words: String) -> Self {
         self.body.push(CardElement {
             size: Some("Large".into()),
             weight: Some("Bolder".into()),
             style: Some("heading".into()),
-            ..CardElement::text(words.to_owned())
+            ..CardElement::text(words)
         });
         self
     }
 
+    /// A member's title, as typed.
+    fn title(mut self, words: &str) -> Self {
+        self.body.push(CardElement::plain(CardTextRun {
+            run_type: "TextRun".into(),
+            text: words.to_owned(),
+            size: Some("Large".into()),
+            weight: Some("Bolder".into()),
+            ..CardTextRun::default()
+        }));
+        self
+    }
+
+    /// A subdued line that holds members' words (names, tags), as typed.
     fn subtle(mut self, words: String) -> Self {
         self.body.push(CardElement {
-            is_subtle: Some(true),
             spacing: Some("None".into()),
-            ..CardElement::text(words)
+            ..CardElement::plain(CardTextRun {
+                run_type: "TextRun".into(),
+                text: words,
+                is_subtle: Some(true),
+                ..CardTextRun::default()
+            })
         });
         self
     }
@@ -198,10 +248,11 @@ impl Card {
     fn excerpt(mut self, source: &str) -> Self {
         let plain = excerpt(&to_plain(source), CARD_EXCERPT_CHARS);
         if !plain.is_empty() {
-            self.body.push(CardElement {
-                max_lines: Some(6),
-                ..CardElement::text(plain)
-            });
+            self.body.push(CardElement::plain(CardTextRun {
+                run_type: "TextRun".into(),
+                text: plain,
+                ..CardTextRun::default()
+            }));
         }
         self
     }
@@ -239,14 +290,9 @@ impl Card {
     }
 }
 
-/// Hours as people write them: `15`, `12.5`.
+/// Hours as the API and the pages write them (to the hundredth): `15`, `12.5`, `0.02`.
 fn hours(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+    format!("{}", crate::domain::win::round_to_hundredths(value))
 }
 
 /// The card of `question` as its viewer may see it (an anonymous asker is never named).
@@ -391,15 +437,7 @@ pub fn summary_card(
             &[("percent", Arg::from(format!("{:.0}", s * 100.0).as_str()))],
         )
     };
-    // Under an hour in minutes (a median of 0.2 hours reads as "12 minutes", not "0 hours").
-    let time = |h: f64| {
-        if h < 1.0 {
-            let minutes = ((h * 60.0).round() as i64).max(1);
-            card.t("card-minutes", &[("minutes", Arg::from(minutes))])
-        } else {
-            card.t("card-hours", &[("hours", Arg::from(hours(h).as_str()))])
-        }
-    };
+    let time = |h: f64| card.t("card-hours", &[("hours", Arg::from(hours(h).as_str()))]);
     let mut facts = vec![
         (label("questions_asked"), count(summary.questions_asked)),
         (
@@ -430,7 +468,7 @@ pub fn summary_card(
     let title = card.t("card-summary", &[]);
     let open = card.t("card-open-dashboard", &[]);
     let fallback = format!("{title} — {dashboard}");
-    card.title(&title)
+    card.heading(title)
         .facts(facts)
         .button(open, dashboard)
         .finish(fallback)

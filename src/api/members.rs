@@ -421,6 +421,20 @@ pub async fn create_my_api_key(
     caller: Caller,
     Json(input): Json<CreateApiKey>,
 ) -> Result<HttpResponse, ApiError> {
+    let created = issue_api_key(&state, &caller, &input).await?;
+    let location = Links::new(&state, &req).api(&format!("/me/api-keys/{}", created.key.id));
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .json(created))
+}
+
+/// Makes `caller` a new personal API key (the API's `POST /me/api-keys` and the settings
+/// page); the secret is in the answer only. Errors: 422 for an invalid name.
+pub async fn issue_api_key(
+    state: &AppState,
+    caller: &Caller,
+    input: &CreateApiKey,
+) -> Result<CreatedApiKey, ApiError> {
     let name = parse_key_name(&input.name).map_err(|e| ApiError::Validation(vec![e]))?;
     let generated = api_keys::generate();
     let row = state
@@ -434,13 +448,10 @@ pub async fn create_my_api_key(
             },
         )
         .await?;
-    let location = Links::new(&state, &req).api(&format!("/me/api-keys/{}", row.id));
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, location))
-        .json(CreatedApiKey {
-            key: row.into(),
-            secret: generated.secret,
-        }))
+    Ok(CreatedApiKey {
+        key: row.into(),
+        secret: generated.secret,
+    })
 }
 
 /// Revoke an API key

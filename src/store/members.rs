@@ -211,17 +211,30 @@ impl Store {
         })
     }
 
-    /// Revokes one of a member's keys; false when they have no such unrevoked key.
+    /// Revokes one of a member's keys and ends every browser session of the member (a session
+    /// signed in with that key must not outlive it: whoever held the key — the admin who
+    /// created the member, say — could otherwise keep reading as the member, her anonymous
+    /// questions included); false when they have no such unrevoked key.
     pub async fn revoke_api_key(&self, member_id: i64, key_id: i64) -> StoreResult<bool> {
+        let now = now_micros();
         with_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
             let done = sqlx::query(
                 "UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND member_id = $3 AND revoked_at IS NULL",
             )
-            .bind(now_micros())
+            .bind(now)
             .bind(key_id)
             .bind(member_id)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
+            if done.rows_affected() == 1 {
+                sqlx::query("UPDATE members SET sessions_ended_at = $2 WHERE id = $1")
+                    .bind(member_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
             Ok(done.rows_affected() == 1)
         })
     }
@@ -337,6 +350,12 @@ impl Store {
                             // to the admin: from now on the person signs in, and no one else
                             // holds a working key of theirs.
                             sqlx::query("UPDATE api_keys SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL")
+                                .bind(owner)
+                                .bind(now)
+                                .execute(&mut *tx)
+                                .await?;
+                            // …nor a browser session signed in with one of those keys.
+                            sqlx::query("UPDATE members SET sessions_ended_at = $2 WHERE id = $1")
                                 .bind(owner)
                                 .bind(now)
                                 .execute(&mut *tx)

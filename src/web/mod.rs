@@ -89,6 +89,11 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
     .route("/dashboard", web::get().to(dashboard::dashboard))
     .route("/settings", web::get().to(settings::form))
     .route("/settings", web::post().to(settings::save))
+    .route("/settings/keys", web::post().to(settings::new_key))
+    .route(
+        "/settings/keys/{id}/revoke",
+        web::post().to(settings::revoke_key),
+    )
     .route("/language", web::post().to(settings::switch))
     .route("/signin", web::get().to(signin::form))
     .route("/signin", web::post().to(signin::submit))

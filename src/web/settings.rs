@@ -3,8 +3,9 @@
 //! API's `PATCH /me`; and the language switch in every page's footer.
 
 use super::page::{see_other, sign_in_first, Page};
-use crate::api::members::{update_settings, UpdateMe};
+use crate::api::members::{issue_api_key, update_settings, ApiKey, CreateApiKey, UpdateMe};
 use crate::api::AppState;
+use crate::auth::session::SESSION_COOKIE;
 use crate::domain::tip::TipLevel;
 use crate::error::ApiError;
 use crate::i18n::Language;
@@ -47,6 +48,10 @@ pub struct SettingsTemplate<'a> {
     pub saved: bool,
     /// What to fix, in the reader's language.
     pub problems: Vec<String>,
+    /// The member's API keys (never their secrets).
+    pub keys: Vec<ApiKey>,
+    /// A key just made: its secret, shown this once.
+    pub new_secret: Option<String>,
 }
 
 impl SettingsTemplate<'_> {
@@ -92,33 +97,149 @@ pub async fn form(
     let Some(caller) = page.member.clone() else {
         return sign_in_first(&req);
     };
-    let stored = async {
-        let member = state
-            .store
-            .member(caller.member_id)
-            .await?
-            .ok_or(ApiError::NotFound("member"))?;
-        let (interests, helper_tags) = state.store.member_tags(caller.member_id).await?;
-        Ok::<_, ApiError>(SettingsForm {
-            level: member.level.clone(),
-            interests: interests.join(" "),
-            helper_tags: helper_tags.join(" "),
-            leaderboard: member.show_on_leaderboard.then(|| "on".to_owned()),
-            language: member.language.unwrap_or_default(),
-            csrf: String::new(),
-        })
+    let form = match current_form(&state, &caller).await {
+        Ok(form) => form,
+        Err(e) => return e.into_page(&page),
     };
-    match stored.await {
-        Ok(form) => page.render(
-            StatusCode::OK,
-            &SettingsTemplate {
-                page: &page,
-                form,
-                saved: query.saved.as_deref() == Some("1"),
-                problems: Vec::new(),
-            },
-        ),
-        Err(e) => e.into_page(&page),
+    let saved = query.saved.as_deref() == Some("1");
+    render(
+        &state,
+        &page,
+        &caller,
+        form,
+        saved,
+        Vec::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The member's settings as stored, as the form shows them.
+async fn current_form(
+    state: &AppState,
+    caller: &crate::auth::Caller,
+) -> Result<SettingsForm, ApiError> {
+    let member = state
+        .store
+        .member(caller.member_id)
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    let (interests, helper_tags) = state.store.member_tags(caller.member_id).await?;
+    Ok(SettingsForm {
+        level: member.level.clone(),
+        interests: interests.join(" "),
+        helper_tags: helper_tags.join(" "),
+        leaderboard: member.show_on_leaderboard.then(|| "on".to_owned()),
+        language: member.language.unwrap_or_default(),
+        csrf: String::new(),
+    })
+}
+
+/// Renders the settings page with the member's keys.
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    state: &AppState,
+    page: &Page,
+    caller: &crate::auth::Caller,
+    form: SettingsForm,
+    saved: bool,
+    problems: Vec<String>,
+    new_secret: Option<String>,
+    status: StatusCode,
+) -> HttpResponse {
+    let keys = match state.store.api_keys(caller.member_id).await {
+        Ok(keys) => keys.into_iter().map(ApiKey::from).collect(),
+        Err(e) => return ApiError::from(e).into_page(page),
+    };
+    page.render(
+        status,
+        &SettingsTemplate {
+            page,
+            form,
+            saved,
+            problems,
+            keys,
+            new_secret,
+        },
+    )
+}
+
+/// A key form: only the CSRF token.
+#[derive(Debug, Deserialize)]
+pub struct KeyForm {
+    /// The browser's CSRF token.
+    #[serde(default)]
+    pub csrf: String,
+}
+
+/// `POST /settings/keys`: makes a new personal API key and shows its secret once.
+pub async fn new_key(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<KeyForm>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return sign_in_first(&req);
+    };
+    if !super::csrf::check(&req, &form.csrf) {
+        return ApiError::Forbidden(crate::error::Text::say("web-form-expired", vec![]))
+            .into_page(&page);
+    }
+    let input = CreateApiKey {
+        name: page.t("web-keys-default-name"),
+    };
+    let created = match issue_api_key(&state, &caller, &input).await {
+        Ok(created) => created,
+        Err(e) => return e.into_page(&page),
+    };
+    // The page again, with the new secret (not after a redirect: it is shown this once).
+    let form = match current_form(&state, &caller).await {
+        Ok(form) => form,
+        Err(e) => return e.into_page(&page),
+    };
+    render(
+        &state,
+        &page,
+        &caller,
+        form,
+        false,
+        Vec::new(),
+        Some(created.secret),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST /settings/keys/{id}/revoke`: revokes one of the member's keys. That ends every browser
+/// session of the member (this one too), so the member signs in again with a key they keep.
+pub async fn revoke_key(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    form: web::Form<KeyForm>,
+) -> HttpResponse {
+    let page = Page::of(&state, &req).await;
+    let Some(caller) = page.member.clone() else {
+        return sign_in_first(&req);
+    };
+    if !super::csrf::check(&req, &form.csrf) {
+        return ApiError::Forbidden(crate::error::Text::say("web-form-expired", vec![]))
+            .into_page(&page);
+    }
+    match state
+        .store
+        .revoke_api_key(caller.member_id, id.into_inner())
+        .await
+    {
+        Ok(true) => {
+            let mut response = see_other("/signin?next=%2Fsettings");
+            let _ = response.add_cookie(&state.auth.sessions.removal(SESSION_COOKIE));
+            response
+        }
+        Ok(false) => ApiError::NotFound("API key").into_page(&page),
+        Err(e) => ApiError::from(e).into_page(&page),
     }
 }
 
@@ -133,23 +254,19 @@ pub async fn save(
         return sign_in_first(&req);
     };
     let form = form.into_inner();
-    let again = |status: StatusCode, problems: Vec<String>, form: SettingsForm| {
-        page.render(
-            status,
-            &SettingsTemplate {
-                page: &page,
-                form,
-                saved: false,
-                problems,
-            },
-        )
-    };
     if !super::csrf::check(&req, &form.csrf) {
-        return again(
-            StatusCode::FORBIDDEN,
-            vec![page.t("web-form-expired")],
+        let problems = vec![page.t("web-form-expired")];
+        return render(
+            &state,
+            &page,
+            &caller,
             form,
-        );
+            false,
+            problems,
+            None,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
     }
     let input = UpdateMe {
         department: None,
@@ -166,7 +283,8 @@ pub async fn save(
         Ok(()) => see_other("/settings?saved=1"),
         Err(ApiError::Validation(errors)) => {
             let problems = page.problems(&errors);
-            again(StatusCode::UNPROCESSABLE_ENTITY, problems, form)
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render(&state, &page, &caller, form, false, problems, None, status).await
         }
         Err(e) => e.into_page(&page),
     }
@@ -202,7 +320,7 @@ pub async fn switch(
             .into_page(&page);
     }
     let Some(language) = Language::parse(&form.language) else {
-        return ApiError::RouteNotFound.into_page(&page);
+        return page.not_found();
     };
     let input = UpdateMe {
         department: None,

@@ -31,6 +31,10 @@ fn words(card: &Value) -> String {
         if let Some(text) = element["text"].as_str() {
             out.push(text.to_owned());
         }
+        for run in element["inlines"].as_array().into_iter().flatten() {
+            assert_eq!(run["type"], "TextRun");
+            out.push(run["text"].as_str().unwrap().to_owned());
+        }
         for fact in element["facts"].as_array().into_iter().flatten() {
             out.push(format!(
                 "{}: {}",
@@ -101,6 +105,16 @@ on_both_databases! {
         assert!(text.contains("コミュニティの状況（直近 30 日）") && text.contains("質問数: 2 件") && text.contains("24 時間以内の回答率: 50 %"), "{text}");
         assert!(text.contains("1 か月の節約時間（合計）: 12.5 時間") && text.contains("ダッシュボードを開く"), "{text}");
         assert_eq!(c["actions"][0]["url"], format!("{}/dashboard", app.address));
+        // Members' words never reach a TextBlock (which reads Markdown): a title made to look
+        // like a link stays text in a Teams channel.
+        let bait = app.ask(&asker.key, "[Claim your bonus](https://evil.example) **URGENT**", "`[code](https://evil.example/code)` \\[esc\\](https://evil.example/esc)", &[], false).await;
+        let (_, c) = card(app, &format!("/questions/{}/card", bait["id"]), &helper.key, "en").await;
+        for element in c["body"].as_array().unwrap() {
+            if element["type"] == "TextBlock" {
+                assert!(!element["text"].as_str().unwrap().contains("evil.example"), "{c}");
+            }
+        }
+        assert!(words(&c).contains("[Claim your bonus](https://evil.example) **URGENT**"), "{c}");
         // No such question or win: 404 problem details, as for the resource.
         let (status, p) = card(app, "/questions/999999/card", &helper.key, "ja").await;
         assert_eq!((status, p["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));

@@ -668,3 +668,35 @@ async fn in_a_teams_tab_the_cookies_reach_the_frame_and_teams_may_frame_the_page
         .contains("SameSite=Lax"));
     app.stop().await;
 }
+
+on_both_databases! {
+    async fn revoking_a_key_signs_out_every_browser_that_used_it(app) {
+        // The admin was shown Hana's first key and signed a browser in with it.
+        let hana = app.member("Hana Hayashi").await;
+        let admins_browser = sign_in(app, &hana.key).await;
+        let hanas_browser = sign_in(app, &hana.key).await;
+        // Hana makes her own key on the settings page (shown once) and revokes the first.
+        let made = post_form(app, "/settings/keys", &hanas_browser, &[]).await;
+        assert_eq!(made.status(), StatusCode::OK);
+        let html = made.text().await.unwrap();
+        let secret = html.split(r#"<code class="secret">"#).nth(1).unwrap().split('<').next().unwrap().to_owned();
+        assert!(secret.starts_with("tsu_") && html.contains("この一度だけ"), "{html}");
+        let keys = app.get_json("/me/api-keys", &secret).await;
+        let first = keys["items"].as_array().unwrap().iter().find(|k| k["name"] != "設定ページで作成").unwrap()["id"].as_i64().unwrap();
+        let revoked = post_form(app, &format!("/settings/keys/{first}/revoke"), &hanas_browser, &[]).await;
+        assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
+        assert_eq!(revoked.headers()[LOCATION], "/signin?next=%2Fsettings");
+        // The admin's browser is signed out: her anonymous question stays hers alone.
+        let (status, _) = page(app, "/", &admins_browser, "ja").await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let listed = browser().get(format!("{}/api/v1/questions?mine=true", app.address)).header(COOKIE, &admins_browser).send().await.unwrap();
+        assert_eq!(listed.status(), StatusCode::UNAUTHORIZED);
+        // Hana signs in with her own key and goes on.
+        let again = sign_in(app, &secret).await;
+        assert_eq!(page(app, "/settings", &again, "ja").await.0, StatusCode::OK);
+        // Revoking through the API does the same.
+        let other = app.post("/me/api-keys", &secret, serde_json::json!({"name": "flow"})).await.json::<serde_json::Value>().await.unwrap();
+        assert_eq!(app.delete(&format!("/me/api-keys/{}", other["id"]), &secret).await.status(), StatusCode::NO_CONTENT);
+        assert_eq!(page(app, "/", &again, "ja").await.0, StatusCode::SEE_OTHER);
+    }
+}
