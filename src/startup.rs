@@ -260,7 +260,7 @@ async fn no_route(
 ) -> Result<HttpResponse, ApiError> {
     tracing::debug!(path = req.path(), method = %req.method(), "no route");
     if crate::web::is_page_request(&req) && known.allowed_methods(req.path()).is_none() {
-        return Ok(crate::web::not_found());
+        return Ok(crate::web::no_such_page(&req).await);
     }
     match known.allowed_methods(req.path()) {
         Some(methods) => Err(ApiError::MethodNotAllowed(methods.to_vec())),

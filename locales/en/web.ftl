@@ -188,3 +188,12 @@ web-keys-new = Your new key, shown only this once — copy it now. Revoking a ke
 web-keys-create = Make a new key
 web-keys-revoke = Revoke
 web-keys-default-name = Made on the settings page
+web-hidden-reason = The moderator's reason: { $reason }
+web-query-unreadable = This address has a parameter the page cannot read (a number where a word is, or a parameter twice). Check the link, or go back to the home page.
+web-search-all = Every question, newest first
+web-search-more = More questions found
+web-search-count-many = { $count ->
+   *[other] The first { $count } questions found
+}
+web-search-next = Next questions
+web-home-all-questions = Every question

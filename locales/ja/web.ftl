@@ -185,3 +185,12 @@ web-keys-new = 新しいキーです。表示されるのはこの一度だけ�
 web-keys-create = 新しいキーを作る
 web-keys-revoke = 無効にする
 web-keys-default-name = 設定ページで作成
+web-hidden-reason = モデレーターからの理由：{ $reason }
+web-query-unreadable = このアドレスには、ページが読み取れない指定があります（数字の欄に文字が入っている、同じ指定が 2 回あるなど）。リンクを確かめるか、ホームに戻ってください。
+web-search-all = すべての質問（新しい順）
+web-search-more = 見つかった質問の続き
+web-search-count-many = { $count ->
+   *[other] 見つかった質問のうち最初の { $count } 件
+}
+web-search-next = 次の質問を見る
+web-home-all-questions = すべての質問を見る

@@ -32,7 +32,19 @@ use actix_web::{http::header, web, HttpResponse};
 /// (`TSUNAGU_MAX_BODY_BYTES`: a 20,000-character Japanese answer is about 180 KB URL-encoded);
 /// a form that cannot be read is a page in the reader's language, not plain text.
 pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
-    cfg.app_data(
+    cfg.app_data(web::QueryConfig::default().error_handler(|error, _req| {
+        // Only the pages read queries with actix's extractor (the API has its own): a query a
+        // page cannot read (`?question=abc`, a field twice) is a page, not plain text.
+        let problem = crate::error::ApiError::InvalidQuery(crate::error::FieldError::say(
+            "query",
+            "invalid_query",
+            "web-query-unreadable",
+            vec![],
+        ));
+        let page = page::Page::bare(crate::i18n::current());
+        actix_web::error::InternalError::from_response(error, problem.into_page(&page)).into()
+    }))
+    .app_data(
         web::FormConfig::default()
             .limit(form_limit)
             .error_handler(move |error, _req| {
@@ -137,9 +149,19 @@ pub fn is_page_request(req: &actix_web::HttpRequest) -> bool {
     !machine && html
 }
 
-/// The "no such page" page (404), for [`is_page_request`]s that match no page.
+/// The "no such page" page (404), for [`is_page_request`]s whose path cannot be read (no member
+/// known yet: the request's language).
 pub fn not_found() -> HttpResponse {
     page::Page::bare(crate::i18n::current()).not_found()
+}
+
+/// The "no such page" page (404) for a path that matches no page, in the signed-in member's
+/// language and with their header.
+pub async fn no_such_page(req: &actix_web::HttpRequest) -> HttpResponse {
+    match req.app_data::<web::Data<crate::api::AppState>>() {
+        Some(state) => page::Page::of(state, req).await.not_found(),
+        None => not_found(),
+    }
 }
 
 /// `GET /static/app.js`: the pages' one script — niceties only (the hours of a win as they

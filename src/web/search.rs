@@ -1,9 +1,11 @@
 //! Search and topics: the same search as the API's `GET /questions?q=` (every word must match,
 //! Japanese and English spellings of one word count as one, title matches first), with the
-//! matched words highlighted; and the list of topics with how many posts carry each.
+//! matched words highlighted and a page at a time (no words: every question, newest first);
+//! and the list of topics with how many posts carry each.
 
 use super::page::{sign_in_first, Page};
 use crate::api::links::Links;
+use crate::api::pagination::{decode_question_cursor, finish_page};
 use crate::api::questions::{question_view, Question};
 use crate::api::AppState;
 use crate::domain::event::excerpt;
@@ -12,6 +14,7 @@ use crate::domain::question::QuestionSort;
 use crate::domain::search::{highlight, SearchQuery};
 use crate::error::ApiError;
 use crate::store::questions::QuestionFilter;
+use crate::store::SortKey;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -46,14 +49,20 @@ pub struct SearchTemplate<'a> {
     pub hits: Vec<Hit>,
     /// What is wrong with the search, in the reader's language.
     pub problems: Vec<String>,
+    /// The next page's address, when there are more.
+    pub next: Option<String>,
+    /// Whether this is a later page (the count then says "more").
+    pub later: bool,
 }
 
 /// The search page's query.
 #[derive(Debug, Deserialize)]
 pub struct SearchParams {
-    /// Words to find.
+    /// Words to find (none: every question, newest first).
     #[serde(default)]
     pub q: String,
+    /// Where the previous page ended (the "next" link's cursor).
+    pub cursor: Option<String>,
 }
 
 /// `GET /search?q=`: questions matching every word.
@@ -66,7 +75,8 @@ pub async fn search(
     let Some(caller) = page.member.clone() else {
         return sign_in_first(&req);
     };
-    let q = params.into_inner().q;
+    let params = params.into_inner();
+    let q = params.q;
     let query = match SearchQuery::parse("q", &q, &state.config.search_glossary) {
         Ok(query) => query,
         Err(problem) => {
@@ -76,38 +86,68 @@ pub async fn search(
                 q,
                 hits: Vec::new(),
                 problems,
+                next: None,
+                later: false,
             };
             return page.render(StatusCode::UNPROCESSABLE_ENTITY, &template);
         }
     };
-    let mut hits = Vec::new();
-    if let Some(query) = query {
-        let needles: Vec<String> = query.term_groups().iter().flatten().cloned().collect();
-        let filter = QuestionFilter {
-            tag: None,
-            status: None,
-            unanswered: false,
-            asked_by: None,
-            search: Some(query),
-            sort: QuestionSort::Newest,
-            after: None,
-            limit: RESULTS,
-        };
-        let rows = match state.store.list_questions(&caller, &filter).await {
-            Ok(rows) => rows,
-            Err(e) => return ApiError::from(e).into_page(&page),
-        };
-        let links = Links::new(&state, &req);
-        for row in rows {
+    // The same cursors as the API's `GET /questions` (newest first, best match first).
+    let scope = if query.is_some() {
+        "newest+q"
+    } else {
+        "newest"
+    };
+    let after = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
+        Some(cursor) => match decode_question_cursor(scope, cursor) {
+            Ok(key) => Some(key),
+            Err(e) => return e.into_page(&page),
+        },
+        None => None,
+    };
+    let needles: Vec<String> = query
+        .as_ref()
+        .map(|query| query.term_groups().iter().flatten().cloned().collect())
+        .unwrap_or_default();
+    let filter = QuestionFilter {
+        tag: None,
+        status: None,
+        unanswered: false,
+        asked_by: None,
+        search: query,
+        sort: QuestionSort::Newest,
+        after,
+        limit: RESULTS + 1,
+    };
+    let mut rows = match state.store.list_questions(&caller, &filter).await {
+        Ok(rows) => rows,
+        Err(e) => return ApiError::from(e).into_page(&page),
+    };
+    let cursor = finish_page(&mut rows, RESULTS, "q1", scope, |last| SortKey {
+        rank: last.rank,
+        sort_key: last.sort_key,
+        id: last.id,
+    });
+    let next = cursor.map(|cursor| {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", &q)
+            .append_pair("cursor", &cursor)
+            .finish();
+        format!("/search?{query}")
+    });
+    let links = Links::new(&state, &req);
+    let hits = rows
+        .into_iter()
+        .map(|row| {
             let q = question_view(row, &caller, &links);
             let snippet = excerpt(&to_plain(&q.body), SNIPPET_CHARS);
-            hits.push(Hit {
+            Hit {
                 title: highlight(&q.title, &needles),
                 snippet: highlight(&snippet, &needles),
                 q,
-            });
-        }
-    }
+            }
+        })
+        .collect();
     page.render(
         StatusCode::OK,
         &SearchTemplate {
@@ -115,6 +155,8 @@ pub async fn search(
             q,
             hits,
             problems: Vec::new(),
+            next,
+            later: after.is_some(),
         },
     )
 }

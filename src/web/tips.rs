@@ -116,7 +116,7 @@ pub async fn list(
         None => None,
         Some(raw) => match TipLevel::ALL.iter().find(|l| l.as_str() == raw) {
             Some(level) => Some(*level),
-            None => return ApiError::RouteNotFound.into_page(&page),
+            None => return page.not_found(),
         },
     };
     let tag = match optional_tag(query.tag.as_deref()) {

@@ -860,6 +860,7 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
             "page:/ask".to_owned(),
             "page:/?tag=payroll".to_owned(),
             "page:/search?q=%E7%B5%A6%E4%B8%8E".to_owned(),
+            "page:/search".to_owned(),
             "page:/tags".to_owned(),
             "page:/tips".to_owned(),
             "page:/tips/new".to_owned(),

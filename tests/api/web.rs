@@ -700,3 +700,95 @@ on_both_databases! {
         assert_eq!(page(app, "/", &again, "ja").await.0, StatusCode::SEE_OTHER);
     }
 }
+
+on_both_databases! {
+    async fn pages_say_what_is_hidden_and_whose_answer_is_whose_and_never_answer_in_plain_text(app) {
+        let asker = app.member("Aiko Asano").await;
+        let reporter = app.member("Ren Reporter").await;
+        let moderator = app.member_with_role("Mio Moderator", "moderator").await;
+        let q = app.ask(&asker.key, "個人の電話番号を書いてしまった質問", "090-xxxx", &["excel"], true).await;
+        let id = q["id"].as_i64().unwrap();
+        app.answer(&asker.key, id, "自分で補足します").await;
+        // The asker's own answer in her anonymous thread reads as hers-anonymous to her.
+        let mine = sign_in(app, &asker.key).await;
+        let (_, html) = page(app, &format!("/questions/{id}"), &mine, "ja").await;
+        assert!(html.contains(r#"<h3 class="meta">あなた（匿名）</h3>"#) && !html.contains("Aiko Asano</a></h3>"), "{html}");
+        // Hidden by a moderator: its author sees that, and why.
+        let report = app.post("/reports", &reporter.key, serde_json::json!({"target_kind": "question", "target_id": id, "reason": "personal_information"})).await.json::<serde_json::Value>().await.unwrap();
+        let hidden = app.post(&format!("/reports/{}/resolve", report["id"]), &moderator.key, serde_json::json!({"action": "hide", "reason": "電話番号が含まれていたため"})).await;
+        assert_eq!(hidden.status(), StatusCode::OK);
+        let (_, html) = page(app, &format!("/questions/{id}"), &mine, "ja").await;
+        assert!(html.contains("モデレーターが非表示にしました") && html.contains("電話番号が含まれていたため"), "{html}");
+        // Addresses a page cannot read are pages, in the reader's language.
+        for path in ["/wins/new?question=abc", "/tips?level=beginner&level=advanced", "/?tag=a&tag=b"] {
+            let response = browser().get(format!("{}{path}", app.address)).header(COOKIE, &mine).header("Accept-Language", "ja").send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{path}");
+            assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"), "{path}");
+            assert!(response.text().await.unwrap().contains("読み取れない指定"), "{path}");
+        }
+        let (status, html) = page(app, "/tips?level=expert", &mine, "ja").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(html.contains("このアドレスのページはありません") && !html.contains("API"), "{html}");
+    }
+}
+
+#[tokio::test]
+async fn search_results_come_a_page_at_a_time() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let member = app.member("Aiko Asano").await;
+    for i in 0..33 {
+        app.ask(
+            &member.key,
+            &format!("ページ送りの質問 {i:02}"),
+            "本文",
+            &[],
+            false,
+        )
+        .await;
+    }
+    let cookie = sign_in(&app, &member.key).await;
+    let (_, first) = page(
+        &app,
+        "/search?q=%E3%83%9A%E3%83%BC%E3%82%B8%E9%80%81%E3%82%8A",
+        &cookie,
+        "ja",
+    )
+    .await;
+    assert!(
+        first.contains("最初の 30 件")
+            && first.contains("の質問 32<")
+            && first.contains("の質問 03<")
+            && !first.contains("の質問 02<"),
+        "{first}"
+    );
+    let next = first
+        .split(r#"<p><a href=""#)
+        .last()
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    assert!(
+        next.starts_with("/search?q=") && next.contains("cursor="),
+        "{next}"
+    );
+    let (status, second) = page(&app, &next, &cookie, "ja").await;
+    assert_eq!(status, StatusCode::OK, "{second}");
+    assert!(
+        second.contains("見つかった質問の続き")
+            && second.contains("の質問 00<")
+            && second.contains("の質問 02<")
+            && !second.contains("の質問 03<")
+            && !second.contains("次の質問を見る"),
+        "{second}"
+    );
+    // No words: every question, newest first.
+    let (_, all) = page(&app, "/search", &cookie, "ja").await;
+    assert!(
+        all.contains("すべての質問（新しい順）") && all.contains("次の質問を見る"),
+        "{all}"
+    );
+    app.stop().await;
+}
