@@ -197,3 +197,6 @@ web-search-count-many = { $count ->
 }
 web-search-next = Next questions
 web-home-all-questions = Every question
+web-show-name = Show my name on this question
+web-show-name-hint = Others will then see that you asked it. You can hide your name again later, but someone may have seen it by then.
+web-hide-name = Make this question anonymous

@@ -194,3 +194,6 @@ web-search-count-many = { $count ->
 }
 web-search-next = 次の質問を見る
 web-home-all-questions = すべての質問を見る
+web-show-name = この質問に名前を出す
+web-show-name-hint = 名前を出すと、あなたが質問したことがほかの人にもわかるようになります。あとで匿名に戻せますが、それまでに見た人がいるかもしれません。
+web-hide-name = この質問を匿名にする

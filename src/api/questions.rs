@@ -571,6 +571,21 @@ pub async fn update_question(
     Json(input): Json<UpdateQuestion>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_question(&state, id.into_inner(), &caller).await?;
+    authorize_edit(&row, &caller, &input)?;
+    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
+    apply_edit(&state, &row, &input).await?;
+    let links = Links::new(&state, &req);
+    let updated = find_question(&state, row.id, &caller).await?;
+    Ok(HttpResponse::Ok().json(question_view(updated, &caller, &links)))
+}
+
+/// Whether `caller` may make these changes to question `row`: the asker or a moderator may
+/// edit; only the asker may show or hide her name (403 otherwise).
+pub fn authorize_edit(
+    row: &QuestionRow,
+    caller: &Caller,
+    input: &UpdateQuestion,
+) -> Result<(), ApiError> {
     let is_asker = row.author_id == caller.member_id;
     if !is_asker && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(crate::error::Text::say(
@@ -584,7 +599,17 @@ pub async fn update_question(
             vec![],
         )));
     }
-    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
+    Ok(())
+}
+
+/// Applies authorized changes to question `row` (the API's `PATCH /questions/{id}` and the
+/// question page's "show my name" button). Errors: 422 with every invalid field; 404 when the
+/// question was deleted meanwhile.
+pub async fn apply_edit(
+    state: &AppState,
+    row: &QuestionRow,
+    input: &UpdateQuestion,
+) -> Result<(), ApiError> {
     let mut errors = FieldErrors::default();
     let title = input
         .title
@@ -622,9 +647,7 @@ pub async fn update_question(
     if !nothing_to_change && !state.store.update_question(row.id, &changes).await? {
         return Err(ApiError::NotFound("question"));
     }
-    let links = Links::new(&state, &req);
-    let updated = find_question(&state, row.id, &caller).await?;
-    Ok(HttpResponse::Ok().json(question_view(updated, &caller, &links)))
+    Ok(())
 }
 
 /// Delete a question

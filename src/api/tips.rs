@@ -623,7 +623,16 @@ pub async fn add_tip_reaction(
     id: web::Path<i64>,
     Json(_input): Json<TipReactionInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = find_tip(&state, id.into_inner(), &caller).await?;
+    let id = mark_tip_helpful(&state, &caller, id.into_inner()).await?;
+    let tip = find_tip(&state, id, &caller).await?;
+    Ok(HttpResponse::Ok().json(tip_view(tip, &caller, &Links::new(&state, &req))))
+}
+
+/// Marks tip `id` helpful for `caller` (the API's `POST /tips/{id}/reactions` and the tip
+/// page's button); marking twice is harmless. Errors: 404 when the tip is not there for
+/// `caller`, 422 for one's own tip. Returns the tip's id.
+pub async fn mark_tip_helpful(state: &AppState, caller: &Caller, id: i64) -> Result<i64, ApiError> {
+    let row = find_tip(state, id, caller).await?;
     if row.author_id == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_tip",
@@ -634,8 +643,7 @@ pub async fn add_tip_reaction(
         .store
         .set_tip_helpful(row.id, caller.member_id, true)
         .await?;
-    let tip = find_tip(&state, row.id, &caller).await?;
-    Ok(HttpResponse::Ok().json(tip_view(tip, &caller, &Links::new(&state, &req))))
+    Ok(row.id)
 }
 
 /// Withdraw helpful

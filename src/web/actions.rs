@@ -3,7 +3,7 @@
 
 use super::page::{see_other, sign_in_first, Page};
 use crate::api::answers::{accept, react};
-use crate::api::questions::me_too;
+use crate::api::questions::{apply_edit, authorize_edit, find_question, me_too, UpdateQuestion};
 use crate::api::AppState;
 use crate::domain::question::ReactionKind;
 use crate::error::ApiError;
@@ -80,6 +80,62 @@ pub async fn react_to_answer(
     button(&state, &req, &form, |caller| async move {
         let (question, answer) = react(&shared, &caller, id, kind).await?;
         Ok(format!("/questions/{question}#answer-{answer}"))
+    })
+    .await
+}
+
+/// `POST /tips/{id}/helpful`: "this tip helped me" (not on one's own tip).
+pub async fn tip_helpful(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    form: web::Form<ButtonForm>,
+) -> HttpResponse {
+    let id = id.into_inner();
+    let shared = state.clone();
+    button(&state, &req, &form, |caller| async move {
+        let tip = crate::api::tips::mark_tip_helpful(&shared, &caller, id).await?;
+        Ok(crate::domain::pages::tip(tip))
+    })
+    .await
+}
+
+/// The name form: `anonymous=false` shows the asker's name, `true` hides it again.
+#[derive(Debug, Deserialize)]
+pub struct NameForm {
+    /// `true` or `false`.
+    #[serde(default)]
+    pub anonymous: String,
+    /// The browser's CSRF token.
+    #[serde(default)]
+    pub csrf: String,
+}
+
+/// `POST /questions/{id}/anonymity`: the asker shows her name on her question, or hides it
+/// again — through the same checks and change as the API's `PATCH /questions/{id}`.
+pub async fn anonymity(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    form: web::Form<NameForm>,
+) -> HttpResponse {
+    let id = id.into_inner();
+    let anonymous = form.anonymous == "true";
+    let shared = state.clone();
+    let button_form = ButtonForm {
+        csrf: form.csrf.clone(),
+    };
+    button(&state, &req, &button_form, |caller| async move {
+        let row = find_question(&shared, id, &caller).await?;
+        let input = UpdateQuestion {
+            title: None,
+            body: None,
+            tags: None,
+            anonymous: Some(anonymous),
+        };
+        authorize_edit(&row, &caller, &input)?;
+        apply_edit(&shared, &row, &input).await?;
+        Ok(crate::domain::pages::question(id))
     })
     .await
 }

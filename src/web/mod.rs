@@ -74,6 +74,11 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
         web::post().to(questions::post_answer),
     )
     .route(
+        "/questions/{id}/anonymity",
+        web::post().to(actions::anonymity),
+    )
+    .route("/tips/{id}/helpful", web::post().to(actions::tip_helpful))
+    .route(
         "/questions/{id}/me-too",
         web::post().to(actions::me_too_question),
     )

@@ -792,3 +792,34 @@ async fn search_results_come_a_page_at_a_time() {
     );
     app.stop().await;
 }
+
+on_both_databases! {
+    async fn the_asker_shows_her_name_when_she_wants_and_members_mark_tips_helpful(app) {
+        let asker = app.member("Aiko Asano").await;
+        let reader = app.member("Ben Brown").await;
+        let q = app.ask(&asker.key, "名前を出すか迷っている質問", "本文", &[], true).await;
+        let path = format!("/questions/{}", q["id"]);
+        let mine = sign_in(app, &asker.key).await;
+        let theirs = sign_in(app, &reader.key).await;
+        let (_, html) = page(app, &path, &theirs, "ja").await;
+        assert!(!html.contains("Aiko Asano") && !html.contains("この質問に名前を出す"), "{html}");
+        let (_, html) = page(app, &path, &mine, "ja").await;
+        assert!(html.contains("この質問に名前を出す") && html.contains("あとで匿名に戻せます"), "{html}");
+        // Only the asker may: the reader's attempt is refused.
+        assert_eq!(post_form(app, &format!("{path}/anonymity"), &theirs, &[("anonymous", "false")]).await.status(), StatusCode::FORBIDDEN);
+        let shown = post_form(app, &format!("{path}/anonymity"), &mine, &[("anonymous", "false")]).await;
+        assert_eq!(shown.status(), StatusCode::SEE_OTHER);
+        let (_, html) = page(app, &path, &theirs, "ja").await;
+        assert!(html.contains("Aiko Asano"), "{html}");
+        post_form(app, &format!("{path}/anonymity"), &mine, &[("anonymous", "true")]).await;
+        let (_, html) = page(app, &path, &theirs, "ja").await;
+        assert!(!html.contains("Aiko Asano"), "{html}");
+        // A tip: "helpful" from others, not from its author.
+        let tip = app.post("/tips", &asker.key, serde_json::json!({"title": "承認メールに詳細リンクを入れる", "body": "x"})).await.json::<serde_json::Value>().await.unwrap();
+        let tip_path = format!("/tips/{}", tip["id"]);
+        assert_eq!(post_form(app, &format!("{tip_path}/helpful"), &theirs, &[]).await.status(), StatusCode::SEE_OTHER);
+        let (_, html) = page(app, &tip_path, &theirs, "ja").await;
+        assert!(html.contains(r#"aria-pressed="true">役に立った (1)"#), "{html}");
+        assert_eq!(post_form(app, &format!("{tip_path}/helpful"), &mine, &[]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
