@@ -200,3 +200,6 @@ web-home-all-questions = Every question
 web-show-name = Show my name on this question
 web-show-name-hint = Others will then see that you asked it. You can hide your name again later, but someone may have seen it by then.
 web-hide-name = Make this question anonymous
+web-ask-topics = Topics in use:
+web-list-separator = {", "}
+web-kudos-sent = Kudos sent. Thank you!

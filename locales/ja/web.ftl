@@ -197,3 +197,6 @@ web-home-all-questions = すべての質問を見る
 web-show-name = この質問に名前を出す
 web-show-name-hint = 名前を出すと、あなたが質問したことがほかの人にもわかるようになります。あとで匿名に戻せますが、それまでに見た人がいるかもしれません。
 web-hide-name = この質問を匿名にする
+web-ask-topics = よく使われているトピック：
+web-list-separator = 、
+web-kudos-sent = 称賛を送りました。ありがとうございます！

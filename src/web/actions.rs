@@ -84,6 +84,29 @@ pub async fn react_to_answer(
     .await
 }
 
+/// `POST /answers/{id}/kudos`: kudos to the person who answered (not to one's own answer);
+/// back to the answer, which then says they were sent.
+pub async fn answer_kudos(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    form: web::Form<ButtonForm>,
+) -> HttpResponse {
+    let id = id.into_inner();
+    let shared = state.clone();
+    button(&state, &req, &form, |caller| async move {
+        let target = crate::api::wins::KudosTarget::Answer(id);
+        let input = crate::api::wins::KudosInput { message: None };
+        crate::api::wins::give_kudos(&shared, &caller, target, &input).await?;
+        let answer = crate::api::answers::find_answer(&shared, id, &caller).await?;
+        Ok(format!(
+            "/questions/{}?kudos={id}#answer-{id}",
+            answer.question_id
+        ))
+    })
+    .await
+}
+
 /// `POST /tips/{id}/helpful`: "this tip helped me" (not on one's own tip).
 pub async fn tip_helpful(
     state: web::Data<AppState>,

@@ -19,6 +19,26 @@ pub struct AskTemplate<'a> {
     pub form: AskForm,
     /// What to fix, in the reader's language.
     pub problems: Vec<String>,
+    /// The community's busiest topics, to pick from (their exact spelling).
+    pub topics: Vec<String>,
+}
+
+/// How many topics the Ask page suggests.
+const TOPICS: i64 = 20;
+
+/// The busiest topics (none when they cannot be read: the form works without them).
+async fn topics(state: &AppState) -> Vec<String> {
+    state
+        .store
+        .tags("", TOPICS)
+        .await
+        .map(|rows| {
+            rows.into_iter()
+                .filter(|t| t.post_count > 0)
+                .map(|t| t.slug)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The Ask form as sent.
@@ -60,6 +80,7 @@ pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
             page: &page,
             form: AskForm::default(),
             problems: Vec::new(),
+            topics: topics(&state).await,
         },
     )
 }
@@ -75,6 +96,7 @@ pub async fn submit(
         return sign_in_first(&req);
     };
     let form = form.into_inner();
+    let topics = topics(&state).await;
     let again = |status: StatusCode, problems: Vec<String>, form: AskForm| {
         page.render(
             status,
@@ -82,6 +104,7 @@ pub async fn submit(
                 page: &page,
                 form,
                 problems,
+                topics: topics.clone(),
             },
         )
     };

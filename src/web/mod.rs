@@ -87,6 +87,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
         "/answers/{id}/accept",
         web::post().to(actions::accept_answer),
     )
+    .route("/answers/{id}/kudos", web::post().to(actions::answer_kudos))
     .route(
         "/answers/{id}/{kind}",
         web::post().to(actions::react_to_answer),

@@ -28,6 +28,8 @@ pub struct QuestionTemplate<'a> {
     pub draft: String,
     /// What to fix in the answer, in the reader's language.
     pub problems: Vec<String>,
+    /// The answer the reader just sent kudos to (0: none).
+    pub kudos_sent: i64,
 }
 
 /// The page's query.
@@ -35,6 +37,8 @@ pub struct QuestionTemplate<'a> {
 pub struct ShowQuery {
     /// `1` right after the reader asked this question.
     pub asked: Option<String>,
+    /// The answer the reader just sent kudos to.
+    pub kudos: Option<i64>,
 }
 
 /// `GET /questions/{id}`: one question with its answers.
@@ -49,7 +53,7 @@ pub async fn show(
         return sign_in_first(&req);
     };
     let just_asked = query.asked.as_deref() == Some("1");
-    render(
+    let shown = render(
         &state,
         &req,
         &page,
@@ -58,8 +62,9 @@ pub async fn show(
         just_asked,
         String::new(),
         Vec::new(),
-    )
-    .await
+        query.kudos.unwrap_or(0),
+    );
+    shown.await
 }
 
 /// Renders the page of question `id` for `caller`.
@@ -73,6 +78,7 @@ async fn render(
     just_asked: bool,
     draft: String,
     problems: Vec<String>,
+    kudos_sent: i64,
 ) -> HttpResponse {
     let row = match find_question(state, id, caller).await {
         Ok(row) => row,
@@ -103,6 +109,7 @@ async fn render(
             answers,
             draft,
             problems,
+            kudos_sent,
         },
     )
 }
@@ -134,7 +141,10 @@ pub async fn post_answer(
     let form = form.into_inner();
     if !super::csrf::check(&req, &form.csrf) {
         let problems = vec![page.t("web-form-expired")];
-        return render(&state, &req, &page, &caller, id, false, form.body, problems).await;
+        return render(
+            &state, &req, &page, &caller, id, false, form.body, problems, 0,
+        )
+        .await;
     }
     let input = AnswerInput {
         body: form.body.clone(),
@@ -143,7 +153,10 @@ pub async fn post_answer(
         Ok(answer_id) => see_other(&format!("/questions/{id}#answer-{answer_id}")),
         Err(ApiError::Validation(errors)) => {
             let problems = page.problems(&errors);
-            render(&state, &req, &page, &caller, id, false, form.body, problems).await
+            render(
+                &state, &req, &page, &caller, id, false, form.body, problems, 0,
+            )
+            .await
         }
         Err(e) => e.into_page(&page),
     }

@@ -823,3 +823,30 @@ on_both_databases! {
         assert_eq!(post_form(app, &format!("{tip_path}/helpful"), &mine, &[]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
+
+on_both_databases! {
+    async fn the_asker_sends_kudos_to_an_answer_from_the_page_and_stays_unnamed(app) {
+        let asker = app.member("Aiko Asano").await;
+        let helper = app.member("Ben Brown").await;
+        app.post("/tips", &helper.key, serde_json::json!({"title": "sharepoint の一覧を使うときのコツ", "body": "x", "tags": ["sharepoint"]})).await;
+        let q = app.ask(&asker.key, "助けてもらった質問です", "本文", &[], true).await;
+        let a = app.answer(&helper.key, q["id"].as_i64().unwrap(), "こうします").await;
+        let mine = sign_in(app, &asker.key).await;
+        let (_, ask) = page(app, "/ask", &mine, "ja").await;
+        assert!(ask.contains("よく使われているトピック：") && ask.contains("<code>sharepoint</code>"), "{ask}");
+        let sent = post_form(app, &format!("/answers/{}/kudos", a["id"]), &mine, &[]).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        let back = sent.headers()[LOCATION].to_str().unwrap().to_owned();
+        assert_eq!(back, format!("/questions/{}?kudos={}#answer-{}", q["id"], a["id"], a["id"]));
+        let (_, html) = page(app, back.split('#').next().unwrap(), &mine, "ja").await;
+        assert!(html.contains("称賛を送りました"), "{html}");
+        assert_eq!(app.get_json(&format!("/members/{}", helper.id), &helper.key).await["kudos_received"], 1);
+        // The helper is told by whom — by nobody named: the asker is anonymous here.
+        let events = app.get_json("/events?after=0&types=kudos.received", &helper.key).await;
+        assert_eq!(events["items"][0]["kudos"]["from_asker"], true);
+        assert!(!events.to_string().contains("Aiko Asano"), "{events}");
+        // Not to one's own answer.
+        let own = app.answer(&asker.key, q["id"].as_i64().unwrap(), "自分で補足").await;
+        assert_eq!(post_form(app, &format!("/answers/{}/kudos", own["id"]), &mine, &[]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
