@@ -203,3 +203,7 @@ web-hide-name = Make this question anonymous
 web-ask-topics = Topics in use:
 web-list-separator = {", "}
 web-kudos-sent = Kudos sent. Thank you!
+web-delete-question = Delete this question
+web-delete-question-hint = The question and every answer to it are deleted for everyone. This cannot be undone.
+web-delete-answer = Delete this answer
+web-delete-confirm = Delete

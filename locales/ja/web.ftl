@@ -200,3 +200,7 @@ web-hide-name = この質問を匿名にする
 web-ask-topics = よく使われているトピック：
 web-list-separator = 、
 web-kudos-sent = 称賛を送りました。ありがとうございます！
+web-delete-question = この質問を削除する
+web-delete-question-hint = 質問とそのすべての回答が、全員の画面から削除されます。元に戻すことはできません。
+web-delete-answer = この回答を削除する
+web-delete-confirm = 削除する

@@ -332,6 +332,18 @@ pub async fn delete_answer(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Deletes answer `id` for `caller` — who wrote it, or a moderator (the question page's
+/// button; the API's `DELETE /answers/{id}` checks the version too). Returns the question's
+/// id. Errors: 404 when it is not there for `caller`, 403 for someone else's answer.
+pub async fn remove_answer(state: &AppState, caller: &Caller, id: i64) -> Result<i64, ApiError> {
+    let row = find_answer(state, id, caller).await?;
+    require_author_or_moderator(&row, caller, "delete")?;
+    if !state.store.delete_answer(row.id).await? {
+        return Err(ApiError::NotFound("answer"));
+    }
+    Ok(row.question_id)
+}
+
 /// Accept an answer
 ///
 /// Marks this answer as the one that solved the question (replacing any earlier choice) and

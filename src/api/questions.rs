@@ -672,18 +672,31 @@ pub async fn delete_question(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let row = find_question(&state, id.into_inner(), &caller).await?;
+    authorize_delete(&row, &caller)?;
+    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
+    remove_question(&state, &row).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Whether `caller` may delete question `row`: the asker or a moderator (403 otherwise).
+pub fn authorize_delete(row: &QuestionRow, caller: &Caller) -> Result<(), ApiError> {
     if row.author_id != caller.member_id && !caller.role.can_moderate() {
         return Err(ApiError::Forbidden(crate::error::Text::say(
             "forbidden-question",
             vec![("action", crate::i18n::Arg::from("delete"))],
         )));
     }
-    check_if_match(&req, &etag("question", row.id, row.updated_at))?;
+    Ok(())
+}
+
+/// Deletes question `row` with its answers (the API's `DELETE /questions/{id}` and the
+/// question page's button, after [`authorize_delete`]); 404 when it went meanwhile.
+pub async fn remove_question(state: &AppState, row: &QuestionRow) -> Result<(), ApiError> {
     if !state.store.delete_question(row.id).await? {
         return Err(ApiError::NotFound("question"));
     }
     tracing::info!(question_id = row.id, "question deleted");
-    Ok(HttpResponse::NoContent().finish())
+    Ok(())
 }
 
 async fn set_me_too(

@@ -107,6 +107,42 @@ pub async fn answer_kudos(
     .await
 }
 
+/// `POST /questions/{id}/delete`: the asker (or a moderator) deletes the question with its
+/// answers; then the home page.
+pub async fn delete_question(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    form: web::Form<ButtonForm>,
+) -> HttpResponse {
+    let id = id.into_inner();
+    let shared = state.clone();
+    button(&state, &req, &form, |caller| async move {
+        let row = find_question(&shared, id, &caller).await?;
+        crate::api::questions::authorize_delete(&row, &caller)?;
+        crate::api::questions::remove_question(&shared, &row).await?;
+        Ok("/".to_owned())
+    })
+    .await
+}
+
+/// `POST /answers/{id}/delete`: who wrote the answer (or a moderator) deletes it; then its
+/// question.
+pub async fn delete_answer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    form: web::Form<ButtonForm>,
+) -> HttpResponse {
+    let id = id.into_inner();
+    let shared = state.clone();
+    button(&state, &req, &form, |caller| async move {
+        let question = crate::api::answers::remove_answer(&shared, &caller, id).await?;
+        Ok(crate::domain::pages::question(question))
+    })
+    .await
+}
+
 /// `POST /tips/{id}/helpful`: "this tip helped me" (not on one's own tip).
 pub async fn tip_helpful(
     state: web::Data<AppState>,

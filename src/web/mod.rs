@@ -89,6 +89,14 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
     )
     .route("/answers/{id}/kudos", web::post().to(actions::answer_kudos))
     .route(
+        "/answers/{id}/delete",
+        web::post().to(actions::delete_answer),
+    )
+    .route(
+        "/questions/{id}/delete",
+        web::post().to(actions::delete_question),
+    )
+    .route(
         "/answers/{id}/{kind}",
         web::post().to(actions::react_to_answer),
     )

@@ -105,6 +105,11 @@ impl Page {
         self.member.as_ref().map_or(0, |m| m.member_id)
     }
 
+    /// Whether the signed-in member moderates (delete buttons on others' posts).
+    pub fn can_moderate(&self) -> bool {
+        self.member.as_ref().is_some_and(|m| m.role.can_moderate())
+    }
+
     /// Whether the signed-in member may open the dashboard (its link in the footer).
     pub fn sees_dashboard(&self) -> bool {
         self.member

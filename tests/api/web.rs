@@ -850,3 +850,25 @@ on_both_databases! {
         assert_eq!(post_form(app, &format!("/answers/{}/kudos", own["id"]), &mine, &[]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
+
+on_both_databases! {
+    async fn askers_and_answerers_delete_their_own_posts_from_the_pages(app) {
+        let asker = app.member("Aiko Asano").await;
+        let helper = app.member("Ben Brown").await;
+        let q = app.ask(&asker.key, "消したくなった質問です", "本文", &[], true).await;
+        let a = app.answer(&helper.key, q["id"].as_i64().unwrap(), "こうします").await;
+        let mine = sign_in(app, &asker.key).await;
+        let theirs = sign_in(app, &helper.key).await;
+        let path = format!("/questions/{}", q["id"]);
+        let (_, html) = page(app, &path, &theirs, "ja").await;
+        assert!(!html.contains("この質問を削除する") && html.contains("この回答を削除する"), "{html}");
+        assert_eq!(post_form(app, &format!("{path}/delete"), &theirs, &[]).await.status(), StatusCode::FORBIDDEN);
+        let gone = post_form(app, &format!("/answers/{}/delete", a["id"]), &theirs, &[]).await;
+        assert_eq!(gone.status(), StatusCode::SEE_OTHER);
+        assert_eq!(gone.headers()[LOCATION].to_str().unwrap(), path);
+        assert_eq!(app.get_json(&path, &asker.key).await["answer_count"], 0);
+        let deleted = post_form(app, &format!("{path}/delete"), &mine, &[]).await;
+        assert_eq!((deleted.status(), deleted.headers()[LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/"));
+        assert_eq!(page(app, &path, &mine, "ja").await.0, StatusCode::NOT_FOUND);
+    }
+}
