@@ -207,7 +207,31 @@ pub async fn create_report(
     caller: Caller,
     Json(input): Json<CreateReport>,
 ) -> Result<HttpResponse, ApiError> {
-    let author = visible_post_author(&state, &caller, input.target_kind, input.target_id).await?;
+    let (id, new) = file_report(&state, &caller, &input).await?;
+    let report = report_view(
+        find_report(&state, id, &caller).await?,
+        &caller,
+        &Links::new(&state, &req),
+    );
+    Ok(if new {
+        HttpResponse::Created()
+            .insert_header((header::LOCATION, report.link.clone()))
+            .json(report)
+    } else {
+        HttpResponse::Ok().json(report)
+    })
+}
+
+/// Files `caller`'s report of a post (the API's `POST /reports` and the pages' report form):
+/// once per member and post — a second report returns the first. Returns the report's id and
+/// whether it is new. Errors: 404 when the post is not there for `caller`, 422 for one's own
+/// post or an invalid note.
+pub async fn file_report(
+    state: &AppState,
+    caller: &Caller,
+    input: &CreateReport,
+) -> Result<(i64, bool), ApiError> {
+    let author = visible_post_author(state, caller, input.target_kind, input.target_id).await?;
     if author == caller.member_id {
         return Err(ApiError::Unprocessable(
             "own_post",
@@ -246,18 +270,7 @@ pub async fn create_report(
             "post reported"
         );
     }
-    let report = report_view(
-        find_report(&state, id, &caller).await?,
-        &caller,
-        &Links::new(&state, &req),
-    );
-    Ok(if new {
-        HttpResponse::Created()
-            .insert_header((header::LOCATION, report.link.clone()))
-            .json(report)
-    } else {
-        HttpResponse::Ok().json(report)
-    })
+    Ok((id, new))
 }
 
 /// List reports

@@ -143,6 +143,64 @@ pub async fn delete_answer(
     .await
 }
 
+/// The report form.
+#[derive(Debug, Deserialize)]
+pub struct ReportForm {
+    /// `question`, `answer`, `tip` or `win`.
+    #[serde(default)]
+    pub target_kind: String,
+    /// The post's id.
+    #[serde(default)]
+    pub target_id: i64,
+    /// `unkind`, `spam`, `personal_information` or `other`.
+    #[serde(default)]
+    pub reason: String,
+    /// What the moderators should know (optional).
+    #[serde(default)]
+    pub note: String,
+    /// The page to return to.
+    #[serde(default)]
+    pub back: String,
+    /// The browser's CSRF token.
+    #[serde(default)]
+    pub csrf: String,
+}
+
+/// `POST /report`: reports a post to the moderators (never naming the reporter), then back to
+/// the page with a notice.
+pub async fn report(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<ReportForm>,
+) -> HttpResponse {
+    let form = form.into_inner();
+    let kind = serde_json::from_value(serde_json::Value::String(form.target_kind.clone()));
+    let reason = serde_json::from_value(serde_json::Value::String(form.reason.clone()));
+    let (Ok(target_kind), Ok(reason)) = (kind, reason) else {
+        let page = Page::of(&state, &req).await;
+        return page.not_found();
+    };
+    let note = form.note.trim().to_owned();
+    let input = crate::api::reports::CreateReport {
+        target_kind,
+        target_id: form.target_id,
+        reason,
+        note: (!note.is_empty()).then_some(note),
+    };
+    let back = crate::api::signin::safe_return_path(&form.back).unwrap_or_else(|| "/".to_owned());
+    let shared = state.clone();
+    let button_form = ButtonForm {
+        csrf: form.csrf.clone(),
+    };
+    button(&state, &req, &button_form, |caller| async move {
+        crate::api::reports::file_report(&shared, &caller, &input).await?;
+        let (path, fragment) = back.split_once('#').unwrap_or((back.as_str(), ""));
+        let joiner = if path.contains('?') { '&' } else { '?' };
+        Ok(format!("{path}{joiner}reported=1#{fragment}"))
+    })
+    .await
+}
+
 /// `POST /tips/{id}/helpful`: "this tip helped me" (not on one's own tip).
 pub async fn tip_helpful(
     state: web::Data<AppState>,

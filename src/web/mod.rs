@@ -124,6 +124,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
     .route("/signin", web::get().to(signin::form))
     .route("/signin", web::post().to(signin::submit))
     .route("/signout", web::post().to(signin::signout))
+    .route("/report", web::post().to(actions::report))
     .route("/preview", web::post().to(preview::preview))
     .route("/static/app.css", web::get().to(stylesheet))
     .route("/static/app.js", web::get().to(script));

@@ -30,6 +30,20 @@ pub struct QuestionTemplate<'a> {
     pub problems: Vec<String>,
     /// The answer the reader just sent kudos to (0: none).
     pub kudos_sent: i64,
+    /// Shown once after the reader reported a post here.
+    pub just_reported: bool,
+}
+
+impl QuestionTemplate<'_> {
+    /// This page's path (to come back to after a report).
+    pub fn here(&self) -> String {
+        crate::domain::pages::question(self.question.id)
+    }
+
+    /// Answer `id` on this page.
+    pub fn answer_here(&self, id: &i64) -> String {
+        crate::domain::pages::answer(self.question.id, *id)
+    }
 }
 
 /// The page's query.
@@ -39,6 +53,8 @@ pub struct ShowQuery {
     pub asked: Option<String>,
     /// The answer the reader just sent kudos to.
     pub kudos: Option<i64>,
+    /// `1` right after the reader reported a post on the page.
+    pub reported: Option<String>,
 }
 
 /// `GET /questions/{id}`: one question with its answers.
@@ -63,6 +79,7 @@ pub async fn show(
         String::new(),
         Vec::new(),
         query.kudos.unwrap_or(0),
+        query.reported.as_deref() == Some("1"),
     );
     shown.await
 }
@@ -79,6 +96,7 @@ async fn render(
     draft: String,
     problems: Vec<String>,
     kudos_sent: i64,
+    just_reported: bool,
 ) -> HttpResponse {
     let row = match find_question(state, id, caller).await {
         Ok(row) => row,
@@ -110,6 +128,7 @@ async fn render(
             draft,
             problems,
             kudos_sent,
+            just_reported,
         },
     )
 }
@@ -142,7 +161,7 @@ pub async fn post_answer(
     if !super::csrf::check(&req, &form.csrf) {
         let problems = vec![page.t("web-form-expired")];
         return render(
-            &state, &req, &page, &caller, id, false, form.body, problems, 0,
+            &state, &req, &page, &caller, id, false, form.body, problems, 0, false,
         )
         .await;
     }
@@ -154,7 +173,7 @@ pub async fn post_answer(
         Err(ApiError::Validation(errors)) => {
             let problems = page.problems(&errors);
             render(
-                &state, &req, &page, &caller, id, false, form.body, problems, 0,
+                &state, &req, &page, &caller, id, false, form.body, problems, 0, false,
             )
             .await
         }

@@ -872,3 +872,35 @@ on_both_databases! {
         assert_eq!(page(app, &path, &mine, "ja").await.0, StatusCode::NOT_FOUND);
     }
 }
+
+on_both_databases! {
+    async fn members_report_posts_from_the_page_and_nobody_learns_who(app) {
+        let author = app.member("Aki Author").await;
+        let reporter = app.member("Ren Reporter").await;
+        let moderator = app.member_with_role("Mio Moderator", "moderator").await;
+        let q = app.ask(&author.key, "きつい言い方の質問", "本文", &[], false).await;
+        let a = app.answer(&author.key, q["id"].as_i64().unwrap(), "そんなことも知らないの？").await;
+        let cookie = sign_in(app, &reporter.key).await;
+        let path = format!("/questions/{}", q["id"]);
+        let (_, html) = page(app, &path, &cookie, "ja").await;
+        assert!(html.contains("モデレーターに報告する") && html.contains("誰が報告したかはモデレーターにも伝わりません"), "{html}");
+        let back = format!("{path}#answer-{}", a["id"]);
+        let id = a["id"].to_string();
+        let sent = post_form(app, "/report", &cookie, &[("target_kind", "answer"), ("target_id", id.as_str()), ("reason", "unkind"), ("note", "初心者がこわがります"), ("back", back.as_str())]).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        assert_eq!(sent.headers()[LOCATION].to_str().unwrap(), format!("{path}?reported=1#answer-{}", a["id"]));
+        let (_, html) = page(app, &format!("{path}?reported=1"), &cookie, "ja").await;
+        assert!(html.contains("あなたが報告したことは誰にも伝わりません"), "{html}");
+        let queue = app.get_json("/reports", &moderator.key).await;
+        assert_eq!(queue["items"][0]["reason"], "unkind");
+        assert!(!queue.to_string().contains("Ren Reporter"), "{queue}");
+        // Not one's own post; not an unknown reason.
+        let mine = sign_in(app, &author.key).await;
+        let (_, own) = page(app, &path, &mine, "ja").await;
+        assert!(!own.contains("モデレーターに報告する"), "{own}");
+        let refused = post_form(app, "/report", &mine, &[("target_kind", "answer"), ("target_id", id.as_str()), ("reason", "unkind"), ("back", "/")]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let odd = post_form(app, "/report", &cookie, &[("target_kind", "answer"), ("target_id", id.as_str()), ("reason", "boring"), ("back", "/")]).await;
+        assert_eq!(odd.status(), StatusCode::NOT_FOUND);
+    }
+}
