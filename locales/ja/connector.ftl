@@ -235,8 +235,8 @@ op-ResolveReport-summary = 報告に対応する
 op-RetryDelivery-description = 失敗した Webhook の配信を再送します（管理者のみ）。新しい配信と同じように再試行されます。
 # en: Retry a failed delivery
 op-RetryDelivery-summary = 失敗した配信を再試行する
-# en: Revokes one of the caller's API keys; it stops working at once.
-op-RevokeMyApiKey-description = 呼び出したメンバーの API キーを無効にします。キーはすぐに使えなくなります。
+# en: Revokes one of the caller's API keys; it stops working at once. Every browser session of the caller is signed out and every trigger subscription of theirs ends (`ended_reason` `key_revoked`): whoever else held the key may have used it for either. Flows subscribe again when they are saved.
+op-RevokeMyApiKey-description = 呼び出したメンバーの API キーを無効にします。キーはすぐに使えなくなります。あわせて、そのメンバーのブラウザーはすべてサインアウトされ、トリガーの登録もすべて終わります（`ended_reason` は `key_revoked`）。ほかの人がそのキーを使って、どちらかを作っていたかもしれないからです。フローは保存し直すと登録し直されます。
 # en: Revoke an API key
 op-RevokeMyApiKey-summary = API キーを無効にする
 # en: Makes a member a member, moderator or admin. Admins only; an admin cannot change their own role. A role granted by the company sign-in's roles claim still applies on top.

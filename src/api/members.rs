@@ -456,7 +456,10 @@ pub async fn issue_api_key(
 
 /// Revoke an API key
 ///
-/// Revokes one of the caller's API keys; it stops working at once.
+/// Revokes one of the caller's API keys; it stops working at once. Every browser session of
+/// the caller is signed out and every trigger subscription of theirs ends (`ended_reason`
+/// `key_revoked`): whoever else held the key may have used it for either. Flows subscribe
+/// again when they are saved.
 #[utoipa::path(
     tag = "members",
     operation_id = "RevokeMyApiKey",

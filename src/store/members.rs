@@ -1,7 +1,9 @@
 //! Members, their API keys and the one-time bootstrap of the first admin.
 
 use super::idempotency::{created_before, record_created};
-use super::{now_micros, unique_as, with_pool, BeginWrite, Store, StoreResult};
+use super::{
+    end_sessions_and_triggers, now_micros, unique_as, with_pool, BeginWrite, Store, StoreResult,
+};
 use crate::domain::member::Role;
 
 /// A member as stored.
@@ -199,6 +201,25 @@ impl Store {
         })
     }
 
+    /// Revokes every key of a member and ends their browser sessions and trigger subscriptions
+    /// ("start over", see `end_sessions_and_triggers!`); returns how many keys were revoked.
+    pub async fn revoke_all_api_keys(&self, member_id: i64) -> StoreResult<u64> {
+        let now = now_micros();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let done = sqlx::query(
+                "UPDATE api_keys SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL",
+            )
+            .bind(member_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            end_sessions_and_triggers!(tx, member_id, now);
+            tx.commit().await?;
+            Ok(done.rows_affected())
+        })
+    }
+
     /// A member's unrevoked keys, newest first.
     pub async fn api_keys(&self, member_id: i64) -> StoreResult<Vec<ApiKeyRow>> {
         with_pool!(self, pool => {
@@ -211,10 +232,9 @@ impl Store {
         })
     }
 
-    /// Revokes one of a member's keys and ends every browser session of the member (a session
-    /// signed in with that key must not outlive it: whoever held the key — the admin who
-    /// created the member, say — could otherwise keep reading as the member, her anonymous
-    /// questions included); false when they have no such unrevoked key.
+    /// Revokes one of a member's keys, ends every browser session of the member and every
+    /// trigger subscription of theirs (see `end_sessions_and_triggers!`); false when they have
+    /// no such unrevoked key.
     pub async fn revoke_api_key(&self, member_id: i64, key_id: i64) -> StoreResult<bool> {
         let now = now_micros();
         with_pool!(self, pool => {
@@ -228,11 +248,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() == 1 {
-                sqlx::query("UPDATE members SET sessions_ended_at = $2 WHERE id = $1")
-                    .bind(member_id)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
+                end_sessions_and_triggers!(tx, member_id, now);
             }
             tx.commit().await?;
             Ok(done.rows_affected() == 1)
@@ -354,12 +370,8 @@ impl Store {
                                 .bind(now)
                                 .execute(&mut *tx)
                                 .await?;
-                            // …nor a browser session signed in with one of those keys.
-                            sqlx::query("UPDATE members SET sessions_ended_at = $2 WHERE id = $1")
-                                .bind(owner)
-                                .bind(now)
-                                .execute(&mut *tx)
-                                .await?;
+                            // …nor a browser session or a trigger made with one of those keys.
+                            end_sessions_and_triggers!(tx, owner, now);
                             if demoted > 0 {
                                 // Not at info or above: this runs inside the person's first request,
                                 // which may be an anonymous question.

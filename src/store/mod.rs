@@ -106,6 +106,40 @@ macro_rules! link_tag {
 }
 pub(crate) use link_tag;
 
+/// Inside a write transaction `$tx`: ends every browser session of member `$member` and every
+/// trigger subscription of theirs (cancelling what they still had pending), as of `$now`. Run
+/// when a key of theirs is revoked (and at the first company sign-in, which revokes the keys an
+/// admin was shown): whoever held the key — the admin who created the member, say — may have
+/// signed a browser in with it or subscribed a flow to her events ("when my question is
+/// answered"), and either would go on telling them what she asks anonymously. Her own flows
+/// subscribe again when they are saved.
+macro_rules! end_sessions_and_triggers {
+    ($tx:ident, $member:expr, $now:expr) => {{
+        sqlx::query("UPDATE members SET sessions_ended_at = $2 WHERE id = $1")
+            .bind($member)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query(
+            "UPDATE deliveries SET status = 'cancelled', finished_at = $2 WHERE status = 'pending' \
+             AND subscription_id IN (SELECT id FROM subscriptions WHERE member_id = $1 AND ended_at IS NULL)",
+        )
+        .bind($member)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+        sqlx::query(
+            "UPDATE subscriptions SET ended_at = $2, ended_reason = 'key_revoked' \
+             WHERE member_id = $1 AND ended_at IS NULL",
+        )
+        .bind($member)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use end_sessions_and_triggers;
+
 /// Who is looking at posts. A post a moderator hid is shown to its author and to moderators
 /// only; each table states the rule once as an SQL condition (`QUESTION_VISIBLE`,
 /// `ANSWER_VISIBLE`, `TIP_VISIBLE`, `WIN_VISIBLE`) over its row and `$1`, the viewer's id.

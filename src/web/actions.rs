@@ -237,7 +237,22 @@ pub async fn anonymity(
     form: web::Form<NameForm>,
 ) -> HttpResponse {
     let id = id.into_inner();
-    let anonymous = form.anonymous == "true";
+    // Only the two values the page's buttons send: anything else changes nothing (a name is
+    // never shown by a request that did not say so).
+    let anonymous = match form.anonymous.as_str() {
+        "true" => true,
+        "false" => false,
+        _ => {
+            let page = Page::of(&state, &req).await;
+            return ApiError::InvalidBody(crate::error::FieldError::say(
+                "anonymous",
+                "invalid_form",
+                "web-form-unreadable",
+                vec![],
+            ))
+            .into_page(&page);
+        }
+    };
     let shared = state.clone();
     let button_form = ButtonForm {
         csrf: form.csrf.clone(),

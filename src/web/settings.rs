@@ -173,7 +173,8 @@ pub struct KeyForm {
     pub csrf: String,
 }
 
-/// `POST /settings/keys`: makes a new personal API key and shows its secret once.
+/// `POST /settings/keys`: starts over — revokes every key of the member (which signs out every
+/// browser and ends every trigger subscription), makes one new key and shows its secret once.
 pub async fn new_key(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -187,6 +188,12 @@ pub async fn new_key(
         return ApiError::Forbidden(crate::error::Text::say("web-form-expired", vec![]))
             .into_page(&page);
     }
+    // Start over: every key revoked, every browser signed out, every trigger ended — then the
+    // one new key. Anyone who was shown a key, or signed a browser in as the member and made a
+    // key of their own meanwhile, is locked out together.
+    if let Err(e) = state.store.revoke_all_api_keys(caller.member_id).await {
+        return ApiError::from(e).into_page(&page);
+    }
     let input = CreateApiKey {
         name: page.t("web-keys-default-name"),
     };
@@ -199,7 +206,7 @@ pub async fn new_key(
         Ok(form) => form,
         Err(e) => return e.into_page(&page),
     };
-    render(
+    let mut response = render(
         &state,
         &page,
         &caller,
@@ -209,7 +216,9 @@ pub async fn new_key(
         Some(created.secret),
         StatusCode::OK,
     )
-    .await
+    .await;
+    let _ = response.add_cookie(&state.auth.sessions.removal(SESSION_COOKIE));
+    response
 }
 
 /// `POST /settings/keys/{id}/revoke`: revokes one of the member's keys. That ends every browser

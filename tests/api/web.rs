@@ -671,30 +671,42 @@ async fn in_a_teams_tab_the_cookies_reach_the_frame_and_teams_may_frame_the_page
 
 on_both_databases! {
     async fn revoking_a_key_signs_out_every_browser_that_used_it(app) {
-        // The admin was shown Hana's first key and signed a browser in with it.
+        // The admin was shown Hana's first key, signed a browser in with it, made a key of
+        // their own from it and subscribed a flow to "my question was answered".
         let hana = app.member("Hana Hayashi").await;
+        let helper = app.member("Ben Brown").await;
         let admins_browser = sign_in(app, &hana.key).await;
+        let admins_key = app.post("/me/api-keys", &hana.key, serde_json::json!({"name": "Made on the settings page"})).await.json::<serde_json::Value>().await.unwrap()["secret"].as_str().unwrap().to_owned();
+        let receiver = crate::receiver::Receiver::start(crate::receiver::Behaviour::default()).await;
+        let hook = app.post("/subscriptions/question-answered", &hana.key, serde_json::json!({"callback_url": receiver.url("/hook"), "mine_only": true})).await;
+        assert_eq!(hook.status(), StatusCode::CREATED);
         let hanas_browser = sign_in(app, &hana.key).await;
-        // Hana makes her own key on the settings page (shown once) and revokes the first.
+        // Hana starts over on the settings page: one new key, shown once; everything else ends.
         let made = post_form(app, "/settings/keys", &hanas_browser, &[]).await;
         assert_eq!(made.status(), StatusCode::OK);
         let html = made.text().await.unwrap();
         let secret = html.split(r#"<code class="secret">"#).nth(1).unwrap().split('<').next().unwrap().to_owned();
         assert!(secret.starts_with("tsu_") && html.contains("この一度だけ"), "{html}");
-        let keys = app.get_json("/me/api-keys", &secret).await;
-        let first = keys["items"].as_array().unwrap().iter().find(|k| k["name"] != "設定ページで作成").unwrap()["id"].as_i64().unwrap();
-        let revoked = post_form(app, &format!("/settings/keys/{first}/revoke"), &hanas_browser, &[]).await;
-        assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
-        assert_eq!(revoked.headers()[LOCATION], "/signin?next=%2Fsettings");
-        // The admin's browser is signed out: her anonymous question stays hers alone.
+        assert_eq!(app.get_json("/me/api-keys", &secret).await["items"].as_array().unwrap().len(), 1);
+        for old in [&hana.key, &admins_key] {
+            assert_eq!(app.get("/me", old).await.status(), StatusCode::UNAUTHORIZED);
+        }
+        // The admin's browser is signed out and the admin's flow no longer hears of her.
         let (status, _) = page(app, "/", &admins_browser, "ja").await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         let listed = browser().get(format!("{}/api/v1/questions?mine=true", app.address)).header(COOKIE, &admins_browser).send().await.unwrap();
         assert_eq!(listed.status(), StatusCode::UNAUTHORIZED);
-        // Hana signs in with her own key and goes on.
+        let subscriptions = app.get_json("/subscriptions", &secret).await;
+        assert!(subscriptions["items"].as_array().unwrap().iter().all(|s| s["active"] == false && s["ended_reason"] == "key_revoked"), "{subscriptions}");
+        // Hana signs in with her new key and goes on.
         let again = sign_in(app, &secret).await;
         assert_eq!(page(app, "/settings", &again, "ja").await.0, StatusCode::OK);
-        // Revoking through the API does the same.
+        // Her next anonymous question, answered: nothing reaches the admin's flow.
+        let q = app.ask(&secret, "作り直したあとの匿名の質問", "本文", &[], true).await;
+        app.answer(&helper.key, q["id"].as_i64().unwrap(), "こうします").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(receiver.received().is_empty(), "the revoked key's trigger still fired");
+        // Revoking one key through the API does the same.
         let other = app.post("/me/api-keys", &secret, serde_json::json!({"name": "flow"})).await.json::<serde_json::Value>().await.unwrap();
         assert_eq!(app.delete(&format!("/me/api-keys/{}", other["id"]), &secret).await.status(), StatusCode::NO_CONTENT);
         assert_eq!(page(app, "/", &again, "ja").await.0, StatusCode::SEE_OTHER);
@@ -807,6 +819,12 @@ on_both_databases! {
         assert!(html.contains("この質問に名前を出す") && html.contains("あとで匿名に戻せます"), "{html}");
         // Only the asker may: the reader's attempt is refused.
         assert_eq!(post_form(app, &format!("{path}/anonymity"), &theirs, &[("anonymous", "false")]).await.status(), StatusCode::FORBIDDEN);
+        // Anything but the buttons' own values changes nothing (a checkbox's `on` included).
+        for odd in ["on", "1", "True", "yes", ""] {
+            assert_eq!(post_form(app, &format!("{path}/anonymity"), &mine, &[("anonymous", odd)]).await.status(), StatusCode::BAD_REQUEST, "{odd}");
+        }
+        let (_, html) = page(app, &path, &theirs, "ja").await;
+        assert!(!html.contains("Aiko Asano"), "{html}");
         let shown = post_form(app, &format!("{path}/anonymity"), &mine, &[("anonymous", "false")]).await;
         assert_eq!(shown.status(), StatusCode::SEE_OTHER);
         let (_, html) = page(app, &path, &theirs, "ja").await;
