@@ -448,7 +448,7 @@ impl Config {
             let https = config
                 .public_url
                 .as_deref()
-                .is_some_and(|u| u.starts_with("https://"));
+                .is_some_and(|u| u.to_ascii_lowercase().starts_with("https://"));
             if config.teams_tab && !https {
                 bail!("TSUNAGU_TEAMS_TAB needs TSUNAGU_PUBLIC_URL=https://…: Teams shows tabs over https only, and browsers drop SameSite=None cookies that are not Secure");
             }
@@ -537,6 +537,11 @@ mod tests {
         ])
         .unwrap();
         assert!(c.teams_tab && c.dashboard_for_members);
+        let upper = from(&[
+            ("TSUNAGU_TEAMS_TAB", "true"),
+            ("TSUNAGU_PUBLIC_URL", "HTTPS://tsunagu.contoso.co.jp"),
+        ]);
+        assert!(upper.is_ok(), "{upper:?}");
         assert!(from(&[("TSUNAGU_TEAMS_TAB", "yes")]).is_err());
         assert!(from(&[("TSUNAGU_DASHBOARD_FOR", "everyone")]).is_err());
         assert!(!from(&[]).unwrap().dashboard_for_members);

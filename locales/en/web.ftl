@@ -217,3 +217,4 @@ web-report-other = Something else (say what below)
 web-report-note = A note for the moderators (optional)
 web-report-submit = Send the report
 web-reported = Thank you — the moderators will look at it. Nobody is told that you reported it.
+web-search-bad-cursor = This “next questions” link belongs to another search or was cut short. Search again from the top.

@@ -101,7 +101,16 @@ pub async fn search(
     let after = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
         Some(cursor) => match decode_question_cursor(scope, cursor) {
             Ok(key) => Some(key),
-            Err(e) => return e.into_page(&page),
+            // A link from another search, or mangled: said in the reader's words.
+            Err(_) => {
+                return ApiError::InvalidQuery(crate::error::FieldError::say(
+                    "cursor",
+                    "invalid_cursor",
+                    "web-search-bad-cursor",
+                    vec![],
+                ))
+                .into_page(&page)
+            }
         },
         None => None,
     };

@@ -38,6 +38,8 @@ impl SigninTemplate<'_> {
 /// Where to go after signing in: `next` when it is a path on this site, else the home page.
 fn next_page(next: Option<&str>) -> String {
     next.and_then(crate::api::signin::safe_return_path)
+        // A page, not an API document (a browser shown raw JSON after signing in is lost).
+        .filter(|path| !path.starts_with("/api/"))
         .unwrap_or_else(|| "/".to_owned())
 }
 

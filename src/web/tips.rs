@@ -116,7 +116,15 @@ pub async fn list(
         None => None,
         Some(raw) => match TipLevel::ALL.iter().find(|l| l.as_str() == raw) {
             Some(level) => Some(*level),
-            None => return page.not_found(),
+            None => {
+                return ApiError::InvalidQuery(crate::error::FieldError::say(
+                    "level",
+                    "invalid_query",
+                    "web-query-unreadable",
+                    vec![],
+                ))
+                .into_page(&page)
+            }
         },
     };
     let tag = match optional_tag(query.tag.as_deref()) {

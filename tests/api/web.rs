@@ -739,8 +739,14 @@ on_both_databases! {
             assert!(response.text().await.unwrap().contains("読み取れない指定"), "{path}");
         }
         let (status, html) = page(app, "/tips?level=expert", &mine, "ja").await;
-        assert_eq!(status, StatusCode::NOT_FOUND);
-        assert!(html.contains("このアドレスのページはありません") && !html.contains("API"), "{html}");
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(html.contains("読み取れない指定") && !html.contains("API"), "{html}");
+        let (status, html) = page(app, "/search?q=x&cursor=garbage", &mine, "ja").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(html.contains("別の検索のものか、途中で切れています"), "{html}");
+        // After signing in, a page — never an API document.
+        let (_, html) = page(app, "/signin?next=/api/v1/me", "", "ja").await;
+        assert!(html.contains(r#"name="next" value="/""#), "{html}");
     }
 }
 
