@@ -420,15 +420,7 @@ pub fn summary_card(
 ) -> AdaptiveCard {
     let card = Card::new(language);
     let labels = crate::connector::strings::Strings::new(language);
-    let label = |field: &str| {
-        labels.label(
-            &[
-                format!("label-HealthSummary-{field}"),
-                format!("label-{field}"),
-            ],
-            field,
-        )
-    };
+    let label = |field: &str| crate::api::stats::figure_label(&labels, field);
     let count = |n: i64| card.t("card-count", &[("count", Arg::from(n))]);
     let people = |n: i64| card.t("card-people", &[("count", Arg::from(n))]);
     let share = |s: f64| {

@@ -186,15 +186,10 @@ pub fn dashboard_words(
     let figures = crate::api::stats::CSV_COLUMNS
         .iter()
         .chain(crate::api::stats::SUMMARY_FIELDS.iter());
-    // The connector's own lookup, most specific key first.
     let labels = crate::connector::strings::Strings::new(language);
     for field in figures {
-        let keys = [
-            format!("label-HealthFigures-{field}"),
-            format!("label-HealthSummary-{field}"),
-            format!("label-{field}"),
-        ];
-        words.insert((*field).into(), labels.label(&keys, field).into());
+        let label = crate::api::stats::figure_label(&labels, field);
+        words.insert((*field).into(), label.into());
     }
     words
 }

@@ -341,6 +341,18 @@ pub async fn summary(
     Ok(HttpResponse::Ok().json(health_summary(&state).await?))
 }
 
+/// The name of health figure `field` (`questions_asked`) in `strings`' language: the
+/// connector's label, most specific key first — one name for the figure on the dashboard, the
+/// `/stats` page, the summary card and in the flow designer.
+pub fn figure_label(strings: &crate::connector::strings::Strings, field: &str) -> String {
+    let keys = [
+        format!("label-HealthFigures-{field}"),
+        format!("label-HealthSummary-{field}"),
+        format!("label-{field}"),
+    ];
+    strings.label(&keys, field)
+}
+
 /// The headline figures of the last 30 days (the API's `GET /stats/summary` and its card).
 pub async fn health_summary(state: &AppState) -> Result<HealthSummary, ApiError> {
     let to = Utc::now();

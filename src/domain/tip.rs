@@ -33,7 +33,12 @@ impl TipLevel {
         }
     }
 
-    /// Reads the stored form.
+    /// The level named `s` exactly (`beginner`, `intermediate`, `advanced`); `None` otherwise.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
+    /// Reads the stored form (unknown values read as beginner).
     pub fn from_stored(s: &str) -> Self {
         match s {
             "advanced" => TipLevel::Advanced,

@@ -74,13 +74,33 @@ pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     if page.member.is_none() {
         return sign_in_first(&req);
     }
-    page.render(
+    render(
+        &state,
+        &page,
         StatusCode::OK,
+        AskForm::default(),
+        Vec::new(),
+    )
+    .await
+}
+
+/// The Ask page with `form` as typed and what to fix (the topics are read only when the page
+/// is shown, not for a question that posts).
+async fn render(
+    state: &AppState,
+    page: &Page,
+    status: StatusCode,
+    form: AskForm,
+    problems: Vec<String>,
+) -> HttpResponse {
+    let topics = topics(state).await;
+    page.render(
+        status,
         &AskTemplate {
-            page: &page,
-            form: AskForm::default(),
-            problems: Vec::new(),
-            topics: topics(&state).await,
+            page,
+            form,
+            problems,
+            topics,
         },
     )
 }
@@ -96,24 +116,9 @@ pub async fn submit(
         return sign_in_first(&req);
     };
     let form = form.into_inner();
-    let topics = topics(&state).await;
-    let again = |status: StatusCode, problems: Vec<String>, form: AskForm| {
-        page.render(
-            status,
-            &AskTemplate {
-                page: &page,
-                form,
-                problems,
-                topics: topics.clone(),
-            },
-        )
-    };
     if !super::csrf::check(&req, &form.csrf) {
-        return again(
-            StatusCode::FORBIDDEN,
-            vec![page.t("web-form-expired")],
-            form,
-        );
+        let problems = vec![page.t("web-form-expired")];
+        return render(&state, &page, StatusCode::FORBIDDEN, form, problems).await;
     }
     let input = CreateQuestion {
         title: form.title.clone(),
@@ -125,7 +130,14 @@ pub async fn submit(
         Ok(id) => see_other(&format!("/questions/{id}?asked=1")),
         Err(ApiError::Validation(errors)) => {
             let problems = page.problems(&errors);
-            again(StatusCode::UNPROCESSABLE_ENTITY, problems, form)
+            render(
+                &state,
+                &page,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form,
+                problems,
+            )
+            .await
         }
         Err(e) => e.into_page(&page),
     }

@@ -89,16 +89,7 @@ async fn build<'a>(
 ) -> Result<DashboardTemplate<'a>, ApiError> {
     let language = page.language;
     let labels = crate::connector::strings::Strings::new(language);
-    let label = |field: &str| {
-        labels.label(
-            &[
-                format!("label-HealthFigures-{field}"),
-                format!("label-HealthSummary-{field}"),
-                format!("label-{field}"),
-            ],
-            field,
-        )
-    };
+    let label = |field: &str| crate::api::stats::figure_label(&labels, field);
     let t = |id: &str, name: &'static str, value: String| {
         crate::i18n::text(language, id, &[(name, Arg::from(value.as_str()))])
     };

@@ -100,6 +100,20 @@ impl Page {
         i18n::text(self.language, id, &[("count", Arg::from(*count.borrow()))])
     }
 
+    /// Who a tip is for, in the reader's words (「初級向け」).
+    pub fn level_words(&self, level: crate::domain::tip::TipLevel) -> String {
+        self.t(&format!("web-level-{}", level.as_str()))
+    }
+
+    /// The levels for a `<select>`: `(value, words, chosen)`, `chosen` where the value is
+    /// `chosen`.
+    pub fn level_choices(&self, chosen: &str) -> Vec<(&'static str, String, bool)> {
+        crate::domain::tip::TipLevel::ALL
+            .into_iter()
+            .map(|l| (l.as_str(), self.level_words(l), l.as_str() == chosen))
+            .collect()
+    }
+
     /// The signed-in member's id (0 when nobody is signed in).
     pub fn member_id(&self) -> i64 {
         self.member.as_ref().map_or(0, |m| m.member_id)

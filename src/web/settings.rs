@@ -57,14 +57,7 @@ pub struct SettingsTemplate<'a> {
 impl SettingsTemplate<'_> {
     /// The levels to choose from: `(value, words, chosen)`.
     pub fn levels(&self) -> Vec<(&'static str, String, bool)> {
-        TipLevel::ALL
-            .iter()
-            .map(|l| {
-                let value = l.as_str();
-                let words = self.page.t(&format!("web-level-{value}"));
-                (value, words, self.form.level == value)
-            })
-            .collect()
+        self.page.level_choices(&self.form.level)
     }
 
     /// The languages to choose from: `(value, words, chosen)`; `""` follows the browser.
@@ -279,10 +272,7 @@ pub async fn save(
     }
     let input = UpdateMe {
         department: None,
-        level: TipLevel::ALL
-            .iter()
-            .copied()
-            .find(|l| l.as_str() == form.level),
+        level: TipLevel::parse(&form.level),
         interests: Some(super::split_tags(&form.interests)),
         helper_tags: Some(super::split_tags(&form.helper_tags)),
         show_on_leaderboard: Some(form.leaderboard.is_some()),

@@ -27,8 +27,7 @@ pub struct TipTemplate<'a> {
 impl TipTemplate<'_> {
     /// Who the tip is for, in the reader's words.
     pub fn level(&self) -> String {
-        self.page
-            .t(&format!("web-level-{}", self.tip.level.as_str()))
+        self.page.level_words(self.tip.level)
     }
 }
 
@@ -82,23 +81,13 @@ pub struct TipsTemplate<'a> {
 impl TipsTemplate<'_> {
     /// The levels to choose from: `(value, words, chosen)`.
     pub fn levels(&self) -> Vec<(&'static str, String, bool)> {
-        TipLevel::ALL
-            .iter()
-            .map(|l| {
-                let value = l.as_str();
-                (value, level_words(self.page, *l), self.level == value)
-            })
-            .collect()
+        self.page.level_choices(&self.level)
     }
 
     /// Who `tip` is for, in the reader's words.
     pub fn level_of(&self, tip: &Tip) -> String {
-        level_words(self.page, tip.level)
+        self.page.level_words(tip.level)
     }
-}
-
-fn level_words(page: &Page, level: TipLevel) -> String {
-    page.t(&format!("web-level-{}", level.as_str()))
 }
 
 /// `GET /tips`: the reader's tip of the day, then tips by level and tag.
@@ -114,8 +103,8 @@ pub async fn list(
     let query = query.into_inner();
     let level = match query.level.as_deref().filter(|l| !l.is_empty()) {
         None => None,
-        Some(raw) => match TipLevel::ALL.iter().find(|l| l.as_str() == raw) {
-            Some(level) => Some(*level),
+        Some(raw) => match TipLevel::parse(raw) {
+            Some(level) => Some(level),
             None => {
                 return ApiError::InvalidQuery(crate::error::FieldError::say(
                     "level",
@@ -200,15 +189,10 @@ pub struct TipFormTemplate<'a> {
 impl TipFormTemplate<'_> {
     /// The levels to choose from: `(value, words, chosen)`.
     pub fn levels(&self) -> Vec<(&'static str, String, bool)> {
-        TipLevel::ALL
-            .iter()
-            .map(|l| {
-                let value = l.as_str();
-                let chosen = self.form.level == value
-                    || (self.form.level.is_empty() && *l == TipLevel::default());
-                (value, level_words(self.page, *l), chosen)
-            })
-            .collect()
+        match self.form.level.as_str() {
+            "" => self.page.level_choices(TipLevel::default().as_str()),
+            chosen => self.page.level_choices(chosen),
+        }
     }
 }
 
@@ -254,11 +238,7 @@ pub async fn create(
             form,
         );
     }
-    let level = TipLevel::ALL
-        .iter()
-        .copied()
-        .find(|l| l.as_str() == form.level)
-        .unwrap_or_default();
+    let level = TipLevel::parse(&form.level).unwrap_or_default();
     let input = CreateTip {
         title: form.title.clone(),
         body: form.body.clone(),
