@@ -213,7 +213,10 @@ def run(binary, database_url, label):
             a.wait_for_selector(".preview strong")
             assert a.inner_text(".preview strong") == "差し戻し"
             journey.check(a, "ask-similar-preview")
-            a.fill("#tags", "approvals")
+            # The busiest topics are buttons that add themselves to the tags (and take back).
+            a.click("button.topic:text('approvals')")
+            assert a.input_value("#tags") == "approvals", a.input_value("#tags")
+            assert a.get_attribute("button.topic:text('approvals')", "aria-pressed") == "true"
             a.check("#anonymous")
             a.click("form[action='/ask'] button[type=submit]")
             a.wait_for_url(re.compile(r".*/questions/\d+\?asked=1"))
@@ -239,6 +242,14 @@ def run(binary, database_url, label):
             a.click("form[action$='/thanks'] button")
             a.wait_for_url(re.compile(r".*#answer-\d+"))
             journey.check(a, "accepted")
+            # A puts right what she asked; it stays anonymous.
+            a.click("text=この質問を編集する")
+            a.wait_for_url(re.compile(r".*/questions/\d+/edit"))
+            journey.check(a, "edit-question")
+            a.fill("#body", "承認フローで**差し戻し**のときだけメールを送りたいです（解決しました）。")
+            a.click("form[action$='/edit'] button[type=submit]")
+            a.wait_for_url(question_url)
+            assert "解決しました" in a.inner_text("main"), a.inner_text("main")
             # B sees the best answer; A is still not named anywhere B looks.
             b.goto(question_url)
             assert "ベストアンサー" in b.inner_text("main") and ASKER not in b.content()

@@ -11,8 +11,11 @@
     var people = document.getElementById("people");
     if (!out || !minutes || !runs || !people) return;
     function update() {
-      var m = parseFloat(minutes.value), r = parseInt(runs.value, 10), p = parseInt(people.value, 10);
-      if (isFinite(m) && isFinite(r) && isFinite(p) && m >= 0 && r >= 0 && p >= 0) {
+      // As the server reads them: full-width digits and grouping commas are fine.
+      function plain(input) { return input.value.normalize("NFKC").replace(/[\s,]/g, ""); }
+      var m = Number(plain(minutes)), r = Number(plain(runs)), p = Number(plain(people));
+      var typed = plain(minutes) !== "" && plain(runs) !== "" && plain(people) !== "";
+      if (typed && isFinite(m) && Number.isInteger(r) && Number.isInteger(p) && m >= 0 && r >= 0 && p >= 0) {
         var hours = Math.round(m * r * p / 60 * 100) / 100;
         var strong = document.createElement("strong");
         strong.textContent = out.dataset.template.replace("{hours}", String(hours));
@@ -85,6 +88,34 @@
 
   // In a frame (a Teams tab) the company's sign-in cannot be shown — identity providers refuse
   // to be framed — so it opens in a new window, and the tab offers to continue afterwards.
+  // The suggested topics under a tags field become buttons that add or remove the topic
+  // (without script they stay a list to copy from).
+  function topicPicker() {
+    var input = document.getElementById("tags");
+    if (!input) return;
+    function typed() {
+      return input.value.split(/[\s,、，\u3000]+/).filter(function (t) { return t; });
+    }
+    document.querySelectorAll("code[data-tag]").forEach(function (code) {
+      var tag = code.dataset.tag;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "quiet topic";
+      button.textContent = tag;
+      function show() { button.setAttribute("aria-pressed", String(typed().indexOf(tag) >= 0)); }
+      button.addEventListener("click", function () {
+        var tags = typed();
+        var at = tags.indexOf(tag);
+        if (at >= 0) { tags.splice(at, 1); } else { tags.push(tag); }
+        input.value = tags.join(" ");
+        show();
+      });
+      input.addEventListener("input", show);
+      show();
+      code.replaceWith(button);
+    });
+  }
+
   function signInFromATab() {
     var link = document.getElementById("company-signin");
     var note = document.getElementById("in-a-tab");
@@ -99,5 +130,6 @@
     liveHours();
     previews();
     similar();
+    topicPicker();
   });
 })();

@@ -153,7 +153,9 @@ async fn answer_response(
     Ok(answer_view(row, caller, &Links::new(state, req)))
 }
 
-fn require_author_or_moderator(
+/// Whether `caller` may `action` (`edit` or `delete`) answer `row`: who wrote it or a moderator
+/// (403 otherwise).
+pub fn require_author_or_moderator(
     row: &AnswerRow,
     caller: &Caller,
     action: &str,
@@ -295,11 +297,23 @@ pub async fn update_answer(
     let row = find_answer(&state, id.into_inner(), &caller).await?;
     require_author_or_moderator(&row, &caller, "edit")?;
     check_if_match(&req, &etag("answer", row.id, row.updated_at))?;
-    let body = Body::parse(&input.body).map_err(|e| ApiError::Validation(vec![e]))?;
+    apply_answer_edit(&state, &row, &input.body).await?;
+    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
+}
+
+/// Replaces the text of an authorized answer `row` (the API's `PATCH /answers/{id}` and the
+/// answer's edit page). Errors: 422 when `body` is not 1–20,000 characters; 404 when the answer
+/// was deleted meanwhile.
+pub async fn apply_answer_edit(
+    state: &AppState,
+    row: &AnswerRow,
+    body: &str,
+) -> Result<(), ApiError> {
+    let body = Body::parse(body).map_err(|e| ApiError::Validation(vec![e]))?;
     if !state.store.update_answer(row.id, body.as_str()).await? {
         return Err(ApiError::NotFound("answer"));
     }
-    Ok(HttpResponse::Ok().json(answer_response(&state, &req, &caller, row.id).await?))
+    Ok(())
 }
 
 /// Delete an answer

@@ -138,7 +138,7 @@ pub struct CreateQuestion {
 }
 
 /// Changes to a question; absent fields stay as they are.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateQuestion {
     /// New title, 5–150 characters.

@@ -136,13 +136,36 @@ pub fn safe_return_path(raw: &str) -> Option<String> {
     (resolved.origin() == base.origin()).then(|| raw.to_owned())
 }
 
-/// `GET /auth/login`: redirects the browser to the provider's sign-in page.
+/// A sign-in failure as a browser should see it: a page in the reader's language when the
+/// request takes HTML (a person clicked "sign in"), problem+json otherwise (a script or test).
+fn answered(req: &HttpRequest, result: Result<HttpResponse, ApiError>) -> HttpResponse {
+    match result {
+        Ok(response) => response,
+        Err(e) if crate::web::takes_html(req) => {
+            let page = crate::web::page::Page::bare(crate::i18n::current());
+            e.into_page(&page)
+        }
+        Err(e) => actix_web::ResponseError::error_response(&e),
+    }
+}
+
+/// `GET /auth/login`: redirects the browser to the provider's sign-in page (failures: a page
+/// for browsers, problem+json otherwise).
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
     Query(params): Query<LoginParams>,
+) -> HttpResponse {
+    let result = start_login(&state, &req, params).await;
+    answered(&req, result)
+}
+
+async fn start_login(
+    state: &AppState,
+    req: &HttpRequest,
+    params: LoginParams,
 ) -> Result<HttpResponse, ApiError> {
-    let client = login_client(&state, &req).await?;
+    let client = login_client(state, req).await?;
     let return_to = params
         .return_to
         .as_deref()
@@ -170,11 +193,21 @@ pub async fn login(
         .finish())
 }
 
-/// `GET /auth/callback`: checks the sign-in, validates the ID token and starts a session.
+/// `GET /auth/callback`: checks the sign-in, validates the ID token and starts a session
+/// (failures: a page for browsers, problem+json otherwise).
 pub async fn callback(
     state: web::Data<AppState>,
     req: HttpRequest,
     Query(params): Query<CallbackParams>,
+) -> HttpResponse {
+    let result = finish_login(&state, &req, params).await;
+    answered(&req, result)
+}
+
+async fn finish_login(
+    state: &AppState,
+    req: &HttpRequest,
+    params: CallbackParams,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(error) = params.error {
         let reason = format!("{error} {}", params.error_description.unwrap_or_default());
@@ -189,13 +222,13 @@ pub async fn callback(
     let pending = state
         .auth
         .sessions
-        .pending_login(&req)
+        .pending_login(req)
         .ok_or_else(|| bad("state", "signin-no-pending"))?;
     if params.state.as_deref() != Some(pending.state.as_str()) {
         return Err(bad("state", "signin-state-mismatch"));
     }
     let code = params.code.ok_or_else(|| bad("code", "signin-no-code"))?;
-    let client = login_client(&state, &req).await?;
+    let client = login_client(state, req).await?;
     let response = client
         .exchange_code(AuthorizationCode::new(code))
         .set_pkce_verifier(PkceCodeVerifier::new(pending.verifier.clone()))

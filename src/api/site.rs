@@ -130,68 +130,12 @@ fn sign_in(state: &AppState) -> SignIn {
     sign_in
 }
 
-/// `GET /stats`: the community manager's page — headline tiles and charts of community health,
-/// drawn in the browser from `/api/v1/stats/*` with the session cookie or an API key. Every
-/// script and style is in the page itself (no CDN), so it works on a closed network.
-/// Its words come from `locales/<lang>/stats.ftl` in the reader's language (`Accept-Language`,
-/// else the server default); figure names are the connector's labels, so the page, the CSV
-/// columns a flow reads and the designer say the same thing.
+/// `GET /stats`: where the community manager's page used to be — a permanent redirect (308)
+/// to the members' dashboard (`/dashboard`), so old bookmarks and links still open it.
 pub async fn dashboard() -> HttpResponse {
-    let language = crate::i18n::current();
-    let words = serde_json::Value::Object(dashboard_words(language)).to_string();
-    // Inside a <script>: no `</` may close it early.
-    let words = words.replace("</", "<\\/");
-    let page = include_str!("assets/dashboard.html")
-        .replace("__LANG__", language.tag())
-        .replace(
-            "__TITLE__",
-            &crate::i18n::text(language, "stats-title", &[]),
-        )
-        .replace("__WORDS__", &words);
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CONTENT_LANGUAGE, language.tag()))
-        .body(page)
-}
-
-/// The dashboard's words in `language`: its own (`stats-*`) and the figures' names.
-pub fn dashboard_words(
-    language: crate::i18n::Language,
-) -> serde_json::Map<String, serde_json::Value> {
-    use crate::i18n::text;
-    let mut words = serde_json::Map::new();
-    for key in [
-        "title",
-        "interval",
-        "week",
-        "month",
-        "tag",
-        "key",
-        "load",
-        "csv",
-        "tiles",
-        "chart_questions",
-        "chart_median",
-        "chart_hours",
-        "table",
-        "unit_hours",
-        "unit_people",
-        "unit_count",
-    ] {
-        words.insert(
-            key.into(),
-            text(language, &format!("stats-{key}"), &[]).into(),
-        );
-    }
-    let figures = crate::api::stats::CSV_COLUMNS
-        .iter()
-        .chain(crate::api::stats::SUMMARY_FIELDS.iter());
-    let labels = crate::connector::strings::Strings::new(language);
-    for field in figures {
-        let label = crate::api::stats::figure_label(&labels, field);
-        words.insert((*field).into(), label.into());
-    }
-    words
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, "/dashboard"))
+        .finish()
 }
 
 /// `GET /docs` → `/docs/`, where the interactive reference lives.

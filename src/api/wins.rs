@@ -537,16 +537,23 @@ pub async fn create_win(
         .json(win))
 }
 
-/// Logs `caller`'s win (the API's `POST /wins` and the pages' win form) and returns its id.
-/// Errors: 422 with every invalid field (a cited question or tip that does not exist
-/// included).
-pub async fn log_win(
+/// Checks a new win as `caller` would log it, without saving: 422 with every invalid field
+/// (the win page checks the rest of the form when a number could not be read).
+pub async fn check_win(
     state: &AppState,
     caller: &Caller,
     input: &CreateWin,
-) -> Result<i64, ApiError> {
+) -> Result<(), ApiError> {
+    validate_new_win(state, caller, input).await.map(|_| ())
+}
+
+async fn validate_new_win(
+    state: &AppState,
+    caller: &Caller,
+    input: &CreateWin,
+) -> Result<ValidWin, ApiError> {
     let helped_by = input.helped_by.clone().unwrap_or_default();
-    let valid = validate_win(
+    validate_win(
         state,
         ValidWinInput {
             title: &input.title,
@@ -560,7 +567,18 @@ pub async fn log_win(
             already: &HelpedBy::default(),
         },
     )
-    .await?;
+    .await
+}
+
+/// Logs `caller`'s win (the API's `POST /wins` and the pages' win form) and returns its id.
+/// Errors: 422 with every invalid field (a cited question or tip that does not exist
+/// included).
+pub async fn log_win(
+    state: &AppState,
+    caller: &Caller,
+    input: &CreateWin,
+) -> Result<i64, ApiError> {
+    let valid = validate_new_win(state, caller, input).await?;
     let (search_title, search_body) = (normalize(&valid.title), normalize(&valid.story));
     let id = state
         .store

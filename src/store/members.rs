@@ -2,7 +2,8 @@
 
 use super::idempotency::{created_before, record_created};
 use super::{
-    end_sessions_and_triggers, now_micros, unique_as, with_pool, BeginWrite, Store, StoreResult,
+    end_sessions_and_triggers, now_micros, revoke_every_key, unique_as, with_pool, BeginWrite,
+    Store, StoreResult,
 };
 use crate::domain::member::Role;
 
@@ -207,16 +208,9 @@ impl Store {
         let now = now_micros();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let done = sqlx::query(
-                "UPDATE api_keys SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL",
-            )
-            .bind(member_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            end_sessions_and_triggers!(tx, member_id, now);
+            let revoked = revoke_every_key!(tx, member_id, now);
             tx.commit().await?;
-            Ok(done.rows_affected())
+            Ok(revoked)
         })
     }
 
@@ -365,13 +359,8 @@ impl Store {
                             // The keys issued when the admin created this member were shown
                             // to the admin: from now on the person signs in, and no one else
                             // holds a working key of theirs.
-                            sqlx::query("UPDATE api_keys SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL")
-                                .bind(owner)
-                                .bind(now)
-                                .execute(&mut *tx)
-                                .await?;
                             // …nor a browser session or a trigger made with one of those keys.
-                            end_sessions_and_triggers!(tx, owner, now);
+                            revoke_every_key!(tx, owner, now);
                             if demoted > 0 {
                                 // Not at info or above: this runs inside the person's first request,
                                 // which may be an anonymous question.

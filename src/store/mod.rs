@@ -140,6 +140,25 @@ macro_rules! end_sessions_and_triggers {
 }
 pub(crate) use end_sessions_and_triggers;
 
+/// Inside write transaction `$tx`: revokes every key of member `$member` as of `$now` and ends
+/// their sessions and triggers (`end_sessions_and_triggers!`) — "start over" on the settings
+/// page, and the first company sign-in. Evaluates to how many keys were revoked.
+macro_rules! revoke_every_key {
+    ($tx:ident, $member:expr, $now:expr) => {{
+        let revoked = sqlx::query(
+            "UPDATE api_keys SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL",
+        )
+        .bind($member)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?
+        .rows_affected();
+        $crate::store::end_sessions_and_triggers!($tx, $member, $now);
+        revoked
+    }};
+}
+pub(crate) use revoke_every_key;
+
 /// Who is looking at posts. A post a moderator hid is shown to its author and to moderators
 /// only; each table states the rule once as an SQL condition (`QUESTION_VISIBLE`,
 /// `ANSWER_VISIBLE`, `TIP_VISIBLE`, `WIN_VISIBLE`) over its row and `$1`, the viewer's id.

@@ -27,17 +27,10 @@ pub struct AskTemplate<'a> {
 const TOPICS: i64 = 20;
 
 /// The busiest topics (none when they cannot be read: the form works without them).
-async fn topics(state: &AppState) -> Vec<String> {
-    state
-        .store
-        .tags("", TOPICS)
+pub async fn topics(state: &AppState) -> Vec<String> {
+    super::busiest_topics(state, TOPICS)
         .await
-        .map(|rows| {
-            rows.into_iter()
-                .filter(|t| t.post_count > 0)
-                .map(|t| t.slug)
-                .collect()
-        })
+        .map(|topics| topics.into_iter().map(|(slug, _)| slug).collect())
         .unwrap_or_default()
 }
 

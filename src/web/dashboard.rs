@@ -133,28 +133,29 @@ async fn build<'a>(
         change,
     };
     let n = |row: &HealthRow, f: fn(&HealthRow) -> i64| f(row) as f64;
-    let mut figures = vec![
-        figure(
-            "questions_asked",
-            count(current.questions_asked),
-            count(before.questions_asked),
-            diff(
-                n(current, |r| r.questions_asked),
-                n(before, |r| r.questions_asked),
-                false,
-            ),
+    let mut figures = vec![figure(
+        "questions_asked",
+        count(current.questions_asked),
+        count(before.questions_asked),
+        diff(
+            n(current, |r| r.questions_asked),
+            n(before, |r| r.questions_asked),
+            false,
         ),
-        figure(
-            "answered_within_24h_share",
-            share(current.answered_within_24h_share),
-            share(before.answered_within_24h_share),
-            diff(
-                current.answered_within_24h_share,
-                before.answered_within_24h_share,
-                true,
-            ),
-        ),
-    ];
+    )];
+    // A share of no questions is not 0 %: it is shown as "—", and so is its change.
+    let share_of =
+        |row: &HealthRow| (row.questions_asked > 0).then_some(row.answered_within_24h_share);
+    let none = || "—".to_owned();
+    figures.push(figure(
+        "answered_within_24h_share",
+        share_of(current).map(share).unwrap_or_else(none),
+        share_of(before).map(share).unwrap_or_else(none),
+        share_of(current)
+            .zip(share_of(before))
+            .map(|(a, b)| diff(a, b, true))
+            .unwrap_or_else(none),
+    ));
     if let (Some(a), Some(b)) = (
         current.median_hours_to_first_answer,
         before.median_hours_to_first_answer,
@@ -230,14 +231,7 @@ async fn build<'a>(
     let hours_bars = bars(&|m| m.hours_saved_per_month, &|v| hours(v));
     let question_bars = bars(&|m| m.questions_asked as f64, &|v| count(v as i64));
 
-    let tags = state
-        .store
-        .tags("", LIST)
-        .await?
-        .into_iter()
-        .filter(|t| t.post_count > 0)
-        .map(|t| (t.slug, t.post_count))
-        .collect();
+    let tags = super::busiest_topics(state, LIST).await?;
     let links = Links::new(state, req);
     let waiting = state
         .store

@@ -148,14 +148,7 @@ async fn build<'a>(
         Err(ApiError::NotFoundBecause(..)) => None,
         Err(e) => return Err(e),
     };
-    let tags = state
-        .store
-        .tags("", TOP_TAGS)
-        .await?
-        .into_iter()
-        .filter(|t| t.post_count > 0)
-        .map(|t| (t.slug, t.post_count))
-        .collect();
+    let tags = super::busiest_topics(state, TOP_TAGS).await?;
     Ok(HomeTemplate {
         page,
         tag: tag.map(|t| t.as_str().to_owned()),

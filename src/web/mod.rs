@@ -8,13 +8,14 @@
 //! Words come from `locales/<lang>/web.ftl` in the reader's language. Assets are embedded in
 //! the binary (`static/`), so the pages work on a closed company network.
 //!
-//! Every page answer carries a Content-Security-Policy that allows no script at all yet and
-//! styles only from this site; forms carry a CSRF token (double-submit cookie, see [`csrf`]).
+//! Every page answer carries a Content-Security-Policy that allows only `/static/app.js` with a
+//! fresh nonce (no inline script) and styles only from this site; forms carry a CSRF token (double-submit cookie, see [`csrf`]).
 
 pub mod actions;
 pub mod ask;
 pub mod csrf;
 pub mod dashboard;
+pub mod edit;
 pub mod home;
 pub mod members;
 pub mod page;
@@ -69,6 +70,10 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
     .route("/ask", web::get().to(ask::form))
     .route("/ask", web::post().to(ask::submit))
     .route("/questions/{id}", web::get().to(questions::show))
+    .route("/questions/{id}/edit", web::get().to(edit::question_form))
+    .route("/questions/{id}/edit", web::post().to(edit::question_save))
+    .route("/answers/{id}/edit", web::get().to(edit::answer_form))
+    .route("/answers/{id}/edit", web::post().to(edit::answer_save))
     .route(
         "/questions/{id}/answers",
         web::post().to(questions::post_answer),
@@ -140,6 +145,20 @@ pub fn split_tags(typed: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `limit` busiest topics with posts, busiest first: `(slug, posts)` — for the home page,
+/// the dashboard and the topics to pick from on the forms.
+pub async fn busiest_topics(
+    state: &crate::api::AppState,
+    limit: i64,
+) -> Result<Vec<(String, i64)>, crate::error::ApiError> {
+    let rows = state.store.tags("", limit).await?;
+    Ok(rows
+        .into_iter()
+        .filter(|t| t.post_count > 0)
+        .map(|t| (t.slug, t.post_count))
+        .collect())
+}
+
 /// Whether `req` asks for a page: a browser (it takes `text/html`) on a path outside the API,
 /// the sign-in endpoints and the machine files. Unknown paths and unreadable ids answer such
 /// requests with a page in the reader's language instead of problem+json.
@@ -156,12 +175,15 @@ pub fn is_page_request(req: &actix_web::HttpRequest) -> bool {
     ]
     .iter()
     .any(|prefix| path.starts_with(prefix));
-    let html = req
-        .headers()
+    !machine && takes_html(req)
+}
+
+/// Whether `req` comes from a browser showing a page: its `Accept` takes `text/html`.
+pub fn takes_html(req: &actix_web::HttpRequest) -> bool {
+    req.headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"));
-    !machine && html
+        .is_some_and(|accept| accept.contains("text/html"))
 }
 
 /// The "no such page" page (404), for [`is_page_request`]s whose path cannot be read (no member

@@ -9,8 +9,8 @@ use crate::api::links::Links;
 use crate::api::questions::find_question;
 use crate::api::tips::find_tip;
 use crate::api::wins::{
-    find_win, give_kudos, log_win, win_view, CreateWin, HelpedBy, Impact, KudosInput, KudosTarget,
-    Win,
+    check_win, find_win, give_kudos, log_win, win_view, CreateWin, HelpedBy, Impact, KudosInput,
+    KudosTarget, Win,
 };
 use crate::api::AppState;
 use crate::auth::Caller;
@@ -400,11 +400,11 @@ fn render_form(
     problems: Vec<String>,
 ) -> HttpResponse {
     let hours = match (
-        form.minutes.trim().parse::<f64>(),
-        form.runs.trim().parse::<i64>(),
-        form.people.trim().parse::<i64>(),
+        typed_number(&form.minutes),
+        typed_whole_number(&form.runs),
+        typed_whole_number(&form.people),
     ) {
-        (Ok(m), Ok(r), Ok(p)) if m.is_finite() && m >= 0.0 && r >= 0 && p >= 0 => {
+        (Some(m), Some(r), Some(p)) if m >= 0.0 && r >= 0 && p >= 0 => {
             let hours = hours_saved_per_month(m, r, p);
             Some(format!("{hours}"))
         }
@@ -504,28 +504,50 @@ pub async fn create(
         return form_page(&state, &page, &caller, form, StatusCode::OK, Vec::new()).await;
     }
     let mut problems = Vec::new();
-    let number = |typed: &str, label: &str, problems: &mut Vec<String>| -> Option<f64> {
-        match typed.trim().parse::<f64>() {
-            Ok(n) if n.is_finite() => Some(n),
-            _ => {
-                problems.push(page.t1("web-win-not-a-number", "field", &page.t(label)));
-                None
-            }
+    let minutes = typed_number(&form.minutes);
+    if minutes.is_none() {
+        let field = page.t("web-win-field-minutes");
+        problems.push(page.t1("web-win-not-a-number", "field", &field));
+    }
+    let runs = typed_whole_number(&form.runs);
+    let people = typed_whole_number(&form.people);
+    for (value, label) in [
+        (runs, "web-win-field-runs"),
+        (people, "web-win-field-people"),
+    ] {
+        if value.is_none() {
+            let field = page.t(label);
+            problems.push(page.t1("web-win-not-a-whole-number", "field", &field));
         }
+    }
+    let link = form.link.trim();
+    let mut input = CreateWin {
+        title: form.title.clone(),
+        story: form.story.clone(),
+        tags: super::split_tags(&form.tags),
+        impact: Impact {
+            minutes_saved_per_run: minutes.unwrap_or_default(),
+            runs_per_month: runs.unwrap_or_default(),
+            people_helped: people.unwrap_or_default(),
+        },
+        money_saved_per_month: None,
+        link: (!link.is_empty()).then(|| link.to_owned()),
+        helped_by: Some(HelpedBy {
+            questions: form.cited("question"),
+            tips: form.cited("tip"),
+        }),
     };
-    let whole = |typed: &str, label: &str, problems: &mut Vec<String>| -> Option<i64> {
-        match typed.trim().parse::<i64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                problems.push(page.t1("web-win-not-a-whole-number", "field", &page.t(label)));
-                None
-            }
+    if !problems.is_empty() {
+        // Everything else is checked too, so the member fixes the form once: the numbers
+        // that could not be read are stood in for by valid ones.
+        input.impact = Impact {
+            minutes_saved_per_run: minutes.unwrap_or(1.0),
+            runs_per_month: runs.unwrap_or(1),
+            people_helped: people.unwrap_or(1),
+        };
+        if let Err(ApiError::Validation(errors)) = check_win(&state, &caller, &input).await {
+            problems.extend(page.problems(&errors));
         }
-    };
-    let minutes = number(&form.minutes, "web-win-field-minutes", &mut problems);
-    let runs = whole(&form.runs, "web-win-field-runs", &mut problems);
-    let people = whole(&form.people, "web-win-field-people", &mut problems);
-    let (Some(minutes), Some(runs), Some(people)) = (minutes, runs, people) else {
         return form_page(
             &state,
             &page,
@@ -535,24 +557,7 @@ pub async fn create(
             problems,
         )
         .await;
-    };
-    let link = form.link.trim();
-    let input = CreateWin {
-        title: form.title.clone(),
-        story: form.story.clone(),
-        tags: super::split_tags(&form.tags),
-        impact: Impact {
-            minutes_saved_per_run: minutes,
-            runs_per_month: runs,
-            people_helped: people,
-        },
-        money_saved_per_month: None,
-        link: (!link.is_empty()).then(|| link.to_owned()),
-        helped_by: Some(HelpedBy {
-            questions: form.cited("question"),
-            tips: form.cited("tip"),
-        }),
-    };
+    }
     match log_win(&state, &caller, &input).await {
         Ok(id) => see_other(&pages::win(id)),
         Err(ApiError::Validation(errors)) => {
@@ -568,5 +573,44 @@ pub async fn create(
             .await
         }
         Err(e) => e.into_page(&page),
+    }
+}
+
+/// A number as office staff type it: full-width digits (２．５), grouping commas (1,000 or
+/// 1，000) and spaces are read as the plain number; `None` when it is not a finite number.
+pub fn typed_number(typed: &str) -> Option<f64> {
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = typed
+        .nfkc()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    plain.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// A whole number as office staff type it (see [`typed_number`]); `None` otherwise.
+pub fn typed_whole_number(typed: &str) -> Option<i64> {
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = typed
+        .nfkc()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    plain.parse::<i64>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{typed_number, typed_whole_number};
+
+    #[test]
+    fn numbers_are_read_as_office_staff_type_them() {
+        assert_eq!(typed_number("２．５"), Some(2.5));
+        assert_eq!(typed_number(" 1,000 "), Some(1000.0));
+        assert_eq!(typed_number("1，000.5"), Some(1000.5));
+        assert_eq!(typed_number("inf"), None);
+        assert_eq!(typed_number("二"), None);
+        assert_eq!(typed_whole_number("２０"), Some(20));
+        assert_eq!(typed_whole_number("1,200"), Some(1200));
+        assert_eq!(typed_whole_number("2.5"), None);
+        assert_eq!(typed_whole_number(""), None);
     }
 }

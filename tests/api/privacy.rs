@@ -719,6 +719,10 @@ static REQUEST_ID: LazyLock<Regex> =
 static CSRF_FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"name="csrf" value="[^"]*""#).unwrap());
 
+/// An edit form's version: the post's `updated_at` in microseconds (a time, like `<time>`).
+static VERSION_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"name="version" value="\d+""#).unwrap());
+
 /// A page's script nonce (in its policy and its script tag): random per answer.
 static NONCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"nonce="[^"]*"|'nonce-[^']*'"#).unwrap());
@@ -734,6 +738,7 @@ fn normalise(text: &str) -> String {
     let text = ATTEMPTS.replace_all(&text, r#""$1":<n>"#);
     let text = CSRF_FIELD.replace_all(&text, r#"name="csrf" value="<csrf>""#);
     let text = NONCE.replace_all(&text, "nonce=<nonce>");
+    let text = VERSION_FIELD.replace_all(&text, r#"name="version" value="<time>""#);
     REQUEST_ID
         .replace_all(&text, r#""request_id":"<request id>""#)
         .into_owned()
@@ -889,6 +894,17 @@ async fn observe(story: &Story) -> (Vec<(String, String)>, BTreeSet<String>) {
                 "{observer} {page}: {}",
                 seen.body
             );
+            recording.push((format!("{observer} GET {page}"), record_seen(&seen)));
+        }
+        // The edit forms of every question and of the named answers: open to the author and
+        // moderators, refused to the rest — either way the same whoever asked.
+        let answers = ["b1", "x1"].map(|name| story.named[name]);
+        let edits = ids
+            .iter()
+            .map(|id| format!("page:/questions/{id}/edit"))
+            .chain(answers.iter().map(|id| format!("page:/answers/{id}/edit")));
+        for page in edits {
+            let seen = story.send(Method::GET, &page, observer, None).await;
             recording.push((format!("{observer} GET {page}"), record_seen(&seen)));
         }
     }

@@ -276,6 +276,13 @@ with_provider! {
         // A callback whose state does not match is refused.
         let bad = manual.get(format!("{}/auth/callback?code=x&state=forged", app.address)).header("cookie", cookie.split(';').next().unwrap()).send().await.unwrap();
         problem(bad, StatusCode::BAD_REQUEST, "invalid_query").await;
+        // A person's browser (it takes HTML) is told on a page in its language instead.
+        let page = manual.get(format!("{}/auth/callback?code=x&state=forged", app.address)).header("cookie", cookie.split(';').next().unwrap()).header("accept", "text/html,*/*").header("accept-language", "ja").send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::BAD_REQUEST);
+        assert!(page.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+        let html = page.text().await.unwrap();
+        assert!(html.contains(r#"<html lang="ja">"#) && html.contains(r#"href="/""#), "{html}");
+        assert!(!html.contains("invalid_query"), "{html}");
 
         // Following every redirect, as a browser does.
         let browser = reqwest::Client::builder().cookie_store(true).build().unwrap();
