@@ -5,16 +5,19 @@ use super::{now_micros, with_pool, Store, StoreResult};
 use crate::domain::search::like_contains;
 
 /// A tag, how many questions carry it, and how many posts (questions, tips and wins).
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct TagRow {
     pub slug: String,
     pub question_count: i64,
     pub post_count: i64,
 }
 
-/// Tags with their counts; posts a moderator hid are not counted. `{filter}` is the WHERE
-/// condition on `t`.
-const TAG_COUNTS: &str = "SELECT t.slug, COALESCE(SUM(u.is_question), 0) AS question_count, COUNT(u.tag_id) AS post_count \
+/// Tags with their counts, as kept by the database's triggers (migration `0013_tag_counts`);
+/// posts a moderator hid are not counted. `{filter}` is the WHERE condition on `t`.
+const TAG_COUNTS: &str = "SELECT t.slug, t.question_count, t.post_count FROM tags t WHERE {filter}";
+
+/// The same counts computed from the posts themselves: what the kept counts must equal.
+const TAG_COUNTS_RECOUNTED: &str = "SELECT t.slug, COALESCE(SUM(u.is_question), 0) AS question_count, COUNT(u.tag_id) AS post_count \
      FROM tags t LEFT JOIN ( \
        SELECT qt.tag_id, 1 AS is_question FROM question_tags qt JOIN questions q ON q.id = qt.question_id WHERE q.hidden_at IS NULL \
        UNION ALL SELECT tt.tag_id, 0 FROM tip_tags tt JOIN tips p ON p.id = tt.tip_id WHERE p.hidden_at IS NULL \
@@ -37,6 +40,28 @@ impl Store {
             .bind(limit)
             .fetch_all(pool)
             .await?)
+        })
+    }
+
+    /// Every tag with its counts computed from the posts themselves, by slug — slow (it reads
+    /// every post); for checking that the counts kept with the tags are right.
+    pub async fn tag_counts_recounted(&self) -> StoreResult<Vec<TagRow>> {
+        with_pool!(self, pool => {
+            Ok(sqlx::query_as(&format!(
+                "{} ORDER BY t.slug",
+                TAG_COUNTS_RECOUNTED.replace("{filter}", "1 = 1")
+            ))
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
+    /// Every tag with its kept counts, by slug (see [`Store::tag_counts_recounted`]).
+    pub async fn tag_counts(&self) -> StoreResult<Vec<TagRow>> {
+        with_pool!(self, pool => {
+            Ok(sqlx::query_as(&format!("{} ORDER BY t.slug", TAG_COUNTS.replace("{filter}", "1 = 1")))
+                .fetch_all(pool)
+                .await?)
         })
     }
 

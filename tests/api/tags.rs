@@ -61,3 +61,56 @@ on_both_databases! {
         assert_eq!(tags["items"][1]["question_count"], 0);
     }
 }
+
+/// The counts kept with the tags equal the counts computed from the posts.
+async fn counts_agree(app: &TestApp, step: &str) {
+    let kept = app.store.tag_counts().await.unwrap();
+    let recounted = app.store.tag_counts_recounted().await.unwrap();
+    assert_eq!(kept, recounted, "after {step}");
+}
+
+on_both_databases! {
+    async fn the_kept_tag_counts_follow_every_change_to_posts(app) {
+        let m = app.member("m").await;
+        let reporter = app.member("r").await;
+        let moderator = app.member_with_role("Moderator Mio", "moderator").await;
+        let q1 = app.ask(&m.key, "First excel one", "b", &["excel", "approvals"], false).await;
+        let q2 = app.ask(&m.key, "Second excel one", "b", &["excel"], true).await;
+        let tip = app.post("/tips", &m.key, json!({"title": "Excel のコツです", "body": "b", "tags": ["excel", "tips"]})).await;
+        let tip = json_of(tip, StatusCode::CREATED).await;
+        let win = app.post("/wins", &m.key, json!({"title": "請求書の転記を自動化", "story": "x", "tags": ["excel"],
+            "impact": {"minutes_saved_per_run": 30, "runs_per_month": 4, "people_helped": 1}})).await;
+        let win = json_of(win, StatusCode::CREATED).await;
+        counts_agree(app, "creating").await;
+        let excel = app.get_json("/tags?q=excel", &m.key).await;
+        assert_eq!((excel["items"][0]["question_count"].as_i64(), excel["items"][0]["post_count"].as_i64()), (Some(2), Some(4)), "{excel}");
+        // Retagging each kind of post.
+        app.patch(&format!("/questions/{}", q1["id"]), &m.key, json!({"tags": ["approvals", "sharepoint"]})).await;
+        app.patch(&format!("/tips/{}", tip["id"]), &m.key, json!({"tags": ["sharepoint"]})).await;
+        app.patch(&format!("/wins/{}", win["id"]), &m.key, json!({"tags": ["approvals"]})).await;
+        counts_agree(app, "retagging").await;
+        // Hiding and showing again each kind of post (a hidden post is not counted).
+        for (kind, id) in [("question", &q2["id"]), ("tip", &tip["id"]), ("win", &win["id"])] {
+            let report = app.post("/reports", &reporter.key, json!({"target_kind": kind, "target_id": id, "reason": "spam"})).await;
+            let report = json_of(report, StatusCode::CREATED).await;
+            let hidden = app.post(&format!("/reports/{}/resolve", report["id"]), &moderator.key, json!({"action": "hide", "reason": "x"})).await;
+            assert_eq!(hidden.status(), StatusCode::OK);
+            counts_agree(app, &format!("hiding a {kind}")).await;
+        }
+        let excel = app.get_json("/tags?q=excel", &m.key).await;
+        assert_eq!((excel["items"][0]["question_count"].as_i64(), excel["items"][0]["post_count"].as_i64()), (Some(0), Some(0)), "{excel}");
+        // Retagging a hidden post changes no count.
+        app.patch(&format!("/questions/{}", q2["id"]), &m.key, json!({"tags": ["approvals"]})).await;
+        counts_agree(app, "retagging a hidden question").await;
+        assert_eq!(app.delete(&format!("/hidden-posts/question/{}", q2["id"]), &moderator.key).await.status(), StatusCode::NO_CONTENT);
+        assert_eq!(app.delete(&format!("/hidden-posts/tip/{}", tip["id"]), &moderator.key).await.status(), StatusCode::NO_CONTENT);
+        counts_agree(app, "showing again").await;
+        // Deleting posts, hidden or not.
+        for path in [format!("/questions/{}", q1["id"]), format!("/questions/{}", q2["id"]), format!("/tips/{}", tip["id"]), format!("/wins/{}", win["id"])] {
+            assert_eq!(app.delete(&path, &moderator.key).await.status(), StatusCode::NO_CONTENT, "{path}");
+            counts_agree(app, &format!("deleting {path}")).await;
+        }
+        let all = app.store.tag_counts().await.unwrap();
+        assert!(all.iter().all(|t| t.question_count == 0 && t.post_count == 0), "{all:?}");
+    }
+}
