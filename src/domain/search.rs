@@ -2,10 +2,10 @@
 //!
 //! Stored text and query terms go through the same normalisation (NFKC, then lower case), so
 //! full-width `ＵＩ`, half-width `ﾌﾛｰ` and `Flow` match `ui`, `フロー` and `flow`. A query is
-//! split on ASCII and full-width (`　`) spaces and every term must match. The store serves
-//! terms of three or more characters from a trigram index (SQLite FTS5 `trigram`, PostgreSQL
-//! `pg_trgm`) and shorter terms (`承認`, `UI`) by substring, because trigram indexes cannot see
-//! them. A term that is in the [`GLOSSARY`] also matches its other spellings, so `flow` finds
+//! split on ASCII and full-width (`　`) spaces and every term must match as a substring of the
+//! title or the body. The store serves every term, of any length, from a character-bigram
+//! index (see "The gram index" below), exact on both databases. A term that is in the
+//! [`GLOSSARY`] also matches its other spellings, so `flow` finds
 //! `フロー`, `承認` finds `approval` and `コネクタ` finds `コネクター` — members write both
 //! languages and both katakana variants. "Similar questions" scores candidates by the share of the draft's character n-grams
 //! they contain, which works for Japanese titles with no spaces where word-based similarity
@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 pub const QUERY_MAX_CHARS: usize = 200;
 /// Most terms in one query.
 pub const MAX_TERMS: usize = 10;
-/// Shortest term a trigram index can serve.
+/// The n-gram length "similar questions" compares for Latin-script words (trigrams).
 pub const TRIGRAM_MIN_CHARS: usize = 3;
 
 /// The form all searchable text is stored and compared in.
@@ -316,6 +316,97 @@ pub fn similarity(draft: &BTreeSet<String>, candidate_title: &str) -> f64 {
     shared as f64 / draft.len() as f64
 }
 
+// The gram index: character bigrams, the standard way to index Japanese without a dictionary
+// (Elasticsearch's `cjk_bigram`, Groonga's `TokenBigram`), used for English too so that one
+// index serves every term of any length exactly.
+//
+// Every character and every pair of adjacent characters of the normalised text becomes a
+// token written in hexadecimal code points (`承認` → `627fx8a8d`), so that no tokenizer ever
+// splits, folds or drops one — punctuation, `%` and `_` included. On SQLite an FTS5 table
+// holds, for each position of the text, the pair starting there ([`gram_sequence`]); a term
+// of two or more characters is the phrase of its pairs, which matches exactly where the
+// term is a substring, and a one-character term is the prefix of the pairs starting with it
+// ([`fts_term`]). On PostgreSQL a GIN-indexed array holds each distinct character and pair
+// of the title (`t…`) and of the body (`b…`) ([`gram_set`]); the pairs of a term narrow the
+// rows down, and `LIKE` on those rows keeps the match exact ([`term_grams`]).
+
+/// A character as a token: its code point in hexadecimal.
+fn hex(c: char) -> String {
+    format!("{:x}", c as u32)
+}
+
+/// The pair `a`, `b` as a token (`627fx8a8d`); `b` is `None` at the end of the text.
+fn pair(a: char, b: Option<char>) -> String {
+    match b {
+        Some(b) => format!("{}x{}", hex(a), hex(b)),
+        None => format!("{}x", hex(a)),
+    }
+}
+
+/// The FTS5 column text for normalised `text`: at each position, the pair starting there,
+/// separated by spaces (`ab` → `61x62 62x`).
+pub fn gram_sequence(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(chars.len() * 10);
+    for (i, c) in chars.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&pair(*c, chars.get(i + 1).copied()));
+    }
+    out
+}
+
+/// The FTS5 query for one normalised term: the phrase of its pairs, or for one character the
+/// prefix of every pair starting with it.
+pub fn fts_term(term: &str) -> String {
+    let chars: Vec<char> = term.chars().collect();
+    match chars.as_slice() {
+        [] => "\"\"".to_owned(),
+        [c] => format!("\"{}x\"*", hex(*c)),
+        _ => {
+            let pairs: Vec<String> = chars.windows(2).map(|w| pair(w[0], Some(w[1]))).collect();
+            format!("\"{}\"", pairs.join(" "))
+        }
+    }
+}
+
+/// The distinct characters and pairs of normalised `text`, each prefixed with `field` (`t`
+/// for a title, `b` for a body), separated by spaces: PostgreSQL's array of grams.
+pub fn gram_set(field: char, text: &str) -> BTreeSet<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut grams = BTreeSet::new();
+    for (i, c) in chars.iter().enumerate() {
+        grams.insert(format!("{field}{}", hex(*c)));
+        if let Some(next) = chars.get(i + 1) {
+            grams.insert(format!("{field}{}", pair(*c, Some(*next))));
+        }
+    }
+    grams
+}
+
+/// The grams a row's `field` must hold to contain normalised `term` (see [`gram_set`]): its
+/// distinct pairs, or the character itself.
+pub fn term_grams(field: char, term: &str) -> Vec<String> {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.len() == 1 {
+        return vec![format!("{field}{}", hex(chars[0]))];
+    }
+    let set: BTreeSet<String> = chars
+        .windows(2)
+        .map(|w| format!("{field}{}", pair(w[0], Some(w[1]))))
+        .collect();
+    set.into_iter().collect()
+}
+
+/// The PostgreSQL array of grams for a post: its title's and its body's, space-separated
+/// (the store splits them with `string_to_array`).
+pub fn post_grams(search_title: &str, search_body: &str) -> String {
+    let mut all = gram_set('t', search_title);
+    all.extend(gram_set('b', search_body));
+    all.into_iter().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,5 +541,16 @@ mod tests {
             let e = Glossary::extended(bad).unwrap_err();
             assert!(e.starts_with(&format!("line {line}:")), "{bad:?}: {e}");
         }
+    }
+
+    #[test]
+    fn grams_are_hexadecimal_pairs_in_order() {
+        use super::{fts_term, gram_sequence, post_grams, term_grams};
+        assert_eq!(gram_sequence("承認"), "627fx8a8d 8a8dx");
+        assert_eq!(gram_sequence("a%"), "61x25 25x");
+        assert_eq!(fts_term("承認"), "\"627fx8a8d\"");
+        assert_eq!(fts_term("承"), "\"627fx\"*");
+        assert_eq!(term_grams('t', "aaa"), vec!["t61x61"]);
+        assert_eq!(post_grams("ab", "b"), "b62 t61 t61x62 t62");
     }
 }

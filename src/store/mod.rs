@@ -19,7 +19,7 @@ pub mod tags;
 pub mod tips;
 pub mod wins;
 
-use crate::domain::search::{like_contains, SearchQuery, TRIGRAM_MIN_CHARS};
+use crate::domain::search::{like_contains, SearchQuery};
 use anyhow::Context;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -80,6 +80,50 @@ macro_rules! lock_question {
     };
 }
 pub(crate) use lock_question;
+
+/// Inside transaction `$tx`: (re)writes the search grams of row `$id` of `$table`
+/// (`questions` or `tips`) from its stored `search_title` and `search_body` — the FTS5 twin
+/// `<table>_grams` on SQLite (`$sqlite`), the `search_grams` array on PostgreSQL. See
+/// `domain::search`, "The gram index".
+macro_rules! index_grams {
+    ($tx:ident, $sqlite:expr, $table:literal, $id:expr) => {{
+        let (title, body): (String, String) = sqlx::query_as(concat!(
+            "SELECT search_title, search_body FROM ",
+            $table,
+            " WHERE id = $1"
+        ))
+        .bind($id)
+        .fetch_one(&mut *$tx)
+        .await?;
+        if $sqlite {
+            sqlx::query(concat!("DELETE FROM ", $table, "_grams WHERE rowid = $1"))
+                .bind($id)
+                .execute(&mut *$tx)
+                .await?;
+            sqlx::query(concat!(
+                "INSERT INTO ",
+                $table,
+                "_grams (rowid, title, body) VALUES ($1, $2, $3)"
+            ))
+            .bind($id)
+            .bind($crate::domain::search::gram_sequence(&title))
+            .bind($crate::domain::search::gram_sequence(&body))
+            .execute(&mut *$tx)
+            .await?;
+        } else {
+            sqlx::query(concat!(
+                "UPDATE ",
+                $table,
+                " SET search_grams = string_to_array($2, ' ') WHERE id = $1"
+            ))
+            .bind($id)
+            .bind($crate::domain::search::post_grams(&title, &body))
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+pub(crate) use index_grams;
 
 /// Links a tag (creating it on first use) to a row of `$table` inside a transaction.
 macro_rules! link_tag {
@@ -474,17 +518,14 @@ impl Store {
             Pool::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
             Pool::Postgres(pool) => {
                 sqlx::migrate!("migrations/postgres").run(pool).await?;
-                let ctype: String = sqlx::query_scalar("SELECT current_setting('lc_ctype')")
-                    .fetch_one(pool)
-                    .await?;
-                let lower = ctype.to_lowercase();
-                if !(lower.contains("utf-8") || lower.contains("utf8")) {
-                    tracing::warn!(
-                        lc_ctype = %ctype,
-                        "the database's LC_CTYPE is not UTF-8: Japanese search will not use the trigram indexes; create the database with LC_CTYPE 'C.UTF-8'"
-                    );
-                }
             }
+        }
+        let indexed = self.index_unindexed().await?;
+        if indexed > 0 {
+            tracing::info!(
+                indexed,
+                "search grams written for posts made before the gram index"
+            );
         }
         Ok(())
     }
@@ -505,23 +546,64 @@ impl Store {
         Ok(())
     }
 
+    /// Whether this store is SQLite (else PostgreSQL).
+    pub(crate) fn is_sqlite(&self) -> bool {
+        matches!(self.pool, Pool::Sqlite(_))
+    }
+
+    /// Indexes the questions and tips that have no search grams yet — rows written before the
+    /// gram index existed (migration 0014) — in batches of 1,000; returns how many. Run at
+    /// start-up after migrating; a no-op once everything is indexed.
+    pub async fn index_unindexed(&self) -> StoreResult<u64> {
+        let sqlite = self.is_sqlite();
+        let mut indexed = 0;
+        macro_rules! backfill {
+            ($table:literal) => {
+                loop {
+                    let missing = if sqlite {
+                        concat!("SELECT id FROM ", $table, " WHERE id NOT IN (SELECT rowid FROM ", $table, "_grams) ORDER BY id LIMIT 1000")
+                    } else {
+                        concat!("SELECT id FROM ", $table, " WHERE search_grams IS NULL ORDER BY id LIMIT 1000")
+                    };
+                    let done = with_pool!(self, pool => {
+                        let mut tx = pool.begin_write().await?;
+                        let ids: Vec<i64> = sqlx::query_scalar(missing).fetch_all(&mut *tx).await?;
+                        for id in &ids {
+                            index_grams!(tx, sqlite, $table, *id);
+                        }
+                        tx.commit().await?;
+                        ids.len() as u64
+                    });
+                    indexed += done;
+                    if done < 1000 {
+                        break;
+                    }
+                }
+            };
+        }
+        backfill!("questions");
+        backfill!("tips");
+        Ok(indexed)
+    }
+
     /// The WHERE condition and title-rank expression for a search over a table with
-    /// `search_title`/`search_body` columns (aliased `alias`) and an FTS5 twin `fts_table` on
-    /// SQLite. Every term must be in the title or the body. Terms long enough for trigrams use
-    /// each backend's index (FTS5 `trigram`; `pg_trgm` GIN serving LIKE); shorter ones are
-    /// matched by substring.
+    /// `search_title`/`search_body` columns (aliased `alias`) and gram index `grams` (the
+    /// FTS5 table on SQLite; the `search_grams` column on PostgreSQL). Every term group must
+    /// match, each by any of its spellings, as a substring of the title or the body: on
+    /// SQLite the phrase of the term's pairs in the FTS5 table (exact); on PostgreSQL the
+    /// array containing the term's grams (GIN) and `LIKE` on the rows it finds (exact).
     pub(crate) fn search_condition(
         &self,
         alias: &str,
-        fts_table: &str,
+        grams: &str,
         search: &SearchQuery,
         binds: &mut Binds,
     ) -> (String, String) {
+        use crate::domain::search::{fts_term, term_grams};
         let mut conditions = Vec::new();
         let mut in_title = Vec::new();
         let mut fts_groups = Vec::new();
-        let sqlite = matches!(self.pool, Pool::Sqlite(_));
-        // Every term group must match; within a group, any spelling (see `domain::search`).
+        let sqlite = self.is_sqlite();
         for group in search.term_groups() {
             let patterns: Vec<String> =
                 group.iter().map(|t| binds.text(like_contains(t))).collect();
@@ -533,30 +615,29 @@ impl Store {
                     .collect::<Vec<_>>()
                     .join(" OR ")
             ));
-            let all_long = group.iter().all(|t| t.chars().count() >= TRIGRAM_MIN_CHARS);
-            if all_long && sqlite {
-                let phrases: Vec<String> = group
-                    .iter()
-                    .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-                    .collect();
+            if sqlite {
+                let phrases: Vec<String> = group.iter().map(|t| fts_term(t)).collect();
                 fts_groups.push(format!("({})", phrases.join(" OR ")));
             } else {
-                conditions.push(format!(
-                    "({})",
-                    patterns
-                        .iter()
-                        .map(|p| format!(
-                            "{alias}.search_title LIKE {p} ESCAPE '\\' OR {alias}.search_body LIKE {p} ESCAPE '\\'"
-                        ))
-                        .collect::<Vec<_>>()
-                        .join(" OR ")
-                ));
+                let alternatives: Vec<String> = group
+                    .iter()
+                    .zip(&patterns)
+                    .map(|(term, p)| {
+                        let t = binds.text(term_grams('t', term).join(" "));
+                        let b = binds.text(term_grams('b', term).join(" "));
+                        format!(
+                            "({alias}.search_grams @> string_to_array({t}, ' ') AND {alias}.search_title LIKE {p} ESCAPE '\\') \
+                             OR ({alias}.search_grams @> string_to_array({b}, ' ') AND {alias}.search_body LIKE {p} ESCAPE '\\')"
+                        )
+                    })
+                    .collect();
+                conditions.push(format!("({})", alternatives.join(" OR ")));
             }
         }
         if !fts_groups.is_empty() {
             let m = binds.text(fts_groups.join(" AND "));
             conditions.push(format!(
-                "{alias}.id IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH {m})"
+                "{alias}.id IN (SELECT rowid FROM {grams} WHERE {grams} MATCH {m})"
             ));
         }
         let rank = format!("CASE WHEN {} THEN 1 ELSE 0 END", in_title.join(" AND "));

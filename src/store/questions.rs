@@ -4,11 +4,11 @@
 use super::events::{forget_events, record_event, refresh_question_events};
 use super::idempotency::{created_before, record_created};
 use super::{
-    bind_all, now_micros, with_pool, BeginWrite, Binds, Pool, SortKey, Store, StoreResult, Viewer,
+    bind_all, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult, Viewer,
 };
 use crate::domain::event::{EventData, EventMember, EventQuestion, EventType, NewEvent};
 use crate::domain::question::{QuestionSort, QuestionStatus};
-use crate::domain::search::{like_contains, SearchQuery, TRIGRAM_MIN_CHARS};
+use crate::domain::search::{like_contains, SearchQuery};
 use crate::domain::tag::TagSlug;
 
 /// A question as stored, with its asker's name and the viewer's "me too". The asker fields
@@ -98,6 +98,7 @@ impl Store {
     /// Creates a question with its tags (created on first use); returns its id.
     pub async fn create_question(&self, new: &NewQuestion<'_>) -> StoreResult<i64> {
         let now = now_micros();
+        let sqlite = self.is_sqlite();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(id) = created_before!(tx, "question") {
@@ -117,6 +118,7 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
+            super::index_grams!(tx, sqlite, "questions", id);
             for tag in new.tags {
                 super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);
             }
@@ -203,7 +205,8 @@ impl Store {
         }
         let mut rank_expr = "0".to_owned();
         if let Some(search) = &filter.search {
-            let (condition, rank) = self.search_condition("q", "questions_fts", search, &mut binds);
+            let (condition, rank) =
+                self.search_condition("q", "questions_grams", search, &mut binds);
             conditions.push(condition);
             rank_expr = rank;
         }
@@ -250,8 +253,8 @@ impl Store {
     }
 
     /// Ids and titles of recent questions sharing at least one n-gram with a draft title:
-    /// candidates that the caller scores. Hidden questions are never suggested. Grams of three or more characters use the trigram
-    /// index on SQLite; shorter ones (Japanese bigrams) are matched by substring.
+    /// candidates that the caller scores. Hidden questions are never suggested. Each gram is
+    /// found in the titles through the gram index, like a search term.
     pub async fn similar_candidates(
         &self,
         grams: &[String],
@@ -260,22 +263,23 @@ impl Store {
         if grams.is_empty() {
             return Ok(Vec::new());
         }
+        use crate::domain::search::{fts_term, term_grams};
         let mut binds = Binds::default();
         let mut alternatives = Vec::new();
-        let mut fts = Vec::new();
-        for gram in grams {
-            if gram.chars().count() >= TRIGRAM_MIN_CHARS && matches!(self.pool, Pool::Sqlite(_)) {
-                fts.push(format!("\"{}\"", gram.replace('"', "\"\"")));
-            } else {
-                let p = binds.text(like_contains(gram));
-                alternatives.push(format!("q.search_title LIKE {p} ESCAPE '\\'"));
-            }
-        }
-        if !fts.is_empty() {
-            let m = binds.text(format!("search_title : ({})", fts.join(" OR ")));
+        if self.is_sqlite() {
+            let phrases: Vec<String> = grams.iter().map(|g| fts_term(g)).collect();
+            let m = binds.text(format!("title : ({})", phrases.join(" OR ")));
             alternatives.push(format!(
-                "q.id IN (SELECT rowid FROM questions_fts WHERE questions_fts MATCH {m})"
+                "q.id IN (SELECT rowid FROM questions_grams WHERE questions_grams MATCH {m})"
             ));
+        } else {
+            for gram in grams {
+                let t = binds.text(term_grams('t', gram).join(" "));
+                let p = binds.text(like_contains(gram));
+                alternatives.push(format!(
+                    "(q.search_grams @> string_to_array({t}, ' ') AND q.search_title LIKE {p} ESCAPE '\\')"
+                ));
+            }
         }
         let limit = binds.int(limit);
         let sql = format!(
@@ -294,6 +298,8 @@ impl Store {
         changes: &QuestionChanges<'_>,
     ) -> StoreResult<bool> {
         let now = now_micros();
+        let sqlite = self.is_sqlite();
+        let text_changed = changes.title.is_some() || changes.body.is_some();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let found = sqlx::query(
@@ -314,6 +320,9 @@ impl Store {
             .await?
             .rows_affected()
                 == 1;
+            if found && text_changed {
+                super::index_grams!(tx, sqlite, "questions", id);
+            }
             if found {
                 if let Some(tags) = changes.tags {
                     sqlx::query("DELETE FROM question_tags WHERE question_id = $1")

@@ -93,6 +93,7 @@ impl Store {
     /// Creates a tip with its tags; returns its id.
     pub async fn create_tip(&self, new: &NewTip<'_>) -> StoreResult<i64> {
         let now = now_micros();
+        let sqlite = self.is_sqlite();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(id) = created_before!(tx, "tip") {
@@ -113,6 +114,7 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
+            super::index_grams!(tx, sqlite, "tips", id);
             for tag in new.tags {
                 link_tag!(tx, "tip_tags", "tip_id", id, tag.as_str(), now);
             }
@@ -190,7 +192,7 @@ impl Store {
         }
         let mut rank_expr = "0".to_owned();
         if let Some(search) = &filter.search {
-            let (condition, rank) = self.search_condition("t", "tips_fts", search, &mut binds);
+            let (condition, rank) = self.search_condition("t", "tips_grams", search, &mut binds);
             conditions.push(condition);
             rank_expr = rank;
         }
@@ -226,6 +228,8 @@ impl Store {
     /// Applies changes to a tip; false when it does not exist.
     pub async fn update_tip(&self, id: i64, changes: &TipChanges<'_>) -> StoreResult<bool> {
         let now = now_micros();
+        let sqlite = self.is_sqlite();
+        let text_changed = changes.title.is_some() || changes.body.is_some();
         with_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let found = sqlx::query(
@@ -247,6 +251,9 @@ impl Store {
             .await?
             .rows_affected()
                 == 1;
+            if found && text_changed {
+                super::index_grams!(tx, sqlite, "tips", id);
+            }
             if found {
                 if let Some(tags) = changes.tags {
                     sqlx::query("DELETE FROM tip_tags WHERE tip_id = $1").bind(id).execute(&mut *tx).await?;

@@ -181,3 +181,98 @@ async fn a_company_glossary_extends_search_sqlite() {
 async fn a_company_glossary_extends_search_postgres() {
     company_glossary(Backend::Postgres).await;
 }
+
+/// A small deterministic random source (a linear congruential generator).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % below
+    }
+}
+
+/// Every id `q` finds, following the pages.
+async fn found(app: &TestApp, key: &str, query: &str) -> std::collections::BTreeSet<i64> {
+    let mut ids = std::collections::BTreeSet::new();
+    let mut next = Some(app.url(&format!("/questions?limit=100&q={}", q(query))));
+    while let Some(link) = next {
+        let page = app.get_json(&link, key).await;
+        for item in page["items"].as_array().unwrap() {
+            assert!(
+                ids.insert(item["id"].as_i64().unwrap()),
+                "{query}: an id twice"
+            );
+        }
+        next = page["next_link"].as_str().map(str::to_owned);
+    }
+    ids
+}
+
+on_both_databases! {
+    async fn search_finds_exactly_what_a_substring_scan_finds(app) {
+        use tsunagu::domain::search::{normalize, Glossary};
+        let m = app.member("m").await;
+        // A corpus from a small alphabet, so that short terms match many posts: Japanese,
+        // half- and full-width forms, English in both cases, LIKE's wildcards, punctuation.
+        let alphabet: Vec<&str> = vec!["承", "認", "フ", "ロ", "ー", "ﾌ", "ﾛ", "経", "費", "a", "p", "r", "o", "v", "l", "A", "Ｐ", "%", "_", "-", " ", "。", "の"];
+        let mut rng = Lcg(20261130);
+        let text = |rng: &mut Lcg, min: usize, max: usize| -> String {
+            let len = min + rng.next(max - min + 1);
+            let mut s = String::new();
+            while s.chars().filter(|c| !c.is_whitespace()).count() < len {
+                s.push_str(alphabet[rng.next(alphabet.len())]);
+            }
+            s
+        };
+        let mut corpus = Vec::new();
+        for i in 0..120 {
+            let title = format!("{}{}", text(&mut rng, 5, 20), if i % 10 == 0 { " approval" } else { "" });
+            let body = format!("{}{}", text(&mut rng, 1, 40), if i % 7 == 0 { " フロー" } else { "" });
+            let created = app.ask(&m.key, &title, &body, &[], false).await;
+            corpus.push((created["id"].as_i64().unwrap(), normalize(&title), normalize(&body)));
+        }
+        // Terms cut from the corpus (1–5 characters), invented ones, and glossary words.
+        let mut queries: Vec<String> = vec!["承認".into(), "approval".into(), "flow".into(), "%".into(), "_".into(), "a%".into(), "ー".into(), "フロ".into(), "ｐ".into(), "zz".into()];
+        for _ in 0..50 {
+            let (_, title, body) = &corpus[rng.next(corpus.len())];
+            let source: Vec<char> = if rng.next(2) == 0 { title.chars().collect() } else { body.chars().collect() };
+            let len = 1 + rng.next(5);
+            if source.len() < len {
+                continue;
+            }
+            let start = rng.next(source.len() - len + 1);
+            let term: String = source[start..start + len].iter().collect();
+            let term = term.split_whitespace().next().unwrap_or("").to_owned();
+            if term.is_empty() {
+                continue;
+            }
+            if rng.next(3) == 0 {
+                let other = alphabet[rng.next(alphabet.len())].trim().to_owned();
+                queries.push(format!("{term} {other}"));
+            } else {
+                queries.push(term);
+            }
+        }
+        let glossary = Glossary::default();
+        let mut matched = 0;
+        for query in &queries {
+            let groups: Vec<Vec<String>> = normalize(query).split_whitespace().map(|t| glossary.alternatives(t)).collect();
+            if groups.is_empty() {
+                continue;
+            }
+            let expected: std::collections::BTreeSet<i64> = corpus
+                .iter()
+                .filter(|(_, title, body)| groups.iter().all(|group| group.iter().any(|t| title.contains(t.as_str()) || body.contains(t.as_str()))))
+                .map(|(id, _, _)| *id)
+                .collect();
+            let got = found(app, &m.key, query).await;
+            assert_eq!(got, expected, "q={query:?}");
+            matched += usize::from(!expected.is_empty());
+        }
+        assert!(matched >= 40, "only {matched} of {} queries found something", queries.len());
+    }
+}
