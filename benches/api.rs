@@ -4,6 +4,8 @@
 //! the user may create databases) to measure PostgreSQL too. `TSUNAGU_BENCH_QUESTIONS` sets the
 //! number of seeded questions (default 5000). Prints one line per scenario — the API's reads and
 //! writes, then the members' pages (with the largest body each returned); asserts nothing.
+//! `TSUNAGU_BENCH_ONLY=sqlite|postgres` measures one database; `TSUNAGU_BENCH_KEEP=1` keeps the
+//! seeded databases (their paths are printed) for `EXPLAIN` and profiling.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
@@ -379,9 +381,24 @@ async fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(5000);
-    let dir = tempfile::tempdir().unwrap();
-    let sqlite = format!("sqlite://{}", dir.path().join("bench.db").display());
-    run("sqlite", &sqlite, questions).await;
+    let only = std::env::var("TSUNAGU_BENCH_ONLY").unwrap_or_default();
+    let keep = std::env::var("TSUNAGU_BENCH_KEEP").is_ok_and(|v| v == "1");
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().to_owned();
+    if keep {
+        // Left behind on purpose: the seeded files are for inspection.
+        std::mem::forget(temp);
+    }
+    if only != "postgres" {
+        let sqlite = format!("sqlite://{}", dir.join("bench.db").display());
+        run("sqlite", &sqlite, questions).await;
+        if keep {
+            println!("kept {sqlite}");
+        }
+    }
+    if only == "sqlite" {
+        return;
+    }
     if let Ok(admin_url) = std::env::var("TSUNAGU_BENCH_POSTGRES_URL") {
         use sqlx::Connection;
         let name = format!("tsunagu_bench_{:08x}", rand::random::<u32>());
@@ -393,6 +410,10 @@ async fn main() {
         let mut url = url::Url::parse(&admin_url).unwrap();
         url.set_path(&name);
         run("postgres", url.as_str(), questions).await;
+        if keep {
+            println!("kept {url}");
+            return;
+        }
         sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
             .execute(&mut conn)
             .await

@@ -409,6 +409,27 @@ pub fn timestamp(micros: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_micros(micros).unwrap_or_default()
 }
 
+/// The FTS5 query (SQLite) for rows matching every term group of `search` whose title holds
+/// every group (`in_title`) or does not — see [`Store::search_condition`].
+pub(crate) fn fts_query(search: &SearchQuery, in_title: bool) -> String {
+    use crate::domain::search::fts_term;
+    let groups: Vec<String> = search
+        .term_groups()
+        .iter()
+        .map(|group| {
+            let phrases: Vec<String> = group.iter().map(|t| fts_term(t)).collect();
+            format!("({})", phrases.join(" OR "))
+        })
+        .collect();
+    let everywhere = groups.join(" AND ");
+    let titles = format!("title : ({everywhere})");
+    if in_title {
+        titles
+    } else {
+        format!("({everywhere}) NOT {titles}")
+    }
+}
+
 impl Store {
     /// Wakes this process's webhook worker: the outbox has something new.
     pub(crate) fn outbox_written(&self) {
@@ -586,62 +607,54 @@ impl Store {
         Ok(indexed)
     }
 
-    /// The WHERE condition and title-rank expression for a search over a table with
-    /// `search_title`/`search_body` columns (aliased `alias`) and gram index `grams` (the
-    /// FTS5 table on SQLite; the `search_grams` column on PostgreSQL). Every term group must
-    /// match, each by any of its spellings, as a substring of the title or the body: on
-    /// SQLite the phrase of the term's pairs in the FTS5 table (exact); on PostgreSQL the
-    /// array containing the term's grams (GIN) and `LIKE` on the rows it finds (exact).
+    /// The WHERE condition for a search over a table with `search_title`/`search_body`
+    /// columns (aliased `alias`) and gram index `grams` (the FTS5 table on SQLite; the
+    /// `search_grams` column on PostgreSQL): rows where every term group matches, each by any
+    /// of its spellings, as a substring of the title or the body — and with `in_title`, rows
+    /// whose title holds every group; without, rows whose title does not (search results
+    /// list the first before the second). On SQLite the phrase of a term's pairs in the FTS5
+    /// table matches exactly; on PostgreSQL the array holding the term's grams (GIN) narrows
+    /// the rows down and `LIKE` keeps the match exact.
     pub(crate) fn search_condition(
         &self,
         alias: &str,
         grams: &str,
         search: &SearchQuery,
+        in_title: bool,
         binds: &mut Binds,
-    ) -> (String, String) {
-        use crate::domain::search::{fts_term, term_grams};
-        let mut conditions = Vec::new();
-        let mut in_title = Vec::new();
-        let mut fts_groups = Vec::new();
-        let sqlite = self.is_sqlite();
+    ) -> String {
+        use crate::domain::search::term_grams;
+        if self.is_sqlite() {
+            let m = binds.text(fts_query(search, in_title));
+            return format!("{alias}.id IN (SELECT rowid FROM {grams} WHERE {grams} MATCH {m})");
+        }
+        let mut everywhere = Vec::new();
+        let mut titles = Vec::new();
         for group in search.term_groups() {
-            let patterns: Vec<String> =
-                group.iter().map(|t| binds.text(like_contains(t))).collect();
-            in_title.push(format!(
-                "({})",
-                patterns
-                    .iter()
-                    .map(|p| format!("{alias}.search_title LIKE {p} ESCAPE '\\'"))
-                    .collect::<Vec<_>>()
-                    .join(" OR ")
-            ));
-            if sqlite {
-                let phrases: Vec<String> = group.iter().map(|t| fts_term(t)).collect();
-                fts_groups.push(format!("({})", phrases.join(" OR ")));
-            } else {
-                let alternatives: Vec<String> = group
-                    .iter()
-                    .zip(&patterns)
-                    .map(|(term, p)| {
-                        let t = binds.text(term_grams('t', term).join(" "));
-                        let b = binds.text(term_grams('b', term).join(" "));
-                        format!(
-                            "({alias}.search_grams @> string_to_array({t}, ' ') AND {alias}.search_title LIKE {p} ESCAPE '\\') \
-                             OR ({alias}.search_grams @> string_to_array({b}, ' ') AND {alias}.search_body LIKE {p} ESCAPE '\\')"
-                        )
-                    })
-                    .collect();
-                conditions.push(format!("({})", alternatives.join(" OR ")));
+            let mut anywhere = Vec::new();
+            let mut title = Vec::new();
+            for term in group {
+                let p = binds.text(like_contains(term));
+                let t = binds.text(term_grams('t', term).join(" "));
+                let b = binds.text(term_grams('b', term).join(" "));
+                let in_title = format!(
+                    "({alias}.search_grams @> string_to_array({t}, ' ') AND {alias}.search_title LIKE {p} ESCAPE '\\')"
+                );
+                anywhere.push(in_title.clone());
+                anywhere.push(format!(
+                    "({alias}.search_grams @> string_to_array({b}, ' ') AND {alias}.search_body LIKE {p} ESCAPE '\\')"
+                ));
+                title.push(in_title);
             }
+            everywhere.push(format!("({})", anywhere.join(" OR ")));
+            titles.push(format!("({})", title.join(" OR ")));
         }
-        if !fts_groups.is_empty() {
-            let m = binds.text(fts_groups.join(" AND "));
-            conditions.push(format!(
-                "{alias}.id IN (SELECT rowid FROM {grams} WHERE {grams} MATCH {m})"
-            ));
+        let titles = titles.join(" AND ");
+        if in_title {
+            titles
+        } else {
+            format!("{} AND NOT ({titles})", everywhere.join(" AND "))
         }
-        let rank = format!("CASE WHEN {} THEN 1 ELSE 0 END", in_title.join(" AND "));
-        (conditions.join(" AND "), rank)
     }
 
     /// The tag slugs of many rows of `table` (`question_tags`, `tip_tags`, …) with one query.

@@ -83,6 +83,12 @@ pub struct QuestionChanges<'a> {
 
 /// The SELECT list shared by every question query; `$1` is the viewer's member id.
 fn select_questions(rank_expr: &str, sort_column: &str) -> String {
+    select_questions_from(rank_expr, sort_column, "questions q")
+}
+
+/// [`select_questions`] over `source`, which names the questions `q` (a join with the search
+/// index, say).
+fn select_questions_from(rank_expr: &str, sort_column: &str, source: &str) -> String {
     format!(
         "SELECT q.id, q.author_id, m.display_name AS author_name, q.title, q.body, q.anonymous, \
          q.status, q.answer_count, q.me_too_count, q.accepted_answer_id, q.created_at, \
@@ -90,7 +96,7 @@ fn select_questions(rank_expr: &str, sort_column: &str) -> String {
          EXISTS (SELECT 1 FROM question_me_too mt WHERE mt.question_id = q.id AND mt.member_id = $1) AS me_too, \
          CAST({rank_expr} AS BIGINT) AS rank, {sort_column} AS sort_key, \
          q.hidden_at IS NOT NULL AS hidden, q.hidden_reason \
-         FROM questions q JOIN members m ON m.id = q.author_id"
+         FROM {source} JOIN members m ON m.id = q.author_id"
     )
 }
 
@@ -177,12 +183,47 @@ impl Store {
     }
 
     /// A page of questions: up to `filter.limit` rows after `filter.after`, in listing order.
+    /// A search lists the questions whose title holds every term first (rank 1), then the
+    /// rest (rank 0), each in the chosen order: two queries that each stop at the page's end,
+    /// so a word found in most questions costs no more than a rare one.
     pub async fn list_questions(
         &self,
         viewer: impl Into<Viewer>,
         filter: &QuestionFilter,
     ) -> StoreResult<Vec<QuestionRow>> {
         let viewer = viewer.into();
+        let Some(search) = &filter.search else {
+            let rows = self.list_phase(viewer, filter, None).await?;
+            return self.with_tags(rows).await;
+        };
+        let mut rows: Vec<QuestionRow> = Vec::new();
+        let from_rank = filter.after.map_or(1, |after| after.rank);
+        for rank in [1, 0] {
+            let left = filter.limit - rows.len() as i64;
+            if rank > from_rank || left <= 0 {
+                continue;
+            }
+            let phase = QuestionFilter {
+                after: filter.after.filter(|after| after.rank == rank),
+                limit: left,
+                ..filter.clone()
+            };
+            rows.extend(
+                self.list_phase(viewer, &phase, Some((search, rank == 1)))
+                    .await?,
+            );
+        }
+        self.with_tags(rows).await
+    }
+
+    /// One query of [`Store::list_questions`]: without a search, or the questions matching
+    /// `search` whose title holds every term (`true`, rank 1) or not (`false`, rank 0).
+    async fn list_phase(
+        &self,
+        viewer: Viewer,
+        filter: &QuestionFilter,
+        search: Option<(&SearchQuery, bool)>,
+    ) -> StoreResult<Vec<QuestionRow>> {
         let mut binds = Binds::default();
         binds.int(viewer.member_id); // $1
         let mut conditions: Vec<String> = vec![viewer.sees(QUESTION_VISIBLE).to_owned()];
@@ -203,12 +244,25 @@ impl Store {
             let p = binds.int(asker);
             conditions.push(format!("q.author_id = {p}"));
         }
-        let mut rank_expr = "0".to_owned();
-        if let Some(search) = &filter.search {
-            let (condition, rank) =
-                self.search_condition("q", "questions_grams", search, &mut binds);
-            conditions.push(condition);
-            rank_expr = rank;
+        let mut rank = 0;
+        // On SQLite, newest or oldest first, the search index drives the query in posting
+        // order (its rowids are the question ids) and stops at the page's end, instead of
+        // finding every match first: a word in most questions costs no more than a rare one.
+        let by_index = self.is_sqlite() && search.is_some() && filter.sort != QuestionSort::Active;
+        if let Some((search, in_title)) = search {
+            if by_index {
+                let m = binds.text(super::fts_query(search, in_title));
+                conditions.push(format!("questions_grams MATCH {m}"));
+            } else {
+                conditions.push(self.search_condition(
+                    "q",
+                    "questions_grams",
+                    search,
+                    in_title,
+                    &mut binds,
+                ));
+            }
+            rank = i64::from(in_title);
         }
         let sort_column = match filter.sort {
             QuestionSort::Newest | QuestionSort::Oldest => "q.created_at",
@@ -219,37 +273,37 @@ impl Store {
             QuestionSort::Oldest => ("ASC", ">"),
             QuestionSort::Newest | QuestionSort::Active => ("DESC", "<"),
         };
-        // Without a search every rank is 0: leave it out of the ordering so the
-        // (created_at / last_activity_at, id) indexes serve it without sorting.
-        let ranked = filter.search.is_some();
+        if by_index {
+            if let Some(after) = filter.after {
+                let i = binds.int(after.id);
+                conditions.push(format!("questions_grams.rowid {beyond} {i}"));
+            }
+            let limit = binds.int(filter.limit);
+            let source = "questions_grams JOIN questions q ON q.id = questions_grams.rowid";
+            let sql = format!(
+                "{} WHERE {} ORDER BY questions_grams.rowid {direction} LIMIT {limit}",
+                select_questions_from(&rank.to_string(), sort_column, source),
+                conditions.join(" AND "),
+            );
+            let rows: Vec<QuestionRow> = with_pool!(self, pool => {
+                bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
+            });
+            return Ok(rows);
+        }
         if let Some(after) = filter.after {
             let (k, i) = (binds.int(after.sort_key), binds.int(after.id));
-            if ranked {
-                // The best match first, then the chosen order among equal ranks.
-                let r = binds.int(after.rank);
-                conditions.push(format!(
-                    "(CAST({rank_expr} AS BIGINT) < {r} OR (CAST({rank_expr} AS BIGINT) = {r} \
-                     AND ({sort_column}, q.id) {beyond} ({k}, {i})))"
-                ));
-            } else {
-                conditions.push(format!("({sort_column}, q.id) {beyond} ({k}, {i})"));
-            }
+            conditions.push(format!("({sort_column}, q.id) {beyond} ({k}, {i})"));
         }
         let limit = binds.int(filter.limit);
-        let where_clause = if conditions.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", conditions.join(" AND "))
-        };
         let sql = format!(
-            "{}{where_clause} ORDER BY {}{sort_column} {direction}, q.id {direction} LIMIT {limit}",
-            select_questions(&rank_expr, sort_column),
-            if ranked { "rank DESC, " } else { "" },
+            "{} WHERE {} ORDER BY {sort_column} {direction}, q.id {direction} LIMIT {limit}",
+            select_questions(&rank.to_string(), sort_column),
+            conditions.join(" AND "),
         );
         let rows: Vec<QuestionRow> = with_pool!(self, pool => {
             bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
         });
-        self.with_tags(rows).await
+        Ok(rows)
     }
 
     /// Ids and titles of recent questions sharing at least one n-gram with a draft title:

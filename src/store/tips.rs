@@ -192,9 +192,11 @@ impl Store {
         }
         let mut rank_expr = "0".to_owned();
         if let Some(search) = &filter.search {
-            let (condition, rank) = self.search_condition("t", "tips_grams", search, &mut binds);
-            conditions.push(condition);
-            rank_expr = rank;
+            // Tips are few: one query, ranked (title matches first) after matching.
+            let in_title = self.search_condition("t", "tips_grams", search, true, &mut binds);
+            let elsewhere = self.search_condition("t", "tips_grams", search, false, &mut binds);
+            conditions.push(format!("(({in_title}) OR ({elsewhere}))"));
+            rank_expr = format!("CASE WHEN {in_title} THEN 1 ELSE 0 END");
         }
         let ranked = filter.search.is_some();
         if let Some(after) = filter.after {

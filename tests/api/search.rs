@@ -195,17 +195,17 @@ impl Lcg {
     }
 }
 
-/// Every id `q` finds, following the pages.
-async fn found(app: &TestApp, key: &str, query: &str) -> std::collections::BTreeSet<i64> {
-    let mut ids = std::collections::BTreeSet::new();
-    let mut next = Some(app.url(&format!("/questions?limit=100&q={}", q(query))));
+/// Every id `q` finds, in order, following the pages (of 7, so that pages end inside both
+/// the title matches and the rest).
+async fn found(app: &TestApp, key: &str, query: &str, sort: &str) -> Vec<i64> {
+    let mut ids = Vec::new();
+    let mut next = Some(app.url(&format!("/questions?limit=7&sort={sort}&q={}", q(query))));
     while let Some(link) = next {
         let page = app.get_json(&link, key).await;
         for item in page["items"].as_array().unwrap() {
-            assert!(
-                ids.insert(item["id"].as_i64().unwrap()),
-                "{query}: an id twice"
-            );
+            let id = item["id"].as_i64().unwrap();
+            assert!(!ids.contains(&id), "{query}: {id} twice");
+            ids.push(id);
         }
         next = page["next_link"].as_str().map(str::to_owned);
     }
@@ -264,14 +264,23 @@ on_both_databases! {
             if groups.is_empty() {
                 continue;
             }
-            let expected: std::collections::BTreeSet<i64> = corpus
+            // Questions whose title holds every word first, each part newest first.
+            let holds = |text: &str, group: &Vec<String>| group.iter().any(|t| text.contains(t.as_str()));
+            let mut expected: Vec<(bool, i64)> = corpus
                 .iter()
-                .filter(|(_, title, body)| groups.iter().all(|group| group.iter().any(|t| title.contains(t.as_str()) || body.contains(t.as_str()))))
-                .map(|(id, _, _)| *id)
+                .filter(|(_, title, body)| groups.iter().all(|group| holds(title, group) || holds(body, group)))
+                .map(|(id, title, _)| (groups.iter().all(|group| holds(title, group)), *id))
                 .collect();
-            let got = found(app, &m.key, query).await;
-            assert_eq!(got, expected, "q={query:?}");
-            matched += usize::from(!expected.is_empty());
+            expected.sort_by(|a, b| b.cmp(a));
+            let newest: Vec<i64> = expected.iter().map(|(_, id)| *id).collect();
+            // Nothing was answered: the most active are the newest.
+            for sort in ["newest", "active"] {
+                assert_eq!(found(app, &m.key, query, sort).await, newest, "q={query:?} sort={sort}");
+            }
+            expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let oldest: Vec<i64> = expected.iter().map(|(_, id)| *id).collect();
+            assert_eq!(found(app, &m.key, query, "oldest").await, oldest, "q={query:?} sort=oldest");
+            matched += usize::from(!newest.is_empty());
         }
         assert!(matched >= 40, "only {matched} of {} queries found something", queries.len());
     }
