@@ -5,6 +5,7 @@ use super::events::{
     answer_snapshot, forget_events, question_snapshot, record_event, refresh_question_events,
 };
 use super::idempotency::{created_before, record_created};
+use super::with_writer;
 use super::{now_micros, with_pool, BeginWrite, Store, StoreResult, Viewer};
 use crate::domain::event::{EventData, EventType, NewEvent};
 use crate::domain::question::ReactionKind;
@@ -93,7 +94,7 @@ impl Store {
         body: &str,
     ) -> StoreResult<i64> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(id) = created_before!(tx, "answer") {
                 tx.commit().await?;
@@ -167,7 +168,7 @@ impl Store {
     /// Replaces an answer's body; false when it does not exist.
     pub async fn update_answer(&self, id: i64, body: &str) -> StoreResult<bool> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let question_id: Option<i64> = sqlx::query_scalar(
                 "UPDATE answers SET body = $2, updated_at = $3 WHERE id = $1 RETURNING question_id",
@@ -193,7 +194,7 @@ impl Store {
     /// Deletes an answer (and its reactions, kudos and events); the question's status
     /// follows. False when absent.
     pub async fn delete_answer(&self, id: i64) -> StoreResult<bool> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             forget_events!(tx, "answer_id", id);
             sqlx::query("DELETE FROM kudos WHERE target_kind = 'answer' AND target_id = $1")
@@ -222,7 +223,7 @@ impl Store {
         accept: bool,
     ) -> StoreResult<()> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if accept {
                 // Only a change of the accepted answer is news.
@@ -272,7 +273,7 @@ impl Store {
         kind: ReactionKind,
         on: bool,
     ) -> StoreResult<()> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             if on {
                 sqlx::query("INSERT INTO answer_reactions (answer_id, member_id, kind, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                     .bind(answer_id).bind(member_id).bind(kind.as_str()).bind(now_micros())

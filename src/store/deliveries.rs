@@ -7,6 +7,7 @@
 //! the delivery becomes due again when the lease runs out, and a late report from a worker
 //! whose lease was taken over is ignored (it must name the lease it held).
 
+use super::with_writer;
 use super::{now_micros, with_pool, BeginWrite, Pool, Store, StoreResult};
 
 /// A new delivery's public id: `dlv_` and 24 random hex digits. Random, so it carries no
@@ -110,7 +111,7 @@ impl Store {
              (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= $1 AND locked_until <= $1 \
               ORDER BY next_attempt_at, id LIMIT $2{skip_locked}) RETURNING id"
         );
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let ids: Vec<i64> = sqlx::query_scalar(&claim)
                 .bind(now)
@@ -173,7 +174,7 @@ impl Store {
                 ),
             };
         let finished = (status != "pending").then_some(now);
-        let updated = with_pool!(self, pool => {
+        let updated = with_writer!(self, pool => {
             sqlx::query(
                 "UPDATE deliveries SET status = $3, next_attempt_at = CASE WHEN $4 > 0 THEN $4 ELSE next_attempt_at END, \
                  last_status = $5, last_error = $6, finished_at = $7, locked_until = 0 \
@@ -218,7 +219,7 @@ impl Store {
 
     /// Gives back leases this worker holds (shutting down), so others need not wait them out.
     pub async fn release_leases(&self, leases: &[(i64, i64)]) -> StoreResult<()> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             for (id, lease) in leases {
                 sqlx::query("UPDATE deliveries SET locked_until = 0 WHERE id = $1 AND locked_until = $2 AND status = 'pending'")
                     .bind(id)
@@ -269,7 +270,7 @@ impl Store {
     /// concealed.
     pub async fn retry_delivery(&self, public_id: &str, max_age: i64) -> StoreResult<bool> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             Ok(sqlx::query(
                 &format!("UPDATE deliveries SET status = 'pending', next_attempt_at = $2, expires_at = $3, finished_at = NULL, locked_until = 0 \
                  WHERE public_id = $1 AND status = 'failed' \

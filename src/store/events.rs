@@ -12,6 +12,7 @@
 //! Recording happens through macros ([`record_event!`], [`question_snapshot!`],
 //! [`answer_snapshot!`]) because they run on the caller's open transaction, on either backend.
 
+use super::with_writer;
 use super::{bind_all, with_pool, BeginWrite, Binds, Store, StoreResult};
 use crate::domain::event::{EventData, EventType, NewEvent};
 
@@ -398,7 +399,7 @@ impl Store {
     /// delivery refers to them (an event with a pending delivery stays until it is sent), and
     /// Idempotency-Keys older than 24 hours. Returns (events, deliveries, keys) deleted.
     pub async fn prune(&self, now: i64, events_before: i64) -> StoreResult<(u64, u64, u64)> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let deliveries = sqlx::query(
                 "DELETE FROM deliveries WHERE id IN (SELECT d.id FROM deliveries d JOIN events e ON e.id = d.event_id \
                  WHERE d.status <> 'pending' AND e.occurred_at < $1 LIMIT 5000)",
@@ -432,7 +433,7 @@ impl Store {
     pub async fn sweep_unanswered(&self, now: i64) -> StoreResult<usize> {
         const HOUR: i64 = 3_600_000_000;
         let mut recorded = 0;
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let thresholds: Vec<(i64, i64)> = sqlx::query_as(
                 "SELECT unanswered_hours, MIN(created_at) FROM subscriptions \
                  WHERE event_type = $1 AND ended_at IS NULL AND unanswered_hours IS NOT NULL GROUP BY unanswered_hours",

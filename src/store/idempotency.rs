@@ -12,7 +12,8 @@
 //! ([`CURRENT_CLAIM`]), so create functions need no extra parameter and a create that runs
 //! without a key behaves exactly as before.
 
-use super::{now_micros, with_pool, BeginWrite, Store, StoreResult};
+use super::with_writer;
+use super::{now_micros, BeginWrite, Store, StoreResult};
 
 /// How long a key's response is kept, in microseconds (24 hours).
 pub const KEEP_MICROS: i64 = 24 * 3_600_000_000;
@@ -109,7 +110,7 @@ impl Store {
         request_hash: &str,
     ) -> StoreResult<Claim> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             sqlx::query("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < $3")
                 .bind(scope)
@@ -171,7 +172,7 @@ impl Store {
         content_type: Option<&str>,
         location: Option<&str>,
     ) -> StoreResult<()> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             sqlx::query(
                 "UPDATE idempotency_keys SET completed = TRUE, status = $3, body = $4, content_type = $5, location = $6 WHERE scope = $1 AND key = $2",
             )
@@ -191,7 +192,7 @@ impl Store {
     /// claim that already created its row is kept (ready for takeover) so the retry answers
     /// with that row rather than creating another.
     pub async fn release_idempotency_key(&self, scope: &str, key: &str) -> StoreResult<()> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             sqlx::query("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND completed = FALSE AND resource_id IS NULL")
                 .bind(scope)

@@ -1,6 +1,7 @@
 //! Members, their API keys and the one-time bootstrap of the first admin.
 
 use super::idempotency::{created_before, record_created};
+use super::with_writer;
 use super::{
     end_sessions_and_triggers, now_micros, revoke_every_key, unique_as, with_pool, BeginWrite,
     Store, StoreResult,
@@ -67,7 +68,7 @@ impl Store {
         key: Option<&NewApiKey<'_>>,
     ) -> StoreResult<(MemberRow, Option<ApiKeyRow>)> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             // A retry after a crash finds the member its first run created; it still gets a
             // new first key below, because the first run's secret never reached anyone.
@@ -119,7 +120,7 @@ impl Store {
         key: &NewApiKey<'_>,
     ) -> StoreResult<Option<(MemberRow, ApiKeyRow)>> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let claimed = sqlx::query(
                 "INSERT INTO bootstrap_events (name, happened_at) VALUES ('first_admin_key', $1) ON CONFLICT (name) DO NOTHING",
@@ -188,7 +189,7 @@ impl Store {
         member_id: i64,
         key: &NewApiKey<'_>,
     ) -> StoreResult<ApiKeyRow> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             Ok(sqlx::query_as(&format!(
                 "INSERT INTO api_keys (member_id, name, prefix, key_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING {KEY_COLUMNS}"
             ))
@@ -206,7 +207,7 @@ impl Store {
     /// ("start over", see `end_sessions_and_triggers!`); returns how many keys were revoked.
     pub async fn revoke_all_api_keys(&self, member_id: i64) -> StoreResult<u64> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let revoked = revoke_every_key!(tx, member_id, now);
             tx.commit().await?;
@@ -231,7 +232,7 @@ impl Store {
     /// no such unrevoked key.
     pub async fn revoke_api_key(&self, member_id: i64, key_id: i64) -> StoreResult<bool> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let done = sqlx::query(
                 "UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND member_id = $3 AND revoked_at IS NULL",
@@ -304,7 +305,7 @@ impl Store {
             }
         }
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let email_owner: Option<i64> = match identity.email {
                 Some(email) => sqlx::query_scalar("SELECT id FROM members WHERE email = $1")
@@ -434,7 +435,7 @@ impl Store {
 
     /// Ends every browser session of a member issued until `at` (microseconds since the epoch).
     pub async fn end_sessions(&self, member_id: i64, at: i64) -> StoreResult<()> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             sqlx::query("UPDATE members SET sessions_ended_at = $2 WHERE id = $1")
                 .bind(member_id)
                 .bind(at)
@@ -450,7 +451,7 @@ impl Store {
         member_id: i64,
         role: Role,
     ) -> StoreResult<Option<MemberRow>> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             Ok(sqlx::query_as(&format!(
                 "UPDATE members SET role = $2 WHERE id = $1 RETURNING {MEMBER_COLUMNS}"
             ))
@@ -483,7 +484,7 @@ impl Store {
         settings: &MemberSettings<'_>,
     ) -> StoreResult<()> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             sqlx::query(
                 "UPDATE members SET \

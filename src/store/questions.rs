@@ -3,6 +3,7 @@
 
 use super::events::{forget_events, record_event, refresh_question_events};
 use super::idempotency::{created_before, record_created};
+use super::with_writer;
 use super::{
     bind_all, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult, Viewer,
 };
@@ -105,7 +106,7 @@ impl Store {
     pub async fn create_question(&self, new: &NewQuestion<'_>) -> StoreResult<i64> {
         let now = now_micros();
         let sqlite = self.is_sqlite();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(id) = created_before!(tx, "question") {
                 tx.commit().await?;
@@ -354,7 +355,7 @@ impl Store {
         let now = now_micros();
         let sqlite = self.is_sqlite();
         let text_changed = changes.title.is_some() || changes.body.is_some();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let found = sqlx::query(
                 "UPDATE questions SET \
@@ -398,7 +399,7 @@ impl Store {
     /// Deletes a question with its answers, reactions, kudos on its answers, "me too"s and
     /// events (with their deliveries, sent or not); false when absent.
     pub async fn delete_question(&self, id: i64) -> StoreResult<bool> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             forget_events!(tx, "question_id", id);
             sqlx::query("DELETE FROM kudos WHERE target_kind = 'answer' AND target_id IN (SELECT id FROM answers WHERE question_id = $1)")
@@ -420,7 +421,7 @@ impl Store {
         on: bool,
     ) -> StoreResult<Option<i64>> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             super::lock_question!(tx, question_id);
             // Deleted since the caller looked it up: nothing to record or count.

@@ -8,6 +8,7 @@
 use super::answers::refresh_question;
 use super::events::{answer_snapshot, forget_events, question_snapshot, record_event};
 use super::idempotency::{created_before, record_created};
+use super::with_writer;
 use super::{bind_all, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult};
 use crate::domain::event::{
     EventData, EventHiddenPost, EventMember, EventReport, EventTip, EventType, EventWin, NewEvent,
@@ -214,7 +215,7 @@ impl Store {
     /// nothing and returns the first.
     pub async fn create_report(&self, new: &NewReport<'_>) -> StoreResult<Filed> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(id) = created_before!(tx, "report") {
                 tx.commit().await?;
@@ -326,7 +327,7 @@ impl Store {
         moderator_id: i64,
     ) -> StoreResult<Resolved> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             // Row lock first, so two moderators resolving at once do it once.
             let found: Option<(String, i64, String)> = sqlx::query_as(
@@ -418,7 +419,7 @@ impl Store {
     /// Shows a hidden post to everyone again; false when there is no such post. Showing a post
     /// that is not hidden changes nothing. Its reports keep their status.
     pub async fn unhide_post(&self, kind: ReportTargetKind, id: i64) -> StoreResult<bool> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let found: Option<i64> = sqlx::query_scalar(&format!(
                 "UPDATE {} SET hidden_at = NULL, hidden_reason = NULL WHERE id = $1 RETURNING id",

@@ -1,6 +1,7 @@
 //! Webhook subscriptions: who wants which events, delivered where.
 
 use super::idempotency::{created_before, record_created};
+use super::with_writer;
 use super::{now_micros, with_pool, BeginWrite, Store, StoreResult};
 
 /// A subscription as stored.
@@ -42,7 +43,7 @@ impl Store {
         &self,
         new: &NewSubscription<'_>,
     ) -> StoreResult<SubscriptionRow> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let row: SubscriptionRow = match created_before!(tx, "subscription") {
                 Some(id) => sqlx::query_as(&format!("SELECT {COLUMNS} FROM subscriptions WHERE id = $1"))
@@ -103,7 +104,7 @@ impl Store {
     /// it still had pending. Ending an ended subscription changes nothing.
     pub async fn end_subscription(&self, id: i64, reason: &str) -> StoreResult<()> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             sqlx::query("UPDATE subscriptions SET ended_at = $2, ended_reason = $3 WHERE id = $1 AND ended_at IS NULL")
                 .bind(id)

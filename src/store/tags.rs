@@ -1,6 +1,7 @@
 //! Tags with their question counts, for dropdowns and browsing; tags moderators create ahead
 //! of use; and the check that a trigger's tag filter names a tag that exists.
 
+use super::with_writer;
 use super::{now_micros, with_pool, Store, StoreResult};
 use crate::domain::search::like_contains;
 
@@ -89,7 +90,7 @@ impl Store {
     /// Creates a tag ahead of use; returns it with its count and whether it is new (`false`
     /// when it existed already).
     pub async fn create_tag(&self, slug: &str) -> StoreResult<(TagRow, bool)> {
-        let created = with_pool!(self, pool => {
+        let created = with_writer!(self, pool => {
             sqlx::query("INSERT INTO tags (slug, created_at) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING")
                 .bind(slug)
                 .bind(now_micros())

@@ -3,6 +3,7 @@
 
 use super::events::record_event;
 use super::idempotency::{created_before, record_created};
+use super::with_writer;
 use super::{
     bind_all, link_tag, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult,
     Viewer,
@@ -94,7 +95,7 @@ impl Store {
     pub async fn create_tip(&self, new: &NewTip<'_>) -> StoreResult<i64> {
         let now = now_micros();
         let sqlite = self.is_sqlite();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(id) = created_before!(tx, "tip") {
                 tx.commit().await?;
@@ -232,7 +233,7 @@ impl Store {
         let now = now_micros();
         let sqlite = self.is_sqlite();
         let text_changed = changes.title.is_some() || changes.body.is_some();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let found = sqlx::query(
                 "UPDATE tips SET \
@@ -271,7 +272,7 @@ impl Store {
 
     /// Deletes a tip; false when absent.
     pub async fn delete_tip(&self, id: i64) -> StoreResult<bool> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             super::events::forget_events!(tx, "tip_id", id);
             let done = sqlx::query("DELETE FROM tips WHERE id = $1").bind(id).execute(&mut *tx).await?;
@@ -283,7 +284,7 @@ impl Store {
     /// Adds or removes a member's "helpful" on a tip (idempotently).
     pub async fn set_tip_helpful(&self, tip_id: i64, member_id: i64, on: bool) -> StoreResult<()> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             // Row lock first, so the recount sees every concurrent change that committed before.
             sqlx::query("UPDATE tips SET helpful_count = helpful_count WHERE id = $1").bind(tip_id).execute(&mut *tx).await?;
@@ -349,7 +350,7 @@ impl Store {
             return self.tip(tip_id, member_id).await;
         }
         let now = now_micros();
-        let tip_id: Option<i64> = with_pool!(self, pool => {
+        let tip_id: Option<i64> = with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let candidate: Option<i64> = sqlx::query_scalar(
                 "SELECT t.id FROM tips t WHERE t.level = $2 AND t.hidden_at IS NULL \

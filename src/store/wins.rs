@@ -3,6 +3,7 @@
 
 use super::events::record_event;
 use super::idempotency::{created_before, record_created};
+use super::with_writer;
 use super::{
     bind_all, link_tag, now_micros, with_pool, BeginWrite, Binds, SortKey, Store, StoreResult,
     Viewer,
@@ -199,7 +200,7 @@ impl Store {
     /// Creates a win; returns its id.
     pub async fn create_win(&self, author_id: i64, win: &WinContent<'_>) -> StoreResult<i64> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(id) = created_before!(tx, "win") {
                 tx.commit().await?;
@@ -260,7 +261,7 @@ impl Store {
     /// Replaces a win's content; false when it does not exist.
     pub async fn update_win(&self, id: i64, win: &WinContent<'_>) -> StoreResult<bool> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let found = sqlx::query(
                 "UPDATE wins SET title = $2, story = $3, search_title = $4, search_body = $5, minutes_saved_per_run = $6, \
@@ -351,7 +352,7 @@ impl Store {
 
     /// Deletes a win; false when absent.
     pub async fn delete_win(&self, id: i64) -> StoreResult<bool> {
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             super::events::forget_events!(tx, "win_id", id);
             sqlx::query("DELETE FROM kudos WHERE target_kind = 'win' AND target_id = $1").bind(id).execute(&mut *tx).await?;
@@ -371,7 +372,7 @@ impl Store {
         message: Option<&str>,
     ) -> StoreResult<(i64, bool)> {
         let now = now_micros();
-        with_pool!(self, pool => {
+        with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let inserted: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO kudos (giver_id, receiver_id, target_kind, target_id, message, created_at) \
