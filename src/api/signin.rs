@@ -60,7 +60,8 @@ pub struct CallbackParams {
     pub state: Option<String>,
     /// An error code, when sign-in failed at the provider.
     pub error: Option<String>,
-    /// The provider's description of the error.
+    /// The provider's description of the error: logged at debug, never shown (anyone can put
+    /// words in a link to the callback).
     pub error_description: Option<String>,
 }
 
@@ -141,6 +142,10 @@ pub fn safe_return_path(raw: &str) -> Option<String> {
 fn answered(req: &HttpRequest, result: Result<HttpResponse, ApiError>) -> HttpResponse {
     match result {
         Ok(response) => response,
+        // No company sign-in here: a person is sent to the trial sign-in instead.
+        Err(ApiError::NotConfigured(_)) if crate::web::takes_html(req) => {
+            crate::web::page::see_other("/signin")
+        }
         Err(e) if crate::web::takes_html(req) => {
             let page = crate::web::page::Page::bare(crate::i18n::current());
             e.into_page(&page)
@@ -210,10 +215,17 @@ async fn finish_login(
     params: CallbackParams,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(error) = params.error {
-        let reason = format!("{error} {}", params.error_description.unwrap_or_default());
+        // Only the provider's error code (RFC 6749 §4.1.2.1), never its free text: anyone can
+        // put words in a link to this page.
+        let code: String = error
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .take(64)
+            .collect();
+        tracing::debug!(error = %code, description = ?params.error_description, "the provider refused a sign-in");
         return Err(ApiError::Unauthorized(Text::say(
             "signin-refused-by-provider",
-            vec![("reason", reason.trim().into())],
+            vec![("reason", code.as_str().into())],
         )));
     }
     let bad = |field: &str, id: &'static str| {

@@ -50,9 +50,10 @@ pub struct EditForm {
     /// The question's tags separated by spaces, commas or 、 (absent for an answer).
     #[serde(default)]
     pub tags: Option<String>,
-    /// The post's `updated_at` (Unix microseconds) when the form was opened.
+    /// The post's `updated_at` (Unix microseconds) when the form was opened, as sent (an
+    /// unreadable one counts as out of date: the form comes back with the text kept).
     #[serde(default)]
-    pub version: i64,
+    pub version: String,
     /// The browser's CSRF token.
     #[serde(default)]
     pub csrf: String,
@@ -131,7 +132,7 @@ pub async fn question_form(
         title: Some(row.title),
         body: row.body,
         tags: Some(row.tags.join(" ")),
-        version: row.updated_at,
+        version: row.updated_at.to_string(),
         csrf: String::new(),
     };
     let shown = question_shown(row.id);
@@ -171,8 +172,8 @@ pub async fn question_save(
         let problems = vec![page.t("web-form-expired")];
         return render(&state, &page, StatusCode::FORBIDDEN, shown, form, problems).await;
     }
-    if form.version != row.updated_at {
-        form.version = row.updated_at;
+    if form.version != row.updated_at.to_string() {
+        form.version = row.updated_at.to_string();
         return render(&state, &page, StatusCode::CONFLICT, shown, form, Vec::new()).await;
     }
     match apply_edit(&state, &row, &input).await {
@@ -208,7 +209,7 @@ pub async fn answer_form(
         title: None,
         body: row.body,
         tags: None,
-        version: row.updated_at,
+        version: row.updated_at.to_string(),
         csrf: String::new(),
     };
     render(&state, &page, StatusCode::OK, shown, form, Vec::new()).await
@@ -240,8 +241,8 @@ pub async fn answer_save(
         let problems = vec![page.t("web-form-expired")];
         return render(&state, &page, StatusCode::FORBIDDEN, shown, form, problems).await;
     }
-    if form.version != row.updated_at {
-        form.version = row.updated_at;
+    if form.version != row.updated_at.to_string() {
+        form.version = row.updated_at.to_string();
         return render(&state, &page, StatusCode::CONFLICT, shown, form, Vec::new()).await;
     }
     match apply_answer_edit(&state, &row, &form.body).await {

@@ -576,25 +576,44 @@ pub async fn create(
     }
 }
 
-/// A number as office staff type it: full-width digits (２．５), grouping commas (1,000 or
-/// 1，000) and spaces are read as the plain number; `None` when it is not a finite number.
+/// A number as office staff type it: full-width digits (２．５) and grouping commas in groups
+/// of three (1,000 or １，０００) are read as the plain number; a comma anywhere else (a
+/// decimal comma, 12,5) is not a number, so nothing is read ten times too large. `None` when
+/// it is not a finite number.
 pub fn typed_number(typed: &str) -> Option<f64> {
-    use unicode_normalization::UnicodeNormalization;
-    let plain: String = typed
-        .nfkc()
-        .filter(|c| !c.is_whitespace() && *c != ',')
-        .collect();
-    plain.parse::<f64>().ok().filter(|n| n.is_finite())
+    plain_number(typed)?
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
 }
 
 /// A whole number as office staff type it (see [`typed_number`]); `None` otherwise.
 pub fn typed_whole_number(typed: &str) -> Option<i64> {
+    plain_number(typed)?.parse::<i64>().ok()
+}
+
+/// `typed` after NFKC and trimming, with grouping commas removed; `None` when a comma is not
+/// a thousands separator.
+fn plain_number(typed: &str) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
-    let plain: String = typed
-        .nfkc()
-        .filter(|c| !c.is_whitespace() && *c != ',')
-        .collect();
-    plain.parse::<i64>().ok()
+    let normalized: String = typed.nfkc().collect();
+    let text = normalized.trim();
+    if !text.contains(',') {
+        return Some(text.to_owned());
+    }
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text, None),
+    };
+    let digits = whole.strip_prefix('-').unwrap_or(whole);
+    let mut groups = digits.split(',');
+    let first = groups.next()?;
+    let first_ok = (1..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_digit());
+    let rest_ok = groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    if !first_ok || !rest_ok || fraction.is_some_and(|f| f.contains(',')) {
+        return None;
+    }
+    Some(text.replace(',', ""))
 }
 
 #[cfg(test)]
@@ -612,5 +631,11 @@ mod tests {
         assert_eq!(typed_whole_number("1,200"), Some(1200));
         assert_eq!(typed_whole_number("2.5"), None);
         assert_eq!(typed_whole_number(""), None);
+        // A comma that is not a thousands separator is not read at all.
+        for wrong in ["12,5", "1,0", ",100", "1,,0", "1 000", "1,0000", "1.000,5"] {
+            assert_eq!(typed_number(wrong), None, "{wrong}");
+        }
+        assert_eq!(typed_number("-1,234.5"), Some(-1234.5));
+        assert_eq!(typed_whole_number("12,345,678"), Some(12_345_678));
     }
 }

@@ -984,6 +984,11 @@ on_both_databases! {
         assert!(conflict.contains("古い画面で書いた本文") && conflict.contains("ほかの人がこの投稿を変更しました"), "{conflict}");
         let newer = version_of(&conflict);
         assert_ne!(newer, version);
+        // A version that cannot be read is out of date too: the text comes back, nothing lost.
+        let mangled = [("title", "壊れた版の題名です"), ("body", "壊れた版で書いた本文"), ("tags", ""), ("version", "abc")];
+        let kept = post_form(app, &format!("{path}/edit"), &mine, &mangled).await;
+        assert_eq!(kept.status(), StatusCode::CONFLICT);
+        assert!(kept.text().await.unwrap().contains("壊れた版で書いた本文"));
         assert_eq!(app.get_json(&path, &asker.key).await["body"], "**太字**で詳しく", "nothing saved over the newer text");
         // The helper edits her answer; the asker may not.
         let answer_edit = format!("/answers/{}/edit", a["id"]);
@@ -996,5 +1001,27 @@ on_both_databases! {
         assert_eq!(saved.status(), StatusCode::SEE_OTHER);
         assert_eq!(saved.headers()[LOCATION].to_str().unwrap(), format!("{path}#answer-{}", a["id"]));
         assert_eq!(app.get_json(&format!("/answers/{}", a["id"]), &helper.key).await["body"], "設定画面の「通知」を確認してください");
+    }
+}
+
+on_both_databases! {
+    async fn without_company_sign_in_a_browser_goes_to_the_trial_sign_in_and_provider_text_is_not_shown(app) {
+        let login = browser().get(format!("{}/auth/login", app.address)).header("Accept", "text/html").send().await.unwrap();
+        assert_eq!(login.status(), StatusCode::SEE_OTHER);
+        assert_eq!(login.headers()[LOCATION], "/signin");
+        // A script still gets the problem.
+        let script = browser().get(format!("{}/auth/login", app.address)).send().await.unwrap();
+        assert_eq!(script.status(), StatusCode::NOT_IMPLEMENTED);
+        // Whatever a link puts in error_description is not shown on this site's page.
+        let refused = browser()
+            .get(format!("{}/auth/callback?error=access_denied&error_description=Call%200120-000-000%20now", app.address))
+            .header("Accept", "text/html")
+            .header("Accept-Language", "ja")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains("access_denied") && !html.contains("0120"), "{html}");
     }
 }
