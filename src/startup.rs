@@ -110,7 +110,7 @@ impl Application {
             config.rate_limit_burst,
         ));
         let known_routes = web::Data::new(KnownRoutes::from_openapi());
-        let spec = crate::api::openapi_document();
+        let spec = web::Bytes::from(serde_json::to_vec(&crate::api::openapi_document())?);
         let form_limit = config.max_body_bytes;
         let auth = Arc::new(crate::auth::Authenticator::from_config(&config)?);
         let state = web::Data::new(AppState {

@@ -142,11 +142,25 @@ pub fn routes(cfg: &mut ServiceConfig) {
 
 /// Routes outside the API: `/openapi.json`, the `/docs` reference, `/connector.zip`, the
 /// `/stats` dashboard page and the browser sign-in under `/auth`.
-pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: serde_json::Value) {
+///
+/// `spec` is the OpenAPI document already serialized, shared by every worker: served as it is,
+/// it costs no copy per worker and no serializing per request (the document is over 500 KB).
+pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: actix_web::web::Bytes) {
     use actix_web::web;
     cfg.service(
         utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}")
-            .external_url_unchecked("/openapi.json", spec),
+            .config(utoipa_swagger_ui::Config::from("/openapi.json")),
+    )
+    .route(
+        "/openapi.json",
+        web::get().to(move || {
+            let spec = spec.clone();
+            async move {
+                actix_web::HttpResponse::Ok()
+                    .content_type("application/json")
+                    .body(spec)
+            }
+        }),
     )
     .route("/docs", web::get().to(site::docs_redirect))
     .route("/auth/login", web::get().to(signin::login))
