@@ -322,11 +322,19 @@ impl Store {
         let mut binds = Binds::default();
         let mut alternatives = Vec::new();
         if self.is_sqlite() {
+            // The index drives the query, newest posting first, and stops at `limit`: common
+            // grams (の, した) no longer make it find every title first.
             let phrases: Vec<String> = grams.iter().map(|g| fts_term(g)).collect();
             let m = binds.text(format!("title : ({})", phrases.join(" OR ")));
-            alternatives.push(format!(
-                "q.id IN (SELECT rowid FROM questions_grams WHERE questions_grams MATCH {m})"
-            ));
+            let limit = binds.int(limit);
+            let sql = format!(
+                "SELECT q.id, q.title FROM questions_grams JOIN questions q ON q.id = questions_grams.rowid \
+                 WHERE questions_grams MATCH {m} AND q.hidden_at IS NULL \
+                 ORDER BY questions_grams.rowid DESC LIMIT {limit}"
+            );
+            return with_pool!(self, pool => {
+                Ok(bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?)
+            });
         } else {
             for gram in grams {
                 let t = binds.text(term_grams('t', gram).join(" "));
