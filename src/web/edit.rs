@@ -165,25 +165,41 @@ pub async fn question_save(
     if let Err(e) = authorize_edit(&row, &caller, &input) {
         return e.into_page(&page);
     }
-    let shown = question_shown(row.id);
     form.tags.get_or_insert_with(String::new);
     form.title.get_or_insert_with(String::new);
-    if !super::csrf::check(&req, &form.csrf) {
+    let shown = question_shown(row.id);
+    let applied = apply_edit(&state, &row, &input);
+    save(&state, &req, &page, shown, form, row.updated_at, applied).await
+}
+
+/// Saves an authorized edit: checks the form's CSRF token (403), then that the post is still
+/// at the form's version (else 409, the text kept, the form now at `current`), then runs
+/// `apply` — 303 to the post, or the form with what to fix (422).
+async fn save(
+    state: &AppState,
+    req: &HttpRequest,
+    page: &Page,
+    shown: Shown,
+    mut form: EditForm,
+    current: i64,
+    apply: impl std::future::Future<Output = Result<(), ApiError>>,
+) -> HttpResponse {
+    if !super::csrf::check(req, &form.csrf) {
         let problems = vec![page.t("web-form-expired")];
-        return render(&state, &page, StatusCode::FORBIDDEN, shown, form, problems).await;
+        return render(state, page, StatusCode::FORBIDDEN, shown, form, problems).await;
     }
-    if form.version != row.updated_at.to_string() {
-        form.version = row.updated_at.to_string();
-        return render(&state, &page, StatusCode::CONFLICT, shown, form, Vec::new()).await;
+    if form.version != current.to_string() {
+        form.version = current.to_string();
+        return render(state, page, StatusCode::CONFLICT, shown, form, Vec::new()).await;
     }
-    match apply_edit(&state, &row, &input).await {
+    match apply.await {
         Ok(()) => see_other(&shown.back),
         Err(ApiError::Validation(errors)) => {
             let problems = page.problems(&errors);
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            render(&state, &page, status, shown, form, problems).await
+            render(state, page, status, shown, form, problems).await
         }
-        Err(e) => e.into_page(&page),
+        Err(e) => e.into_page(page),
     }
 }
 
@@ -237,21 +253,7 @@ pub async fn answer_save(
         return e.into_page(&page);
     }
     let shown = answer_shown(row.question_id, row.id);
-    if !super::csrf::check(&req, &form.csrf) {
-        let problems = vec![page.t("web-form-expired")];
-        return render(&state, &page, StatusCode::FORBIDDEN, shown, form, problems).await;
-    }
-    if form.version != row.updated_at.to_string() {
-        form.version = row.updated_at.to_string();
-        return render(&state, &page, StatusCode::CONFLICT, shown, form, Vec::new()).await;
-    }
-    match apply_answer_edit(&state, &row, &form.body).await {
-        Ok(()) => see_other(&shown.back),
-        Err(ApiError::Validation(errors)) => {
-            let problems = page.problems(&errors);
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            render(&state, &page, status, shown, form, problems).await
-        }
-        Err(e) => e.into_page(&page),
-    }
+    let body = form.body.clone();
+    let applied = apply_answer_edit(&state, &row, &body);
+    save(&state, &req, &page, shown, form, row.updated_at, applied).await
 }
