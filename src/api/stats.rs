@@ -5,7 +5,7 @@
 use crate::api::extract::{optional_tag, Query};
 use crate::api::AppState;
 use crate::auth::Caller;
-use crate::domain::health::{boundaries, compute, HealthRow, Interval};
+use crate::domain::health::{boundaries, rows, HealthRow, Interval};
 use crate::error::{ApiError, FieldError, Problem};
 use actix_web::{get, http::header, web, HttpResponse};
 use chrono::{DateTime, Duration, FixedOffset, Offset, Utc};
@@ -190,8 +190,8 @@ async fn report(
         HealthInterval::Month => Interval::Month,
     };
     let intervals = boundaries(from, to, cut, state.config.utc_offset_minutes);
-    let activity = state.store.activity(tag.as_ref()).await?;
-    Ok((interval, compute(&activity, &intervals)))
+    let facts = state.store.health_facts(tag.as_ref(), &intervals).await?;
+    Ok((interval, rows(&facts, &intervals)))
 }
 
 /// Get community health
@@ -357,22 +357,18 @@ pub fn figure_label(strings: &crate::connector::strings::Strings, field: &str) -
 pub async fn health_summary(state: &AppState) -> Result<HealthSummary, ApiError> {
     let to = Utc::now();
     let from = to - Duration::days(30);
-    let activity = state.store.activity(None).await?;
-    let row = compute(&activity, &[(from, to)]).remove(0);
+    let period = [(from, to)];
+    let row = rows(&state.store.health_facts(None, &period).await?, &period).remove(0);
     Ok(HealthSummary {
         questions_asked: row.questions_asked,
         answered_within_24h_share: row.answered_within_24h_share,
         median_hours_to_first_answer: row.median_hours_to_first_answer,
-        questions_without_answer: activity
-            .questions
-            .iter()
-            .filter(|q| q.first_answer_at.is_none())
-            .count() as i64,
+        questions_without_answer: state.store.count_unanswered().await?,
         first_time_askers: row.first_time_askers,
         active_members: row.active_members,
         wins_logged: row.wins_logged,
         total_hours_saved_per_month: crate::domain::win::round_to_hundredths(
-            activity.wins.iter().map(|w| w.hours_per_month).sum::<f64>(),
+            state.store.total_hours_saved().await?,
         ),
         kudos_given: row.kudos_given,
         anonymous_questions_asked: row.anonymous_questions_asked,

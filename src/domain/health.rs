@@ -30,7 +30,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
 const HOUR_MICROS: i64 = 3_600_000_000;
-const DAY_MICROS: i64 = 24 * HOUR_MICROS;
+/// A day in microseconds (the unit of every stored time).
+pub const DAY_MICROS: i64 = 24 * HOUR_MICROS;
 
 /// One question's facts.
 #[derive(Debug, Clone)]
@@ -161,7 +162,134 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
     Some((m * 100.0).round() / 100.0)
 }
 
-/// The figures for each interval.
+/// What the store counts for one interval with indexed range queries over that interval only
+/// (`Store::health_facts`); [`rows`] turns it into the figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IntervalCounts {
+    /// Questions asked (in the tag).
+    pub questions_asked: i64,
+    /// Of those, answered by someone other than the asker.
+    pub answered: i64,
+    /// Of those, first answered within 24 hours.
+    pub answered_within_24h: i64,
+    /// Questions asked anonymously (in the tag).
+    pub anonymous_questions_asked: i64,
+    /// Of those, first answered within 24 hours.
+    pub anonymous_answered_within_24h: i64,
+    /// The middle one (odd count) or two (even count) times to first answer of the answered
+    /// questions, in microseconds, smallest first; empty when none was answered.
+    pub middle_delays: Vec<i64>,
+    /// Distinct members who did anything (anonymity rule as in [`compute`]).
+    pub active_members: i64,
+    /// Tips published (in the tag).
+    pub tips_published: i64,
+    /// Wins logged (in the tag).
+    pub wins_logged: i64,
+    /// Sum of those wins' monthly hours, each rounded as the win shows it, in posting order.
+    pub hours_saved_per_month: f64,
+    /// Kudos given.
+    pub kudos_given: i64,
+}
+
+/// A member's first question ever (anonymous questions not counted), when it was asked in
+/// the period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirstQuestion {
+    pub created_at: i64,
+    pub first_answer_at: Option<i64>,
+    /// Carries the filter tag (always true without a filter).
+    pub in_tag: bool,
+    /// When the same member asked next (by name), if ever.
+    pub next_asked_at: Option<i64>,
+}
+
+/// Everything the figures of a period need, read with indexed queries over the period (and
+/// one index seek per member for "first ever"), so its cost follows the period, not the
+/// history.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HealthFacts {
+    /// One per interval, in the intervals' order.
+    pub intervals: Vec<IntervalCounts>,
+    /// First questions ever asked inside the period.
+    pub first_questions: Vec<FirstQuestion>,
+    /// Times of members' first contribution ever (answer or tip) that fall inside the period.
+    pub first_contributions: Vec<i64>,
+}
+
+/// The figures for each interval from the store's counts: the same figures [`compute`]
+/// gives from the whole activity (a test compares the two on both databases).
+pub fn rows(facts: &HealthFacts, intervals: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<HealthRow> {
+    let answered_within = |created_at: i64, first_answer_at: Option<i64>| {
+        first_answer_at.is_some_and(|a| a - created_at <= DAY_MICROS)
+    };
+    intervals
+        .iter()
+        .enumerate()
+        .map(|(n, &(start, end))| {
+            let (s, e) = (start.timestamp_micros(), end.timestamp_micros());
+            let inside = |t: i64| s <= t && t < e;
+            let empty = IntervalCounts::default();
+            let c = facts.intervals.get(n).unwrap_or(&empty);
+            let firsts: Vec<&FirstQuestion> = facts
+                .first_questions
+                .iter()
+                .filter(|q| q.in_tag && inside(q.created_at))
+                .collect();
+            let returning = firsts
+                .iter()
+                .filter(|q| {
+                    q.next_asked_at
+                        .is_some_and(|next| next - q.created_at <= 30 * DAY_MICROS)
+                })
+                .count();
+            HealthRow {
+                start,
+                end,
+                questions_asked: c.questions_asked,
+                answered: c.answered,
+                median_hours_to_first_answer: median(
+                    c.middle_delays
+                        .iter()
+                        .map(|d| *d as f64 / HOUR_MICROS as f64)
+                        .collect(),
+                ),
+                answered_within_24h_share: share(
+                    c.answered_within_24h as usize,
+                    c.questions_asked as usize,
+                ),
+                still_unanswered: c.questions_asked - c.answered,
+                first_time_askers: firsts.len() as i64,
+                first_time_askers_answered_within_24h_share: share(
+                    firsts
+                        .iter()
+                        .filter(|q| answered_within(q.created_at, q.first_answer_at))
+                        .count(),
+                    firsts.len(),
+                ),
+                returning_askers: returning as i64,
+                new_contributors: facts
+                    .first_contributions
+                    .iter()
+                    .filter(|t| inside(**t))
+                    .count() as i64,
+                active_members: c.active_members,
+                tips_published: c.tips_published,
+                wins_logged: c.wins_logged,
+                hours_saved_per_month: super::win::round_to_hundredths(c.hours_saved_per_month),
+                kudos_given: c.kudos_given,
+                anonymous_questions_asked: c.anonymous_questions_asked,
+                anonymous_answered_within_24h_share: share(
+                    c.anonymous_answered_within_24h as usize,
+                    c.anonymous_questions_asked as usize,
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The figures for each interval, from the whole activity: the definition, kept as the
+/// reference the store's indexed counting ([`rows`] of `Store::health_facts`) is tested
+/// against, and by the hand-computed unit tests below.
 pub fn compute(
     activity: &Activity,
     intervals: &[(DateTime<Utc>, DateTime<Utc>)],

@@ -1,15 +1,261 @@
-//! The community's activity, read whole for the health figures (computed in
-//! `domain::health`). Only ids and timestamps are read, and the member of an anonymous
-//! question — or of what its asker did inside its thread — is never read at all (NULL), so
-//! no figure can depend on who asked anonymously.
+//! The community's activity for the health figures (`domain::health`): counted per interval
+//! with indexed range queries over the asked period ([`Store::health_facts`]), and read whole
+//! only as the reference the tests compare against ([`Store::activity`]). Only ids, times and
+//! numbers are read, and the member of an anonymous question — or of what its asker did
+//! inside its thread — is never read at all, so no figure can depend on who asked
+//! anonymously.
 
 use super::{with_pool, Store, StoreResult};
-use crate::domain::health::{Act, Activity, QuestionFact, WinFact};
+use crate::domain::health::{
+    Act, Activity, FirstQuestion, HealthFacts, IntervalCounts, QuestionFact, WinFact, DAY_MICROS,
+};
 use crate::domain::tag::TagSlug;
+use chrono::{DateTime, Utc};
 
 impl Store {
-    /// Every question, answer, tip, win, reaction and kudos (times and members), with whether
-    /// questions, tips and wins carry `tag`.
+    /// The counts the health figures of `intervals` need (see [`HealthFacts`]), with whether
+    /// questions, tips and wins carry `tag`. Every query reads only the period
+    /// (`intervals[0].0` to the last end) through a time index, plus one index seek per member
+    /// active in it for their first question, answer and tip ever — so a year of figures
+    /// costs the same on a database with one year or ten years of history.
+    ///
+    /// The anonymity rule of `domain::health` holds in the SQL: an anonymous question has no
+    /// asker here, and what its asker did inside its thread has no member.
+    pub async fn health_facts(
+        &self,
+        tag: Option<&TagSlug>,
+        intervals: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> StoreResult<HealthFacts> {
+        let (Some(first), Some(last)) = (intervals.first(), intervals.last()) else {
+            return Ok(HealthFacts::default());
+        };
+        let (from, to) = (first.0.timestamp_micros(), last.1.timestamp_micros());
+        let in_tag = |table: &str, column: &str, alias: &str| {
+            match tag {
+            Some(_) => format!(
+                "EXISTS (SELECT 1 FROM {table} x JOIN tags g ON g.id = x.tag_id WHERE x.{column} = {alias}.id AND g.slug = $1)"
+            ),
+            None => "($1 = $1)".to_owned(),
+        }
+        };
+        let slug = tag.map(|t| t.as_str().to_owned()).unwrap_or_default();
+        // The intervals as a table b(i, s, e), bound from $2 on; each query joins it with a
+        // range condition on a time index, so each interval is one index range.
+        let buckets = format!(
+            "WITH b(i, s, e) AS (VALUES {})",
+            (0..intervals.len())
+                .map(|n| format!("(${}, ${}, ${})", 3 * n + 2, 3 * n + 3, 3 * n + 4))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let in_bucket = |column: &str| format!("{column} >= b.s AND {column} < b.e");
+        let within_day = format!("t.first_answer_at - t.created_at <= {DAY_MICROS}");
+        let questions_sql = format!(
+            "{buckets} SELECT b.i, COUNT(*), \
+               SUM(CASE WHEN t.first_answer_at IS NOT NULL THEN 1 ELSE 0 END), \
+               SUM(CASE WHEN {within_day} THEN 1 ELSE 0 END), \
+               SUM(CASE WHEN t.anonymous THEN 1 ELSE 0 END), \
+               SUM(CASE WHEN t.anonymous AND {within_day} THEN 1 ELSE 0 END) \
+             FROM b JOIN questions t ON {range} WHERE {tagged} GROUP BY b.i",
+            range = in_bucket("t.created_at"),
+            tagged = in_tag("question_tags", "question_id", "t"),
+        );
+        // The middle one or two times to first answer per interval, ranked in the database.
+        let middle_sql = format!(
+            "{buckets} SELECT i, d FROM ( \
+               SELECT b.i AS i, t.first_answer_at - t.created_at AS d, \
+                 ROW_NUMBER() OVER (PARTITION BY b.i ORDER BY t.first_answer_at - t.created_at) AS rn, \
+                 COUNT(*) OVER (PARTITION BY b.i) AS n \
+               FROM b JOIN questions t ON {range} \
+               WHERE t.first_answer_at IS NOT NULL AND {tagged}) x \
+             WHERE rn = (n + 1) / 2 OR rn = n / 2 + 1 ORDER BY i, rn",
+            range = in_bucket("t.created_at"),
+            tagged = in_tag("question_tags", "question_id", "t"),
+        );
+        let active_sql = format!(
+            "{buckets} SELECT i, COUNT(DISTINCT m) FROM ( \
+               SELECT b.i AS i, t.author_id AS m FROM b JOIN questions t ON {q} WHERE NOT t.anonymous \
+               UNION ALL SELECT b.i, a.author_id FROM b JOIN answers a ON {a} \
+                 JOIN questions q ON q.id = a.question_id WHERE NOT {hidden} \
+               UNION ALL SELECT b.i, r.member_id FROM b JOIN answer_reactions r ON {r} \
+                 JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id \
+                 WHERE NOT (q.anonymous AND q.author_id = r.member_id) \
+               UNION ALL SELECT b.i, r.member_id FROM b JOIN tip_reactions r ON {r} \
+               UNION ALL SELECT b.i, p.author_id FROM b JOIN tips p ON {p} \
+               UNION ALL SELECT b.i, w.author_id FROM b JOIN wins w ON {w} \
+               UNION ALL SELECT b.i, k.giver_id FROM b JOIN kudos k ON {k} \
+                 WHERE NOT EXISTS (SELECT 1 FROM answers a JOIN questions q ON q.id = a.question_id \
+                   WHERE k.target_kind = 'answer' AND a.id = k.target_id AND q.anonymous AND q.author_id = k.giver_id) \
+             ) x WHERE ($1 = $1) GROUP BY i",
+            q = in_bucket("t.created_at"),
+            a = in_bucket("a.created_at"),
+            r = in_bucket("r.created_at"),
+            p = in_bucket("p.created_at"),
+            w = in_bucket("w.created_at"),
+            k = in_bucket("k.created_at"),
+            hidden = super::answers::ANSWER_BY_ANONYMOUS_ASKER,
+        );
+        let tips_sql = format!(
+            "{buckets} SELECT b.i, COUNT(*) FROM b JOIN tips t ON {range} WHERE {tagged} GROUP BY b.i",
+            range = in_bucket("t.created_at"),
+            tagged = in_tag("tip_tags", "tip_id", "t"),
+        );
+        let kudos_sql = format!(
+            "{buckets} SELECT b.i, COUNT(*) FROM b JOIN kudos t ON {range} WHERE ($1 = $1) GROUP BY b.i",
+            range = in_bucket("t.created_at"),
+        );
+        // Hours are computed here, not in SQL: no stored value can make the query fail.
+        let wins_sql = format!(
+            "{buckets} SELECT b.i, t.minutes_saved_per_run, t.runs_per_month, t.people_helped \
+             FROM b JOIN wins t ON {range} WHERE {tagged} ORDER BY b.i, t.id",
+            range = in_bucket("t.created_at"),
+            tagged = in_tag("win_tags", "win_id", "t"),
+        );
+        // Each member who asked by name in the period: their first question ever (one seek in
+        // `questions_first_by_asker`), kept when it falls in the period, with their next one.
+        let firsts_sql = format!(
+            "WITH m AS (SELECT DISTINCT author_id AS id FROM questions \
+                 WHERE created_at >= $2 AND created_at < $3 AND NOT anonymous), \
+             f AS (SELECT (SELECT p.id FROM questions p WHERE p.author_id = m.id AND NOT p.anonymous \
+                 ORDER BY p.created_at, p.id LIMIT 1) AS id FROM m) \
+             SELECT t.created_at, t.first_answer_at, {tagged} AS in_tag, \
+               (SELECT s.created_at FROM questions s WHERE s.author_id = t.author_id AND NOT s.anonymous \
+                  AND (s.created_at > t.created_at OR (s.created_at = t.created_at AND s.id > t.id)) \
+                ORDER BY s.created_at, s.id LIMIT 1) \
+             FROM f JOIN questions t ON t.id = f.id WHERE t.created_at >= $2 AND t.created_at < $3",
+            tagged = in_tag("question_tags", "question_id", "t"),
+        );
+        // Each member who answered (outside her own anonymous thread) or wrote a tip in the
+        // period: their first answer and first tip ever (one seek each).
+        let contributors_sql = format!(
+            "WITH m AS (SELECT a.author_id AS id FROM answers a JOIN questions q ON q.id = a.question_id \
+                 WHERE a.created_at >= $1 AND a.created_at < $2 AND NOT {hidden} \
+               UNION SELECT author_id FROM tips WHERE created_at >= $1 AND created_at < $2) \
+             SELECT (SELECT a.created_at FROM answers a JOIN questions q ON q.id = a.question_id \
+                 WHERE a.author_id = m.id AND NOT {hidden} ORDER BY a.created_at LIMIT 1), \
+               (SELECT MIN(t.created_at) FROM tips t WHERE t.author_id = m.id) \
+             FROM m",
+            hidden = super::answers::ANSWER_BY_ANONYMOUS_ASKER,
+        );
+        let bounds: Vec<(i64, i64)> = intervals
+            .iter()
+            .map(|(s, e)| (s.timestamp_micros(), e.timestamp_micros()))
+            .collect();
+        let mut facts = HealthFacts {
+            intervals: vec![IntervalCounts::default(); intervals.len()],
+            ..HealthFacts::default()
+        };
+        // Binds `$1` (the tag) and the intervals.
+        macro_rules! per_interval {
+            ($pool:expr, $sql:expr, $row:ty) => {{
+                let mut query = sqlx::query_as::<_, $row>($sql).bind(&slug);
+                for (n, (s, e)) in bounds.iter().enumerate() {
+                    query = query.bind(n as i64).bind(*s).bind(*e);
+                }
+                query.fetch_all($pool).await?
+            }};
+        }
+        with_pool!(self, pool => {
+            for (i, asked, answered, within, anonymous, anonymous_within) in
+                per_interval!(pool, &questions_sql, (i64, i64, i64, i64, i64, i64))
+            {
+                if let Some(c) = facts.intervals.get_mut(i as usize) {
+                    c.questions_asked = asked;
+                    c.answered = answered;
+                    c.answered_within_24h = within;
+                    c.anonymous_questions_asked = anonymous;
+                    c.anonymous_answered_within_24h = anonymous_within;
+                }
+            }
+            for (i, delay) in per_interval!(pool, &middle_sql, (i64, i64)) {
+                if let Some(c) = facts.intervals.get_mut(i as usize) {
+                    c.middle_delays.push(delay);
+                }
+            }
+            for (i, members) in per_interval!(pool, &active_sql, (i64, i64)) {
+                if let Some(c) = facts.intervals.get_mut(i as usize) {
+                    c.active_members = members;
+                }
+            }
+            for (i, count) in per_interval!(pool, &tips_sql, (i64, i64)) {
+                if let Some(c) = facts.intervals.get_mut(i as usize) {
+                    c.tips_published = count;
+                }
+            }
+            for (i, count) in per_interval!(pool, &kudos_sql, (i64, i64)) {
+                if let Some(c) = facts.intervals.get_mut(i as usize) {
+                    c.kudos_given = count;
+                }
+            }
+            for (i, minutes, runs, people) in per_interval!(pool, &wins_sql, (i64, f64, i64, i64)) {
+                if let Some(c) = facts.intervals.get_mut(i as usize) {
+                    c.wins_logged += 1;
+                    c.hours_saved_per_month +=
+                        crate::domain::win::hours_saved_per_month(minutes, runs, people);
+                }
+            }
+            let firsts: Vec<(i64, Option<i64>, bool, Option<i64>)> = sqlx::query_as(&firsts_sql)
+                .bind(&slug)
+                .bind(from)
+                .bind(to)
+                .fetch_all(pool)
+                .await?;
+            facts.first_questions = firsts
+                .into_iter()
+                .map(|(created_at, first_answer_at, in_tag, next_asked_at)| FirstQuestion {
+                    created_at,
+                    first_answer_at,
+                    in_tag,
+                    next_asked_at,
+                })
+                .collect();
+            let contributors: Vec<(Option<i64>, Option<i64>)> = sqlx::query_as(&contributors_sql)
+                .bind(from)
+                .bind(to)
+                .fetch_all(pool)
+                .await?;
+            facts.first_contributions = contributors
+                .into_iter()
+                .filter_map(|(answer, tip)| match (answer, tip) {
+                    (Some(a), Some(t)) => Some(a.min(t)),
+                    (a, t) => a.or(t),
+                })
+                .filter(|t| (from..to).contains(t))
+                .collect();
+            Ok(facts)
+        })
+    }
+
+    /// Questions nobody but the asker has answered yet, all time (`questions_unanswered`).
+    pub async fn count_unanswered(&self) -> StoreResult<i64> {
+        with_pool!(self, pool => {
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM questions WHERE first_answer_at IS NULL")
+                .fetch_one(pool)
+                .await?;
+            Ok(n)
+        })
+    }
+
+    /// The monthly hours of every win ever logged, each rounded as the win shows it, summed in
+    /// posting order (the summary's total).
+    pub async fn total_hours_saved(&self) -> StoreResult<f64> {
+        with_pool!(self, pool => {
+            let wins: Vec<(f64, i64, i64)> = sqlx::query_as(
+                "SELECT minutes_saved_per_run, runs_per_month, people_helped FROM wins ORDER BY id",
+            )
+            .fetch_all(pool)
+            .await?;
+            Ok(wins
+                .into_iter()
+                .map(|(m, r, p)| crate::domain::win::hours_saved_per_month(m, r, p))
+                .sum())
+        })
+    }
+
+    /// Every question, answer, tip, win, reaction and kudos (times and members, in posting
+    /// order), with whether questions, tips and wins carry `tag`: the whole history, for the
+    /// reference definition `domain::health::compute` that tests check
+    /// [`Store::health_facts`] against.
     pub async fn activity(&self, tag: Option<&TagSlug>) -> StoreResult<Activity> {
         let in_tag = |table: &str, column: &str| {
             match tag {
@@ -23,15 +269,15 @@ impl Store {
         let questions_sql = format!(
             "SELECT CASE WHEN t.anonymous THEN NULL ELSE t.author_id END, t.created_at, t.first_answer_at, {} AS in_tag FROM questions t",
             in_tag("question_tags", "question_id")
-        );
+        ) + " ORDER BY t.id";
         let tips_sql = format!(
             "SELECT t.author_id, t.created_at, {} AS in_tag FROM tips t",
             in_tag("tip_tags", "tip_id")
-        );
+        ) + " ORDER BY t.id";
         let wins_sql = format!(
             "SELECT t.author_id, t.created_at, t.minutes_saved_per_run, t.runs_per_month, t.people_helped, {} AS in_tag FROM wins t",
             in_tag("win_tags", "win_id")
-        );
+        ) + " ORDER BY t.id";
         // Acts of an anonymous asker inside her own thread keep their time, not their member.
         let answers_sql = format!(
             "SELECT CASE WHEN {hidden} THEN NULL ELSE a.author_id END, a.created_at \

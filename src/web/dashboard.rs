@@ -10,7 +10,7 @@ use crate::api::links::Links;
 use crate::api::questions::{question_view, Question};
 use crate::api::AppState;
 use crate::auth::Caller;
-use crate::domain::health::{boundaries, compute, HealthRow, Interval};
+use crate::domain::health::{boundaries, rows, HealthRow, Interval};
 use crate::domain::question::QuestionSort;
 use crate::error::ApiError;
 use crate::i18n::Arg;
@@ -104,15 +104,12 @@ async fn build<'a>(
     };
     let share = |s: f64| t("card-share", "percent", format!("{:.0}", s * 100.0));
 
-    let activity = state.store.activity(None).await?;
     let now = Utc::now();
-    let periods = compute(
-        &activity,
-        &[
-            (now - Duration::days(60), now - Duration::days(30)),
-            (now - Duration::days(30), now),
-        ],
-    );
+    let periods = [
+        (now - Duration::days(60), now - Duration::days(30)),
+        (now - Duration::days(30), now),
+    ];
+    let periods = rows(&state.store.health_facts(None, &periods).await?, &periods);
     let (before, current) = (&periods[0], &periods[1]);
     let diff = |a: f64, b: f64, points: bool| {
         let d = if points { (a - b) * 100.0 } else { a - b };
@@ -202,15 +199,13 @@ async fn build<'a>(
     ));
 
     // Month by month, the last 12 months (in the members' time zone).
-    let months = compute(
-        &activity,
-        &boundaries(
-            now - Duration::days(334),
-            now,
-            Interval::Month,
-            state.config.utc_offset_minutes,
-        ),
+    let months = boundaries(
+        now - Duration::days(334),
+        now,
+        Interval::Month,
+        state.config.utc_offset_minutes,
     );
+    let months = rows(&state.store.health_facts(None, &months).await?, &months);
     let offset =
         FixedOffset::east_opt(state.config.utc_offset_minutes * 60).unwrap_or_else(|| Utc.fix());
     let bars = |value: &dyn Fn(&HealthRow) -> f64, show: &dyn Fn(f64) -> String| -> Vec<Bar> {

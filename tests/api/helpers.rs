@@ -390,3 +390,17 @@ macro_rules! on_both_databases {
         )*
     };
 }
+
+/// A small deterministic random source (a linear congruential generator).
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// A number in `0..below`.
+    pub fn next(&mut self, below: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % below
+    }
+}

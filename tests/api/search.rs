@@ -182,19 +182,6 @@ async fn a_company_glossary_extends_search_postgres() {
     company_glossary(Backend::Postgres).await;
 }
 
-/// A small deterministic random source (a linear congruential generator).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % below
-    }
-}
-
 /// Every id `q` finds, in order, following the pages (of 7, so that pages end inside both
 /// the title matches and the rest).
 async fn found(app: &TestApp, key: &str, query: &str, sort: &str) -> Vec<i64> {

@@ -77,3 +77,109 @@ on_both_databases! {
         assert_eq!(old.headers()["location"], "/dashboard");
     }
 }
+
+on_both_databases! {
+    async fn indexed_figures_equal_the_definition_on_a_random_history(app) {
+        use chrono::{Duration, Utc};
+        use tsunagu::domain::health::{boundaries, compute, rows, Interval};
+        // Eight members ask, answer, react, write tips, log wins and give kudos, some asking
+        // anonymously (and then answering, reacting and giving kudos inside their own
+        // threads); the times are then spread over 300 days, so some members asked long
+        // before the periods below and others ask for the first time inside them.
+        let mut members = Vec::new();
+        for n in 0..8 {
+            members.push(app.member(&format!("member {n}")).await);
+        }
+        let tags = ["excel", "経費精算", "flow"];
+        let mut rng = Lcg(20261201);
+        let mut questions = Vec::new();
+        for i in 0..80 {
+            let asker = rng.next(members.len());
+            let anonymous = rng.next(4) == 0;
+            let tag = tags[rng.next(tags.len())];
+            let id = app.ask(&members[asker].key, &format!("Question number {i} about flows"), "b", &[tag], anonymous).await["id"].as_i64().unwrap();
+            questions.push((id, asker));
+        }
+        let mut answers = Vec::new();
+        for i in 0..120 {
+            let (question, asker) = questions[rng.next(questions.len())];
+            // One in five answers comes from the asker, inside her own thread.
+            let by = if rng.next(5) == 0 { asker } else { rng.next(members.len()) };
+            let id = app.answer(&members[by].key, question, &format!("answer {i}")).await["id"].as_i64().unwrap();
+            answers.push((id, by));
+        }
+        let mut kudos_given = std::collections::HashSet::new();
+        for _ in 0..100 {
+            let (answer, author) = answers[rng.next(answers.len())];
+            let by = rng.next(members.len());
+            if by == author {
+                continue;
+            }
+            json_of(app.post(&format!("/answers/{answer}/reactions"), &members[by].key, json!({"kind": "helpful"})).await, StatusCode::OK).await;
+            if kudos_given.insert((answer, by)) {
+                json_of(app.post(&format!("/answers/{answer}/kudos"), &members[by].key, json!({})).await, StatusCode::CREATED).await;
+            }
+        }
+        for i in 0..25 {
+            let author = rng.next(members.len());
+            let tip = json_of(app.post("/tips", &members[author].key, json!({"title": format!("Tip number {i}"), "body": "b", "tags": [tags[rng.next(tags.len())]]})).await, StatusCode::CREATED).await;
+            let reader = rng.next(members.len());
+            if reader != author {
+                json_of(app.post(&format!("/tips/{}/reactions", tip["id"]), &members[reader].key, json!({"kind": "helpful"})).await, StatusCode::OK).await;
+            }
+        }
+        for i in 0..25 {
+            let author = rng.next(members.len());
+            let win = json_of(app.post("/wins", &members[author].key, json!({"title": format!("Win number {i}"), "story": "s", "tags": [tags[rng.next(tags.len())]],
+                "impact": {"minutes_saved_per_run": 1 + rng.next(90), "runs_per_month": 1 + rng.next(40), "people_helped": 1 + rng.next(5)}})).await, StatusCode::CREATED).await;
+            let giver = rng.next(members.len());
+            if giver != author {
+                json_of(app.post(&format!("/wins/{}/kudos", win["id"]), &members[giver].key, json!({})).await, StatusCode::CREATED).await;
+            }
+        }
+        // Spread every time over 300 days before now (distinct to the microsecond); a quarter
+        // of the questions stay unanswered, the rest are first answered 0–59 hours later.
+        let now = Utc::now().timestamp_micros();
+        let hour = 3_600_000_000_i64;
+        let spread = |key: &str, step: i64| format!("{now} - (({key}) * {step} % 997) * 7 * {hour} - ({key})");
+        app.execute_sql(&format!(
+            "UPDATE questions SET created_at = {at}, first_answer_at = CASE WHEN id % 4 = 0 THEN NULL ELSE {at} + (id * 31 % 60) * {hour} END",
+            at = spread("id", 7919)
+        )).await;
+        app.execute_sql(&format!("UPDATE answers SET created_at = {}", spread("id", 104729))).await;
+        app.execute_sql(&format!("UPDATE answer_reactions SET created_at = {}", spread("answer_id * 13 + member_id", 3571))).await;
+        app.execute_sql(&format!("UPDATE tips SET created_at = {}", spread("id", 6151))).await;
+        app.execute_sql(&format!("UPDATE tip_reactions SET created_at = {}", spread("tip_id * 17 + member_id", 4099))).await;
+        app.execute_sql(&format!("UPDATE wins SET created_at = {}", spread("id", 2909))).await;
+        app.execute_sql(&format!("UPDATE kudos SET created_at = {}", spread("id", 8191))).await;
+
+        let now = Utc::now();
+        let periods: Vec<(Option<&str>, Vec<_>)> = vec![
+            (None, boundaries(now - Duration::weeks(12), now, Interval::Week, 540)),
+            (None, boundaries(now - Duration::days(365), now, Interval::Month, 0)),
+            (Some("excel"), boundaries(now - Duration::weeks(30), now, Interval::Week, 0)),
+            (Some("経費精算"), boundaries(now - Duration::days(700), now, Interval::Month, 540)),
+            // The dashboard's two periods, which start at any instant.
+            (None, vec![(now - Duration::days(60), now - Duration::days(30)), (now - Duration::days(30), now)]),
+        ];
+        for (tag, intervals) in &periods {
+            let tag = tag.map(|t| tsunagu::domain::tag::TagSlug::parse("tag", t).unwrap());
+            let expected = compute(&app.store.activity(tag.as_ref()).await.unwrap(), intervals);
+            let counted = rows(&app.store.health_facts(tag.as_ref(), intervals).await.unwrap(), intervals);
+            assert_eq!(counted, expected, "tag {tag:?}");
+        }
+        // The history reaches every figure, so the comparison above means something.
+        let year = compute(&app.store.activity(None).await.unwrap(), &periods[1].1);
+        let total = |f: fn(&tsunagu::domain::health::HealthRow) -> i64| year.iter().map(f).sum::<i64>();
+        assert!(total(|r| r.first_time_askers) > 0 && total(|r| r.returning_askers) > 0);
+        assert!(total(|r| r.new_contributors) > 0 && total(|r| r.anonymous_questions_asked) > 0);
+        assert!(total(|r| r.still_unanswered) > 0 && total(|r| r.kudos_given) > 0);
+        assert!(total(|r| r.tips_published) > 0 && total(|r| r.wins_logged) > 0);
+        assert!(year.iter().filter(|r| r.median_hours_to_first_answer.is_some()).count() > 3);
+        assert!(year.iter().any(|r| r.first_time_askers_answered_within_24h_share > 0.0 && r.first_time_askers_answered_within_24h_share < 1.0));
+        // The summary's all-time figures.
+        let activity = app.store.activity(None).await.unwrap();
+        assert_eq!(app.store.count_unanswered().await.unwrap(), activity.questions.iter().filter(|q| q.first_answer_at.is_none()).count() as i64);
+        assert_eq!(app.store.total_hours_saved().await.unwrap(), activity.wins.iter().map(|w| w.hours_per_month).sum::<f64>());
+    }
+}
