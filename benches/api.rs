@@ -2,10 +2,16 @@
 //!
 //! `cargo bench --bench api` runs on SQLite; set `TSUNAGU_BENCH_POSTGRES_URL` (a server where
 //! the user may create databases) to measure PostgreSQL too. `TSUNAGU_BENCH_QUESTIONS` sets the
-//! number of seeded questions (default 5000). Prints one line per scenario — the API's reads and
-//! writes, then the members' pages (with the largest body each returned); asserts nothing.
-//! `TSUNAGU_BENCH_ONLY=sqlite|postgres` measures one database; `TSUNAGU_BENCH_KEEP=1` keeps the
-//! seeded databases (their paths are printed) for `EXPLAIN` and profiling.
+//! number of seeded questions (default 5000): asked through the store by 50 members, a fifth
+//! anonymously, seven in ten answered by someone else, spread over the last 18.25 days (a
+//! twentieth of a year). `TSUNAGU_BENCH_COPIES=N` then copies that history N times further
+//! back, each copy one span older, with SQL (`10000` × `99` copies = 1,000,000 questions over
+//! five years, as a community with years of history has); the copies are search-indexed before
+//! measuring. Prints one line per scenario — the API's reads and writes, the statistics, then
+//! the members' pages (with the largest body each returned); asserts nothing.
+//! `TSUNAGU_BENCH_ONLY=sqlite|postgres` measures one database; `TSUNAGU_BENCH_MATCH=stats`
+//! only the scenarios whose label holds that text; `TSUNAGU_BENCH_KEEP=1` keeps the seeded
+//! databases (their paths are printed) for `EXPLAIN` and profiling.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
@@ -13,7 +19,13 @@ use tsunagu::config::Config;
 use tsunagu::domain::search::normalize;
 use tsunagu::domain::tag::TagSlug;
 use tsunagu::startup::{bootstrap_admin, open_store, Application};
+use tsunagu::store::members::NewMember;
 use tsunagu::store::questions::NewQuestion;
+
+/// Members who ask and answer in the seeded history (the first is the admin).
+const MEMBERS: usize = 50;
+/// The seeded questions are spread over this span before now (a twentieth of a year).
+const SPAN_MICROS: i64 = 365 * 86_400_000_000 / 20;
 
 const JA_WORDS: &[&str] = &[
     "承認",
@@ -69,7 +81,7 @@ fn pick<'a>(words: &[&'a str], seed: usize, n: usize) -> Vec<&'a str> {
         .collect()
 }
 
-async fn seed(url: &str, questions: usize) -> (Application, String) {
+async fn seed(url: &str, questions: usize, copies: usize) -> (Application, String) {
     let config = Config {
         bind: "127.0.0.1:0".parse().unwrap(),
         database_url: url.to_owned(),
@@ -88,6 +100,21 @@ async fn seed(url: &str, questions: usize) -> (Application, String) {
         .unwrap()
         .expect("fresh database");
     let started = Instant::now();
+    let mut members = vec![1_i64];
+    for m in 1..MEMBERS {
+        let (row, _) = store
+            .create_member(
+                &NewMember {
+                    display_name: &format!("メンバー {m}"),
+                    email: None,
+                    role: tsunagu::domain::member::Role::Member,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        members.push(row.id);
+    }
     for i in 0..questions {
         let (title, body) = if i % 2 == 0 {
             (
@@ -114,9 +141,10 @@ async fn seed(url: &str, questions: usize) -> (Application, String) {
             .iter()
             .map(|t| TagSlug::parse("t", t).unwrap())
             .collect();
-        store
+        let author = members[(i * 7) % MEMBERS];
+        let id = store
             .create_question(&NewQuestion {
-                author_id: 1,
+                author_id: author,
                 title: &title,
                 body: &body,
                 search_title: &normalize(&title),
@@ -126,11 +154,27 @@ async fn seed(url: &str, questions: usize) -> (Application, String) {
             })
             .await
             .unwrap();
+        if i % 10 < 7 {
+            let helper = members[(i * 7 + 1 + i % 13) % MEMBERS];
+            store
+                .create_answer(id, helper, "この手順で解決できます。")
+                .await
+                .unwrap();
+        }
     }
     eprintln!(
         "  seeded {questions} questions in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    history(url, questions, copies).await;
+    if copies > 0 {
+        let started = Instant::now();
+        let indexed = store.index_unindexed().await.unwrap();
+        eprintln!(
+            "  search-indexed {indexed} copied rows in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     // A live PostgreSQL has statistics (autovacuum analyzes tables as they grow); a database
     // seeded a second ago does not yet, and its plans would be measured instead of ours.
     if url.starts_with("postgres") {
@@ -141,12 +185,115 @@ async fn seed(url: &str, questions: usize) -> (Application, String) {
     (Application::build_with_store(config, store).unwrap(), key)
 }
 
+/// Spreads the seeded questions over the last [`SPAN_MICROS`] (answers 0–72 hours after the
+/// question), then copies them `copies` times, each copy one span further back. Plain SQL on
+/// the benchmark's own database: the store has no way to write the past, by design.
+async fn history(url: &str, questions: usize, copies: usize) {
+    let mut conn = Raw::connect(url).await;
+    let now = chrono::Utc::now().timestamp_micros();
+    let n = questions as i64;
+    let postgres = url.starts_with("postgres");
+    let statements = vec![
+        format!("UPDATE questions SET created_at = {now} - ({n} - id) * {SPAN_MICROS} / {n} - 1000000"),
+        "UPDATE questions SET updated_at = created_at, last_activity_at = created_at, \
+             first_answer_at = CASE WHEN first_answer_at IS NULL THEN NULL ELSE created_at + (id * 7919 % 4320) * 60000000 END".into(),
+        "UPDATE answers SET created_at = COALESCE((SELECT q.first_answer_at FROM questions q WHERE q.id = answers.question_id), created_at), \
+             updated_at = COALESCE((SELECT q.first_answer_at FROM questions q WHERE q.id = answers.question_id), updated_at)".into(),
+    ];
+    for sql in statements {
+        conn.execute(&sql).await;
+    }
+    if copies == 0 {
+        return;
+    }
+    let started = Instant::now();
+    let answers = conn
+        .number("SELECT COALESCE(MAX(id), 0) FROM answers")
+        .await;
+    let (overriding, grams, gram_values) = if postgres {
+        (
+            "OVERRIDING SYSTEM VALUE",
+            ", search_grams",
+            ", search_grams",
+        )
+    } else {
+        ("", "", "")
+    };
+    for c in 1..=copies as i64 {
+        let shift = c * SPAN_MICROS;
+        conn.execute("BEGIN").await;
+        for sql in [
+            format!("INSERT INTO questions (id, author_id, title, body, search_title, search_body, anonymous, status, answer_count, me_too_count, first_answer_at, created_at, updated_at, last_activity_at{grams}) {overriding} \
+                     SELECT id + {c} * {n}, author_id, title, body, search_title, search_body, anonymous, status, answer_count, me_too_count, first_answer_at - {shift}, created_at - {shift}, updated_at - {shift}, last_activity_at - {shift}{gram_values} \
+                     FROM questions WHERE id <= {n} ORDER BY id"),
+            format!("INSERT INTO question_tags (question_id, tag_id) SELECT question_id + {c} * {n}, tag_id FROM question_tags WHERE question_id <= {n}"),
+            format!("INSERT INTO answers (id, question_id, author_id, body, created_at, updated_at, by_asker) {overriding} \
+                     SELECT id + {c} * {answers}, question_id + {c} * {n}, author_id, body, created_at - {shift}, updated_at - {shift}, by_asker FROM answers WHERE id <= {answers} ORDER BY id"),
+        ] {
+            conn.execute(&sql).await;
+        }
+        conn.execute("COMMIT").await;
+    }
+    if postgres {
+        for table in ["questions", "answers"] {
+            conn.execute(&format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"))
+                .await;
+        }
+    }
+    eprintln!(
+        "  copied the history {copies} times ({} questions) in {:.1} s",
+        n * (copies as i64 + 1),
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// A connection to the benchmark's database, whichever it is.
+enum Raw {
+    Sqlite(sqlx::SqliteConnection),
+    Postgres(sqlx::PgConnection),
+}
+
+impl Raw {
+    async fn connect(url: &str) -> Self {
+        use sqlx::Connection;
+        if url.starts_with("postgres") {
+            Raw::Postgres(sqlx::PgConnection::connect(url).await.unwrap())
+        } else {
+            Raw::Sqlite(sqlx::SqliteConnection::connect(url).await.unwrap())
+        }
+    }
+
+    async fn execute(&mut self, sql: &str) {
+        match self {
+            Raw::Sqlite(c) => sqlx::raw_sql(sql).execute(c).await.map(|_| ()),
+            Raw::Postgres(c) => sqlx::raw_sql(sql).execute(c).await.map(|_| ()),
+        }
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+
+    async fn number(&mut self, sql: &str) -> i64 {
+        match self {
+            Raw::Sqlite(c) => sqlx::query_scalar(sql).fetch_one(c).await,
+            Raw::Postgres(c) => sqlx::query_scalar(sql).fetch_one(c).await,
+        }
+        .unwrap()
+    }
+}
+
+/// Whether `TSUNAGU_BENCH_MATCH` (unset: everything) is part of the scenario's label.
+fn selected(label: &str) -> bool {
+    std::env::var("TSUNAGU_BENCH_MATCH").map_or(true, |m| label.contains(&m))
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i].as_secs_f64() * 1000.0
 }
 
 async fn measure(key: &str, label: &str, make: impl Fn(usize) -> reqwest::RequestBuilder) {
+    if !selected(label) {
+        return;
+    }
     let rounds = 200;
     let mut times = Vec::with_capacity(rounds);
     let mut largest = 0usize;
@@ -185,9 +332,9 @@ async fn measure(key: &str, label: &str, make: impl Fn(usize) -> reqwest::Reques
     );
 }
 
-async fn run(backend: &str, url: &str, questions: usize) {
+async fn run(backend: &str, url: &str, questions: usize, copies: usize) {
     println!("{backend}:");
-    let (app, key) = seed(url, questions).await;
+    let (app, key) = seed(url, questions, copies).await;
     let base = format!("http://127.0.0.1:{}/api/v1", app.port());
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::new();
@@ -257,6 +404,20 @@ async fn run(backend: &str, url: &str, questions: usize) {
         }
     })
     .await;
+    for (label, path) in [
+        ("GET /stats/health (12 weeks)", "/stats/health"),
+        (
+            "GET /stats/health?interval=month (13)",
+            "/stats/health?interval=month",
+        ),
+        (
+            "GET /stats/health.csv?interval=month",
+            "/stats/health.csv?interval=month",
+        ),
+        ("GET /stats/summary", "/stats/summary"),
+    ] {
+        measure(&key, label, get(path.into())).await;
+    }
     // The members' pages (an API key header signs a page request in, as a session would).
     let site = base.trim_end_matches("/api/v1").to_owned();
     let page = |path: String| {
@@ -285,7 +446,9 @@ async fn run(backend: &str, url: &str, questions: usize) {
         move |i: usize| client.get(format!("{site}/questions/{}", 1 + i % questions))
     })
     .await;
-    webhooks(&key, &base).await;
+    if selected("webhook") {
+        webhooks(&key, &base).await;
+    }
 }
 
 /// Webhooks: with one subscription, post questions (16 at a time) and time each event from
@@ -381,6 +544,10 @@ async fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(5000);
+    let copies: usize = std::env::var("TSUNAGU_BENCH_COPIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let only = std::env::var("TSUNAGU_BENCH_ONLY").unwrap_or_default();
     let keep = std::env::var("TSUNAGU_BENCH_KEEP").is_ok_and(|v| v == "1");
     let temp = tempfile::tempdir().unwrap();
@@ -391,7 +558,7 @@ async fn main() {
     }
     if only != "postgres" {
         let sqlite = format!("sqlite://{}", dir.join("bench.db").display());
-        run("sqlite", &sqlite, questions).await;
+        run("sqlite", &sqlite, questions, copies).await;
         if keep {
             println!("kept {sqlite}");
         }
@@ -409,7 +576,7 @@ async fn main() {
             .unwrap();
         let mut url = url::Url::parse(&admin_url).unwrap();
         url.set_path(&name);
-        run("postgres", url.as_str(), questions).await;
+        run("postgres", url.as_str(), questions, copies).await;
         if keep {
             println!("kept {url}");
             return;

@@ -358,18 +358,21 @@ pub async fn health_summary(state: &AppState) -> Result<HealthSummary, ApiError>
     let to = Utc::now();
     let from = to - Duration::days(30);
     let period = [(from, to)];
-    let row = rows(&state.store.health_facts(None, &period).await?, &period).remove(0);
+    let (facts, unanswered, total_hours) = tokio::try_join!(
+        state.store.health_facts(None, &period),
+        state.store.count_unanswered(),
+        state.store.total_hours_saved()
+    )?;
+    let row = rows(&facts, &period).remove(0);
     Ok(HealthSummary {
         questions_asked: row.questions_asked,
         answered_within_24h_share: row.answered_within_24h_share,
         median_hours_to_first_answer: row.median_hours_to_first_answer,
-        questions_without_answer: state.store.count_unanswered().await?,
+        questions_without_answer: unanswered,
         first_time_askers: row.first_time_askers,
         active_members: row.active_members,
         wins_logged: row.wins_logged,
-        total_hours_saved_per_month: crate::domain::win::round_to_hundredths(
-            state.store.total_hours_saved().await?,
-        ),
+        total_hours_saved_per_month: crate::domain::win::round_to_hundredths(total_hours),
         kudos_given: row.kudos_given,
         anonymous_questions_asked: row.anonymous_questions_asked,
         anonymous_answered_within_24h_share: row.anonymous_answered_within_24h_share,

@@ -101,7 +101,8 @@ impl Store {
                 return Ok(id);
             }
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO answers (question_id, author_id, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
+                "INSERT INTO answers (question_id, author_id, body, created_at, updated_at, by_asker) \
+                 VALUES ($1, $2, $3, $4, $4, EXISTS (SELECT 1 FROM questions WHERE id = $1 AND author_id = $2)) RETURNING id",
             )
             .bind(question_id)
             .bind(author_id)
@@ -275,7 +276,9 @@ impl Store {
     ) -> StoreResult<()> {
         with_writer!(self, pool => {
             if on {
-                sqlx::query("INSERT INTO answer_reactions (answer_id, member_id, kind, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                sqlx::query("INSERT INTO answer_reactions (answer_id, member_id, kind, created_at, by_asker) \
+                     VALUES ($1, $2, $3, $4, EXISTS (SELECT 1 FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = $1 AND q.author_id = $2)) \
+                     ON CONFLICT DO NOTHING")
                     .bind(answer_id).bind(member_id).bind(kind.as_str()).bind(now_micros())
                     .execute(pool).await?;
             } else {

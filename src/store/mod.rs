@@ -607,29 +607,59 @@ impl Store {
 
     /// Indexes the questions and tips that have no search grams yet — rows written before the
     /// gram index existed (migration 0014) — in batches of 1,000; returns how many. Run at
-    /// start-up after migrating; a no-op once everything is indexed.
+    /// start-up after migrating. Only the tables named in `search_backfill` are looked at,
+    /// and a table's name is removed once it is fully indexed, so later starts do not scan.
     pub async fn index_unindexed(&self) -> StoreResult<u64> {
         let sqlite = self.is_sqlite();
         let mut indexed = 0;
+        let pending: Vec<String> = with_pool!(self, pool => {
+            sqlx::query_scalar("SELECT table_name FROM search_backfill").fetch_all(pool).await?
+        });
         macro_rules! backfill {
             ($table:literal) => {
-                loop {
-                    let missing = if sqlite {
-                        concat!("SELECT id FROM ", $table, " WHERE id NOT IN (SELECT rowid FROM ", $table, "_grams) ORDER BY id LIMIT 1000")
+                // Walks the table in id order, 1,000 rows at a time, and indexes those of each
+                // batch that have no grams: one pass, however many rows are missing.
+                let mut after = 0_i64;
+                while pending.iter().any(|t| t == $table) {
+                    let have = if sqlite {
+                        concat!("SELECT rowid FROM ", $table, "_grams WHERE rowid >= $1 AND rowid <= $2")
                     } else {
-                        concat!("SELECT id FROM ", $table, " WHERE search_grams IS NULL ORDER BY id LIMIT 1000")
+                        concat!("SELECT id FROM ", $table, " WHERE id >= $1 AND id <= $2 AND search_grams IS NOT NULL")
                     };
-                    let done = with_writer!(self, pool => {
+                    let (done, last) = with_writer!(self, pool => {
                         let mut tx = pool.begin_write().await?;
-                        let ids: Vec<i64> = sqlx::query_scalar(missing).fetch_all(&mut *tx).await?;
-                        for id in &ids {
-                            index_grams!(tx, sqlite, $table, *id);
+                        let ids: Vec<i64> = sqlx::query_scalar(concat!("SELECT id FROM ", $table, " WHERE id > $1 ORDER BY id LIMIT 1000"))
+                            .bind(after)
+                            .fetch_all(&mut *tx)
+                            .await?;
+                        let (first, last) = (ids.first().copied(), ids.last().copied());
+                        let mut done = 0_u64;
+                        if let (Some(first), Some(last)) = (first, last) {
+                            let have: std::collections::HashSet<i64> = sqlx::query_scalar(have)
+                                .bind(first)
+                                .bind(last)
+                                .fetch_all(&mut *tx)
+                                .await?
+                                .into_iter()
+                                .collect();
+                            for id in ids.iter().filter(|id| !have.contains(id)) {
+                                index_grams!(tx, sqlite, $table, *id);
+                                done += 1;
+                            }
                         }
                         tx.commit().await?;
-                        ids.len() as u64
+                        (done, last)
                     });
                     indexed += done;
-                    if done < 1000 {
+                    if let Some(last) = last {
+                        after = last;
+                    } else {
+                        with_writer!(self, pool => {
+                            sqlx::query("DELETE FROM search_backfill WHERE table_name = $1")
+                                .bind($table)
+                                .execute(pool)
+                                .await?;
+                        });
                         break;
                     }
                 }

@@ -12,6 +12,46 @@ use crate::domain::health::{
 use crate::domain::tag::TagSlug;
 use chrono::{DateTime, Utc};
 
+/// An answer `a` by its question's anonymous asker (in her own thread). `by_asker` is fixed
+/// when the answer is written, so only the asker's own answers look their question up.
+const ANSWER_BY_ANONYMOUS_ASKER: &str =
+    "(a.by_asker AND EXISTS (SELECT 1 FROM questions q WHERE q.id = a.question_id AND q.anonymous))";
+
+/// A reaction `r` by the anonymous asker of the question the answer belongs to.
+const REACTION_BY_ANONYMOUS_ASKER: &str = "(r.by_asker AND EXISTS (SELECT 1 FROM answers a \
+     JOIN questions q ON q.id = a.question_id WHERE a.id = r.answer_id AND q.anonymous))";
+
+/// The intervals as a table `b(i, s, e)` bound from `$2` on (`$1` is the tag): each query
+/// joins it with a range condition on a time index, so each interval is one index range.
+fn buckets(count: usize) -> String {
+    format!(
+        "WITH b(i, s, e) AS (VALUES {})",
+        (0..count)
+            .map(|n| format!("(${}, ${}, ${})", 3 * n + 2, 3 * n + 3, 3 * n + 4))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// The intervals in microseconds, the unit of every stored time.
+fn micros(intervals: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(i64, i64)> {
+    intervals
+        .iter()
+        .map(|(s, e)| (s.timestamp_micros(), e.timestamp_micros()))
+        .collect()
+}
+
+/// Runs `$sql` (which starts with [`buckets`]) with `$1` = `$slug` and the intervals bound.
+macro_rules! per_interval {
+    ($pool:expr, $slug:expr, $bounds:expr, $sql:expr, $row:ty) => {{
+        let mut query = sqlx::query_as::<_, $row>($sql).bind($slug);
+        for (n, (s, e)) in $bounds.iter().enumerate() {
+            query = query.bind(n as i64).bind(*s).bind(*e);
+        }
+        query.fetch_all($pool).await?
+    }};
+}
+
 impl Store {
     /// The counts the health figures of `intervals` need (see [`HealthFacts`]), with whether
     /// questions, tips and wins carry `tag`. Every query reads only the period
@@ -39,15 +79,7 @@ impl Store {
         }
         };
         let slug = tag.map(|t| t.as_str().to_owned()).unwrap_or_default();
-        // The intervals as a table b(i, s, e), bound from $2 on; each query joins it with a
-        // range condition on a time index, so each interval is one index range.
-        let buckets = format!(
-            "WITH b(i, s, e) AS (VALUES {})",
-            (0..intervals.len())
-                .map(|n| format!("(${}, ${}, ${})", 3 * n + 2, 3 * n + 3, 3 * n + 4))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let buckets = buckets(intervals.len());
         let in_bucket = |column: &str| format!("{column} >= b.s AND {column} < b.e");
         let within_day = format!("t.first_answer_at - t.created_at <= {DAY_MICROS}");
         let questions_sql = format!(
@@ -60,26 +92,21 @@ impl Store {
             range = in_bucket("t.created_at"),
             tagged = in_tag("question_tags", "question_id", "t"),
         );
-        // The middle one or two times to first answer per interval, ranked in the database.
+        // The middle one or two times to first answer of the answered questions of an interval
+        // ($2–$3): counted, sorted in the database, skipping to the middle.
         let middle_sql = format!(
-            "{buckets} SELECT i, d FROM ( \
-               SELECT b.i AS i, t.first_answer_at - t.created_at AS d, \
-                 ROW_NUMBER() OVER (PARTITION BY b.i ORDER BY t.first_answer_at - t.created_at) AS rn, \
-                 COUNT(*) OVER (PARTITION BY b.i) AS n \
-               FROM b JOIN questions t ON {range} \
-               WHERE t.first_answer_at IS NOT NULL AND {tagged}) x \
-             WHERE rn = (n + 1) / 2 OR rn = n / 2 + 1 ORDER BY i, rn",
-            range = in_bucket("t.created_at"),
+            "WITH answered AS (SELECT t.id, t.first_answer_at - t.created_at AS d FROM questions t \
+               WHERE t.created_at >= $2 AND t.created_at < $3 AND t.first_answer_at IS NOT NULL AND {tagged}), \
+             n AS (SELECT COUNT(*) AS n FROM answered) \
+             SELECT d FROM answered ORDER BY d \
+             LIMIT (SELECT 2 - n % 2 FROM n) OFFSET (SELECT (n - 1) / 2 FROM n)",
             tagged = in_tag("question_tags", "question_id", "t"),
         );
         let active_sql = format!(
             "{buckets} SELECT i, COUNT(DISTINCT m) FROM ( \
                SELECT b.i AS i, t.author_id AS m FROM b JOIN questions t ON {q} WHERE NOT t.anonymous \
-               UNION ALL SELECT b.i, a.author_id FROM b JOIN answers a ON {a} \
-                 JOIN questions q ON q.id = a.question_id WHERE NOT {hidden} \
-               UNION ALL SELECT b.i, r.member_id FROM b JOIN answer_reactions r ON {r} \
-                 JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id \
-                 WHERE NOT (q.anonymous AND q.author_id = r.member_id) \
+               UNION ALL SELECT b.i, a.author_id FROM b JOIN answers a ON {a} WHERE NOT {hidden} \
+               UNION ALL SELECT b.i, r.member_id FROM b JOIN answer_reactions r ON {r} WHERE NOT {reaction_hidden} \
                UNION ALL SELECT b.i, r.member_id FROM b JOIN tip_reactions r ON {r} \
                UNION ALL SELECT b.i, p.author_id FROM b JOIN tips p ON {p} \
                UNION ALL SELECT b.i, w.author_id FROM b JOIN wins w ON {w} \
@@ -93,7 +120,8 @@ impl Store {
             p = in_bucket("p.created_at"),
             w = in_bucket("w.created_at"),
             k = in_bucket("k.created_at"),
-            hidden = super::answers::ANSWER_BY_ANONYMOUS_ASKER,
+            hidden = ANSWER_BY_ANONYMOUS_ASKER,
+            reaction_hidden = REACTION_BY_ANONYMOUS_ASKER,
         );
         let tips_sql = format!(
             "{buckets} SELECT b.i, COUNT(*) FROM b JOIN tips t ON {range} WHERE {tagged} GROUP BY b.i",
@@ -128,102 +156,162 @@ impl Store {
         // Each member who answered (outside her own anonymous thread) or wrote a tip in the
         // period: their first answer and first tip ever (one seek each).
         let contributors_sql = format!(
-            "WITH m AS (SELECT a.author_id AS id FROM answers a JOIN questions q ON q.id = a.question_id \
+            "WITH m AS (SELECT a.author_id AS id FROM answers a \
                  WHERE a.created_at >= $1 AND a.created_at < $2 AND NOT {hidden} \
                UNION SELECT author_id FROM tips WHERE created_at >= $1 AND created_at < $2) \
-             SELECT (SELECT a.created_at FROM answers a JOIN questions q ON q.id = a.question_id \
+             SELECT (SELECT a.created_at FROM answers a \
                  WHERE a.author_id = m.id AND NOT {hidden} ORDER BY a.created_at LIMIT 1), \
                (SELECT MIN(t.created_at) FROM tips t WHERE t.author_id = m.id) \
              FROM m",
-            hidden = super::answers::ANSWER_BY_ANONYMOUS_ASKER,
+            hidden = ANSWER_BY_ANONYMOUS_ASKER,
         );
-        let bounds: Vec<(i64, i64)> = intervals
-            .iter()
-            .map(|(s, e)| (s.timestamp_micros(), e.timestamp_micros()))
-            .collect();
+        let bounds = micros(intervals);
         let mut facts = HealthFacts {
             intervals: vec![IntervalCounts::default(); intervals.len()],
             ..HealthFacts::default()
         };
-        // Binds `$1` (the tag) and the intervals.
-        macro_rules! per_interval {
-            ($pool:expr, $sql:expr, $row:ty) => {{
-                let mut query = sqlx::query_as::<_, $row>($sql).bind(&slug);
-                for (n, (s, e)) in bounds.iter().enumerate() {
-                    query = query.bind(n as i64).bind(*s).bind(*e);
+        type Counts = (i64, i64, i64, i64, i64, i64);
+        type Small = (Vec<(i64, i64)>, Vec<(i64, i64)>, Vec<(i64, f64, i64, i64)>);
+        let (counts, middles, active, (tips, kudos, wins), firsts, contributors) = with_pool!(self, pool => {
+            // Independent reads, run side by side on the pool's connections.
+            let counts = async {
+                Ok::<Vec<Counts>, sqlx::Error>(per_interval!(pool, &slug, &bounds, &questions_sql, Counts))
+            };
+            let middles = async {
+                let mut middles: Vec<(i64, Vec<i64>)> = Vec::new();
+                for (i, (s, e)) in bounds.iter().enumerate() {
+                    let middle: Vec<i64> = sqlx::query_scalar(&middle_sql)
+                        .bind(&slug)
+                        .bind(*s)
+                        .bind(*e)
+                        .fetch_all(pool)
+                        .await?;
+                    middles.push((i as i64, middle));
                 }
-                query.fetch_all($pool).await?
-            }};
-        }
-        with_pool!(self, pool => {
-            for (i, asked, answered, within, anonymous, anonymous_within) in
-                per_interval!(pool, &questions_sql, (i64, i64, i64, i64, i64, i64))
-            {
-                if let Some(c) = facts.intervals.get_mut(i as usize) {
-                    c.questions_asked = asked;
-                    c.answered = answered;
-                    c.answered_within_24h = within;
-                    c.anonymous_questions_asked = anonymous;
-                    c.anonymous_answered_within_24h = anonymous_within;
-                }
-            }
-            for (i, delay) in per_interval!(pool, &middle_sql, (i64, i64)) {
-                if let Some(c) = facts.intervals.get_mut(i as usize) {
-                    c.middle_delays.push(delay);
-                }
-            }
-            for (i, members) in per_interval!(pool, &active_sql, (i64, i64)) {
-                if let Some(c) = facts.intervals.get_mut(i as usize) {
-                    c.active_members = members;
-                }
-            }
-            for (i, count) in per_interval!(pool, &tips_sql, (i64, i64)) {
-                if let Some(c) = facts.intervals.get_mut(i as usize) {
-                    c.tips_published = count;
-                }
-            }
-            for (i, count) in per_interval!(pool, &kudos_sql, (i64, i64)) {
-                if let Some(c) = facts.intervals.get_mut(i as usize) {
-                    c.kudos_given = count;
-                }
-            }
-            for (i, minutes, runs, people) in per_interval!(pool, &wins_sql, (i64, f64, i64, i64)) {
-                if let Some(c) = facts.intervals.get_mut(i as usize) {
-                    c.wins_logged += 1;
-                    c.hours_saved_per_month +=
-                        crate::domain::win::hours_saved_per_month(minutes, runs, people);
-                }
-            }
-            let firsts: Vec<(i64, Option<i64>, bool, Option<i64>)> = sqlx::query_as(&firsts_sql)
+                Ok::<_, sqlx::Error>(middles)
+            };
+            let active = async {
+                Ok::<_, sqlx::Error>(per_interval!(pool, &slug, &bounds, &active_sql, (i64, i64)))
+            };
+            let small = async {
+                let tips = per_interval!(pool, &slug, &bounds, &tips_sql, (i64, i64));
+                let kudos = per_interval!(pool, &slug, &bounds, &kudos_sql, (i64, i64));
+                let wins = per_interval!(pool, &slug, &bounds, &wins_sql, (i64, f64, i64, i64));
+                Ok::<Small, sqlx::Error>((tips, kudos, wins))
+            };
+            let firsts = sqlx::query_as::<_, (i64, Option<i64>, bool, Option<i64>)>(&firsts_sql)
                 .bind(&slug)
                 .bind(from)
                 .bind(to)
-                .fetch_all(pool)
-                .await?;
-            facts.first_questions = firsts
-                .into_iter()
-                .map(|(created_at, first_answer_at, in_tag, next_asked_at)| FirstQuestion {
+                .fetch_all(pool);
+            let contributors = sqlx::query_as::<_, (Option<i64>, Option<i64>)>(&contributors_sql)
+                .bind(from)
+                .bind(to)
+                .fetch_all(pool);
+            let (counts, middles, active, small, firsts, contributors) =
+                tokio::try_join!(counts, middles, active, small, firsts, contributors)?;
+            (counts, middles, active, small, firsts, contributors)
+        });
+        for (i, asked, answered, within, anonymous, anonymous_within) in counts {
+            if let Some(c) = facts.intervals.get_mut(i as usize) {
+                c.questions_asked = asked;
+                c.answered = answered;
+                c.answered_within_24h = within;
+                c.anonymous_questions_asked = anonymous;
+                c.anonymous_answered_within_24h = anonymous_within;
+            }
+        }
+        for (i, middle) in middles {
+            if let Some(c) = facts.intervals.get_mut(i as usize) {
+                c.middle_delays = middle;
+            }
+        }
+        for (i, members) in active {
+            if let Some(c) = facts.intervals.get_mut(i as usize) {
+                c.active_members = members;
+            }
+        }
+        for (i, count) in tips {
+            if let Some(c) = facts.intervals.get_mut(i as usize) {
+                c.tips_published = count;
+            }
+        }
+        for (i, count) in kudos {
+            if let Some(c) = facts.intervals.get_mut(i as usize) {
+                c.kudos_given = count;
+            }
+        }
+        for (i, minutes, runs, people) in wins {
+            if let Some(c) = facts.intervals.get_mut(i as usize) {
+                c.wins_logged += 1;
+                c.hours_saved_per_month +=
+                    crate::domain::win::hours_saved_per_month(minutes, runs, people);
+            }
+        }
+        facts.first_questions = firsts
+            .into_iter()
+            .map(
+                |(created_at, first_answer_at, in_tag, next_asked_at)| FirstQuestion {
                     created_at,
                     first_answer_at,
                     in_tag,
                     next_asked_at,
-                })
-                .collect();
-            let contributors: Vec<(Option<i64>, Option<i64>)> = sqlx::query_as(&contributors_sql)
-                .bind(from)
-                .bind(to)
-                .fetch_all(pool)
-                .await?;
-            facts.first_contributions = contributors
-                .into_iter()
-                .filter_map(|(answer, tip)| match (answer, tip) {
-                    (Some(a), Some(t)) => Some(a.min(t)),
-                    (a, t) => a.or(t),
-                })
-                .filter(|t| (from..to).contains(t))
-                .collect();
-            Ok(facts)
-        })
+                },
+            )
+            .collect();
+        facts.first_contributions = contributors
+            .into_iter()
+            .filter_map(|(answer, tip)| match (answer, tip) {
+                (Some(a), Some(t)) => Some(a.min(t)),
+                (a, t) => a.or(t),
+            })
+            .filter(|t| (from..to).contains(t))
+            .collect();
+        Ok(facts)
+    }
+
+    /// Per interval, the questions asked and the monthly hours of the wins logged (each win
+    /// rounded as it shows, summed in posting order, then rounded): the two figures of the
+    /// dashboard's month-by-month chart, without the rest of [`Store::health_facts`].
+    pub async fn asked_and_hours(
+        &self,
+        intervals: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> StoreResult<Vec<(i64, f64)>> {
+        let mut out = vec![(0_i64, 0.0_f64); intervals.len()];
+        if intervals.is_empty() {
+            return Ok(out);
+        }
+        let bounds = micros(intervals);
+        let buckets = buckets(intervals.len());
+        let asked = format!(
+            "{buckets} SELECT b.i, COUNT(*) FROM b JOIN questions t ON t.created_at >= b.s AND t.created_at < b.e \
+             WHERE ($1 = $1) GROUP BY b.i"
+        );
+        let wins = format!(
+            "{buckets} SELECT b.i, t.minutes_saved_per_run, t.runs_per_month, t.people_helped \
+             FROM b JOIN wins t ON t.created_at >= b.s AND t.created_at < b.e WHERE ($1 = $1) ORDER BY b.i, t.id"
+        );
+        let (asked, wins) = with_pool!(self, pool => {
+            let asked = async { Ok::<_, sqlx::Error>(per_interval!(pool, "", &bounds, &asked, (i64, i64))) };
+            let wins = async {
+                Ok::<_, sqlx::Error>(per_interval!(pool, "", &bounds, &wins, (i64, f64, i64, i64)))
+            };
+            tokio::try_join!(asked, wins)?
+        });
+        for (i, count) in asked {
+            if let Some(o) = out.get_mut(i as usize) {
+                o.0 = count;
+            }
+        }
+        for (i, minutes, runs, people) in wins {
+            if let Some(o) = out.get_mut(i as usize) {
+                o.1 += crate::domain::win::hours_saved_per_month(minutes, runs, people);
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|(asked, hours)| (asked, crate::domain::win::round_to_hundredths(hours)))
+            .collect())
     }
 
     /// Questions nobody but the asker has answered yet, all time (`questions_unanswered`).

@@ -109,7 +109,20 @@ async fn build<'a>(
         (now - Duration::days(60), now - Duration::days(30)),
         (now - Duration::days(30), now),
     ];
-    let periods = rows(&state.store.health_facts(None, &periods).await?, &periods);
+    // Month by month, the last 12 months (in the members' time zone).
+    let months = boundaries(
+        now - Duration::days(334),
+        now,
+        Interval::Month,
+        state.config.utc_offset_minutes,
+    );
+    // The two reads are independent: side by side. Only the two charted figures are counted
+    // for the months.
+    let (facts, counts) = tokio::try_join!(
+        state.store.health_facts(None, &periods),
+        state.store.asked_and_hours(&months)
+    )?;
+    let periods = rows(&facts, &periods);
     let (before, current) = (&periods[0], &periods[1]);
     let diff = |a: f64, b: f64, points: bool| {
         let d = if points { (a - b) * 100.0 } else { a - b };
@@ -198,33 +211,26 @@ async fn build<'a>(
         ),
     ));
 
-    // Month by month, the last 12 months (in the members' time zone).
-    let months = boundaries(
-        now - Duration::days(334),
-        now,
-        Interval::Month,
-        state.config.utc_offset_minutes,
-    );
-    let months = rows(&state.store.health_facts(None, &months).await?, &months);
     let offset =
         FixedOffset::east_opt(state.config.utc_offset_minutes * 60).unwrap_or_else(|| Utc.fix());
-    let bars = |value: &dyn Fn(&HealthRow) -> f64, show: &dyn Fn(f64) -> String| -> Vec<Bar> {
-        let largest = months.iter().map(value).fold(0.0_f64, f64::max);
+    let bars = |value: &dyn Fn(&(i64, f64)) -> f64, show: &dyn Fn(f64) -> String| -> Vec<Bar> {
+        let largest = counts.iter().map(value).fold(0.0_f64, f64::max);
         months
             .iter()
-            .map(|m| Bar {
-                label: m.start.with_timezone(&offset).format("%Y-%m").to_string(),
-                value: show(value(m)),
+            .zip(&counts)
+            .map(|((start, _), c)| Bar {
+                label: start.with_timezone(&offset).format("%Y-%m").to_string(),
+                value: show(value(c)),
                 width: if largest > 0.0 {
-                    (value(m) / largest * 100.0).round() as u32
+                    (value(c) / largest * 100.0).round() as u32
                 } else {
                     0
                 },
             })
             .collect()
     };
-    let hours_bars = bars(&|m| m.hours_saved_per_month, &|v| hours(v));
-    let question_bars = bars(&|m| m.questions_asked as f64, &|v| count(v as i64));
+    let hours_bars = bars(&|c| c.1, &|v| hours(v));
+    let question_bars = bars(&|c| c.0 as f64, &|v| count(v as i64));
 
     let tags = super::busiest_topics(state, LIST).await?;
     let links = Links::new(state, req);

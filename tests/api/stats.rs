@@ -167,6 +167,11 @@ on_both_databases! {
             let expected = compute(&app.store.activity(tag.as_ref()).await.unwrap(), intervals);
             let counted = rows(&app.store.health_facts(tag.as_ref(), intervals).await.unwrap(), intervals);
             assert_eq!(counted, expected, "tag {tag:?}");
+            if tag.is_none() {
+                // The dashboard's chart counts only two figures.
+                let charted: Vec<(i64, f64)> = expected.iter().map(|r| (r.questions_asked, r.hours_saved_per_month)).collect();
+                assert_eq!(app.store.asked_and_hours(intervals).await.unwrap(), charted);
+            }
         }
         // The history reaches every figure, so the comparison above means something.
         let year = compute(&app.store.activity(None).await.unwrap(), &periods[1].1);
