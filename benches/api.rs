@@ -234,6 +234,14 @@ async fn history(url: &str, questions: usize, copies: usize) {
         }
         conn.execute("COMMIT").await;
     }
+    if !postgres {
+        // The copies have no search grams yet (SQLite's gram table is contentless, nothing to
+        // copy from): name the table for the store's backfill.
+        conn.execute(
+            "INSERT INTO search_backfill (table_name) VALUES ('questions') ON CONFLICT DO NOTHING",
+        )
+        .await;
+    }
     if postgres {
         for table in ["questions", "answers"] {
             conn.execute(&format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"))

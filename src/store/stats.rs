@@ -41,15 +41,87 @@ fn micros(intervals: &[(DateTime<Utc>, DateTime<Utc>)]) -> Vec<(i64, i64)> {
         .collect()
 }
 
-/// Runs `$sql` (which starts with [`buckets`]) with `$1` = `$slug` and the intervals bound.
+/// Runs `$sql` (which starts with [`buckets`]) with `$1` = `$slug` and the ranges
+/// `(interval index, start, end)` bound.
 macro_rules! per_interval {
-    ($pool:expr, $slug:expr, $bounds:expr, $sql:expr, $row:ty) => {{
+    ($pool:expr, $slug:expr, $ranges:expr, $sql:expr, $row:ty) => {{
         let mut query = sqlx::query_as::<_, $row>($sql).bind($slug);
-        for (n, (s, e)) in $bounds.iter().enumerate() {
-            query = query.bind(n as i64).bind(*s).bind(*e);
+        for (i, s, e) in $ranges.iter() {
+            query = query.bind(*i).bind(*s).bind(*e);
         }
         query.fetch_all($pool).await?
     }};
+}
+
+/// A range of one interval: `(interval index, start, end)`.
+type Range = (i64, i64, i64);
+
+/// An hour in microseconds: the unit of `question_hours`.
+const HOUR_MICROS: i64 = 3_600_000_000;
+
+/// The per-question counts of each range `(interval index, start, end)` — questions asked,
+/// answered, answered within 24 hours, asked anonymously, and of those answered within 24
+/// hours — as rows `(interval index, …)`, several per interval when it is split. Without a
+/// topic, the whole hours of each range are summed from `question_hours` (kept by triggers)
+/// and only a partial first and last hour are read from the questions; with a topic
+/// (`$1`), the questions are read.
+macro_rules! question_counts {
+    ($pool:expr, $slug:expr, $tagged:expr, $ranges:expr) => {{
+        let (hourly, raw) = if $tagged { (Vec::new(), $ranges.to_vec()) } else { split_hours($ranges) };
+        let within_day = format!("t.first_answer_at - t.created_at <= {DAY_MICROS}");
+        let mut counts: Vec<(i64, i64, i64, i64, i64, i64)> = Vec::new();
+        if !hourly.is_empty() {
+            let sql = format!(
+                "{} SELECT b.i, CAST(SUM(h.asked) AS BIGINT), CAST(SUM(h.answered) AS BIGINT), \
+                   CAST(SUM(h.answered_within_24h) AS BIGINT), CAST(SUM(h.anonymous) AS BIGINT), \
+                   CAST(SUM(h.anonymous_answered_within_24h) AS BIGINT) \
+                 FROM b JOIN question_hours h ON h.hour >= b.s AND h.hour < b.e WHERE ($1 = $1) GROUP BY b.i",
+                buckets(hourly.len())
+            );
+            counts.extend(per_interval!($pool, $slug, &hourly, &sql, (i64, i64, i64, i64, i64, i64)));
+        }
+        if !raw.is_empty() {
+            let tagged = if $tagged {
+                "EXISTS (SELECT 1 FROM question_tags x JOIN tags g ON g.id = x.tag_id WHERE x.question_id = t.id AND g.slug = $1)"
+            } else {
+                "($1 = $1)"
+            };
+            let sql = format!(
+                "{} SELECT b.i, COUNT(*), \
+                   SUM(CASE WHEN t.first_answer_at IS NOT NULL THEN 1 ELSE 0 END), \
+                   SUM(CASE WHEN {within_day} THEN 1 ELSE 0 END), \
+                   SUM(CASE WHEN t.anonymous THEN 1 ELSE 0 END), \
+                   SUM(CASE WHEN t.anonymous AND {within_day} THEN 1 ELSE 0 END) \
+                 FROM b JOIN questions t ON t.created_at >= b.s AND t.created_at < b.e WHERE {tagged} GROUP BY b.i",
+                buckets(raw.len())
+            );
+            counts.extend(per_interval!($pool, $slug, &raw, &sql, (i64, i64, i64, i64, i64, i64)));
+        }
+        counts
+    }};
+}
+
+/// Splits each range `(i, start, end)` in microseconds into its whole hours (as hour numbers,
+/// for `question_hours`) and the partial hours at its ends (in microseconds, to be read from
+/// the questions).
+fn split_hours(ranges: &[Range]) -> (Vec<Range>, Vec<Range>) {
+    let (mut hourly, mut raw) = (Vec::new(), Vec::new());
+    for &(i, s, e) in ranges {
+        let first = -(-s).div_euclid(HOUR_MICROS);
+        let end = e.div_euclid(HOUR_MICROS);
+        if first < end {
+            hourly.push((i, first, end));
+            if s < first * HOUR_MICROS {
+                raw.push((i, s, first * HOUR_MICROS));
+            }
+            if end * HOUR_MICROS < e {
+                raw.push((i, end * HOUR_MICROS, e));
+            }
+        } else {
+            raw.push((i, s, e));
+        }
+    }
+    (hourly, raw)
 }
 
 impl Store {
@@ -81,17 +153,6 @@ impl Store {
         let slug = tag.map(|t| t.as_str().to_owned()).unwrap_or_default();
         let buckets = buckets(intervals.len());
         let in_bucket = |column: &str| format!("{column} >= b.s AND {column} < b.e");
-        let within_day = format!("t.first_answer_at - t.created_at <= {DAY_MICROS}");
-        let questions_sql = format!(
-            "{buckets} SELECT b.i, COUNT(*), \
-               SUM(CASE WHEN t.first_answer_at IS NOT NULL THEN 1 ELSE 0 END), \
-               SUM(CASE WHEN {within_day} THEN 1 ELSE 0 END), \
-               SUM(CASE WHEN t.anonymous THEN 1 ELSE 0 END), \
-               SUM(CASE WHEN t.anonymous AND {within_day} THEN 1 ELSE 0 END) \
-             FROM b JOIN questions t ON {range} WHERE {tagged} GROUP BY b.i",
-            range = in_bucket("t.created_at"),
-            tagged = in_tag("question_tags", "question_id", "t"),
-        );
         // The middle one or two times to first answer of the answered questions of an interval
         // ($2–$3): counted, sorted in the database, skipping to the middle.
         let middle_sql = format!(
@@ -166,6 +227,11 @@ impl Store {
             hidden = ANSWER_BY_ANONYMOUS_ASKER,
         );
         let bounds = micros(intervals);
+        let ranges: Vec<Range> = bounds
+            .iter()
+            .enumerate()
+            .map(|(i, (s, e))| (i as i64, *s, *e))
+            .collect();
         let mut facts = HealthFacts {
             intervals: vec![IntervalCounts::default(); intervals.len()],
             ..HealthFacts::default()
@@ -175,7 +241,7 @@ impl Store {
         let (counts, middles, active, (tips, kudos, wins), firsts, contributors) = with_pool!(self, pool => {
             // Independent reads, run side by side on the pool's connections.
             let counts = async {
-                Ok::<Vec<Counts>, sqlx::Error>(per_interval!(pool, &slug, &bounds, &questions_sql, Counts))
+                Ok::<Vec<Counts>, sqlx::Error>(question_counts!(pool, &slug, tag.is_some(), &ranges))
             };
             let middles = async {
                 let mut middles: Vec<(i64, Vec<i64>)> = Vec::new();
@@ -191,12 +257,12 @@ impl Store {
                 Ok::<_, sqlx::Error>(middles)
             };
             let active = async {
-                Ok::<_, sqlx::Error>(per_interval!(pool, &slug, &bounds, &active_sql, (i64, i64)))
+                Ok::<_, sqlx::Error>(per_interval!(pool, &slug, &ranges, &active_sql, (i64, i64)))
             };
             let small = async {
-                let tips = per_interval!(pool, &slug, &bounds, &tips_sql, (i64, i64));
-                let kudos = per_interval!(pool, &slug, &bounds, &kudos_sql, (i64, i64));
-                let wins = per_interval!(pool, &slug, &bounds, &wins_sql, (i64, f64, i64, i64));
+                let tips = per_interval!(pool, &slug, &ranges, &tips_sql, (i64, i64));
+                let kudos = per_interval!(pool, &slug, &ranges, &kudos_sql, (i64, i64));
+                let wins = per_interval!(pool, &slug, &ranges, &wins_sql, (i64, f64, i64, i64));
                 Ok::<Small, sqlx::Error>((tips, kudos, wins))
             };
             let firsts = sqlx::query_as::<_, (i64, Option<i64>, bool, Option<i64>)>(&firsts_sql)
@@ -214,11 +280,11 @@ impl Store {
         });
         for (i, asked, answered, within, anonymous, anonymous_within) in counts {
             if let Some(c) = facts.intervals.get_mut(i as usize) {
-                c.questions_asked = asked;
-                c.answered = answered;
-                c.answered_within_24h = within;
-                c.anonymous_questions_asked = anonymous;
-                c.anonymous_answered_within_24h = anonymous_within;
+                c.questions_asked += asked;
+                c.answered += answered;
+                c.answered_within_24h += within;
+                c.anonymous_questions_asked += anonymous;
+                c.anonymous_answered_within_24h += anonymous_within;
             }
         }
         for (i, middle) in middles {
@@ -281,26 +347,26 @@ impl Store {
         if intervals.is_empty() {
             return Ok(out);
         }
-        let bounds = micros(intervals);
+        let ranges: Vec<Range> = micros(intervals)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (s, e))| (i as i64, s, e))
+            .collect();
         let buckets = buckets(intervals.len());
-        let asked = format!(
-            "{buckets} SELECT b.i, COUNT(*) FROM b JOIN questions t ON t.created_at >= b.s AND t.created_at < b.e \
-             WHERE ($1 = $1) GROUP BY b.i"
-        );
         let wins = format!(
             "{buckets} SELECT b.i, t.minutes_saved_per_run, t.runs_per_month, t.people_helped \
              FROM b JOIN wins t ON t.created_at >= b.s AND t.created_at < b.e WHERE ($1 = $1) ORDER BY b.i, t.id"
         );
         let (asked, wins) = with_pool!(self, pool => {
-            let asked = async { Ok::<_, sqlx::Error>(per_interval!(pool, "", &bounds, &asked, (i64, i64))) };
+            let asked = async { Ok::<_, sqlx::Error>(question_counts!(pool, "", false, &ranges)) };
             let wins = async {
-                Ok::<_, sqlx::Error>(per_interval!(pool, "", &bounds, &wins, (i64, f64, i64, i64)))
+                Ok::<_, sqlx::Error>(per_interval!(pool, "", &ranges, &wins, (i64, f64, i64, i64)))
             };
             tokio::try_join!(asked, wins)?
         });
-        for (i, count) in asked {
+        for (i, count, ..) in asked {
             if let Some(o) = out.get_mut(i as usize) {
-                o.0 = count;
+                o.0 += count;
             }
         }
         for (i, minutes, runs, people) in wins {
@@ -314,10 +380,11 @@ impl Store {
             .collect())
     }
 
-    /// Questions nobody but the asker has answered yet, all time (`questions_unanswered`).
+    /// Questions nobody but the asker has answered yet, all time: the sum of the counters
+    /// triggers keep (`question_counters`, migration 0015), not a count of the questions.
     pub async fn count_unanswered(&self) -> StoreResult<i64> {
         with_pool!(self, pool => {
-            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM questions WHERE first_answer_at IS NULL")
+            let (n,): (i64,) = sqlx::query_as("SELECT CAST(COALESCE(SUM(unanswered), 0) AS BIGINT) FROM question_counters")
                 .fetch_one(pool)
                 .await?;
             Ok(n)
@@ -412,5 +479,34 @@ impl Store {
                 kudos: acts(kudos),
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_split_into_whole_hours_and_partial_ends() {
+        let h = HOUR_MICROS;
+        // Aligned: whole hours only.
+        assert_eq!(split_hours(&[(0, 2 * h, 5 * h)]), (vec![(0, 2, 5)], vec![]));
+        // Unaligned ends are read from the questions.
+        assert_eq!(
+            split_hours(&[(1, 2 * h + 7, 5 * h + 9)]),
+            (
+                vec![(1, 3, 5)],
+                vec![(1, 2 * h + 7, 3 * h), (1, 5 * h, 5 * h + 9)]
+            )
+        );
+        // Inside one hour, or across one boundary only: no whole hour.
+        assert_eq!(
+            split_hours(&[(2, h + 1, h + 5)]),
+            (vec![], vec![(2, h + 1, h + 5)])
+        );
+        assert_eq!(
+            split_hours(&[(3, h + 1, 2 * h + 5)]),
+            (vec![], vec![(3, h + 1, 2 * h + 5)])
+        );
     }
 }
