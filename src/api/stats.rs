@@ -185,6 +185,12 @@ async fn report(
         )));
     }
     let tag = optional_tag(params.tag.as_deref())?;
+    // A mistyped topic would give a report of zeros that looks real.
+    if let Some(tag) = &tag {
+        if let Some(unknown) = crate::api::tags::unknown_tag(state, tag).await? {
+            return Err(ApiError::InvalidQuery(unknown));
+        }
+    }
     let cut = match interval {
         HealthInterval::Week => Interval::Week,
         HealthInterval::Month => Interval::Month,

@@ -448,7 +448,7 @@ async fn subscribe(
         }
     }
     if let Some(tag) = &tag {
-        if let Some(unknown) = unknown_tag(state, tag).await? {
+        if let Some(unknown) = crate::api::tags::unknown_tag(state, tag).await? {
             errors.check::<()>(Err(unknown));
         }
     }
@@ -854,25 +854,6 @@ pub async fn delete_subscription(
     state.store.end_subscription(row.id, "unsubscribed").await?;
     tracing::info!(subscription_id = row.id, "unsubscribed");
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// A trigger filtered by a tag nobody uses would silently never fire: the problem to report
-/// (422 `unknown_tag`, naming the closest existing tag), if the tag does not exist.
-async fn unknown_tag(state: &AppState, tag: &TagSlug) -> Result<Option<FieldError>, ApiError> {
-    if state.store.tag_exists(tag.as_str()).await? {
-        return Ok(None);
-    }
-    let known = state.store.tag_slugs(5000).await?;
-    let near = crate::domain::tag::closest(tag.as_str(), known.iter().map(String::as_str));
-    let mut args = vec![("tag", crate::i18n::Arg::from(tag.as_str()))];
-    let id = match near {
-        Some(near) => {
-            args.push(("near", crate::i18n::Arg::from(near)));
-            "unknown-tag-near"
-        }
-        None => "unknown-tag",
-    };
-    Ok(Some(FieldError::say("tag", "unknown_tag", id, args)))
 }
 
 /// The OpenAPI 3.1 `webhooks`: one per subscribe operation, the `POST` tsunagu makes to the

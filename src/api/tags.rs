@@ -199,3 +199,26 @@ pub async fn create_tag(
         Ok(HttpResponse::Ok().json(Tag::from(row)))
     }
 }
+
+/// A filter by a tag nobody uses would silently never match (a trigger that never fires, a
+/// report of zeros): the problem to report (code `unknown_tag` on field `tag`, naming the
+/// closest existing tag), if the tag does not exist.
+pub(crate) async fn unknown_tag(
+    state: &AppState,
+    tag: &crate::domain::tag::TagSlug,
+) -> Result<Option<FieldError>, ApiError> {
+    if state.store.tag_exists(tag.as_str()).await? {
+        return Ok(None);
+    }
+    let known = state.store.tag_slugs(5000).await?;
+    let near = crate::domain::tag::closest(tag.as_str(), known.iter().map(String::as_str));
+    let mut args = vec![("tag", crate::i18n::Arg::from(tag.as_str()))];
+    let id = match near {
+        Some(near) => {
+            args.push(("near", crate::i18n::Arg::from(near)));
+            "unknown-tag-near"
+        }
+        None => "unknown-tag",
+    };
+    Ok(Some(FieldError::say("tag", "unknown_tag", id, args)))
+}

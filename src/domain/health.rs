@@ -140,6 +140,28 @@ pub fn boundaries(
     out
 }
 
+/// The last `count` calendar months up to `now`, the current one included (partial), at the
+/// members' local midnight (`offset_minutes`): always `count` intervals, whatever the day.
+pub fn recent_months(
+    now: DateTime<Utc>,
+    count: u32,
+    offset_minutes: i32,
+) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let offset = Duration::minutes(offset_minutes as i64);
+    let local = (now + offset).date_naive();
+    let month = local.year() * 12 + local.month0() as i32 - count.saturating_sub(1) as i32;
+    let first = NaiveDate::from_ymd_opt(month.div_euclid(12), month.rem_euclid(12) as u32 + 1, 1)
+        .unwrap_or(local);
+    let from = Utc.from_utc_datetime(&first.and_hms_opt(0, 0, 0).unwrap_or_default()) - offset;
+    // The current month counts even at its very first instant.
+    boundaries(
+        from,
+        now + Duration::microseconds(1),
+        Interval::Month,
+        offset_minutes,
+    )
+}
+
 fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
@@ -481,6 +503,42 @@ mod tests {
         assert_eq!(
             months[2].0,
             Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn recent_months_are_always_twelve_bars() {
+        // On 31 March, 334 days back lands on 1 May: the dashboard showed 11 months.
+        for (now, first) in [
+            (
+                Utc.with_ymd_and_hms(2027, 3, 31, 12, 0, 0).unwrap(),
+                (2026, 4),
+            ),
+            (
+                Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(),
+                (2026, 2),
+            ),
+            (
+                Utc.with_ymd_and_hms(2026, 12, 31, 23, 0, 0).unwrap(),
+                (2026, 1),
+            ),
+        ] {
+            let months = recent_months(now, 12, 0);
+            assert_eq!(months.len(), 12, "{now}");
+            assert_eq!((months[0].0.year(), months[0].0.month()), first, "{now}");
+            assert!(months[11].0 <= now && now < months[11].1);
+        }
+        // 31 December 20:00 UTC is already January in Tokyo.
+        let jst = recent_months(
+            Utc.with_ymd_and_hms(2026, 12, 31, 20, 0, 0).unwrap(),
+            12,
+            540,
+        );
+        assert_eq!(jst.len(), 12);
+        assert_eq!(
+            jst[0].0,
+            Utc.with_ymd_and_hms(2026, 1, 31, 15, 0, 0).unwrap(),
+            "1 Feb 00:00 JST"
         );
     }
 

@@ -10,7 +10,7 @@ use crate::api::links::Links;
 use crate::api::questions::{question_view, Question};
 use crate::api::AppState;
 use crate::auth::Caller;
-use crate::domain::health::{boundaries, rows, HealthRow, Interval};
+use crate::domain::health::{recent_months, rows, HealthRow};
 use crate::domain::question::QuestionSort;
 use crate::error::ApiError;
 use crate::i18n::Arg;
@@ -109,13 +109,8 @@ async fn build<'a>(
         (now - Duration::days(60), now - Duration::days(30)),
         (now - Duration::days(30), now),
     ];
-    // Month by month, the last 12 months (in the members' time zone).
-    let months = boundaries(
-        now - Duration::days(334),
-        now,
-        Interval::Month,
-        state.config.utc_offset_minutes,
-    );
+    // Month by month, this month and the 11 before it (in the members' time zone).
+    let months = recent_months(now, 12, state.config.utc_offset_minutes);
     // The two reads are independent: side by side. Only the two charted figures are counted
     // for the months.
     let (facts, counts) = tokio::try_join!(
@@ -166,17 +161,19 @@ async fn build<'a>(
             .map(|(a, b)| diff(a, b, true))
             .unwrap_or_else(none),
     ));
-    if let (Some(a), Some(b)) = (
+    // A period with no answered question has no median: "—", like the share above.
+    let (a, b) = (
         current.median_hours_to_first_answer,
         before.median_hours_to_first_answer,
-    ) {
-        figures.push(figure(
-            "median_hours_to_first_answer",
-            hours(a),
-            hours(b),
-            diff(a, b, false),
-        ));
-    }
+    );
+    figures.push(figure(
+        "median_hours_to_first_answer",
+        a.map(hours).unwrap_or_else(none),
+        b.map(hours).unwrap_or_else(none),
+        a.zip(b)
+            .map(|(a, b)| diff(a, b, false))
+            .unwrap_or_else(none),
+    ));
     for (field, get, unit_people) in [
         (
             "first_time_askers",
@@ -258,6 +255,13 @@ async fn build<'a>(
         .leaderboard((now - Duration::days(30)).timestamp_micros(), LIST)
         .await?
         .into_iter()
+        // Opted in to the leaderboard, but a helper only if they helped.
+        .filter(|p| {
+            p.accepted_answers > 0
+                || p.helpful_answers > 0
+                || p.kudos_received > 0
+                || p.minutes_credited > 0.0
+        })
         .map(|p| {
             (
                 p.member_id,

@@ -132,7 +132,9 @@ pub fn routes(cfg: &mut web::ServiceConfig, form_limit: usize) {
     .route("/report", web::post().to(actions::report))
     .route("/preview", web::post().to(preview::preview))
     .route("/static/app.css", web::get().to(stylesheet))
-    .route("/static/app.js", web::get().to(script));
+    .route("/static/app.js", web::get().to(script))
+    .route("/static/icon.png", web::get().to(icon))
+    .route("/favicon.ico", web::get().to(icon));
 }
 
 /// Tags as typed in a form's one text field: separated by spaces (also the ideographic one),
@@ -208,6 +210,16 @@ async fn script() -> HttpResponse {
         .content_type("text/javascript; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
         .body(include_str!("../../static/app.js"))
+}
+
+/// `GET /static/icon.png` and `/favicon.ico`: the connector's icon (two linked rings), drawn
+/// once per process, as the pages' icon.
+async fn icon() -> HttpResponse {
+    static ICON: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    HttpResponse::Ok()
+        .content_type("image/png")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(ICON.get_or_init(crate::connector::icon::png).clone())
 }
 
 /// `GET /static/app.css`: the pages' one stylesheet, embedded in the binary.

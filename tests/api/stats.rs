@@ -64,6 +64,11 @@ on_both_databases! {
         let p = problem(app.get("/stats/health?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", &helper.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
         assert_eq!(problem_fields(&p), ["from"]);
         problem(app.get("/stats/health?interval=day", &helper.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+        // A mistyped topic is refused with the closest one, not answered with zeros.
+        let p = problem(app.get("/stats/health?tag=exel", &helper.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+        assert_eq!(problem_fields(&p), ["tag"]);
+        assert!(p.to_string().contains("excel"), "{p}");
+        problem(app.get("/stats/health.csv?tag=exel", &helper.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
         // Anonymous authorship does not show in any figure output.
         assert!(!report.to_string().contains("newcomer"));
     }

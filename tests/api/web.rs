@@ -530,6 +530,12 @@ on_both_databases! {
         // The script is served, and every page allows it by this page's nonce only.
         let script = browser().get(format!("{}/static/app.js", app.address)).send().await.unwrap();
         assert_eq!(script.headers()["content-type"], "text/javascript; charset=utf-8");
+        // The icon (no 404 in the browser's console on the first page).
+        for path in ["/static/icon.png", "/favicon.ico"] {
+            let icon = browser().get(format!("{}{path}", app.address)).send().await.unwrap();
+            assert_eq!(icon.headers()["content-type"], "image/png");
+            assert!(icon.bytes().await.unwrap().starts_with(b"\x89PNG"), "{path}");
+        }
         let home = browser().get(format!("{}/", app.address)).header(COOKIE, &a).send().await.unwrap();
         let policy = home.headers()[CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
         let html = home.text().await.unwrap();
@@ -585,6 +591,9 @@ on_both_databases! {
         let helper = app.member("Ben Brown").await;
         let moderator = app.member_with_role("Mio Moderator", "moderator").await;
         app.patch("/me", &helper.key, serde_json::json!({"show_on_leaderboard": true})).await;
+        // Opted in, but helped nobody: not a helper.
+        let idle = app.member("Chika Idle").await;
+        app.patch("/me", &idle.key, serde_json::json!({"show_on_leaderboard": true})).await;
         let q = app.ask(&asker.key, "いちばん長く待っている質問です", "x", &["excel"], true).await;
         let answered = app.ask(&asker.key, "回答された質問です", "x", &["excel"], false).await;
         let a = app.answer(&helper.key, answered["id"].as_i64().unwrap(), "こうします").await;
@@ -605,6 +614,9 @@ on_both_databases! {
             "記録された成果による 1 か月の節約時間", "2 時間", r#"href="/dashboard""#] {
             assert!(html.contains(expected), "the dashboard lacks {expected}: {html}");
         }
+        assert!(!html.contains("Chika Idle"), "{html}");
+        // No answer in the period before: its median is "—", not a missing row.
+        assert!(html.matches("<td>—</td><td>—</td>").count() >= 2, "the median row shows — for the empty period: {html}");
         // The waiting list links the anonymous question without naming its asker.
         assert!(html.contains(&format!("/questions/{}", q["id"])) && !html.contains("Aiko Asano"), "{html}");
         // The CSV button works with the browser's session.
