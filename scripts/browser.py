@@ -276,7 +276,8 @@ def run(binary, database_url, label):
             a.type("#people", "2")
             assert a.inner_text("#hours-live") == "1 か月に 10 時間の節約", a.inner_text("#hours-live")
             journey.check(a, "win-form")
-            a.click("button[value=log]")
+            # Enter in a field logs the win (the form's default button), not the search.
+            a.press("#people", "Enter")
             a.wait_for_url(re.compile(r".*/wins/\d+$"))
             win = api(base, "GET", "/wins/" + a.url.rsplit("/", 1)[1], a_key)
             assert win["helped_by"]["questions"] == [question_id], win

@@ -125,7 +125,22 @@
     note.hidden = false;
   }
 
+  // Enter in a field with data-enter presses that button instead of the form's default (the
+  // win form's search for questions and tips to cite; without the script it logs the win).
+  function enterPresses() {
+    document.querySelectorAll("input[data-enter]").forEach(function (input) {
+      input.addEventListener("keydown", function (event) {
+        var button = document.getElementById(input.getAttribute("data-enter"));
+        if (event.key === "Enter" && !event.isComposing && button) {
+          event.preventDefault();
+          button.click();
+        }
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    enterPresses();
     signInFromATab();
     liveHours();
     previews();
