@@ -466,7 +466,12 @@ impl Store {
     pub async fn connect(options: &StoreOptions) -> anyhow::Result<Self> {
         let url = options.url.as_str();
         let (pool, writer) = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let connect = PgConnectOptions::from_str(url).context("invalid PostgreSQL URL")?;
+            // JIT compilation off: its cost model starts compiling the health figures' and
+            // search's queries (estimated costly, run in milliseconds), which then spent 15–25
+            // ms compiling on every request.
+            let connect = PgConnectOptions::from_str(url)
+                .context("invalid PostgreSQL URL")?
+                .options([("jit", "off")]);
             // One connection first: the pool would retry until its timeout and report only
             // "pool timed out", hiding the cause (refused, unknown host, password, database).
             let first = tokio::time::timeout(
