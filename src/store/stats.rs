@@ -53,6 +53,18 @@ macro_rules! per_interval {
     }};
 }
 
+/// Whether the post `t` carries the tag `$1` (`table` links posts to tags by `column`); without
+/// a tag, a condition that is always true but still binds `$1`, so every query binds alike.
+fn in_tag(tagged: bool, table: &str, column: &str) -> String {
+    if tagged {
+        format!(
+            "EXISTS (SELECT 1 FROM {table} x JOIN tags g ON g.id = x.tag_id WHERE x.{column} = t.id AND g.slug = $1)"
+        )
+    } else {
+        "($1 = $1)".to_owned()
+    }
+}
+
 /// A range of one interval: `(interval index, start, end)`.
 type Range = (i64, i64, i64);
 
@@ -81,11 +93,7 @@ macro_rules! question_counts {
             counts.extend(per_interval!($pool, $slug, &hourly, &sql, (i64, i64, i64, i64, i64, i64)));
         }
         if !raw.is_empty() {
-            let tagged = if $tagged {
-                "EXISTS (SELECT 1 FROM question_tags x JOIN tags g ON g.id = x.tag_id WHERE x.question_id = t.id AND g.slug = $1)"
-            } else {
-                "($1 = $1)"
-            };
+            let tagged = in_tag($tagged, "question_tags", "question_id");
             let sql = format!(
                 "{} SELECT b.i, COUNT(*), \
                    SUM(CASE WHEN t.first_answer_at IS NOT NULL THEN 1 ELSE 0 END), \
@@ -142,14 +150,7 @@ impl Store {
             return Ok(HealthFacts::default());
         };
         let (from, to) = (first.0.timestamp_micros(), last.1.timestamp_micros());
-        let in_tag = |table: &str, column: &str, alias: &str| {
-            match tag {
-            Some(_) => format!(
-                "EXISTS (SELECT 1 FROM {table} x JOIN tags g ON g.id = x.tag_id WHERE x.{column} = {alias}.id AND g.slug = $1)"
-            ),
-            None => "($1 = $1)".to_owned(),
-        }
-        };
+        let in_tag = |table: &str, column: &str| in_tag(tag.is_some(), table, column);
         let slug = tag.map(|t| t.as_str().to_owned()).unwrap_or_default();
         let buckets = buckets(intervals.len());
         let in_bucket = |column: &str| format!("{column} >= b.s AND {column} < b.e");
@@ -161,7 +162,7 @@ impl Store {
              n AS (SELECT COUNT(*) AS n FROM answered) \
              SELECT d FROM answered ORDER BY d \
              LIMIT (SELECT 2 - n % 2 FROM n) OFFSET (SELECT (n - 1) / 2 FROM n)",
-            tagged = in_tag("question_tags", "question_id", "t"),
+            tagged = in_tag("question_tags", "question_id"),
         );
         let active_sql = format!(
             "{buckets} SELECT i, COUNT(DISTINCT m) FROM ( \
@@ -187,7 +188,7 @@ impl Store {
         let tips_sql = format!(
             "{buckets} SELECT b.i, COUNT(*) FROM b JOIN tips t ON {range} WHERE {tagged} GROUP BY b.i",
             range = in_bucket("t.created_at"),
-            tagged = in_tag("tip_tags", "tip_id", "t"),
+            tagged = in_tag("tip_tags", "tip_id"),
         );
         let kudos_sql = format!(
             "{buckets} SELECT b.i, COUNT(*) FROM b JOIN kudos t ON {range} WHERE ($1 = $1) GROUP BY b.i",
@@ -198,7 +199,7 @@ impl Store {
             "{buckets} SELECT b.i, t.minutes_saved_per_run, t.runs_per_month, t.people_helped \
              FROM b JOIN wins t ON {range} WHERE {tagged} ORDER BY b.i, t.id",
             range = in_bucket("t.created_at"),
-            tagged = in_tag("win_tags", "win_id", "t"),
+            tagged = in_tag("win_tags", "win_id"),
         );
         // Each member who asked by name in the period: their first question ever (one seek in
         // `questions_first_by_asker`), kept when it falls in the period, with their next one.
@@ -212,7 +213,7 @@ impl Store {
                   AND (s.created_at > t.created_at OR (s.created_at = t.created_at AND s.id > t.id)) \
                 ORDER BY s.created_at, s.id LIMIT 1) \
              FROM f JOIN questions t ON t.id = f.id WHERE t.created_at >= $2 AND t.created_at < $3",
-            tagged = in_tag("question_tags", "question_id", "t"),
+            tagged = in_tag("question_tags", "question_id"),
         );
         // Each member who answered (outside her own anonymous thread) or wrote a tip in the
         // period: their first answer and first tip ever (one seek each).
@@ -412,14 +413,7 @@ impl Store {
     /// reference definition `domain::health::compute` that tests check
     /// [`Store::health_facts`] against.
     pub async fn activity(&self, tag: Option<&TagSlug>) -> StoreResult<Activity> {
-        let in_tag = |table: &str, column: &str| {
-            match tag {
-            Some(_) => format!(
-                "EXISTS (SELECT 1 FROM {table} x JOIN tags g ON g.id = x.tag_id WHERE x.{column} = t.id AND g.slug = $1)"
-            ),
-            None => "($1 = $1)".to_owned(),
-        }
-        };
+        let in_tag = |table: &str, column: &str| in_tag(tag.is_some(), table, column);
         let slug = tag.map(|t| t.as_str().to_owned()).unwrap_or_default();
         let questions_sql = format!(
             "SELECT CASE WHEN t.anonymous THEN NULL ELSE t.author_id END, t.created_at, t.first_answer_at, {} AS in_tag FROM questions t",
