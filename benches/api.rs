@@ -8,7 +8,8 @@
 //! back, each copy one span older, with SQL (`10000` × `99` copies = 1,000,000 questions over
 //! five years, as a community with years of history has); the copies are search-indexed before
 //! measuring. Prints one line per scenario — the API's reads and writes, the statistics, then
-//! the members' pages (with the largest body each returned); asserts nothing.
+//! the members' pages (with the largest body each returned), then — on a fresh database of its
+//! own — how fast one webhook worker empties a backlog of 10,000 events; asserts nothing.
 //! `TSUNAGU_BENCH_ONLY=sqlite|postgres` measures one database; `TSUNAGU_BENCH_MATCH=stats,page`
 //! only the scenarios whose label holds one of those texts; `TSUNAGU_BENCH_KEEP=1` keeps the seeded
 //! databases (their paths are printed) for `EXPLAIN` and profiling.
@@ -305,6 +306,114 @@ fn selected(label: &str) -> bool {
         .map_or(true, |m| m.split(',').any(|part| label.contains(part)))
 }
 
+/// Events in the webhook backlog scenario.
+const BACKLOG: usize = 10_000;
+
+/// Webhooks, a backlog: [`BACKLOG`] `question.posted` events wait in the outbox of a fresh
+/// database at `url` (written through the store while no worker runs, one subscription), then
+/// one worker with the default settings starts. Prints the time from its start to the last
+/// arrival at a local receiver (which answers 200 at once), and events per second.
+async fn webhook_backlog(url: &str) {
+    use actix_web::{web, App, HttpResponse, HttpServer};
+    use std::collections::HashSet;
+    use std::sync::{Arc, Mutex};
+    use tsunagu::store::subscriptions::NewSubscription;
+    let label = "webhook backlog: 10,000 events delivered";
+    if !selected(label) {
+        return;
+    }
+    let config = Config {
+        database_url: url.to_owned(),
+        webhooks: tsunagu::config::WebhookConfig {
+            allow_hosts: vec!["127.0.0.1".into()],
+            ..Default::default()
+        },
+        ..Config::default()
+    };
+    let store = open_store(&config).await.unwrap();
+    bootstrap_admin(&store).await.unwrap();
+    type Arrivals = Arc<Mutex<(HashSet<i64>, usize)>>;
+    let arrivals: Arrivals = Arc::default();
+    let shared = arrivals.clone();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(web::Data::new(shared.clone()))
+            .default_service(web::to(
+                |body: web::Json<serde_json::Value>, arrivals: web::Data<Arrivals>| async move {
+                    if let Some(id) = body["question"]["id"].as_i64() {
+                        let mut seen = arrivals.lock().unwrap();
+                        seen.0.insert(id);
+                        seen.1 += 1;
+                    }
+                    HttpResponse::Ok().finish()
+                },
+            ))
+    })
+    .workers(1)
+    .bind(("127.0.0.1", 0))
+    .unwrap();
+    let port = server.addrs()[0].port();
+    tokio::spawn(server.run());
+    let callback = format!("http://127.0.0.1:{port}/hook");
+    store
+        .create_subscription(&NewSubscription {
+            member_id: 1,
+            event_type: "question.posted",
+            callback_url: &callback,
+            secret: None,
+            tag: None,
+            level: None,
+            mine_only: false,
+            unanswered_hours: None,
+        })
+        .await
+        .unwrap();
+    let started = Instant::now();
+    for i in 0..BACKLOG {
+        let title = format!("Backlog question {i}");
+        store
+            .create_question(&NewQuestion {
+                author_id: 1,
+                title: &title,
+                body: "b",
+                search_title: &normalize(&title),
+                search_body: "b",
+                anonymous: false,
+                tags: &[],
+            })
+            .await
+            .unwrap();
+    }
+    eprintln!(
+        "  queued {BACKLOG} events in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let worker = tsunagu::webhooks::Worker::new(
+        store.clone(),
+        config.webhooks.clone(),
+        "http://127.0.0.1".into(),
+        None,
+    )
+    .unwrap()
+    .spawn();
+    let started = Instant::now();
+    while arrivals.lock().unwrap().0.len() < BACKLOG && started.elapsed() < Duration::from_secs(300)
+    {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let total = started.elapsed();
+    let (unique, posts) = {
+        let seen = arrivals.lock().unwrap();
+        (seen.0.len(), seen.1)
+    };
+    worker.shutdown().await;
+    println!(
+        "  {label:<44} in {:>6.2} s  {:>6.0} events/s  ({unique} of {BACKLOG} arrived, {posts} posts)",
+        total.as_secs_f64(),
+        unique as f64 / total.as_secs_f64(),
+    );
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i].as_secs_f64() * 1000.0
@@ -582,6 +691,7 @@ async fn main() {
         if keep {
             println!("kept {sqlite}");
         }
+        webhook_backlog(&format!("sqlite://{}", dir.join("backlog.db").display())).await;
     }
     if only == "sqlite" {
         return;
@@ -597,6 +707,18 @@ async fn main() {
         let mut url = url::Url::parse(&admin_url).unwrap();
         url.set_path(&name);
         run("postgres", url.as_str(), questions, copies).await;
+        let backlog = format!("{name}_backlog");
+        sqlx::query(&format!("CREATE DATABASE {backlog} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let mut backlog_url = url.clone();
+        backlog_url.set_path(&backlog);
+        webhook_backlog(backlog_url.as_str()).await;
+        sqlx::query(&format!("DROP DATABASE {backlog} WITH (FORCE)"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
         if keep {
             println!("kept {url}");
             return;

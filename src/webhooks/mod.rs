@@ -5,7 +5,11 @@
 //! wrote, and retries that came due). It claims due deliveries under a lease (so replicas on one
 //! PostgreSQL never send the same one at once, and a crashed replica's claims come back when
 //! the lease runs out), sends up to `TSUNAGU_WEBHOOK_CONCURRENCY` at a time — a slow receiver
-//! holds one slot for at most the attempt timeout, never the others — and records each outcome:
+//! holds one slot for at most the attempt timeout, never the others — and records each outcome.
+//! Claims and outcomes are batched: after a completion it claims again once half the slots are
+//! free (at once when woken by a new event or the poll), and the outcomes of all attempts that
+//! have finished are recorded in one transaction (10,000 events in a backlog took 10 s to
+//! deliver with a claim and a commit per delivery). The outcomes:
 //!
 //! - 2xx: delivered.
 //! - 404 or 410: the flow is gone; the subscription ends and its pending deliveries are
@@ -34,6 +38,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
+
+/// An attempt that has ended: the delivery, the lease it was claimed under, and how it ended.
+type Finished = (DueDelivery, i64, AttemptOutcome);
 
 /// The longest wait between two attempts.
 const MAX_BACKOFF_MICROS: i64 = 3_600_000_000;
@@ -106,8 +113,12 @@ impl Worker {
     }
 
     async fn run(self, mut stopped: watch::Receiver<bool>) {
-        let mut in_flight: JoinSet<i64> = JoinSet::new();
+        let mut in_flight: JoinSet<Finished> = JoinSet::new();
         let mut leases: HashMap<i64, i64> = HashMap::new();
+        // Claim at once when woken by a new event or the poll; after a completion, only once
+        // half the slots are free, so claims come in batches.
+        let mut claim_now = true;
+        let batch = self.config.concurrency.div_ceil(2);
         let mut next_sweep = tokio::time::Instant::now();
         let poll = Duration::from_millis(self.config.poll_ms);
         while !*stopped.borrow() {
@@ -133,7 +144,7 @@ impl Worker {
                 }
             }
             let free = self.config.concurrency.saturating_sub(in_flight.len());
-            if free > 0 {
+            if free > 0 && (claim_now || free >= batch) {
                 let lease = now_micros() + self.lease_micros();
                 match self.store.claim_due_deliveries(free as i64, lease).await {
                     Ok(due) => {
@@ -141,37 +152,40 @@ impl Worker {
                             leases.insert(delivery.id, lease);
                             let worker = self.clone();
                             in_flight.spawn(async move {
-                                let id = delivery.id;
-                                worker.attempt(delivery, lease).await;
-                                id
+                                let outcome = worker.send(&delivery).await;
+                                (delivery, lease, outcome)
                             });
                         }
                     }
                     Err(e) => tracing::warn!(error = %e, "cannot claim webhook deliveries"),
                 }
             }
+            claim_now = false;
             tokio::select! {
                 Some(done) = in_flight.join_next(), if !in_flight.is_empty() => {
-                    if let Ok(id) = done {
-                        leases.remove(&id);
+                    // This attempt and every other that has finished meanwhile: one write.
+                    let mut finished: Vec<Finished> = done.into_iter().collect();
+                    while let Some(done) = in_flight.try_join_next() {
+                        finished.extend(done);
                     }
+                    self.record(finished, &mut leases).await;
                 }
-                _ = tokio::time::sleep(poll) => {}
-                _ = self.store.outbox_changed() => {}
+                _ = tokio::time::sleep(poll) => claim_now = true,
+                _ = self.store.outbox_changed() => claim_now = true,
                 _ = stopped.changed() => {}
             }
         }
         // Shutting down: attempts in flight end within their timeout; then give back the rest.
         let grace = Duration::from_secs(self.config.timeout_secs + 1);
+        let mut finished: Vec<Finished> = Vec::new();
         let _ = tokio::time::timeout(grace, async {
             while let Some(done) = in_flight.join_next().await {
-                if let Ok(id) = done {
-                    leases.remove(&id);
-                }
+                finished.extend(done);
             }
         })
         .await;
         in_flight.abort_all();
+        self.record(finished, &mut leases).await;
         let held: Vec<(i64, i64)> = leases.into_iter().collect();
         if !held.is_empty() {
             if let Err(e) = self.store.release_leases(&held).await {
@@ -180,10 +194,48 @@ impl Worker {
         }
     }
 
-    /// One attempt: send, then record the outcome.
-    async fn attempt(&self, delivery: DueDelivery, lease: i64) {
-        let outcome = self.send(&delivery).await;
-        let label = match &outcome {
+    /// Logs and counts finished attempts, then records their outcomes in one transaction and
+    /// forgets their leases.
+    async fn record(&self, finished: Vec<Finished>, leases: &mut HashMap<i64, i64>) {
+        if finished.is_empty() {
+            return;
+        }
+        for (delivery, _, outcome) in &finished {
+            leases.remove(&delivery.id);
+            self.log_attempt(delivery, outcome);
+        }
+        let recorded = match self.store.finish_attempts(&finished).await {
+            Ok(recorded) => recorded,
+            Err(e) => {
+                // Not recorded: each lease runs out and the delivery is attempted again.
+                tracing::warn!(attempts = finished.len(), error = %e, "cannot record webhook outcomes");
+                return;
+            }
+        };
+        for ((delivery, _, _), recorded) in finished.iter().zip(recorded) {
+            if recorded {
+                continue;
+            }
+            // Withdrawn while in flight: what the event was about was deleted or hidden.
+            if !self
+                .store
+                .delivery_exists(delivery.id)
+                .await
+                .unwrap_or(true)
+            {
+                tracing::debug!(delivery_id = %delivery.public_id, "webhook delivery withdrawn during its attempt")
+            } else {
+                tracing::warn!(
+                    delivery_id = %delivery.public_id,
+                    "webhook lease was taken over; outcome not recorded"
+                )
+            }
+        }
+    }
+
+    /// Logs an attempt and counts it in the metrics — unless it is concealed.
+    fn log_attempt(&self, delivery: &DueDelivery, outcome: &AttemptOutcome) {
+        let label = match outcome {
             AttemptOutcome::Delivered { .. } => "delivered",
             AttemptOutcome::Retry { .. } => "retry",
             AttemptOutcome::Failed { .. } => "failed",
@@ -211,26 +263,6 @@ impl Worker {
                 outcome = label,
                 "webhook attempt"
             );
-        }
-        match self.store.finish_attempt(&delivery, lease, &outcome).await {
-            Ok(true) => {}
-            // Withdrawn while in flight: what the event was about was deleted or hidden.
-            Ok(false)
-                if !self
-                    .store
-                    .delivery_exists(delivery.id)
-                    .await
-                    .unwrap_or(true) =>
-            {
-                tracing::debug!(delivery_id = %delivery.public_id, "webhook delivery withdrawn during its attempt")
-            }
-            Ok(false) => tracing::warn!(
-                delivery_id = %delivery.public_id,
-                "webhook lease was taken over; outcome not recorded"
-            ),
-            Err(e) => {
-                tracing::warn!(delivery_id = %delivery.public_id, error = %e, "cannot record webhook outcome")
-            }
         }
     }
 

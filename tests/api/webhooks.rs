@@ -206,6 +206,43 @@ on_both_databases! {
         assert_eq!(receiver.received().len(), 1, "nothing is sent to a gone flow");
     }
 
+    async fn outcomes_finishing_together_are_each_recorded(app) {
+        // One burst to three flows: one answers 200, one says it is gone, one redirects (not
+        // followed: a retry). The worker records outcomes in batches; each delivery must end
+        // as its own receiver answered, and every event reach the live flow exactly once.
+        let receiver = Receiver::start(Behaviour::default()).await;
+        let m = app.member("m").await;
+        let (ok, _) = subscribe(app, &m.key, "question-posted", json!({"callback_url": receiver.url("/ok")})).await;
+        let (gone, gone_location) = subscribe(app, &m.key, "question-posted", json!({"callback_url": receiver.url("/gone/flow")})).await;
+        let (moved, _) = subscribe(app, &m.key, "question-posted", json!({"callback_url": receiver.url("/redirect/flow")})).await;
+        let titles: Vec<String> = (0..20).map(|i| format!("Burst question number {i}")).collect();
+        let asked = futures_util::future::join_all(titles.iter().map(|t| app.ask(&m.key, t, "b", &[], false))).await;
+        let ids: std::collections::HashSet<i64> = asked.iter().map(|q| q["id"].as_i64().unwrap()).collect();
+        receiver.wait_for(30, "all 20 questions at the live flow", |r| {
+            r.iter().filter(|x| x.path == "/ok").filter_map(|x| x.body["question"]["id"].as_i64()).collect::<std::collections::HashSet<_>>() == ids
+        }).await;
+        let mut deliveries: Vec<Value> = Vec::new();
+        for _ in 0..100 {
+            let page = app.get_json("/admin/deliveries?limit=100", &app.admin_key).await;
+            deliveries = page["items"].as_array().unwrap().clone();
+            let of = |s: &Value| deliveries.iter().filter(|d| d["subscription_id"] == s["id"]).collect::<Vec<_>>();
+            if of(&ok).iter().all(|d| d["status"] == "delivered") && of(&moved).iter().all(|d| d["attempts"].as_i64() >= Some(1) && d["last_status"] == 307) && of(&gone).iter().all(|d| d["status"] == "cancelled") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let of = |s: &Value| deliveries.iter().filter(|d| d["subscription_id"] == s["id"]).collect::<Vec<_>>();
+        assert_eq!(of(&ok).len(), 20, "{deliveries:?}");
+        assert!(of(&ok).iter().all(|d| d["status"] == "delivered" && d["last_status"] == 200 && d["attempts"] == 1), "{:?}", of(&ok));
+        assert!(of(&gone).iter().all(|d| d["status"] == "cancelled"), "{:?}", of(&gone));
+        assert!(of(&moved).iter().all(|d| d["status"] == "pending" && d["last_status"] == 307), "{:?}", of(&moved));
+        let ended = app.get_json(gone_location.trim_start_matches(&app.url("")), &m.key).await;
+        assert_eq!(ended["active"], false, "{ended}");
+        let live: Vec<_> = receiver.received().into_iter().filter(|r| r.path == "/ok").collect();
+        let messages: std::collections::HashSet<_> = live.iter().map(|r| r.webhook_id.clone()).collect();
+        assert_eq!((live.len(), messages.len()), (20, 20), "each event once at the live flow");
+    }
+
     async fn redirects_are_not_followed(app) {
         let receiver = Receiver::start(Behaviour::default()).await;
         let m = app.member("m").await;
