@@ -677,6 +677,17 @@ async fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
+    // For scripts/bench.sh, which measures the release binary with wrk: seed one empty
+    // database and print the admin's key, or run only the webhook backlog on one.
+    if let Ok(url) = std::env::var("TSUNAGU_BENCH_SEED") {
+        let (_app, key) = seed(&url, questions, copies).await;
+        println!("key={key}");
+        return;
+    }
+    if let Ok(url) = std::env::var("TSUNAGU_BENCH_BACKLOG") {
+        webhook_backlog(&url).await;
+        return;
+    }
     let only = std::env::var("TSUNAGU_BENCH_ONLY").unwrap_or_default();
     let keep = std::env::var("TSUNAGU_BENCH_KEEP").is_ok_and(|v| v == "1");
     let temp = tempfile::tempdir().unwrap();

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark: seeds N questions through the store (not over HTTP), starts the
+# release binary on that database (rate limits off), runs wrk against each endpoint and prints
+# one table — requests/s, p50 and p99, and requests/s as a share of /healthz in the same run —
+# for SQLite and, when TSUNAGU_BENCH_POSTGRES_URL is set, PostgreSQL. Then the webhook figure
+# (a backlog of 10,000 events delivered by one worker) and the server's resident memory.
+#
+#   scripts/bench.sh                 # 10,000 questions
+#   scripts/bench.sh 1000000         # 10,000 seeded and copied 99 times back in time
+#   TSUNAGU_BENCH_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/postgres scripts/bench.sh
+#
+# Settings: BENCH_DURATION (s, default 15) after BENCH_WARMUP (s, default 5) per endpoint,
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (18080), BENCH_ONLY=sqlite|postgres.
+# Needs wrk (Debian: apt-get install wrk) and, for PostgreSQL, psql. Asserts nothing: the
+# figures are for reading (and for quoting with this command).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+questions="${1:-10000}"
+duration="${BENCH_DURATION:-15}"
+warmup="${BENCH_WARMUP:-5}"
+connections="${BENCH_CONNECTIONS:-32}"
+threads="${BENCH_THREADS:-2}"
+port="${BENCH_PORT:-18080}"
+only="${BENCH_ONLY:-}"
+copies=0
+if [ "$questions" -gt 10000 ]; then
+  # Seeding a million questions one by one takes hours; 10,000 copied back in time takes minutes.
+  copies=$(( questions / 10000 - 1 ))
+  questions=10000
+fi
+
+command -v wrk >/dev/null || { echo "scripts/bench.sh needs wrk: apt-get install wrk" >&2; exit 1; }
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building (release) …" >&2
+cargo build -q --release
+cargo bench -q --bench api --no-run 2>/dev/null
+
+# The scenarios: label, then the path (or "POST" for creating questions with scripts/bench/create.lua).
+scenarios=(
+  "floor /healthz|/healthz"
+  "list 20 newest|/api/v1/questions"
+  "get one question|/api/v1/questions/{id}"
+  "search q=承 (1 char)|/api/v1/questions?q=%E6%89%BF"
+  "search q=承認 (2 chars)|/api/v1/questions?q=%E6%89%BF%E8%AA%8D"
+  "search q=フロー (3 chars)|/api/v1/questions?q=%E3%83%95%E3%83%AD%E3%83%BC"
+  "search q=approval|/api/v1/questions?q=approval"
+  "search q=approval flow|/api/v1/questions?q=approval%20flow"
+  "search q=フロー 承認|/api/v1/questions?q=%E3%83%95%E3%83%AD%E3%83%BC%20%E6%89%BF%E8%AA%8D"
+  "similar questions|/api/v1/questions/similar?title=%E7%B5%8C%E8%B2%BB%E7%B2%BE%E7%AE%97%E3%81%AE%E6%89%BF%E8%AA%8D%E3%83%95%E3%83%AD%E3%83%BC%E3%81%8C%E6%AD%A2%E3%81%BE%E3%82%8B"
+  "stats /stats/health|/api/v1/stats/health"
+  "page /dashboard|/dashboard"
+  "create a question|POST"
+)
+
+# wrk's latency ("812.00us", "1.20ms", "2.01s") in milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0
+    if (v ~ /us$/) n = n / 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n = n * 1000; else if (v ~ /m$/) n = n * 60000
+    printf "%.2f", n }'
+}
+
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# measure DB URL: seeds, serves, runs every scenario; writes "label|req/s|p50|p99|errors" lines
+# to $work/DB.results and the memory and webhook figures to $work/DB.extra.
+measure() {
+  local db="$1" url="$2"
+  echo "$db: seeding $questions questions (copies: $copies) …" >&2
+  local key
+  key="$(TSUNAGU_BENCH_SEED="$url" TSUNAGU_BENCH_QUESTIONS="$questions" TSUNAGU_BENCH_COPIES="$copies" \
+    cargo bench -q --bench api 2>&2 | sed -n 's/^key=//p')"
+  [ -n "$key" ] || { echo "$db: seeding printed no key" >&2; exit 1; }
+  TSUNAGU_DATABASE_URL="$url" TSUNAGU_BIND="127.0.0.1:$port" TSUNAGU_RATE_LIMIT_PER_MINUTE=0 \
+    TSUNAGU_LOG=warn target/release/tsunagu serve >"$work/$db.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+    sleep 0.1
+  done
+  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/$db.log" >&2; exit 1; }
+  local idle; idle="$(rss_mb "$server_pid")"
+  local id=$(( questions / 2 ))
+  : >"$work/$db.results"
+  for scenario in "${scenarios[@]}"; do
+    local label="${scenario%%|*}" path="${scenario#*|}"
+    local args=(-t"$threads" -c"$connections" -H "Authorization: Bearer $key")
+    local target
+    if [ "$path" = "POST" ]; then
+      args+=(-s scripts/bench/create.lua)
+      target="http://127.0.0.1:$port"
+    else
+      target="http://127.0.0.1:$port${path//\{id\}/$id}"
+    fi
+    echo "$db: $label …" >&2
+    TSUNAGU_BENCH_KEY="$key" wrk "${args[@]}" -d"${warmup}s" "$target" >/dev/null
+    TSUNAGU_BENCH_KEY="$key" wrk "${args[@]}" -d"${duration}s" --latency "$target" >"$work/out"
+    local rps p50 p99 errors
+    rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$work/out")"
+    p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$work/out")")"
+    p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$work/out")")"
+    errors="$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { n += 1 } END { print n + 0 }' "$work/out")"
+    echo "$label|$rps|$p50|$p99|$errors" >>"$work/$db.results"
+  done
+  local loaded; loaded="$(rss_mb "$server_pid")"
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+  # Idle memory after a restart on the seeded (and now grown) database.
+  TSUNAGU_DATABASE_URL="$url" TSUNAGU_BIND="127.0.0.1:$port" TSUNAGU_LOG=warn \
+    target/release/tsunagu serve >>"$work/$db.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+  sleep 1
+  local restarted; restarted="$(rss_mb "$server_pid")"
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+  echo "resident memory: ${idle} MB when ready, ${loaded} MB after the run, ${restarted} MB idle after a restart" >"$work/$db.extra"
+}
+
+# backlog DB URL: the webhook figure, on a fresh database of its own.
+backlog() {
+  local db="$1" url="$2"
+  echo "$db: webhook backlog …" >&2
+  TSUNAGU_BENCH_BACKLOG="$url" cargo bench -q --bench api 2>/dev/null | sed -n 's/^ *webhook backlog: /webhooks: /p' >>"$work/$db.extra"
+}
+
+dbs=()
+if [ "$only" != "postgres" ]; then
+  measure sqlite "sqlite://$work/bench.db"
+  backlog sqlite "sqlite://$work/backlog.db"
+  dbs+=(sqlite)
+fi
+if [ "$only" != "sqlite" ] && [ -n "${TSUNAGU_BENCH_POSTGRES_URL:-}" ]; then
+  command -v psql >/dev/null || { echo "PostgreSQL needs psql" >&2; exit 1; }
+  name="tsunagu_bench_$$"
+  base="${TSUNAGU_BENCH_POSTGRES_URL%/*}"
+  for d in "$name" "${name}_backlog"; do
+    psql -q "$TSUNAGU_BENCH_POSTGRES_URL" -c "CREATE DATABASE $d TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+  done
+  drop_pg() { for d in "$name" "${name}_backlog"; do psql -q "$TSUNAGU_BENCH_POSTGRES_URL" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" || true; done; }
+  trap 'cleanup; drop_pg' EXIT
+  measure postgres "$base/$name"
+  backlog postgres "$base/${name}_backlog"
+  dbs+=(postgres)
+fi
+
+total=$(( questions * (copies + 1) ))
+echo
+echo "tsunagu, $total questions; wrk -t$threads -c$connections -d${duration}s after ${warmup}s of warm-up; $(nproc) cores"
+echo
+header="| endpoint |"; rule="| --- |"
+for db in "${dbs[@]}"; do
+  header+=" $db req/s | p50 ms | p99 ms | of /healthz |"; rule+=" ---: | ---: | ---: | ---: |"
+done
+echo "$header"; echo "$rule"
+for scenario in "${scenarios[@]}"; do
+  label="${scenario%%|*}"
+  row="| $label |"
+  for db in "${dbs[@]}"; do
+    floor="$(awk -F'|' '$1 == "floor /healthz" { print $2 }' "$work/$db.results")"
+    row+="$(awk -F'|' -v l="$label" -v floor="$floor" '$1 == l {
+      share = floor > 0 ? sprintf("%.1f %%", 100 * $2 / floor) : "—"
+      err = $5 > 0 ? sprintf(" (%d errors)", $5) : ""
+      printf " %s%s | %s | %s | %s |", $2, err, $3, $4, share }' "$work/$db.results")"
+  done
+  echo "$row"
+done
+echo
+for db in "${dbs[@]}"; do
+  sed "s/^/$db /" "$work/$db.extra"
+done
