@@ -39,6 +39,10 @@ pub struct QuestionRow {
     pub hidden: bool,
     /// Why a moderator hid it.
     pub hidden_reason: Option<String>,
+    /// Its tag slugs in order, separated by spaces (a slug has none), read in the same query
+    /// as the row: a second query for the tags cost a list of 20 questions a fifth of its time
+    /// on SQLite, where every query and row crosses to the connection's thread and back.
+    tag_list: Option<String>,
     #[sqlx(skip)]
     pub tags: Vec<String>,
 }
@@ -96,7 +100,9 @@ fn select_questions_from(rank_expr: &str, sort_column: &str, source: &str) -> St
          q.updated_at, q.last_activity_at, \
          EXISTS (SELECT 1 FROM question_me_too mt WHERE mt.question_id = q.id AND mt.member_id = $1) AS me_too, \
          CAST({rank_expr} AS BIGINT) AS rank, {sort_column} AS sort_key, \
-         q.hidden_at IS NOT NULL AS hidden, q.hidden_reason \
+         q.hidden_at IS NOT NULL AS hidden, q.hidden_reason, \
+         (SELECT string_agg(t.slug, ' ' ORDER BY t.slug) FROM question_tags x JOIN tags t ON t.id = x.tag_id \
+            WHERE x.question_id = q.id) AS tag_list \
          FROM {source} JOIN members m ON m.id = q.author_id"
     )
 }
@@ -178,7 +184,7 @@ impl Store {
             sqlx::query_as(&sql).bind(viewer.member_id).bind(id).fetch_optional(pool).await?
         });
         match row {
-            Some(row) => Ok(self.with_tags(vec![row]).await?.pop()),
+            Some(row) => Ok(self.with_tags(vec![row])?.pop()),
             None => Ok(None),
         }
     }
@@ -195,7 +201,7 @@ impl Store {
         let viewer = viewer.into();
         let Some(search) = &filter.search else {
             let rows = self.list_phase(viewer, filter, None).await?;
-            return self.with_tags(rows).await;
+            return self.with_tags(rows);
         };
         let mut rows: Vec<QuestionRow> = Vec::new();
         let from_rank = filter.after.map_or(1, |after| after.rank);
@@ -214,7 +220,7 @@ impl Store {
                     .await?,
             );
         }
-        self.with_tags(rows).await
+        self.with_tags(rows)
     }
 
     /// One query of [`Store::list_questions`]: without a search, or the questions matching
@@ -469,12 +475,14 @@ impl Store {
         })
     }
 
-    /// Fills in the tags of each row with one query.
-    async fn with_tags(&self, mut rows: Vec<QuestionRow>) -> StoreResult<Vec<QuestionRow>> {
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let mut by_question = self.tags_of("question_tags", "question_id", &ids).await?;
+    /// Fills in the tags of each row from its `tag_list`.
+    fn with_tags(&self, mut rows: Vec<QuestionRow>) -> StoreResult<Vec<QuestionRow>> {
         for row in &mut rows {
-            row.tags = by_question.remove(&row.id).unwrap_or_default();
+            row.tags = row
+                .tag_list
+                .take()
+                .map(|list| list.split(' ').map(str::to_owned).collect())
+                .unwrap_or_default();
         }
         Ok(rows)
     }
