@@ -141,6 +141,11 @@ pub struct Config {
     /// `TSUNAGU_SEARCH_GLOSSARY`: a file of the company's own search synonyms, one group per
     /// line (`kintone, キントーン`), added to the built-in glossary.
     pub search_glossary: crate::domain::search::Glossary,
+    /// `TSUNAGU_SEARCH_WALK` (1000): PostgreSQL only — how many questions, newest (or oldest)
+    /// first, a search looks through before it turns to the whole search index. A word in at
+    /// least one question in 50 fills a page of 20 within the first 1000, without fetching all
+    /// its matches to sort them; a rarer word costs this many rows more.
+    pub search_walk: i64,
 }
 
 /// How webhook deliveries are made (`TSUNAGU_WEBHOOK_*`).
@@ -218,6 +223,7 @@ impl Default for Config {
             cors_origins: Vec::new(),
             webhooks: WebhookConfig::default(),
             search_glossary: Default::default(),
+            search_walk: 1000,
         }
     }
 }
@@ -426,6 +432,9 @@ impl Config {
         }
         if let Some(v) = get("TSUNAGU_WEBHOOK_POLL_MS") {
             config.webhooks.poll_ms = parse_positive("TSUNAGU_WEBHOOK_POLL_MS", &v)?;
+        }
+        if let Some(v) = get("TSUNAGU_SEARCH_WALK") {
+            config.search_walk = parse_positive("TSUNAGU_SEARCH_WALK", &v)?;
         }
         if let Some(path) = get("TSUNAGU_SEARCH_GLOSSARY") {
             let text = std::fs::read_to_string(&path)

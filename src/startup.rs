@@ -27,6 +27,7 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
         max_connections: config.db_max_connections,
         sqlite_synchronous_full: config.sqlite_synchronous_full,
         language: config.default_language,
+        search_walk: config.search_walk,
     })
     .await?;
     store

@@ -333,6 +333,9 @@ pub struct Store {
     /// Woken after a commit that wrote to the outbox, so this process's webhook worker sends
     /// at once instead of at its next poll (other replicas find it when they poll).
     outbox: std::sync::Arc<tokio::sync::Notify>,
+    /// PostgreSQL: how many questions, in listing order, a search looks through before it
+    /// uses the whole search index (`TSUNAGU_SEARCH_WALK`; see `questions::list_phase`).
+    pub(crate) search_walk: i64,
 }
 
 /// Options for opening the store.
@@ -346,6 +349,9 @@ pub struct StoreOptions {
     pub sqlite_synchronous_full: bool,
     /// The language of the messages for the operator when the database cannot be opened.
     pub language: crate::i18n::Language,
+    /// PostgreSQL: questions a search looks through, in listing order, before it uses the
+    /// whole search index (`TSUNAGU_SEARCH_WALK`, 1000).
+    pub search_walk: i64,
 }
 
 /// A sentence for the operator from `locales/<lang>/operator.ftl`.
@@ -565,6 +571,7 @@ impl Store {
             pool,
             writer,
             outbox: Default::default(),
+            search_walk: options.search_walk,
         })
     }
 

@@ -302,15 +302,73 @@ impl Store {
             conditions.push(format!("({sort_column}, q.id) {beyond} ({k}, {i})"));
         }
         let limit = binds.int(filter.limit);
-        let sql = format!(
-            "{} WHERE {} ORDER BY {sort_column} {direction}, q.id {direction} LIMIT {limit}",
-            select_questions(&rank.to_string(), sort_column),
-            conditions.join(" AND "),
-        );
+        let query = |conditions: &[String]| {
+            format!(
+                "{} WHERE {} ORDER BY {sort_column} {direction}, q.id {direction} LIMIT {limit}",
+                select_questions(&rank.to_string(), sort_column),
+                conditions.join(" AND "),
+            )
+        };
+        // PostgreSQL, searching newest or oldest first: look among the next `search_walk`
+        // questions in listing order first (`TSUNAGU_SEARCH_WALK`). If the page fills there, it
+        // is exact — every later match comes after them — and a common word costs a bounded
+        // range instead of fetching each of its thousands of matches to sort them (q=承認 at
+        // 10,000 questions: 16 ms → 2 ms). A rarer word falls through to the whole index.
+        if !self.is_sqlite() && search.is_some() && filter.sort != QuestionSort::Active {
+            if let Some((k, i)) = self
+                .walk_boundary(sort_column, direction, beyond, filter.after)
+                .await?
+            {
+                let (k, i) = (binds.int(k), binds.int(i));
+                let within = if direction == "DESC" { ">=" } else { "<=" };
+                let mut bounded = conditions.clone();
+                bounded.push(format!("{sort_column} {within} {k}"));
+                bounded.push(format!("({sort_column}, q.id) {within} ({k}, {i})"));
+                let sql = query(&bounded);
+                // Planned for these values each time (an unnamed statement), so that
+                // PostgreSQL sees how narrow the range is and reads only its matches.
+                let rows: Vec<QuestionRow> = with_pool!(self, pool => {
+                    bind_all!(sqlx::query_as(&sql).persistent(false), &binds.0).fetch_all(pool).await?
+                });
+                if rows.len() as i64 >= filter.limit {
+                    return Ok(rows);
+                }
+                binds.0.truncate(binds.0.len() - 2);
+            }
+        }
+        let sql = query(&conditions);
         let rows: Vec<QuestionRow> = with_pool!(self, pool => {
             bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
         });
         Ok(rows)
+    }
+
+    /// The `(sort key, id)` of the `search_walk`-th question in listing order after
+    /// `cursor`, from the listing's index alone; `None`
+    /// when fewer remain (then the whole rest is no bigger than the walk would be).
+    async fn walk_boundary(
+        &self,
+        sort_column: &str,
+        direction: &str,
+        beyond: &str,
+        cursor: Option<SortKey>,
+    ) -> StoreResult<Option<(i64, i64)>> {
+        let mut binds = Binds::default();
+        let condition = match cursor {
+            Some(after) => {
+                let (k, i) = (binds.int(after.sort_key), binds.int(after.id));
+                format!("({sort_column}, q.id) {beyond} ({k}, {i})")
+            }
+            None => "TRUE".to_owned(),
+        };
+        let sql = format!(
+            "SELECT {sort_column}, q.id FROM questions q WHERE {condition} \
+             ORDER BY {sort_column} {direction}, q.id {direction} OFFSET {} LIMIT 1",
+            self.search_walk - 1
+        );
+        with_pool!(self, pool => {
+            Ok(bind_all!(sqlx::query_as(&sql), &binds.0).fetch_optional(pool).await?)
+        })
     }
 
     /// Ids and titles of recent questions sharing at least one n-gram with a draft title:

@@ -199,78 +199,144 @@ async fn found(app: &TestApp, key: &str, query: &str, sort: &str) -> Vec<i64> {
     ids
 }
 
+/// Every query on a generated corpus finds exactly what a substring scan of the same texts
+/// finds, in order, page by page.
+async fn finds_what_a_substring_scan_finds(app: &TestApp) {
+    use tsunagu::domain::search::{normalize, Glossary};
+    let m = app.member("m").await;
+    // A corpus from a small alphabet, so that short terms match many posts: Japanese,
+    // half- and full-width forms, English in both cases, LIKE's wildcards, punctuation.
+    let alphabet: Vec<&str> = vec![
+        "承", "認", "フ", "ロ", "ー", "ﾌ", "ﾛ", "経", "費", "a", "p", "r", "o", "v", "l", "A",
+        "Ｐ", "%", "_", "-", " ", "。", "の",
+    ];
+    let mut rng = Lcg(20261130);
+    let text = |rng: &mut Lcg, min: usize, max: usize| -> String {
+        let len = min + rng.next(max - min + 1);
+        let mut s = String::new();
+        while s.chars().filter(|c| !c.is_whitespace()).count() < len {
+            s.push_str(alphabet[rng.next(alphabet.len())]);
+        }
+        s
+    };
+    let mut corpus = Vec::new();
+    for i in 0..120 {
+        let title = format!(
+            "{}{}",
+            text(&mut rng, 5, 20),
+            if i % 10 == 0 { " approval" } else { "" }
+        );
+        let body = format!(
+            "{}{}",
+            text(&mut rng, 1, 40),
+            if i % 7 == 0 { " フロー" } else { "" }
+        );
+        let created = app.ask(&m.key, &title, &body, &[], false).await;
+        corpus.push((
+            created["id"].as_i64().unwrap(),
+            normalize(&title),
+            normalize(&body),
+        ));
+    }
+    // Terms cut from the corpus (1–5 characters), invented ones, and glossary words.
+    let mut queries: Vec<String> = vec![
+        "承認".into(),
+        "approval".into(),
+        "flow".into(),
+        "%".into(),
+        "_".into(),
+        "a%".into(),
+        "ー".into(),
+        "フロ".into(),
+        "ｐ".into(),
+        "zz".into(),
+    ];
+    for _ in 0..50 {
+        let (_, title, body) = &corpus[rng.next(corpus.len())];
+        let source: Vec<char> = if rng.next(2) == 0 {
+            title.chars().collect()
+        } else {
+            body.chars().collect()
+        };
+        let len = 1 + rng.next(5);
+        if source.len() < len {
+            continue;
+        }
+        let start = rng.next(source.len() - len + 1);
+        let term: String = source[start..start + len].iter().collect();
+        let term = term.split_whitespace().next().unwrap_or("").to_owned();
+        if term.is_empty() {
+            continue;
+        }
+        if rng.next(3) == 0 {
+            let other = alphabet[rng.next(alphabet.len())].trim().to_owned();
+            queries.push(format!("{term} {other}"));
+        } else {
+            queries.push(term);
+        }
+    }
+    let glossary = Glossary::default();
+    let mut matched = 0;
+    for query in &queries {
+        let groups: Vec<Vec<String>> = normalize(query)
+            .split_whitespace()
+            .map(|t| glossary.alternatives(t))
+            .collect();
+        if groups.is_empty() {
+            continue;
+        }
+        // Questions whose title holds every word first, each part newest first.
+        let holds =
+            |text: &str, group: &Vec<String>| group.iter().any(|t| text.contains(t.as_str()));
+        let mut expected: Vec<(bool, i64)> = corpus
+            .iter()
+            .filter(|(_, title, body)| {
+                groups
+                    .iter()
+                    .all(|group| holds(title, group) || holds(body, group))
+            })
+            .map(|(id, title, _)| (groups.iter().all(|group| holds(title, group)), *id))
+            .collect();
+        expected.sort_by(|a, b| b.cmp(a));
+        let newest: Vec<i64> = expected.iter().map(|(_, id)| *id).collect();
+        // Nothing was answered: the most active are the newest.
+        for sort in ["newest", "active"] {
+            assert_eq!(
+                found(app, &m.key, query, sort).await,
+                newest,
+                "q={query:?} sort={sort}"
+            );
+        }
+        expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let oldest: Vec<i64> = expected.iter().map(|(_, id)| *id).collect();
+        assert_eq!(
+            found(app, &m.key, query, "oldest").await,
+            oldest,
+            "q={query:?} sort=oldest"
+        );
+        matched += usize::from(!newest.is_empty());
+    }
+    assert!(
+        matched >= 40,
+        "only {matched} of {} queries found something",
+        queries.len()
+    );
+}
+
 on_both_databases! {
     async fn search_finds_exactly_what_a_substring_scan_finds(app) {
-        use tsunagu::domain::search::{normalize, Glossary};
-        let m = app.member("m").await;
-        // A corpus from a small alphabet, so that short terms match many posts: Japanese,
-        // half- and full-width forms, English in both cases, LIKE's wildcards, punctuation.
-        let alphabet: Vec<&str> = vec!["承", "認", "フ", "ロ", "ー", "ﾌ", "ﾛ", "経", "費", "a", "p", "r", "o", "v", "l", "A", "Ｐ", "%", "_", "-", " ", "。", "の"];
-        let mut rng = Lcg(20261130);
-        let text = |rng: &mut Lcg, min: usize, max: usize| -> String {
-            let len = min + rng.next(max - min + 1);
-            let mut s = String::new();
-            while s.chars().filter(|c| !c.is_whitespace()).count() < len {
-                s.push_str(alphabet[rng.next(alphabet.len())]);
-            }
-            s
-        };
-        let mut corpus = Vec::new();
-        for i in 0..120 {
-            let title = format!("{}{}", text(&mut rng, 5, 20), if i % 10 == 0 { " approval" } else { "" });
-            let body = format!("{}{}", text(&mut rng, 1, 40), if i % 7 == 0 { " フロー" } else { "" });
-            let created = app.ask(&m.key, &title, &body, &[], false).await;
-            corpus.push((created["id"].as_i64().unwrap(), normalize(&title), normalize(&body)));
-        }
-        // Terms cut from the corpus (1–5 characters), invented ones, and glossary words.
-        let mut queries: Vec<String> = vec!["承認".into(), "approval".into(), "flow".into(), "%".into(), "_".into(), "a%".into(), "ー".into(), "フロ".into(), "ｐ".into(), "zz".into()];
-        for _ in 0..50 {
-            let (_, title, body) = &corpus[rng.next(corpus.len())];
-            let source: Vec<char> = if rng.next(2) == 0 { title.chars().collect() } else { body.chars().collect() };
-            let len = 1 + rng.next(5);
-            if source.len() < len {
-                continue;
-            }
-            let start = rng.next(source.len() - len + 1);
-            let term: String = source[start..start + len].iter().collect();
-            let term = term.split_whitespace().next().unwrap_or("").to_owned();
-            if term.is_empty() {
-                continue;
-            }
-            if rng.next(3) == 0 {
-                let other = alphabet[rng.next(alphabet.len())].trim().to_owned();
-                queries.push(format!("{term} {other}"));
-            } else {
-                queries.push(term);
-            }
-        }
-        let glossary = Glossary::default();
-        let mut matched = 0;
-        for query in &queries {
-            let groups: Vec<Vec<String>> = normalize(query).split_whitespace().map(|t| glossary.alternatives(t)).collect();
-            if groups.is_empty() {
-                continue;
-            }
-            // Questions whose title holds every word first, each part newest first.
-            let holds = |text: &str, group: &Vec<String>| group.iter().any(|t| text.contains(t.as_str()));
-            let mut expected: Vec<(bool, i64)> = corpus
-                .iter()
-                .filter(|(_, title, body)| groups.iter().all(|group| holds(title, group) || holds(body, group)))
-                .map(|(id, title, _)| (groups.iter().all(|group| holds(title, group)), *id))
-                .collect();
-            expected.sort_by(|a, b| b.cmp(a));
-            let newest: Vec<i64> = expected.iter().map(|(_, id)| *id).collect();
-            // Nothing was answered: the most active are the newest.
-            for sort in ["newest", "active"] {
-                assert_eq!(found(app, &m.key, query, sort).await, newest, "q={query:?} sort={sort}");
-            }
-            expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            let oldest: Vec<i64> = expected.iter().map(|(_, id)| *id).collect();
-            assert_eq!(found(app, &m.key, query, "oldest").await, oldest, "q={query:?} sort=oldest");
-            matched += usize::from(!newest.is_empty());
-        }
-        assert!(matched >= 40, "only {matched} of {} queries found something", queries.len());
+        finds_what_a_substring_scan_finds(app).await;
     }
+}
+
+/// The same on PostgreSQL when a search first looks through only the next 10 questions
+/// (`TSUNAGU_SEARCH_WALK`): pages that fill inside the walk, pages that fall through to the
+/// whole index, and cursors that start inside or beyond it.
+#[tokio::test]
+async fn a_short_search_walk_finds_exactly_what_a_substring_scan_finds_postgres() {
+    let app = spawn_app_with(Backend::Postgres, |config| config.search_walk = 10).await;
+    finds_what_a_substring_scan_finds(&app).await;
+    app.stop().await;
 }
 
 on_both_databases! {
