@@ -107,7 +107,10 @@ measure() {
     rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$work/out")"
     p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$work/out")")"
     p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$work/out")")"
-    errors="$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { n += 1 } END { print n + 0 }' "$work/out")"
+    # Answers other than 2xx/3xx, and socket errors (connect, read, write, timeout: wrk gives
+    # up on a request after 2 s).
+    errors="$(awk '/Non-2xx or 3xx responses:/ { n += $NF }
+      /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$work/out")"
     echo "$label|$rps|$p50|$p99|$errors" >>"$work/$db.results"
   done
   local loaded; loaded="$(rss_mb "$server_pid")"
@@ -166,7 +169,7 @@ for scenario in "${scenarios[@]}"; do
     floor="$(awk -F'|' '$1 == "floor /healthz" { print $2 }' "$work/$db.results")"
     row+="$(awk -F'|' -v l="$label" -v floor="$floor" '$1 == l {
       share = floor > 0 ? sprintf("%.1f %%", 100 * $2 / floor) : "—"
-      err = $5 > 0 ? sprintf(" (%d errors)", $5) : ""
+      err = $5 > 0 ? sprintf(" (%d failed)", $5) : ""
       printf " %s%s | %s | %s | %s |", $2, err, $3, $4, share }' "$work/$db.results")"
   done
   echo "$row"
