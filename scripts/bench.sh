@@ -9,14 +9,25 @@
 #   scripts/bench.sh 1000000         # 10,000 seeded and copied 99 times back in time
 #   TSUNAGU_BENCH_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/postgres scripts/bench.sh
 #
+# N: up to 10,000, or a multiple of 10,000 (10,000 seeded, then copied back in time).
 # Settings: BENCH_DURATION (s, default 15) after BENCH_WARMUP (s, default 5) per endpoint,
 # BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (18080), BENCH_ONLY=sqlite|postgres.
-# Needs wrk (Debian: apt-get install wrk) and, for PostgreSQL, psql. Asserts nothing: the
-# figures are for reading (and for quoting with this command).
+# TSUNAGU_BENCH_POSTGRES_URL names a database the user can connect to and may CREATE DATABASE
+# from; the script creates two databases of its own and drops them at the end. The SQLite files
+# go to a temporary folder ($TMPDIR, else /tmp): about 1 GB at 1,000,000 questions.
+# Needs wrk (Debian: apt-get install wrk), curl and, for PostgreSQL, psql. Asserts nothing:
+# the figures are for reading (and for quoting with this command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 questions="${1:-10000}"
+case "$questions" in
+  ''|*[!0-9]*) echo "N must be a whole number of questions (got '$questions')" >&2; exit 2 ;;
+esac
+if [ "$questions" -gt 10000 ] && [ $(( questions % 10000 )) -ne 0 ]; then
+  echo "above 10,000, N must be a multiple of 10,000 (10,000 are seeded and copied back in time)" >&2
+  exit 2
+fi
 duration="${BENCH_DURATION:-15}"
 warmup="${BENCH_WARMUP:-5}"
 connections="${BENCH_CONNECTIONS:-32}"
@@ -31,6 +42,11 @@ if [ "$questions" -gt 10000 ]; then
 fi
 
 command -v wrk >/dev/null || { echo "scripts/bench.sh needs wrk: apt-get install wrk" >&2; exit 1; }
+command -v curl >/dev/null || { echo "scripts/bench.sh needs curl: apt-get install curl" >&2; exit 1; }
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+  echo "something already answers on port $port: set BENCH_PORT to a free one" >&2
+  exit 1
+fi
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
@@ -41,7 +57,7 @@ trap cleanup EXIT
 
 echo "building (release) …" >&2
 cargo build -q --release
-cargo bench -q --bench api --no-run 2>/dev/null
+cargo bench -q --bench api --no-run
 
 # The scenarios: label, then the path (or "POST" for creating questions with scripts/bench/create.lua).
 scenarios=(
@@ -130,7 +146,12 @@ measure() {
 backlog() {
   local db="$1" url="$2"
   echo "$db: webhook backlog …" >&2
-  TSUNAGU_BENCH_BACKLOG="$url" cargo bench -q --bench api 2>/dev/null | sed -n 's/^ *webhook backlog: /webhooks: /p' >>"$work/$db.extra"
+  local out
+  if out="$(TSUNAGU_BENCH_BACKLOG="$url" cargo bench -q --bench api)"; then
+    sed -n 's/^ *webhook backlog: /webhooks: /p' <<<"$out" >>"$work/$db.extra"
+  else
+    echo "webhooks: the backlog run failed (see above)" >>"$work/$db.extra"
+  fi
 }
 
 dbs=()
@@ -142,14 +163,30 @@ fi
 if [ "$only" != "sqlite" ] && [ -n "${TSUNAGU_BENCH_POSTGRES_URL:-}" ]; then
   command -v psql >/dev/null || { echo "PostgreSQL needs psql" >&2; exit 1; }
   name="tsunagu_bench_$$"
-  base="${TSUNAGU_BENCH_POSTGRES_URL%/*}"
+  # postgres://user:pass@host:port/db?params → the same server and params, another database.
+  admin="${TSUNAGU_BENCH_POSTGRES_URL%%\?*}"
+  params="${TSUNAGU_BENCH_POSTGRES_URL#"$admin"}"
+  server="${admin#*://}"
+  case "$server" in */*) server="${admin%/*}" ;; *) server="$admin" ;; esac
+  created=()
+  drop_pg() {
+    # Only what this run created. DROP waits for the servers, stopped by now; a moment's
+    # autovacuum can refuse it once, so it is tried again.
+    for d in "${created[@]}"; do
+      for try in 1 2 3 4 5; do
+        psql -q "$TSUNAGU_BENCH_POSTGRES_URL" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" 2>/dev/null && break
+        [ "$try" = 5 ] && echo "could not drop database $d: drop it by hand" >&2
+        sleep 2
+      done
+    done
+  }
+  trap 'cleanup; drop_pg' EXIT
   for d in "$name" "${name}_backlog"; do
     psql -q "$TSUNAGU_BENCH_POSTGRES_URL" -c "CREATE DATABASE $d TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+    created+=("$d")
   done
-  drop_pg() { for d in "$name" "${name}_backlog"; do psql -q "$TSUNAGU_BENCH_POSTGRES_URL" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" || true; done; }
-  trap 'cleanup; drop_pg' EXIT
-  measure postgres "$base/$name"
-  backlog postgres "$base/${name}_backlog"
+  measure postgres "$server/$name$params"
+  backlog postgres "$server/${name}_backlog$params"
   dbs+=(postgres)
 fi
 

@@ -166,7 +166,8 @@ impl Store {
     }
 
     /// Records the outcomes of finished attempts `(delivery, lease it was claimed under,
-    /// outcome)` in one transaction, each only if its lease is still this worker's; then ends
+    /// outcome)` in one transaction, each only if its lease is still this worker's (a delivery
+    /// cancelled while in flight keeps its status and gets the receiver's answer); then ends
     /// the subscription of each recorded 404/410 (see below). Returns, in order, whether each
     /// was recorded: false when the lease was lost (another worker took the delivery over), or
     /// the delivery is gone because what its event was about was deleted or hidden meanwhile
@@ -198,6 +199,23 @@ impl Store {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+                // Cancelled while in flight (its subscription ended — another delivery's 410,
+                // or an unsubscribe): it stays cancelled, with what the receiver answered.
+                let updated = if updated == 1 {
+                    updated
+                } else {
+                    sqlx::query(
+                        "UPDATE deliveries SET last_status = $3, last_error = $4, locked_until = 0 \
+                         WHERE id = $1 AND locked_until = $2 AND status = 'cancelled'",
+                    )
+                    .bind(delivery.id)
+                    .bind(*lease)
+                    .bind(last_status)
+                    .bind(error)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                };
                 recorded.push(updated == 1);
             }
             tx.commit().await?;

@@ -204,12 +204,22 @@ impl Worker {
             leases.remove(&delivery.id);
             self.log_attempt(delivery, outcome);
         }
-        let recorded = match self.store.finish_attempts(&finished).await {
-            Ok(recorded) => recorded,
-            Err(e) => {
-                // Not recorded: each lease runs out and the delivery is attempted again.
-                tracing::warn!(attempts = finished.len(), error = %e, "cannot record webhook outcomes");
-                return;
+        // A few tries: on PostgreSQL at shutdown, a pooled connection opened by an HTTP worker
+        // whose runtime has just stopped fails, and the pool replaces it on the next try.
+        let mut tries = 0;
+        let recorded = loop {
+            match self.store.finish_attempts(&finished).await {
+                Ok(recorded) => break recorded,
+                Err(e) if tries < 4 => {
+                    tries += 1;
+                    tracing::debug!(error = %e, tries, "recording webhook outcomes failed; trying again");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => {
+                    // Not recorded: each lease runs out and the delivery is attempted again.
+                    tracing::warn!(attempts = finished.len(), error = %e, "cannot record webhook outcomes");
+                    return;
+                }
             }
         };
         for ((delivery, _, _), recorded) in finished.iter().zip(recorded) {
