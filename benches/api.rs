@@ -306,6 +306,42 @@ fn selected(label: &str) -> bool {
         .map_or(true, |m| m.split(',').any(|part| label.contains(part)))
 }
 
+/// What the webhook receiver got: when each question's event first arrived, and all posts.
+#[derive(Default)]
+struct Arrivals {
+    first: std::collections::HashMap<i64, Instant>,
+    posts: usize,
+}
+
+/// A webhook receiver on a free loopback port that answers 200 at once and records arrivals.
+fn receiver() -> (u16, std::sync::Arc<std::sync::Mutex<Arrivals>>) {
+    use actix_web::{web, App, HttpResponse, HttpServer};
+    use std::sync::{Arc, Mutex};
+    type Shared = Arc<Mutex<Arrivals>>;
+    let arrivals: Shared = Arc::default();
+    let shared = arrivals.clone();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(web::Data::new(shared.clone()))
+            .default_service(web::to(
+                |body: web::Json<serde_json::Value>, arrivals: web::Data<Shared>| async move {
+                    if let Some(id) = body["question"]["id"].as_i64() {
+                        let mut seen = arrivals.lock().unwrap();
+                        seen.first.entry(id).or_insert_with(Instant::now);
+                        seen.posts += 1;
+                    }
+                    HttpResponse::Ok().finish()
+                },
+            ))
+    })
+    .workers(2)
+    .bind(("127.0.0.1", 0))
+    .unwrap();
+    let port = server.addrs()[0].port();
+    tokio::spawn(server.run());
+    (port, arrivals)
+}
+
 /// Events in the webhook backlog scenario.
 const BACKLOG: usize = 10_000;
 
@@ -314,9 +350,6 @@ const BACKLOG: usize = 10_000;
 /// one worker with the default settings starts. Prints the time from its start to the last
 /// arrival at a local receiver (which answers 200 at once), and events per second.
 async fn webhook_backlog(url: &str) {
-    use actix_web::{web, App, HttpResponse, HttpServer};
-    use std::collections::HashSet;
-    use std::sync::{Arc, Mutex};
     use tsunagu::store::subscriptions::NewSubscription;
     let label = "webhook backlog: 10,000 events delivered";
     if !selected(label) {
@@ -332,28 +365,7 @@ async fn webhook_backlog(url: &str) {
     };
     let store = open_store(&config).await.unwrap();
     bootstrap_admin(&store).await.unwrap();
-    type Arrivals = Arc<Mutex<(HashSet<i64>, usize)>>;
-    let arrivals: Arrivals = Arc::default();
-    let shared = arrivals.clone();
-    let server = HttpServer::new(move || {
-        App::new()
-            .app_data(web::Data::new(shared.clone()))
-            .default_service(web::to(
-                |body: web::Json<serde_json::Value>, arrivals: web::Data<Arrivals>| async move {
-                    if let Some(id) = body["question"]["id"].as_i64() {
-                        let mut seen = arrivals.lock().unwrap();
-                        seen.0.insert(id);
-                        seen.1 += 1;
-                    }
-                    HttpResponse::Ok().finish()
-                },
-            ))
-    })
-    .workers(1)
-    .bind(("127.0.0.1", 0))
-    .unwrap();
-    let port = server.addrs()[0].port();
-    tokio::spawn(server.run());
+    let (port, arrivals) = receiver();
     let callback = format!("http://127.0.0.1:{port}/hook");
     store
         .create_subscription(&NewSubscription {
@@ -397,14 +409,15 @@ async fn webhook_backlog(url: &str) {
     .unwrap()
     .spawn();
     let started = Instant::now();
-    while arrivals.lock().unwrap().0.len() < BACKLOG && started.elapsed() < Duration::from_secs(300)
+    while arrivals.lock().unwrap().first.len() < BACKLOG
+        && started.elapsed() < Duration::from_secs(300)
     {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     let total = started.elapsed();
     let (unique, posts) = {
         let seen = arrivals.lock().unwrap();
-        (seen.0.len(), seen.1)
+        (seen.first.len(), seen.posts)
     };
     worker.shutdown().await;
     println!(
@@ -583,33 +596,7 @@ async fn run(backend: &str, url: &str, questions: usize, copies: usize) {
 /// Webhooks: with one subscription, post questions (16 at a time) and time each event from
 /// the 201 to its arrival at a local receiver, with the default worker settings.
 async fn webhooks(key: &str, base: &str) {
-    use actix_web::{web, App, HttpResponse, HttpServer};
-    use std::collections::HashMap;
-    use std::sync::{Arc, Mutex};
-    type Arrivals = Arc<Mutex<HashMap<i64, Instant>>>;
-    let arrivals: Arrivals = Arc::default();
-    let shared = arrivals.clone();
-    let server = HttpServer::new(move || {
-        App::new()
-            .app_data(web::Data::new(shared.clone()))
-            .default_service(web::to(
-                |body: web::Json<serde_json::Value>, arrivals: web::Data<Arrivals>| async move {
-                    if let Some(id) = body["question"]["id"].as_i64() {
-                        arrivals
-                            .lock()
-                            .unwrap()
-                            .entry(id)
-                            .or_insert_with(Instant::now);
-                    }
-                    HttpResponse::Ok().finish()
-                },
-            ))
-    })
-    .workers(2)
-    .bind(("127.0.0.1", 0))
-    .unwrap();
-    let port = server.addrs()[0].port();
-    tokio::spawn(server.run());
+    let (port, arrivals) = receiver();
     let client = reqwest::Client::new();
     let subscribed = client
         .post(format!("{base}/subscriptions/question-posted"))
@@ -643,11 +630,13 @@ async fn webhooks(key: &str, base: &str) {
             created.push(t.await.unwrap());
         }
     }
-    while arrivals.lock().unwrap().len() < EVENTS && started.elapsed() < Duration::from_secs(120) {
+    while arrivals.lock().unwrap().first.len() < EVENTS
+        && started.elapsed() < Duration::from_secs(120)
+    {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     let total = started.elapsed();
-    let arrived = arrivals.lock().unwrap().clone();
+    let arrived = arrivals.lock().unwrap().first.clone();
     let mut latencies: Vec<Duration> = created
         .iter()
         .filter_map(|(id, at)| {
