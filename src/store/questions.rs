@@ -184,7 +184,7 @@ impl Store {
             sqlx::query_as(&sql).bind(viewer.member_id).bind(id).fetch_optional(pool).await?
         });
         match row {
-            Some(row) => Ok(self.with_tags(vec![row])?.pop()),
+            Some(row) => Ok(Self::with_tags(vec![row]).pop()),
             None => Ok(None),
         }
     }
@@ -201,7 +201,7 @@ impl Store {
         let viewer = viewer.into();
         let Some(search) = &filter.search else {
             let rows = self.list_phase(viewer, filter, None).await?;
-            return self.with_tags(rows);
+            return Ok(Self::with_tags(rows));
         };
         let mut rows: Vec<QuestionRow> = Vec::new();
         let from_rank = filter.after.map_or(1, |after| after.rank);
@@ -220,7 +220,7 @@ impl Store {
                     .await?,
             );
         }
-        self.with_tags(rows)
+        Ok(Self::with_tags(rows))
     }
 
     /// One query of [`Store::list_questions`]: without a search, or the questions matching
@@ -534,7 +534,7 @@ impl Store {
     }
 
     /// Fills in the tags of each row from its `tag_list`.
-    fn with_tags(&self, mut rows: Vec<QuestionRow>) -> StoreResult<Vec<QuestionRow>> {
+    fn with_tags(mut rows: Vec<QuestionRow>) -> Vec<QuestionRow> {
         for row in &mut rows {
             row.tags = row
                 .tag_list
@@ -542,6 +542,6 @@ impl Store {
                 .map(|list| list.split(' ').map(str::to_owned).collect())
                 .unwrap_or_default();
         }
-        Ok(rows)
+        rows
     }
 }
