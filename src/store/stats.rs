@@ -171,14 +171,30 @@ impl Store {
         let buckets = buckets(intervals.len());
         let postgres = matches!(self.pool, super::Pool::Postgres(_));
         let in_bucket = |column: &str| format!("{column} >= b.s AND {column} < b.e");
-        // The middle one or two times to first answer of the answered questions of an interval
-        // ($2–$3): counted, sorted in the database, skipping to the middle.
+        // The middle one or two times to first answer of the answered questions of each
+        // interval, in one query (it was one query per interval, thirteen round trips one after
+        // the other), as rows `(interval, lower middle, upper middle)` — the same value when the
+        // count is odd: PostgreSQL takes the ⌈n/2⌉-th value from each end with `percentile_disc`
+        // (two sorts of bare numbers: 2 ms for 7,000 answered questions, against 6.5 ms with
+        // window functions and 3 ms one interval at a time).
+        let middles_sql = format!(
+            "{buckets} SELECT b.i, m.lo, m.hi FROM b, LATERAL (SELECT \
+               percentile_disc(0.5) WITHIN GROUP (ORDER BY t.first_answer_at - t.created_at) AS lo, \
+               percentile_disc(0.5) WITHIN GROUP (ORDER BY t.first_answer_at - t.created_at DESC) AS hi \
+               FROM questions t WHERE {range} AND t.first_answer_at IS NOT NULL AND {tagged}) m \
+             WHERE m.lo IS NOT NULL",
+            range = in_bucket("t.created_at"),
+            tagged = in_tag("question_tags", "question_id"),
+        );
+        // SQLite has neither; one interval ($2–$3) at a time, it counts, sorts and skips to
+        // the middle (4 ms for 7,000, against 14 ms with window functions; its queries have no
+        // round trip to speak of).
         let middle_sql = format!(
             "WITH answered AS (SELECT t.first_answer_at - t.created_at AS d FROM questions t \
                WHERE t.created_at >= $2 AND t.created_at < $3 AND t.first_answer_at IS NOT NULL AND {tagged}), \
              n AS (SELECT COUNT(*) AS n FROM answered) \
-             SELECT d FROM answered ORDER BY d \
-             LIMIT (SELECT 2 - n % 2 FROM n) OFFSET (SELECT (n - 1) / 2 FROM n)",
+             SELECT MIN(d), MAX(d) FROM (SELECT d FROM answered ORDER BY d \
+               LIMIT (SELECT 2 - n % 2 FROM n) OFFSET (SELECT (n - 1) / 2 FROM n)) x",
             tagged = in_tag("question_tags", "question_id"),
         );
         // Per interval, a scalar subquery whose `UNION` keeps each member once: every act is
@@ -223,7 +239,10 @@ impl Store {
             tagged = in_tag("win_tags", "win_id"),
         );
         // Each member who asked by name in the period: their first question ever (one seek in
-        // `questions_first_by_asker`), kept when it falls in the period, with their next one.
+        // `questions_first_by_asker`) with their next one; kept below when it falls in the
+        // period. The joined question is found by its id alone: with the period's range on it
+        // too, PostgreSQL's generic plan hashed every question of the period (2 → 18 ms at
+        // 10,000 questions once the statement was cached).
         let firsts_sql = format!(
             "WITH m AS (SELECT DISTINCT author_id AS id FROM questions \
                  WHERE created_at >= $2 AND created_at < $3 AND NOT anonymous), \
@@ -233,7 +252,7 @@ impl Store {
                (SELECT s.created_at FROM questions s WHERE s.author_id = t.author_id AND NOT s.anonymous \
                   AND (s.created_at > t.created_at OR (s.created_at = t.created_at AND s.id > t.id)) \
                 ORDER BY s.created_at, s.id LIMIT 1) \
-             FROM f JOIN questions t ON t.id = f.id WHERE t.created_at >= $2 AND t.created_at < $3",
+             FROM f JOIN questions t ON t.id = f.id",
             tagged = in_tag("question_tags", "question_id"),
         );
         // Each member who answered (outside her own anonymous thread) or wrote a tip in the
@@ -266,15 +285,18 @@ impl Store {
                 Ok::<Vec<Counts>, sqlx::Error>(question_counts!(pool, postgres, &slug, tag.is_some(), &ranges))
             };
             let middles = async {
-                let mut middles: Vec<(i64, Vec<i64>)> = Vec::new();
-                for (i, (s, e)) in bounds.iter().enumerate() {
-                    let middle: Vec<i64> = sqlx::query_scalar(&middle_sql)
+                if postgres {
+                    return Ok(per_interval!(pool, &slug, &ranges, &middles_sql, (i64, Option<i64>, Option<i64>)));
+                }
+                let mut middles = Vec::new();
+                for &(i, s, e) in &ranges {
+                    let (lower, upper): (Option<i64>, Option<i64>) = sqlx::query_as(&middle_sql)
                         .bind(&slug)
-                        .bind(*s)
-                        .bind(*e)
-                        .fetch_all(pool)
+                        .bind(s)
+                        .bind(e)
+                        .fetch_one(pool)
                         .await?;
-                    middles.push((i as i64, middle));
+                    middles.push((i, lower, upper));
                 }
                 Ok::<_, sqlx::Error>(middles)
             };
@@ -309,9 +331,12 @@ impl Store {
                 c.anonymous_answered_within_24h += anonymous_within;
             }
         }
-        for (i, middle) in middles {
+        for (i, lower, upper) in middles {
             if let Some(c) = facts.intervals.get_mut(i as usize) {
-                c.middle_delays = middle;
+                c.middle_delays = match (lower, upper) {
+                    (Some(l), Some(u)) if l == u => vec![l],
+                    (l, u) => l.into_iter().chain(u).collect(),
+                };
             }
         }
         for (i, members) in active {
@@ -338,6 +363,7 @@ impl Store {
         }
         facts.first_questions = firsts
             .into_iter()
+            .filter(|(created_at, ..)| (from..to).contains(created_at))
             .map(
                 |(created_at, first_answer_at, in_tag, next_asked_at)| FirstQuestion {
                     created_at,
