@@ -139,6 +139,25 @@ macro_rules! index_grams {
             .bind($crate::domain::search::post_grams(&title, &body))
             .execute(&mut *$tx)
             .await?;
+            if $table == "questions" {
+                // The title's similarity grams (alphanumeric runs: never a space), for
+                // `Store::similar_candidates` (migration 0016).
+                sqlx::query("DELETE FROM question_title_grams WHERE question_id = $1")
+                    .bind($id)
+                    .execute(&mut *$tx)
+                    .await?;
+                let grams = $crate::domain::search::similarity_grams(&title);
+                if !grams.is_empty() {
+                    sqlx::query(
+                        "INSERT INTO question_title_grams (gram, question_id) \
+                         SELECT g, $1 FROM unnest(string_to_array($2, ' ')) g",
+                    )
+                    .bind($id)
+                    .bind(grams.into_iter().collect::<Vec<_>>().join(" "))
+                    .execute(&mut *$tx)
+                    .await?;
+                }
+            }
         }
     }};
 }
@@ -635,6 +654,11 @@ impl Store {
                 while pending.iter().any(|t| t == $table) {
                     let have = if sqlite {
                         concat!("SELECT rowid FROM ", $table, "_grams WHERE rowid >= $1 AND rowid <= $2")
+                    } else if $table == "questions" {
+                        // Questions also need their title grams (migration 0016); one whose
+                        // title has none is indexed again, harmlessly, in this one pass.
+                        "SELECT id FROM questions q WHERE id >= $1 AND id <= $2 AND search_grams IS NOT NULL \
+                           AND EXISTS (SELECT 1 FROM question_title_grams g WHERE g.question_id = q.id)"
                     } else {
                         concat!("SELECT id FROM ", $table, " WHERE id >= $1 AND id <= $2 AND search_grams IS NOT NULL")
                     };

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::domain::event::{EventData, EventMember, EventQuestion, EventType, NewEvent};
 use crate::domain::question::{QuestionSort, QuestionStatus};
-use crate::domain::search::{like_contains, SearchQuery};
+use crate::domain::search::SearchQuery;
 use crate::domain::tag::TagSlug;
 
 /// A question as stored, with its asker's name and the viewer's "me too". The asker fields
@@ -371,9 +371,11 @@ impl Store {
         })
     }
 
-    /// Ids and titles of recent questions sharing at least one n-gram with a draft title:
-    /// candidates that the caller scores. Hidden questions are never suggested. Each gram is
-    /// found in the titles through the gram index, like a search term.
+    /// Ids and titles of the newest `limit` questions (by id) sharing at least one of `grams`
+    /// (`domain::search::similarity_grams` of a draft title) with their title: candidates
+    /// that the caller scores. Hidden questions are never suggested. Both databases read an
+    /// index that keeps each gram's questions in order and stop after `limit` per gram:
+    /// SQLite the title column of the FTS5 gram table, PostgreSQL `question_title_grams`.
     pub async fn similar_candidates(
         &self,
         grams: &[String],
@@ -382,13 +384,14 @@ impl Store {
         if grams.is_empty() {
             return Ok(Vec::new());
         }
-        use crate::domain::search::{fts_term, term_grams};
-        let mut binds = Binds::default();
-        let mut alternatives = Vec::new();
         if self.is_sqlite() {
+            let mut binds = Binds::default();
             // The index drives the query, newest posting first, and stops at `limit`: common
             // grams (の, した) no longer make it find every title first.
-            let phrases: Vec<String> = grams.iter().map(|g| fts_term(g)).collect();
+            let phrases: Vec<String> = grams
+                .iter()
+                .map(|g| crate::domain::search::fts_term(g))
+                .collect();
             let m = binds.text(format!("title : ({})", phrases.join(" OR ")));
             let limit = binds.int(limit);
             let sql = format!(
@@ -399,22 +402,18 @@ impl Store {
             return with_pool!(self, pool => {
                 Ok(bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?)
             });
-        } else {
-            for gram in grams {
-                let t = binds.text(term_grams('t', gram).join(" "));
-                let p = binds.text(like_contains(gram));
-                alternatives.push(format!(
-                    "(q.search_grams @> string_to_array({t}, ' ') AND q.search_title LIKE {p} ESCAPE '\\')"
-                ));
-            }
         }
-        let limit = binds.int(limit);
-        let sql = format!(
-            "SELECT q.id, q.title FROM questions q WHERE q.hidden_at IS NULL AND ({}) ORDER BY q.created_at DESC, q.id DESC LIMIT {limit}",
-            alternatives.join(" OR ")
-        );
+        // The newest `limit` of each gram (a backward range of the primary key), then the
+        // newest `limit` of those: the same as the newest `limit` having any gram. A hidden
+        // question is left out after the cut, so there may be a few fewer.
+        let sql = "SELECT q.id, q.title FROM questions q WHERE q.hidden_at IS NULL AND q.id IN ( \
+               SELECT DISTINCT x.question_id FROM unnest(string_to_array($1, ' ')) g(gram), \
+                 LATERAL (SELECT t.question_id FROM question_title_grams t WHERE t.gram = g.gram \
+                   ORDER BY t.question_id DESC LIMIT $2) x \
+               ORDER BY x.question_id DESC LIMIT $2) \
+             ORDER BY q.id DESC";
         with_pool!(self, pool => {
-            Ok(bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?)
+            Ok(sqlx::query_as(sql).bind(grams.join(" ")).bind(limit).fetch_all(pool).await?)
         })
     }
 

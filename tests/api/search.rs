@@ -131,6 +131,42 @@ on_both_databases! {
         problem(app.get("/questions/similar?title=x&limit=11", &m.key).await, StatusCode::BAD_REQUEST, "invalid_query").await;
     }
 
+    async fn similar_suggestions_follow_edits_hiding_deletion_and_backfill(app) {
+        // The candidates come from an index of titles (FTS5 on SQLite, `question_title_grams`
+        // on PostgreSQL): it must follow every change of a title, never offer a hidden or
+        // deleted question, and be filled at start-up for questions written before it.
+        let m = app.member("m").await;
+        let similar = |draft: &'static str| {
+            let (app, key) = (&app, m.key.clone());
+            async move { ids(&app.get_json(&format!("/questions/similar?title={}", q(draft)), &key).await["items"]) }
+        };
+        let expense = app.ask(&m.key, "経費精算の承認フローが止まる", "b", &[], false).await["id"].as_i64().unwrap();
+        let excel = app.ask(&m.key, "Excel の関数を教えてください", "b", &[], false).await["id"].as_i64().unwrap();
+        assert_eq!(similar("経費精算の承認フロー").await, vec![expense]);
+        json_of(app.patch(&format!("/questions/{excel}"), &m.key, serde_json::json!({"title": "経費精算の承認フローを直したい"})).await, StatusCode::OK).await;
+        assert_eq!(similar("経費精算の承認フロー").await, vec![excel, expense], "the new title is found");
+        assert_eq!(similar("Excel の関数を教えて").await, Vec::<i64>::new(), "the old title is gone");
+        if app.backend == Backend::Postgres {
+            // Stale grams would not be offered (each candidate is scored by its title) but
+            // would take the places of real candidates.
+            let stale = format!("DELETE FROM question_title_grams WHERE question_id = {excel} AND gram IN ('excel', '関数')");
+            assert_eq!(app.execute_sql(&stale).await, 0, "the old title's grams are dropped");
+        }
+        assert_eq!(app.execute_sql(&format!("UPDATE questions SET hidden_at = 1 WHERE id = {expense}")).await, 1);
+        assert_eq!(similar("経費精算の承認フロー").await, vec![excel], "hidden questions are not offered");
+        assert_eq!(app.delete(&format!("/questions/{excel}"), &m.key).await.status(), StatusCode::NO_CONTENT);
+        assert_eq!(similar("経費精算の承認フロー").await, Vec::<i64>::new(), "deleted questions are not offered");
+        let later = app.ask(&m.key, "承認フローの通知が来ない", "b", &[], false).await["id"].as_i64().unwrap();
+        if app.backend == Backend::Postgres {
+            // Written before migration 0016: no title grams until the start-up backfill.
+            assert!(app.execute_sql(&format!("DELETE FROM question_title_grams WHERE question_id = {later}")).await > 0);
+            assert_eq!(similar("承認フローの通知").await, Vec::<i64>::new());
+            app.execute_sql("INSERT INTO search_backfill (table_name) VALUES ('questions')").await;
+            assert_eq!(app.store.index_unindexed().await.unwrap(), 1);
+        }
+        assert_eq!(similar("承認フローの通知").await, vec![later]);
+    }
+
     async fn search_queries_are_limited(app) {
         let m = app.member("m").await;
         let long = "あ".repeat(201);
