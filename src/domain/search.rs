@@ -323,10 +323,12 @@ pub fn similarity(draft: &BTreeSet<String>, candidate_title: &str) -> f64 {
 // Every character and every pair of adjacent characters of the normalised text becomes a
 // token written in hexadecimal code points (`承認` → `627fx8a8d`), so that no tokenizer ever
 // splits, folds or drops one — punctuation, `%` and `_` included. On SQLite an FTS5 table
-// holds, for each position of the text, the pair starting there ([`gram_sequence`]); a term
-// of two or more characters is the phrase of its pairs, which matches exactly where the
-// term is a substring, and a one-character term is the prefix of the pairs starting with it
-// ([`fts_term`]). On PostgreSQL a GIN-indexed array holds each distinct character and pair
+// holds, for each position of the text, the pair starting there, prefixed with `t` in the
+// title and `b` in the body ([`gram_sequence`]); a term of two or more characters is the
+// phrase of its pairs, which matches exactly where the term is a substring, and a
+// one-character term is the prefix of the pairs starting with it ([`fts_term`]). The prefix
+// gives the title its own postings: "every word in the title" reads the titles' postings
+// only, not every posting of its words to keep the title ones. On PostgreSQL a GIN-indexed array holds each distinct character and pair
 // of the title (`t…`) and of the body (`b…`) ([`gram_set`]); the pairs of a term narrow the
 // rows down, and `LIKE` on those rows keeps the match exact ([`term_grams`]).
 
@@ -343,29 +345,34 @@ fn pair(a: char, b: Option<char>) -> String {
     }
 }
 
-/// The FTS5 column text for normalised `text`: at each position, the pair starting there,
-/// separated by spaces (`ab` → `61x62 62x`).
-pub fn gram_sequence(text: &str) -> String {
+/// The FTS5 column text for normalised `text` in `field` (`t` for a title, `b` for a body):
+/// at each position, the pair starting there, prefixed with `field`, separated by spaces
+/// (`ab` in a title → `t61x62 t62x`).
+pub fn gram_sequence(field: char, text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(chars.len() * 10);
+    let mut out = String::with_capacity(chars.len() * 11);
     for (i, c) in chars.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
+        out.push(field);
         out.push_str(&pair(*c, chars.get(i + 1).copied()));
     }
     out
 }
 
-/// The FTS5 query for one normalised term: the phrase of its pairs, or for one character the
-/// prefix of every pair starting with it.
-pub fn fts_term(term: &str) -> String {
+/// The FTS5 query for one normalised term in `field` (see [`gram_sequence`]): the phrase of
+/// its pairs, or for one character the prefix of every pair starting with it.
+pub fn fts_term(field: char, term: &str) -> String {
     let chars: Vec<char> = term.chars().collect();
     match chars.as_slice() {
         [] => "\"\"".to_owned(),
-        [c] => format!("\"{}x\"*", hex(*c)),
+        [c] => format!("\"{field}{}x\"*", hex(*c)),
         _ => {
-            let pairs: Vec<String> = chars.windows(2).map(|w| pair(w[0], Some(w[1]))).collect();
+            let pairs: Vec<String> = chars
+                .windows(2)
+                .map(|w| format!("{field}{}", pair(w[0], Some(w[1]))))
+                .collect();
             format!("\"{}\"", pairs.join(" "))
         }
     }
@@ -546,10 +553,11 @@ mod tests {
     #[test]
     fn grams_are_hexadecimal_pairs_in_order() {
         use super::{fts_term, gram_sequence, post_grams, term_grams};
-        assert_eq!(gram_sequence("承認"), "627fx8a8d 8a8dx");
-        assert_eq!(gram_sequence("a%"), "61x25 25x");
-        assert_eq!(fts_term("承認"), "\"627fx8a8d\"");
-        assert_eq!(fts_term("承"), "\"627fx\"*");
+        assert_eq!(gram_sequence('t', "承認"), "t627fx8a8d t8a8dx");
+        assert_eq!(gram_sequence('b', "a%"), "b61x25 b25x");
+        assert_eq!(fts_term('t', "承認"), "\"t627fx8a8d\"");
+        assert_eq!(fts_term('b', "承"), "\"b627fx\"*");
+        assert_eq!(fts_term('t', "承認フ"), "\"t627fx8a8d t8a8dx30d5\"");
         assert_eq!(term_grams('t', "aaa"), vec!["t61x61"]);
         assert_eq!(post_grams("ab", "b"), "b62 t61 t61x62 t62");
     }

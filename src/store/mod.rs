@@ -125,8 +125,8 @@ macro_rules! index_grams {
                 "_grams (rowid, title, body) VALUES ($1, $2, $3)"
             ))
             .bind($id)
-            .bind($crate::domain::search::gram_sequence(&title))
-            .bind($crate::domain::search::gram_sequence(&body))
+            .bind($crate::domain::search::gram_sequence('t', &title))
+            .bind($crate::domain::search::gram_sequence('b', &body))
             .execute(&mut *$tx)
             .await?;
         } else {
@@ -459,20 +459,29 @@ pub fn timestamp(micros: i64) -> chrono::DateTime<chrono::Utc> {
 /// every group (`in_title`) or does not — see [`Store::search_condition`].
 pub(crate) fn fts_query(search: &SearchQuery, in_title: bool) -> String {
     use crate::domain::search::fts_term;
-    let groups: Vec<String> = search
-        .term_groups()
+    let group = |fields: &[char], terms: &[String]| {
+        let phrases: Vec<String> = terms
+            .iter()
+            .flat_map(|t| fields.iter().map(move |f| fts_term(*f, t)))
+            .collect();
+        format!("({})", phrases.join(" OR "))
+    };
+    let groups = search.term_groups();
+    let everywhere = groups
         .iter()
-        .map(|group| {
-            let phrases: Vec<String> = group.iter().map(|t| fts_term(t)).collect();
-            format!("({})", phrases.join(" OR "))
-        })
-        .collect();
-    let everywhere = groups.join(" AND ");
-    let titles = format!("title : ({everywhere})");
+        .map(|g| group(&['t', 'b'], g))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    // Title tokens have their own postings (`t…`): no column filter that reads them all.
+    let titles = groups
+        .iter()
+        .map(|g| group(&['t'], g))
+        .collect::<Vec<_>>()
+        .join(" AND ");
     if in_title {
         titles
     } else {
-        format!("({everywhere}) NOT {titles}")
+        format!("({everywhere}) NOT ({titles})")
     }
 }
 

@@ -390,9 +390,9 @@ impl Store {
             // grams (の, した) no longer make it find every title first.
             let phrases: Vec<String> = grams
                 .iter()
-                .map(|g| crate::domain::search::fts_term(g))
+                .map(|g| crate::domain::search::fts_term('t', g))
                 .collect();
-            let m = binds.text(format!("title : ({})", phrases.join(" OR ")));
+            let m = binds.text(phrases.join(" OR "));
             let limit = binds.int(limit);
             let sql = format!(
                 "SELECT q.id, q.title FROM questions_grams JOIN questions q ON q.id = questions_grams.rowid \
