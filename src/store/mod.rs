@@ -485,6 +485,52 @@ pub(crate) fn fts_query(search: &SearchQuery, in_title: bool) -> String {
     }
 }
 
+/// The FTS5 query for rows where every term group matches in the title or the body, whether
+/// the title holds them all or not: the index's half of the second phase of a search walked
+/// in posting order, whose other half is [`title_holds_every_group`] on each row found.
+pub(crate) fn fts_everywhere(search: &SearchQuery) -> String {
+    use crate::domain::search::fts_term;
+    search
+        .term_groups()
+        .iter()
+        .map(|group| {
+            let phrases: Vec<String> = group
+                .iter()
+                .flat_map(|t| [fts_term('t', t), fts_term('b', t)])
+                .collect();
+            format!("({})", phrases.join(" OR "))
+        })
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// Whether `alias.search_title` (normalised) holds every term group by any of its spellings
+/// — the same test as the index's title postings, on one row. Searches walked in posting
+/// order use it to keep the questions whose title does not: in the index, `… NOT (title
+/// groups)` first ran through every title posting of the words to find the next title
+/// match, even when none was left (110 of 190 ms for `approval flow` at 1,000,000 questions).
+pub(crate) fn title_holds_every_group(
+    alias: &str,
+    search: &SearchQuery,
+    binds: &mut Binds,
+) -> String {
+    search
+        .term_groups()
+        .iter()
+        .map(|group| {
+            let spellings: Vec<String> = group
+                .iter()
+                .map(|t| {
+                    let p = binds.text(like_contains(t));
+                    format!("{alias}.search_title LIKE {p} ESCAPE '\\'")
+                })
+                .collect();
+            format!("({})", spellings.join(" OR "))
+        })
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
 impl Store {
     /// Wakes this process's webhook worker: the outbox has something new.
     pub(crate) fn outbox_written(&self) {

@@ -257,7 +257,12 @@ impl Store {
         // finding every match first: a word in most questions costs no more than a rare one.
         let by_index = self.is_sqlite() && search.is_some() && filter.sort != QuestionSort::Active;
         if let Some((search, in_title)) = search {
-            if by_index {
+            if by_index && !in_title {
+                let m = binds.text(super::fts_everywhere(search));
+                conditions.push(format!("questions_grams MATCH {m}"));
+                let title = super::title_holds_every_group("q", search, &mut binds);
+                conditions.push(format!("NOT ({title})"));
+            } else if by_index {
                 let m = binds.text(super::fts_query(search, in_title));
                 conditions.push(format!("questions_grams MATCH {m}"));
             } else {
