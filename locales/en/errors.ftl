@@ -60,8 +60,14 @@ reaction-kind-unknown = there is no reaction "{ $kind }" here; use { $allowed }
 
 ## Text people type
 text-empty = { $field } must not be empty
-text-too-short = { $field } must be at least { $min } visible characters (it has { $count })
-text-too-few-visible = { $field } must have at least { $min } characters a reader can see (it has { $count }); spaces and invisible characters do not count
+text-too-short = { $field } must be at least { $min } visible { $min ->
+        [one] character
+       *[other] characters
+    } (it has { $count })
+text-too-few-visible = { $field } must have at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    } a reader can see (it has { $count }); spaces and invisible characters do not count
 text-too-long = { $field } must be at most { $max } characters (it has { $count })
 text-one-line = { $field } must be a single line without control characters (found { $char })
 text-control = { $field } must not contain control characters (found { $char })

@@ -140,28 +140,36 @@ macro_rules! index_grams {
             .execute(&mut *$tx)
             .await?;
             if $table == "questions" {
-                // The title's similarity grams (alphanumeric runs: never a space), for
-                // `Store::similar_candidates` (migration 0016).
-                sqlx::query("DELETE FROM question_title_grams WHERE question_id = $1")
-                    .bind($id)
-                    .execute(&mut *$tx)
-                    .await?;
-                let grams = $crate::domain::search::similarity_grams(&title);
-                if !grams.is_empty() {
-                    sqlx::query(
-                        "INSERT INTO question_title_grams (gram, question_id) \
-                         SELECT g, $1 FROM unnest(string_to_array($2, ' ')) g",
-                    )
-                    .bind($id)
-                    .bind(grams.into_iter().collect::<Vec<_>>().join(" "))
-                    .execute(&mut *$tx)
-                    .await?;
-                }
+                $crate::store::index_title_grams!($tx, $id, &title);
             }
         }
     }};
 }
 pub(crate) use index_grams;
+
+/// PostgreSQL, inside transaction `$tx`: (re)writes the rows of `question_title_grams` of
+/// question `$id` from its normalised `$title` — its similarity n-grams (alphanumeric runs:
+/// never a space), for `Store::similar_candidates` (migration 0016).
+macro_rules! index_title_grams {
+    ($tx:ident, $id:expr, $title:expr) => {{
+        sqlx::query("DELETE FROM question_title_grams WHERE question_id = $1")
+            .bind($id)
+            .execute(&mut *$tx)
+            .await?;
+        let grams = $crate::domain::search::similarity_grams($title);
+        if !grams.is_empty() {
+            sqlx::query(
+                "INSERT INTO question_title_grams (gram, question_id) \
+                 SELECT g, $1 FROM unnest(string_to_array($2, ' ')) g",
+            )
+            .bind($id)
+            .bind(grams.into_iter().collect::<Vec<_>>().join(" "))
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+pub(crate) use index_title_grams;
 
 /// Links a tag (creating it on first use) to a row of `$table` inside a transaction.
 macro_rules! link_tag {
@@ -709,11 +717,6 @@ impl Store {
                 while pending.iter().any(|t| t == $table) {
                     let have = if sqlite {
                         concat!("SELECT rowid FROM ", $table, "_grams WHERE rowid >= $1 AND rowid <= $2")
-                    } else if $table == "questions" {
-                        // Questions also need their title grams (migration 0016); one whose
-                        // title has none is indexed again, harmlessly, in this one pass.
-                        "SELECT id FROM questions q WHERE id >= $1 AND id <= $2 AND search_grams IS NOT NULL \
-                           AND EXISTS (SELECT 1 FROM question_title_grams g WHERE g.question_id = q.id)"
                     } else {
                         concat!("SELECT id FROM ", $table, " WHERE id >= $1 AND id <= $2 AND search_grams IS NOT NULL")
                     };
@@ -736,6 +739,28 @@ impl Store {
                             for id in ids.iter().filter(|id| !have.contains(id)) {
                                 index_grams!(tx, sqlite, $table, *id);
                                 done += 1;
+                            }
+                            if !sqlite && $table == "questions" {
+                                // Questions indexed before migration 0016 have search grams but
+                                // no title grams: only those are written (rewriting each row's
+                                // array would leave a dead copy of every question behind). One
+                                // whose title has none is looked at again, harmlessly, in this
+                                // one pass.
+                                let untitled: Vec<(i64, String)> = sqlx::query_as(
+                                    "SELECT q.id, q.search_title FROM questions q WHERE q.id >= $1 AND q.id <= $2 \
+                                       AND q.search_grams IS NOT NULL \
+                                       AND NOT EXISTS (SELECT 1 FROM question_title_grams g WHERE g.question_id = q.id)",
+                                )
+                                .bind(first)
+                                .bind(last)
+                                .fetch_all(&mut *tx)
+                                .await?;
+                                for (id, title) in untitled {
+                                    index_title_grams!(tx, id, &title);
+                                    if have.contains(&id) {
+                                        done += 1;
+                                    }
+                                }
                             }
                         }
                         tx.commit().await?;
