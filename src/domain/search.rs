@@ -328,9 +328,10 @@ pub fn similarity(draft: &BTreeSet<String>, candidate_title: &str) -> f64 {
 // phrase of its pairs, which matches exactly where the term is a substring, and a
 // one-character term is the prefix of the pairs starting with it ([`fts_term`]). The prefix
 // gives the title its own postings: "every word in the title" reads the titles' postings
-// only, not every posting of its words to keep the title ones. On PostgreSQL a GIN-indexed array holds each distinct character and pair
-// of the title (`t…`) and of the body (`b…`) ([`gram_set`]); the pairs of a term narrow the
-// rows down, and `LIKE` on those rows keeps the match exact ([`term_grams`]).
+// only, not every posting of its words to keep the title ones. On PostgreSQL a GIN-indexed
+// array holds each distinct character and pair of the title (`t…`) and of the body (`b…`)
+// ([`gram_set`]); the pairs of a term narrow the rows down, and `LIKE` on those rows keeps
+// the match exact ([`term_grams`]).
 
 /// A character as a token: its code point in hexadecimal.
 fn hex(c: char) -> String {

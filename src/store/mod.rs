@@ -466,30 +466,12 @@ pub fn timestamp(micros: i64) -> chrono::DateTime<chrono::Utc> {
 /// The FTS5 query (SQLite) for rows matching every term group of `search` whose title holds
 /// every group (`in_title`) or does not — see [`Store::search_condition`].
 pub(crate) fn fts_query(search: &SearchQuery, in_title: bool) -> String {
-    use crate::domain::search::fts_term;
-    let group = |fields: &[char], terms: &[String]| {
-        let phrases: Vec<String> = terms
-            .iter()
-            .flat_map(|t| fields.iter().map(move |f| fts_term(*f, t)))
-            .collect();
-        format!("({})", phrases.join(" OR "))
-    };
-    let groups = search.term_groups();
-    let everywhere = groups
-        .iter()
-        .map(|g| group(&['t', 'b'], g))
-        .collect::<Vec<_>>()
-        .join(" AND ");
     // Title tokens have their own postings (`t…`): no column filter that reads them all.
-    let titles = groups
-        .iter()
-        .map(|g| group(&['t'], g))
-        .collect::<Vec<_>>()
-        .join(" AND ");
+    let titles = fts_groups(search, &['t']);
     if in_title {
         titles
     } else {
-        format!("({everywhere}) NOT ({titles})")
+        format!("({}) NOT ({titles})", fts_everywhere(search))
     }
 }
 
@@ -497,6 +479,12 @@ pub(crate) fn fts_query(search: &SearchQuery, in_title: bool) -> String {
 /// the title holds them all or not: the index's half of the second phase of a search walked
 /// in posting order, whose other half is [`title_holds_every_group`] on each row found.
 pub(crate) fn fts_everywhere(search: &SearchQuery) -> String {
+    fts_groups(search, &['t', 'b'])
+}
+
+/// Every term group of `search` matched by any spelling in any of `fields` (`t`, `b`; see
+/// `domain::search::gram_sequence`): `(…) AND (…)`, one parenthesised `OR` per group.
+fn fts_groups(search: &SearchQuery, fields: &[char]) -> String {
     use crate::domain::search::fts_term;
     search
         .term_groups()
@@ -504,7 +492,7 @@ pub(crate) fn fts_everywhere(search: &SearchQuery) -> String {
         .map(|group| {
             let phrases: Vec<String> = group
                 .iter()
-                .flat_map(|t| [fts_term('t', t), fts_term('b', t)])
+                .flat_map(|t| fields.iter().map(move |f| fts_term(*f, t)))
                 .collect();
             format!("({})", phrases.join(" OR "))
         })

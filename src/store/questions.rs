@@ -380,7 +380,8 @@ impl Store {
     /// (`domain::search::similarity_grams` of a draft title) with their title: candidates
     /// that the caller scores. Hidden questions are never suggested. Both databases read an
     /// index that keeps each gram's questions in order and stop after `limit` per gram:
-    /// SQLite the title column of the FTS5 gram table, PostgreSQL `question_title_grams`.
+    /// SQLite the title tokens (`t…`) of the FTS5 gram table, PostgreSQL
+    /// `question_title_grams`.
     pub async fn similar_candidates(
         &self,
         grams: &[String],
