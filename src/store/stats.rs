@@ -99,38 +99,66 @@ type Range = (i64, i64, i64);
 /// An hour in microseconds: the unit of `question_hours`.
 const HOUR_MICROS: i64 = 3_600_000_000;
 
+/// Sums the per-question counts of a rollup `table` (`question_days` by `day`, `question_hours`
+/// by `hour`) over each range of whole units `(interval index, first, end)`. PostgreSQL sums
+/// each range in a `LATERAL` subquery, one index range each; joined and grouped, it compared
+/// every hour with every interval (10 ms at 10,000 questions, against 2 ms). SQLite has no
+/// `LATERAL` and joins fast.
+fn rollup_sql(table: &str, unit: &str, count: usize, postgres: bool) -> String {
+    let buckets = buckets(count, postgres);
+    if postgres {
+        format!(
+            "{buckets} SELECT b.i, x.* FROM b, LATERAL (SELECT \
+               CAST(COALESCE(SUM(h.asked), 0) AS BIGINT), CAST(COALESCE(SUM(h.answered), 0) AS BIGINT), \
+               CAST(COALESCE(SUM(h.answered_within_24h), 0) AS BIGINT), CAST(COALESCE(SUM(h.anonymous), 0) AS BIGINT), \
+               CAST(COALESCE(SUM(h.anonymous_answered_within_24h), 0) AS BIGINT) \
+               FROM {table} h WHERE h.{unit} >= b.s AND h.{unit} < b.e) x WHERE ($1 = $1)"
+        )
+    } else {
+        format!(
+            "{buckets} SELECT b.i, CAST(SUM(h.asked) AS BIGINT), CAST(SUM(h.answered) AS BIGINT), \
+               CAST(SUM(h.answered_within_24h) AS BIGINT), CAST(SUM(h.anonymous) AS BIGINT), \
+               CAST(SUM(h.anonymous_answered_within_24h) AS BIGINT) \
+             FROM b JOIN {table} h ON h.{unit} >= b.s AND h.{unit} < b.e WHERE ($1 = $1) GROUP BY b.i"
+        )
+    }
+}
+
 /// The per-question counts of each range `(interval index, start, end)` — questions asked,
 /// answered, answered within 24 hours, asked anonymously, and of those answered within 24
 /// hours — as rows `(interval index, …)`, several per interval when it is split. Without a
-/// topic, the whole hours of each range are summed from `question_hours` (kept by triggers)
-/// and only a partial first and last hour are read from the questions; with a topic
-/// (`$1`), the questions are read.
+/// topic, the whole UTC days of each range are summed from `question_days`, the whole hours
+/// left at its ends from `question_hours` (both kept by triggers), and only a partial first
+/// and last hour are read from the questions; with a topic (`$1`), the questions are read.
 macro_rules! question_counts {
     ($pool:expr, $postgres:expr, $slug:expr, $tagged:expr, $ranges:expr) => {{
-        let (hourly, raw) = if $tagged { (Vec::new(), $ranges.to_vec()) } else { split_hours($ranges) };
-        let within_day = format!("t.first_answer_at - t.created_at <= {DAY_MICROS}");
-        let mut counts: Vec<(i64, i64, i64, i64, i64, i64)> = Vec::new();
-        if !hourly.is_empty() {
-            // PostgreSQL sums each interval's hours in a `LATERAL` subquery, one index range
-            // each; joined and grouped, it compared every hour with every interval (10 ms at
-            // 10,000 questions, against 2 ms). SQLite has no `LATERAL` and joins fast.
-            let sql = if $postgres { format!(
-                "{} SELECT b.i, x.* FROM b, LATERAL (SELECT \
-                   CAST(COALESCE(SUM(h.asked), 0) AS BIGINT), CAST(COALESCE(SUM(h.answered), 0) AS BIGINT), \
-                   CAST(COALESCE(SUM(h.answered_within_24h), 0) AS BIGINT), CAST(COALESCE(SUM(h.anonymous), 0) AS BIGINT), \
-                   CAST(COALESCE(SUM(h.anonymous_answered_within_24h), 0) AS BIGINT) \
-                   FROM question_hours h WHERE h.hour >= b.s AND h.hour < b.e) x WHERE ($1 = $1)",
-                buckets(hourly.len(), $postgres)
-            ) } else { format!(
-                "{} SELECT b.i, CAST(SUM(h.asked) AS BIGINT), CAST(SUM(h.answered) AS BIGINT), \
-                   CAST(SUM(h.answered_within_24h) AS BIGINT), CAST(SUM(h.anonymous) AS BIGINT), \
-                   CAST(SUM(h.anonymous_answered_within_24h) AS BIGINT) \
-                 FROM b JOIN question_hours h ON h.hour >= b.s AND h.hour < b.e WHERE ($1 = $1) GROUP BY b.i",
-                buckets(hourly.len(), $postgres)
-            ) };
-            counts.extend(per_interval!($pool, $postgres, $slug, &hourly, &sql, (i64, i64, i64, i64, i64, i64)));
-        }
-        if !raw.is_empty() {
+        let (daily, hourly, raw) = if $tagged {
+            (Vec::new(), Vec::new(), $ranges.to_vec())
+        } else {
+            let (daily, rest) = split($ranges, DAY_MICROS);
+            let (hourly, raw) = split(&rest, HOUR_MICROS);
+            (daily, hourly, raw)
+        };
+        type Counts = (i64, i64, i64, i64, i64, i64);
+        let days = async {
+            if daily.is_empty() {
+                return Ok::<Vec<Counts>, sqlx::Error>(Vec::new());
+            }
+            let sql = rollup_sql("question_days", "day", daily.len(), $postgres);
+            Ok(per_interval!($pool, $postgres, $slug, &daily, &sql, Counts))
+        };
+        let hours = async {
+            if hourly.is_empty() {
+                return Ok::<Vec<Counts>, sqlx::Error>(Vec::new());
+            }
+            let sql = rollup_sql("question_hours", "hour", hourly.len(), $postgres);
+            Ok(per_interval!($pool, $postgres, $slug, &hourly, &sql, Counts))
+        };
+        let questions = async {
+            if raw.is_empty() {
+                return Ok::<Vec<Counts>, sqlx::Error>(Vec::new());
+            }
+            let within_day = format!("t.first_answer_at - t.created_at <= {DAY_MICROS}");
             let tagged = in_tag($tagged, "question_tags", "question_id");
             let sql = format!(
                 "{} SELECT b.i, COUNT(*), \
@@ -141,33 +169,136 @@ macro_rules! question_counts {
                  FROM b JOIN questions t ON t.created_at >= b.s AND t.created_at < b.e WHERE {tagged} GROUP BY b.i",
                 buckets(raw.len(), $postgres)
             );
-            counts.extend(per_interval!($pool, $postgres, $slug, &raw, &sql, (i64, i64, i64, i64, i64, i64)));
-        }
+            Ok(per_interval!($pool, $postgres, $slug, &raw, &sql, Counts))
+        };
+        let (mut counts, hours, questions) = tokio::try_join!(days, hours, questions)?;
+        counts.extend(hours);
+        counts.extend(questions);
         counts
     }};
 }
 
-/// Splits each range `(i, start, end)` in microseconds into its whole hours (as hour numbers,
-/// for `question_hours`) and the partial hours at its ends (in microseconds, to be read from
-/// the questions).
-fn split_hours(ranges: &[Range]) -> (Vec<Range>, Vec<Range>) {
-    let (mut hourly, mut raw) = (Vec::new(), Vec::new());
+/// Splits each range `(i, start, end)` in microseconds into its whole `unit`s (as unit numbers:
+/// hours for `question_hours`, days for `member_days`) and the partial units at its ends (in
+/// microseconds, to be read from the acts themselves).
+fn split(ranges: &[Range], unit: i64) -> (Vec<Range>, Vec<Range>) {
+    let (mut whole, mut raw) = (Vec::new(), Vec::new());
     for &(i, s, e) in ranges {
-        let first = -(-s).div_euclid(HOUR_MICROS);
-        let end = e.div_euclid(HOUR_MICROS);
+        let first = -(-s).div_euclid(unit);
+        let end = e.div_euclid(unit);
         if first < end {
-            hourly.push((i, first, end));
-            if s < first * HOUR_MICROS {
-                raw.push((i, s, first * HOUR_MICROS));
+            whole.push((i, first, end));
+            if s < first * unit {
+                raw.push((i, s, first * unit));
             }
-            if end * HOUR_MICROS < e {
-                raw.push((i, end * HOUR_MICROS, e));
+            if end * unit < e {
+                raw.push((i, end * unit, e));
             }
         } else {
             raw.push((i, s, e));
         }
     }
-    (hourly, raw)
+    (whole, raw)
+}
+
+/// Kudos `k` given by the anonymous asker of the answer's question, inside her own thread (a
+/// `CASE`, as above; `by_asker` is fixed when the kudos are given).
+const KUDOS_BY_ANONYMOUS_ASKER: &str = "(CASE WHEN k.by_asker THEN COALESCE((SELECT q.anonymous \
+     FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = k.target_id), FALSE) ELSE FALSE END)";
+
+/// The members active in each range `(i, start, end)` of `$2`… (see [`buckets`]), as rows
+/// `(interval index, member)`: everyone who asked by name, answered, reacted, wrote a tip,
+/// logged a win or gave kudos — except what an anonymous asker did inside her own thread.
+/// With `by_asker_only`, only the acts that `member_days` leaves out (an asker's answers,
+/// reactions and kudos inside her own thread, which count while the question is not
+/// anonymous). PostgreSQL reads each range with a `LATERAL` subquery (one index range per
+/// table); SQLite joins the ranges.
+fn active_members_sql(count: usize, postgres: bool, by_asker_only: bool) -> String {
+    let mut acts: Vec<(&str, &str, &str, String)> = Vec::new();
+    if !by_asker_only {
+        acts.push((
+            "questions t",
+            "t",
+            "author_id",
+            "NOT t.anonymous".to_owned(),
+        ));
+    }
+    let asker = |alias: &str, hidden: &str| {
+        if by_asker_only {
+            format!("{alias}.by_asker AND NOT {hidden}")
+        } else {
+            format!("NOT {hidden}")
+        }
+    };
+    acts.push((
+        "answers a",
+        "a",
+        "author_id",
+        asker("a", ANSWER_BY_ANONYMOUS_ASKER),
+    ));
+    acts.push((
+        "answer_reactions r",
+        "r",
+        "member_id",
+        asker("r", REACTION_BY_ANONYMOUS_ASKER),
+    ));
+    acts.push((
+        "kudos k",
+        "k",
+        "giver_id",
+        asker("k", KUDOS_BY_ANONYMOUS_ASKER),
+    ));
+    if !by_asker_only {
+        acts.push(("tip_reactions r", "r", "member_id", "TRUE".to_owned()));
+        acts.push(("tips p", "p", "author_id", "TRUE".to_owned()));
+        acts.push(("wins w", "w", "author_id", "TRUE".to_owned()));
+    }
+    let buckets = buckets(count, postgres);
+    if postgres {
+        let union = acts
+            .iter()
+            .map(|(table, x, member, condition)| {
+                format!("SELECT {x}.{member} AS m FROM {table} WHERE {x}.created_at >= b.s AND {x}.created_at < b.e AND {condition}")
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ");
+        format!("{buckets} SELECT b.i, x.m FROM b, LATERAL ({union}) x WHERE ($1 = $1)")
+    } else {
+        let union = acts
+            .iter()
+            .map(|(table, x, member, condition)| {
+                format!("SELECT b.i, {x}.{member} FROM b JOIN {table} ON {x}.created_at >= b.s AND {x}.created_at < b.e WHERE ($1 = $1) AND {condition}")
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ");
+        format!("{buckets} {union}")
+    }
+}
+
+/// The members with a row in `member_days` in each range of whole days `(i, first day, end
+/// day)`, as rows `(interval index, member)`.
+fn member_days_sql(count: usize, postgres: bool) -> String {
+    let buckets = buckets(count, postgres);
+    if postgres {
+        format!(
+            "{buckets} SELECT b.i, x.member_id FROM b, LATERAL (SELECT d.member_id FROM member_days d \
+             WHERE d.day >= b.s AND d.day < b.e GROUP BY d.member_id) x WHERE ($1 = $1)"
+        )
+    } else {
+        format!(
+            "{buckets} SELECT DISTINCT b.i, d.member_id FROM b JOIN member_days d ON d.day >= b.s AND d.day < b.e WHERE ($1 = $1)"
+        )
+    }
+}
+
+/// A period `[from, to)` split for `member_days`: `(first day, end day, m1, m2)` — its whole
+/// UTC days `[first day, end day)`, which are `[m1, m2)` in microseconds, and its partial days
+/// `[from, m1)` and `[m2, to)`. Without a whole day, the days are empty and `m1 = m2 = to`.
+fn period_days(from: i64, to: i64) -> (i64, i64, i64, i64) {
+    match split(&[(0, from, to)], DAY_MICROS).0.first() {
+        Some(&(_, first, end)) => (first, end, first * DAY_MICROS, end * DAY_MICROS),
+        None => (0, 0, to, to),
+    }
 }
 
 impl Store {
@@ -196,15 +327,16 @@ impl Store {
         // The middle one or two times to first answer of the answered questions of each
         // interval, in one query (it was one query per interval, thirteen round trips one after
         // the other), as rows `(interval, lower middle, upper middle)` — the same value when the
-        // count is odd: PostgreSQL takes the ⌈n/2⌉-th value from each end with `percentile_disc`
-        // (two sorts of bare numbers: 2 ms for 7,000 answered questions, against 6.5 ms with
-        // window functions and 3 ms one interval at a time).
+        // count is odd. PostgreSQL's `percentile_disc(f)` takes the ⌈f·n⌉-th value of one sort:
+        // f = 0.5 is the lower middle, and f = 0.5 + 10⁻¹⁰ the upper one (⌈n/2 + n·10⁻¹⁰⌉ is
+        // n/2 + 1 for an even n and the lower middle for an odd n, for any n below 10¹⁰; the
+        // product is exact enough in double precision). One sort of bare numbers: 2.2 ms for
+        // 7,000 answered questions, against 4.5 ms sorting twice and 6.5 ms with window functions.
         let middles_sql = format!(
-            "{buckets} SELECT b.i, m.lo, m.hi FROM b, LATERAL (SELECT \
-               percentile_disc(0.5) WITHIN GROUP (ORDER BY t.first_answer_at - t.created_at) AS lo, \
-               percentile_disc(0.5) WITHIN GROUP (ORDER BY t.first_answer_at - t.created_at DESC) AS hi \
+            "{buckets} SELECT b.i, m.x[1], m.x[2] FROM b, LATERAL (SELECT \
+               percentile_disc(ARRAY[0.5, 0.5000000001]) WITHIN GROUP (ORDER BY t.first_answer_at - t.created_at) AS x \
                FROM questions t WHERE {range} AND t.first_answer_at IS NOT NULL AND {tagged}) m \
-             WHERE m.lo IS NOT NULL",
+             WHERE m.x IS NOT NULL",
             range = in_bucket("t.created_at"),
             tagged = in_tag("question_tags", "question_id"),
         );
@@ -218,31 +350,6 @@ impl Store {
              SELECT MIN(d), MAX(d) FROM (SELECT d FROM answered ORDER BY d \
                LIMIT (SELECT 2 - n % 2 FROM n) OFFSET (SELECT (n - 1) / 2 FROM n)) x",
             tagged = in_tag("question_tags", "question_id"),
-        );
-        // Per interval, a scalar subquery whose `UNION` keeps each member once: every act is
-        // one index range of its interval, and the distinct members are hashed, not sorted
-        // (a `GROUP BY` over one `UNION ALL` of all intervals cost PostgreSQL 20 ms at 10,000
-        // questions, against 7 ms this way).
-        let active_sql = format!(
-            "{buckets} SELECT b.i, (SELECT COUNT(*) FROM ( \
-               SELECT t.author_id AS m FROM questions t WHERE {q} AND NOT t.anonymous \
-               UNION SELECT a.author_id FROM answers a WHERE {a} AND NOT {hidden} \
-               UNION SELECT r.member_id FROM answer_reactions r WHERE {r} AND NOT {reaction_hidden} \
-               UNION SELECT r.member_id FROM tip_reactions r WHERE {r} \
-               UNION SELECT p.author_id FROM tips p WHERE {p} \
-               UNION SELECT w.author_id FROM wins w WHERE {w} \
-               UNION SELECT k.giver_id FROM kudos k WHERE {k} \
-                 AND NOT EXISTS (SELECT 1 FROM answers a JOIN questions q ON q.id = a.question_id \
-                   WHERE k.target_kind = 'answer' AND a.id = k.target_id AND q.anonymous AND q.author_id = k.giver_id) \
-             ) x) FROM b WHERE ($1 = $1)",
-            q = in_bucket("t.created_at"),
-            a = in_bucket("a.created_at"),
-            r = in_bucket("r.created_at"),
-            p = in_bucket("p.created_at"),
-            w = in_bucket("w.created_at"),
-            k = in_bucket("k.created_at"),
-            hidden = ANSWER_BY_ANONYMOUS_ASKER,
-            reaction_hidden = REACTION_BY_ANONYMOUS_ASKER,
         );
         let tips_sql = format!(
             "{buckets} SELECT b.i, COUNT(*) FROM b JOIN tips t ON {range} WHERE {tagged} GROUP BY b.i",
@@ -260,14 +367,17 @@ impl Store {
             range = in_bucket("t.created_at"),
             tagged = in_tag("win_tags", "win_id"),
         );
+        // The period's whole UTC days come from `member_days`, its partial first and last day
+        // from the acts (see `period_days`).
         // Each member who asked by name in the period: their first question ever (one seek in
         // `questions_first_by_asker`) with their next one; kept below when it falls in the
         // period. The joined question is found by its id alone: with the period's range on it
         // too, PostgreSQL's generic plan hashed every question of the period (2 → 18 ms at
         // 10,000 questions once the statement was cached).
         let firsts_sql = format!(
-            "WITH m AS (SELECT DISTINCT author_id AS id FROM questions \
-                 WHERE created_at >= $2 AND created_at < $3 AND NOT anonymous), \
+            "WITH m AS (SELECT d.member_id AS id FROM member_days d WHERE d.day >= $4 AND d.day < $5 AND d.asked > 0 \
+               UNION SELECT author_id FROM questions WHERE created_at >= $2 AND created_at < $6 AND NOT anonymous \
+               UNION SELECT author_id FROM questions WHERE created_at >= $7 AND created_at < $3 AND NOT anonymous), \
              f AS (SELECT (SELECT p.id FROM questions p WHERE p.author_id = m.id AND NOT p.anonymous \
                  ORDER BY p.created_at, p.id LIMIT 1) AS id FROM m) \
              SELECT t.created_at, t.first_answer_at, {tagged} AS in_tag, \
@@ -278,23 +388,40 @@ impl Store {
             tagged = in_tag("question_tags", "question_id"),
         );
         // Each member who answered (outside her own anonymous thread) or wrote a tip in the
-        // period: their first answer and first tip ever (one seek each).
+        // period: their first answer and first tip ever (one seek each). An asker's answers in
+        // her own thread are not in `member_days` and are read for the whole period.
         let contributors_sql = format!(
-            "WITH m AS (SELECT a.author_id AS id FROM answers a \
-                 WHERE a.created_at >= $1 AND a.created_at < $2 AND NOT {hidden} \
-               UNION SELECT author_id FROM tips WHERE created_at >= $1 AND created_at < $2) \
+            "WITH m AS (SELECT d.member_id AS id FROM member_days d \
+                 WHERE d.day >= $3 AND d.day < $4 AND (d.answered > 0 OR d.tipped > 0) \
+               UNION SELECT a.author_id FROM answers a WHERE a.created_at >= $1 AND a.created_at < $5 AND NOT {hidden} \
+               UNION SELECT a.author_id FROM answers a WHERE a.created_at >= $6 AND a.created_at < $2 AND NOT {hidden} \
+               UNION SELECT a.author_id FROM answers a WHERE a.created_at >= $5 AND a.created_at < $6 AND a.by_asker AND NOT {hidden} \
+               UNION SELECT author_id FROM tips WHERE created_at >= $1 AND created_at < $5 \
+               UNION SELECT author_id FROM tips WHERE created_at >= $6 AND created_at < $2) \
              SELECT (SELECT a.created_at FROM answers a \
                  WHERE a.author_id = m.id AND NOT {hidden} ORDER BY a.created_at LIMIT 1), \
                (SELECT MIN(t.created_at) FROM tips t WHERE t.author_id = m.id) \
              FROM m",
             hidden = ANSWER_BY_ANONYMOUS_ASKER,
         );
+        let (first_day, end_day, m1, m2) = period_days(from, to);
         let bounds = micros(intervals);
         let ranges: Vec<Range> = bounds
             .iter()
             .enumerate()
             .map(|(i, (s, e))| (i as i64, *s, *e))
             .collect();
+        // Active members: the whole days of each interval from `member_days` (and, for those
+        // days, the asker's own acts in her threads, which it leaves out), the partial days
+        // from every act. A member counts once per interval.
+        let (days, edges) = split(&ranges, DAY_MICROS);
+        let day_ranges: Vec<Range> = days
+            .iter()
+            .map(|&(i, s, e)| (i, s * DAY_MICROS, e * DAY_MICROS))
+            .collect();
+        let days_sql = member_days_sql(days.len(), postgres);
+        let asker_sql = active_members_sql(day_ranges.len(), postgres, true);
+        let edges_sql = active_members_sql(edges.len(), postgres, false);
         let mut facts = HealthFacts {
             intervals: vec![IntervalCounts::default(); intervals.len()],
             ..HealthFacts::default()
@@ -323,7 +450,15 @@ impl Store {
                 Ok::<_, sqlx::Error>(middles)
             };
             let active = async {
-                Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &ranges, &active_sql, (i64, i64)))
+                let mut rows: Vec<(i64, i64)> = Vec::new();
+                if !days.is_empty() {
+                    rows.extend(per_interval!(pool, postgres, &slug, &days, &days_sql, (i64, i64)));
+                    rows.extend(per_interval!(pool, postgres, &slug, &day_ranges, &asker_sql, (i64, i64)));
+                }
+                if !edges.is_empty() {
+                    rows.extend(per_interval!(pool, postgres, &slug, &edges, &edges_sql, (i64, i64)));
+                }
+                Ok::<_, sqlx::Error>(rows)
             };
             let small = async {
                 let tips = per_interval!(pool, postgres, &slug, &ranges, &tips_sql, (i64, i64));
@@ -335,10 +470,18 @@ impl Store {
                 .bind(&slug)
                 .bind(from)
                 .bind(to)
+                .bind(first_day)
+                .bind(end_day)
+                .bind(m1)
+                .bind(m2)
                 .fetch_all(pool);
             let contributors = sqlx::query_as::<_, (Option<i64>, Option<i64>)>(&contributors_sql)
                 .bind(from)
                 .bind(to)
+                .bind(first_day)
+                .bind(end_day)
+                .bind(m1)
+                .bind(m2)
                 .fetch_all(pool);
             let (counts, middles, active, small, firsts, contributors) =
                 tokio::try_join!(counts, middles, active, small, firsts, contributors)?;
@@ -361,9 +504,10 @@ impl Store {
                 };
             }
         }
-        for (i, members) in active {
+        let active: std::collections::HashSet<(i64, i64)> = active.into_iter().collect();
+        for (i, _) in active {
             if let Some(c) = facts.intervals.get_mut(i as usize) {
-                c.active_members = members;
+                c.active_members += 1;
             }
         }
         for (i, count) in tips {
@@ -554,10 +698,10 @@ mod tests {
     fn ranges_split_into_whole_hours_and_partial_ends() {
         let h = HOUR_MICROS;
         // Aligned: whole hours only.
-        assert_eq!(split_hours(&[(0, 2 * h, 5 * h)]), (vec![(0, 2, 5)], vec![]));
+        assert_eq!(split(&[(0, 2 * h, 5 * h)], h), (vec![(0, 2, 5)], vec![]));
         // Unaligned ends are read from the questions.
         assert_eq!(
-            split_hours(&[(1, 2 * h + 7, 5 * h + 9)]),
+            split(&[(1, 2 * h + 7, 5 * h + 9)], h),
             (
                 vec![(1, 3, 5)],
                 vec![(1, 2 * h + 7, 3 * h), (1, 5 * h, 5 * h + 9)]
@@ -565,11 +709,11 @@ mod tests {
         );
         // Inside one hour, or across one boundary only: no whole hour.
         assert_eq!(
-            split_hours(&[(2, h + 1, h + 5)]),
+            split(&[(2, h + 1, h + 5)], h),
             (vec![], vec![(2, h + 1, h + 5)])
         );
         assert_eq!(
-            split_hours(&[(3, h + 1, 2 * h + 5)]),
+            split(&[(3, h + 1, 2 * h + 5)], h),
             (vec![], vec![(3, h + 1, 2 * h + 5)])
         );
     }

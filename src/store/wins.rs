@@ -375,8 +375,12 @@ impl Store {
         with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let inserted: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO kudos (giver_id, receiver_id, target_kind, target_id, message, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (giver_id, target_kind, target_id) DO NOTHING RETURNING id",
+                // `by_asker`: given by the asker of the answer's question, inside her own thread
+                // (fixed now; the health figures leave such kudos out while she is anonymous).
+                "INSERT INTO kudos (giver_id, receiver_id, target_kind, target_id, message, created_at, by_asker) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $3 = 'answer' AND $1 = COALESCE((SELECT q.author_id FROM answers a \
+                   JOIN questions q ON q.id = a.question_id WHERE a.id = $4), 0)) \
+                 ON CONFLICT (giver_id, target_kind, target_id) DO NOTHING RETURNING id",
             )
             .bind(giver)
             .bind(receiver)

@@ -111,11 +111,30 @@ async fn build<'a>(
     ];
     // Month by month, this month and the 11 before it (in the members' time zone).
     let months = recent_months(now, 12, state.config.utc_offset_minutes);
-    // The two reads are independent: side by side. Only the two charted figures are counted
-    // for the months.
-    let (facts, counts) = tokio::try_join!(
-        state.store.health_facts(None, &periods),
-        state.store.asked_and_hours(&months)
+    // The reads are independent: side by side (on PostgreSQL each is a round trip). Only the
+    // two charted figures are counted for the months.
+    let links = Links::new(state, req);
+    let waiting_filter = QuestionFilter {
+        tag: None,
+        status: None,
+        unanswered: true,
+        asked_by: None,
+        search: None,
+        sort: QuestionSort::Oldest,
+        after: None,
+        limit: LIST,
+    };
+    let (facts, counts, tags, waiting, helpers) = tokio::try_join!(
+        async { Ok::<_, ApiError>(state.store.health_facts(None, &periods).await?) },
+        async { Ok(state.store.asked_and_hours(&months).await?) },
+        super::busiest_topics(state, LIST),
+        async { Ok(state.store.list_questions(caller, &waiting_filter).await?) },
+        async {
+            Ok(state
+                .store
+                .leaderboard((now - Duration::days(30)).timestamp_micros(), LIST)
+                .await?)
+        },
     )?;
     let periods = rows(&facts, &periods);
     let (before, current) = (&periods[0], &periods[1]);
@@ -229,31 +248,11 @@ async fn build<'a>(
     let hours_bars = bars(&|c| c.1, &|v| hours(v));
     let question_bars = bars(&|c| c.0 as f64, &|v| count(v as i64));
 
-    let tags = super::busiest_topics(state, LIST).await?;
-    let links = Links::new(state, req);
-    let waiting = state
-        .store
-        .list_questions(
-            caller,
-            &QuestionFilter {
-                tag: None,
-                status: None,
-                unanswered: true,
-                asked_by: None,
-                search: None,
-                sort: QuestionSort::Oldest,
-                after: None,
-                limit: LIST,
-            },
-        )
-        .await?
+    let waiting = waiting
         .into_iter()
         .map(|r| question_view(r, caller, &links))
         .collect();
-    let helpers = state
-        .store
-        .leaderboard((now - Duration::days(30)).timestamp_micros(), LIST)
-        .await?
+    let helpers = helpers
         .into_iter()
         // Opted in to the leaderboard, but a helper only if they helped.
         .filter(|p| {

@@ -114,6 +114,7 @@ on_both_databases! {
             answers.push((id, by));
         }
         let mut kudos_given = std::collections::HashSet::new();
+        let mut reactions = Vec::new();
         for _ in 0..100 {
             let (answer, author) = answers[rng.next(answers.len())];
             let by = rng.next(members.len());
@@ -121,6 +122,7 @@ on_both_databases! {
                 continue;
             }
             json_of(app.post(&format!("/answers/{answer}/reactions"), &members[by].key, json!({"kind": "helpful"})).await, StatusCode::OK).await;
+            reactions.push((answer, by));
             if kudos_given.insert((answer, by)) {
                 json_of(app.post(&format!("/answers/{answer}/kudos"), &members[by].key, json!({})).await, StatusCode::CREATED).await;
             }
@@ -142,6 +144,15 @@ on_both_databases! {
                 json_of(app.post(&format!("/wins/{}/kudos", win["id"]), &members[giver].key, json!({})).await, StatusCode::CREATED).await;
             }
         }
+        // A member who only ever acts inside her own anonymous thread: she answers there, marks
+        // an answer helpful and gives it kudos. None of it may make her an active member.
+        let quiet = app.member("quiet").await;
+        let helper = &members[0];
+        let thread = app.ask(&quiet.key, "A question nobody may trace", "b", &["excel"], true).await["id"].as_i64().unwrap();
+        let reply = app.answer(&helper.key, thread, "try this").await["id"].as_i64().unwrap();
+        app.answer(&quiet.key, thread, "thanks, and one more detail").await;
+        json_of(app.post(&format!("/answers/{reply}/reactions"), &quiet.key, json!({"kind": "helpful"})).await, StatusCode::OK).await;
+        json_of(app.post(&format!("/answers/{reply}/kudos"), &quiet.key, json!({})).await, StatusCode::CREATED).await;
         // Spread every time over 300 days before now (distinct to the microsecond); a quarter
         // of the questions stay unanswered, the rest are first answered 0–59 hours later.
         let now = Utc::now().timestamp_micros();
@@ -157,6 +168,25 @@ on_both_databases! {
         app.execute_sql(&format!("UPDATE tip_reactions SET created_at = {}", spread("tip_id * 17 + member_id", 4099))).await;
         app.execute_sql(&format!("UPDATE wins SET created_at = {}", spread("id", 2909))).await;
         app.execute_sql(&format!("UPDATE kudos SET created_at = {}", spread("id", 8191))).await;
+        // Askers change their minds afterwards: every fifth question changes from named to
+        // anonymous or back, with what its asker did in its thread (the per-day counts follow).
+        for &(id, asker) in questions.iter().skip(2).step_by(5) {
+            let question = json_of(app.get(&format!("/questions/{id}"), &members[asker].key).await, StatusCode::OK).await;
+            let anonymous = question["anonymous"].as_bool().unwrap();
+            json_of(app.patch(&format!("/questions/{id}"), &members[asker].key, json!({"anonymous": !anonymous})).await, StatusCode::OK).await;
+        }
+        // Some answers are deleted (with their reactions) and some reactions taken back.
+        let mut deleted_answers = 0;
+        for &(id, by) in answers.iter().skip(3).step_by(11) {
+            let status = app.delete(&format!("/answers/{id}"), &members[by].key).await.status();
+            assert!(status == StatusCode::NO_CONTENT || status == StatusCode::CONFLICT, "{status}");
+            deleted_answers += usize::from(status == StatusCode::NO_CONTENT);
+        }
+        assert!(deleted_answers > 0);
+        for &(answer, by) in reactions.iter().skip(1).step_by(7) {
+            let status = app.delete(&format!("/answers/{answer}/reactions/helpful"), &members[by].key).await.status();
+            assert!(status.is_success() || status == StatusCode::NOT_FOUND, "{status}");
+        }
         // Some questions are deleted afterwards, answered or not, with their threads.
         for &(id, asker) in questions.iter().step_by(9) {
             assert_eq!(app.delete(&format!("/questions/{id}"), &members[asker].key).await.status(), StatusCode::NO_CONTENT);
