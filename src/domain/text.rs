@@ -79,7 +79,7 @@ pub fn single_line(field: &str, raw: &str, min: usize, max: usize) -> Result<Str
         ));
     }
     check_visible(field, value, min, typed)?;
-    check_length(field, value, 0, max)?;
+    check_length(field, value, typed, max)?;
     Ok(value.to_owned())
 }
 
@@ -101,7 +101,7 @@ pub fn multi_line(field: &str, raw: &str, min: usize, max: usize) -> Result<Stri
         ));
     }
     check_visible(field, raw, min, typed)?;
-    check_length(field, raw, 0, max)?;
+    check_length(field, raw, typed, max)?;
     Ok(raw.to_owned())
 }
 
@@ -125,11 +125,13 @@ fn check_visible(field: &str, value: &str, min: usize, typed: usize) -> Result<(
     Ok(())
 }
 
-fn check_length(field: &str, value: &str, min: usize, max: usize) -> Result<(), FieldError> {
-    let count = value.chars().count();
-    if count < min {
-        return Err(too_short(field, min, count));
-    }
+/// At most `max` characters, as sent (`typed`, what JSON Schema's `maxLength` counts) or as
+/// stored: a text is refused only when both are too long. Cleaning can lengthen a text — NFC
+/// leaves a few precomposed letters in two code points (Devanagari क़, U+0958, is U+0915
+/// U+093C) — so a title of 150 characters as sent may store 151; the spec's limit is the one
+/// the server keeps. Invisible characters removed by cleaning are not held against the member.
+fn check_length(field: &str, value: &str, typed: usize, max: usize) -> Result<(), FieldError> {
+    let count = value.chars().count().min(typed);
     if count > max {
         return Err(FieldError::say(
             field,
@@ -199,6 +201,23 @@ mod tests {
             QuestionTitle::parse(&too_long).unwrap_err().code,
             "too_long"
         );
+    }
+
+    #[test]
+    fn a_text_within_the_limit_as_sent_is_not_refused_when_cleaning_lengthens_it() {
+        // U+0958 stays two code points under NFC: 150 sent, 151 stored.
+        let sent = format!("{}\u{0958}", "a".repeat(TITLE_MAX_CHARS - 1));
+        let title = QuestionTitle::parse(&sent).unwrap();
+        assert_eq!(title.as_str().chars().count(), TITLE_MAX_CHARS + 1);
+        let body = format!("{}\u{0958}", "a".repeat(BODY_MAX_CHARS - 1));
+        assert!(Body::parse(&body).is_ok());
+        // Too long both ways is refused, counting the shorter.
+        let err =
+            QuestionTitle::parse(&format!("{}\u{0958}", "a".repeat(TITLE_MAX_CHARS))).unwrap_err();
+        assert_eq!(err.code, "too_long");
+        // Invisible characters removed by cleaning do not count against the limit.
+        let padded = format!("{}{}", "a".repeat(TITLE_MAX_CHARS), "\u{200B}".repeat(3));
+        assert!(QuestionTitle::parse(&padded).is_ok());
     }
 
     #[test]
