@@ -341,7 +341,9 @@ def main():
         for line in rejected[:40]:
             print(f"fuzz ({args.label}): schema-valid request rejected: {line}", file=sys.stderr)
         if rejected:
-            failed.append(f"swagger-positive: {len(rejected)} schema-valid requests rejected beyond the business rules")
+            # The first few again in the summary, which is what a CI excerpt shows.
+            failed.append(f"swagger-positive: {len(rejected)} schema-valid requests rejected beyond the business rules: "
+                          + " || ".join(rejected[:3]))
     finally:
         process.kill()
         process.wait()

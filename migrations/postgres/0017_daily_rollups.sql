@@ -13,11 +13,26 @@
 -- tables at query time (partial indexes below). Nothing anonymous is stored here: a row names
 -- a member only for acts that show their name, and a row whose acts fall to zero is removed.
 
+-- No act is written between the backfills below and the triggers that keep the rollups from
+-- then on (another replica may be serving): such an act would be missing from `member_days`,
+-- and its later removal would take away one of its member's other acts of that day.
+LOCK TABLE questions, answers, answer_reactions, tip_reactions, tips, wins, kudos IN SHARE ROW EXCLUSIVE MODE;
+
 -- Whether kudos were given by the asker of the answer's question (inside her own thread):
 -- fixed when given, like `by_asker` of answers and reactions (migration 0015).
 ALTER TABLE kudos ADD COLUMN by_asker BOOLEAN NOT NULL DEFAULT FALSE;
 UPDATE kudos SET by_asker = TRUE
 WHERE target_kind = 'answer' AND giver_id = (SELECT q.author_id FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = kudos.target_id);
+-- Set by the database as well as by the service: every figure trusts this flag to keep an
+-- anonymous asker's kudos in her own thread from naming her, so a writer that does not know
+-- it (a replica of an older version during an upgrade, an import) cannot leave it false.
+CREATE FUNCTION kudos_by_asker_set() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.by_asker := NEW.target_kind = 'answer' AND EXISTS (SELECT 1 FROM answers a JOIN questions q ON q.id = a.question_id
+    WHERE a.id = NEW.target_id AND q.author_id = NEW.giver_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER kudos_by_asker_set BEFORE INSERT ON kudos FOR EACH ROW EXECUTE FUNCTION kudos_by_asker_set();
 CREATE INDEX answers_by_asker_time ON answers (created_at) WHERE by_asker;
 CREATE INDEX answer_reactions_by_asker_time ON answer_reactions (created_at) WHERE by_asker;
 CREATE INDEX kudos_by_asker_time ON kudos (created_at) WHERE by_asker;
@@ -51,6 +66,10 @@ SELECT day, member_id, COUNT(*), SUM(asked), SUM(answered), SUM(tipped) FROM (
 
 CREATE FUNCTION questions_member_days_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Only when the day or the anonymity changes: every PATCH names `anonymous`.
+  IF TG_OP = 'UPDATE' AND OLD.created_at = NEW.created_at AND OLD.anonymous = NEW.anonymous THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
   UPDATE member_days SET acts = acts - 1, asked = asked - 1 WHERE day = OLD.created_at / 86400000000 AND member_id = OLD.author_id AND NOT OLD.anonymous;
   DELETE FROM member_days WHERE day = OLD.created_at / 86400000000 AND member_id = OLD.author_id AND acts <= 0;
@@ -178,6 +197,10 @@ SELECT t.created_at / 86400000000, t.id % 8, COUNT(*),
 FROM questions t GROUP BY t.created_at / 86400000000, t.id % 8;
 CREATE FUNCTION questions_days_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' AND OLD.created_at = NEW.created_at AND OLD.anonymous = NEW.anonymous
+     AND OLD.first_answer_at IS NOT DISTINCT FROM NEW.first_answer_at THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     UPDATE question_days SET asked = asked - 1,
     answered = answered - CASE WHEN OLD.first_answer_at IS NOT NULL THEN 1 ELSE 0 END,

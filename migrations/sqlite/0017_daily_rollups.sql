@@ -60,7 +60,9 @@ BEGIN
   UPDATE member_days SET acts = acts - 1, asked = asked - 1 WHERE day = OLD.created_at / 86400000000 AND member_id = OLD.author_id AND NOT OLD.anonymous;
   DELETE FROM member_days WHERE day = OLD.created_at / 86400000000 AND member_id = OLD.author_id AND acts <= 0;
 END;
+-- Only when the day or the anonymity changes: every PATCH names `anonymous`.
 CREATE TRIGGER questions_member_days_changed AFTER UPDATE OF created_at, anonymous ON questions
+WHEN OLD.created_at IS NOT NEW.created_at OR OLD.anonymous IS NOT NEW.anonymous
 BEGIN
   UPDATE member_days SET acts = acts - 1, asked = asked - 1 WHERE day = OLD.created_at / 86400000000 AND member_id = OLD.author_id AND NOT OLD.anonymous;
   DELETE FROM member_days WHERE day = OLD.created_at / 86400000000 AND member_id = OLD.author_id AND acts <= 0;
@@ -224,6 +226,7 @@ BEGIN
   WHERE day = OLD.created_at / 86400000000 AND shard = OLD.id % 8;
 END;
 CREATE TRIGGER questions_days_changed AFTER UPDATE OF created_at, first_answer_at, anonymous ON questions
+WHEN OLD.created_at IS NOT NEW.created_at OR OLD.first_answer_at IS NOT NEW.first_answer_at OR OLD.anonymous IS NOT NEW.anonymous
 BEGIN
   UPDATE question_days SET asked = asked - 1,
     answered = answered - CASE WHEN OLD.first_answer_at IS NOT NULL THEN 1 ELSE 0 END,

@@ -228,3 +228,44 @@ on_both_databases! {
         assert_eq!(app.store.total_hours_saved().await.unwrap(), activity.wins.iter().map(|w| w.hours_per_month).sum::<f64>());
     }
 }
+
+/// Every figure trusts `kudos.by_asker` to keep an anonymous asker's kudos in her own thread
+/// from naming her. On PostgreSQL, where several replicas may share the database (an older one
+/// during an upgrade, which does not set the flag), the database sets it itself; SQLite has one
+/// writer, the service, which sets it (covered by the random-history test above).
+#[tokio::test]
+async fn kudos_written_without_the_flag_still_do_not_name_an_anonymous_asker_on_postgres() {
+    let app = spawn_app(Backend::Postgres).await;
+    let asker = app.member("asker").await;
+    let helper = app.member("helper").await;
+    let q = app
+        .ask(&asker.key, "An anonymous question", "b", &[], true)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let a = app.answer(&helper.key, q, "an answer").await["id"]
+        .as_i64()
+        .unwrap();
+    let now = chrono::Utc::now().timestamp_micros();
+    app.execute_sql(&format!(
+        "INSERT INTO kudos (giver_id, receiver_id, target_kind, target_id, message, created_at) \
+         VALUES ({}, {}, 'answer', {a}, NULL, {now})",
+        asker.id, helper.id
+    ))
+    .await;
+    assert_eq!(
+        app.execute_sql("UPDATE kudos SET message = message WHERE by_asker")
+            .await,
+        1,
+        "the database marks kudos given by the asker in her own thread"
+    );
+    // Only the helper acted by name this week (the asker asked anonymously and thanked
+    // inside her own thread).
+    let report = app
+        .get_json("/stats/health?interval=week", &helper.key)
+        .await;
+    let this_week = report["items"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(this_week["active_members"], 1, "{this_week}");
+    assert_eq!(this_week["kudos_given"], 1, "{this_week}");
+    app.stop().await;
+}
