@@ -163,8 +163,73 @@ async fn seed(url: &str, questions: usize, copies: usize) -> (Application, Strin
                 .unwrap();
         }
     }
+    // A tip and a win for every twentieth question; wins cite a question and a tip, and every
+    // other win gets kudos (the tips, wins and member pages, and the figures, have rows to show).
+    let mut tips = Vec::new();
+    for i in 0..questions / 20 {
+        let title = format!(
+            "{}を{}するコツ {i}",
+            pick(JA_WORDS, i, 1)[0],
+            pick(JA_WORDS, i + 1, 1)[0]
+        );
+        let body = pick(JA_WORDS, i + 2, 30).join("と");
+        let tags: Vec<TagSlug> = pick(TAGS, i, 1)
+            .iter()
+            .map(|t| TagSlug::parse("t", t).unwrap())
+            .collect();
+        let tip = store
+            .create_tip(&tsunagu::store::tips::NewTip {
+                author_id: members[(i * 11) % MEMBERS],
+                title: &title,
+                body: &body,
+                search_title: &normalize(&title),
+                search_body: &normalize(&body),
+                level: tsunagu::domain::tip::TipLevel::Beginner,
+                featured: i % 7 == 0,
+                tags: &tags,
+            })
+            .await
+            .unwrap();
+        tips.push(tip);
+        let title = format!(
+            "{}の{}を自動化 {i}",
+            pick(JA_WORDS, i + 3, 1)[0],
+            pick(JA_WORDS, i + 4, 1)[0]
+        );
+        let story = pick(JA_WORDS, i + 5, 30).join("と");
+        let author = members[(i * 13 + 2) % MEMBERS];
+        let win = store
+            .create_win(
+                author,
+                &tsunagu::store::wins::WinContent {
+                    title: &title,
+                    story: &story,
+                    search_title: &normalize(&title),
+                    search_body: &normalize(&story),
+                    minutes_saved_per_run: (5 + i % 30) as f64,
+                    runs_per_month: (4 + i % 40) as i64,
+                    people_helped: (1 + i % 5) as i64,
+                    money: None,
+                    link: None,
+                    tags: &tags,
+                    helped_by_questions: &[(1 + i * 20 % questions) as i64],
+                    helped_by_tips: &[tip],
+                },
+            )
+            .await
+            .unwrap();
+        if i % 2 == 0 {
+            let giver = members[(i * 13 + 5) % MEMBERS];
+            store
+                .give_kudos(giver, author, "win", win, None)
+                .await
+                .unwrap();
+        }
+    }
     eprintln!(
-        "  seeded {questions} questions in {:.1} s",
+        "  seeded {questions} questions, {} tips and {} wins in {:.1} s",
+        tips.len(),
+        tips.len(),
         started.elapsed().as_secs_f64()
     );
     history(url, questions, copies).await;
@@ -592,6 +657,10 @@ async fn run(backend: &str, url: &str, questions: usize, copies: usize) {
         ("page /tips", "/tips"),
         ("page /wins", "/wins"),
         ("page /ask", "/ask"),
+        ("page /?tag=excel", "/?tag=excel"),
+        ("page /tips/new", "/tips/new"),
+        ("page /wins/new", "/wins/new"),
+        ("page /settings", "/settings"),
         ("page /dashboard", "/dashboard"),
     ] {
         measure(&key, label, page(path.into())).await;
@@ -602,6 +671,20 @@ async fn run(backend: &str, url: &str, questions: usize, copies: usize) {
         move |i: usize| client.get(format!("{site}/questions/{}", 1 + i % questions))
     })
     .await;
+    // Tips and wins: one for every twentieth question (see `seed`); members: the 50 who post.
+    let few = (questions / 20).max(1);
+    for (label, kind, count) in [
+        ("page /tips/{id}", "tips", few),
+        ("page /wins/{id}", "wins", few),
+        ("page /members/{id}", "members", MEMBERS),
+    ] {
+        measure(&key, label, {
+            let client = client.clone();
+            let site = site.clone();
+            move |i: usize| client.get(format!("{site}/{kind}/{}", 1 + i % count))
+        })
+        .await;
+    }
     if selected("webhook") {
         webhooks(&key, &base).await;
     }

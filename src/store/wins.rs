@@ -143,16 +143,22 @@ pub(crate) const WIN_VISIBLE: &str = "(w.hidden_at IS NULL OR w.author_id = $1)"
 /// asker's own answers). Each win counts once. `{since}` limits to wins logged since then.
 /// Computed in whole tenths of a minute (the input resolution), so no stored value can make
 /// the sum underflow or fail.
+///
+/// The cited questions are looked up from each win (a win cites a few), then their answers by
+/// the member: written as one join, SQLite walked all of the member's answers for every win
+/// instead (30 ms for a profile at 10,000 questions and 500 wins). The unary `+` keeps SQLite
+/// from reading the answers through their author (a covering index it prefers without
+/// statistics) rather than through the cited question.
 fn credited_minutes_sql(member: &str, since: &str) -> String {
     format!(
         "(SELECT COALESCE(SUM(CAST(ROUND(w.minutes_saved_per_run * 10) AS BIGINT) * w.runs_per_month * w.people_helped), 0) / 10.0 FROM wins w \
          WHERE w.author_id <> {member} AND w.created_at >= {since} AND ( \
            EXISTS (SELECT 1 FROM win_helped_by h JOIN tips t ON t.id = h.target_id \
                    WHERE h.win_id = w.id AND h.kind = 'tip' AND t.author_id = {member}) \
-           OR EXISTS (SELECT 1 FROM win_helped_by h JOIN answers a ON a.question_id = h.target_id \
-                   JOIN questions q ON q.id = a.question_id \
-                   WHERE h.win_id = w.id AND h.kind = 'question' AND a.author_id = {member} AND a.author_id <> q.author_id \
-                   AND (q.accepted_answer_id = a.id OR EXISTS (SELECT 1 FROM answer_reactions r WHERE r.answer_id = a.id AND r.kind = 'helpful')))))"
+           OR EXISTS (SELECT 1 FROM win_helped_by h WHERE h.win_id = w.id AND h.kind = 'question' AND EXISTS ( \
+                   SELECT 1 FROM answers a JOIN questions q ON q.id = a.question_id \
+                   WHERE a.question_id = h.target_id AND +a.author_id = {member} AND a.author_id <> q.author_id \
+                   AND (q.accepted_answer_id = a.id OR EXISTS (SELECT 1 FROM answer_reactions r WHERE r.answer_id = a.id AND r.kind = 'helpful'))))))"
     )
 }
 
@@ -516,24 +522,42 @@ impl Store {
     }
 
     async fn complete_wins(&self, mut rows: Vec<WinRow>) -> StoreResult<Vec<WinRow>> {
+        if rows.is_empty() {
+            return Ok(rows);
+        }
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let mut tags = self.tags_of("win_tags", "win_id", &ids).await?;
+        // The citations of every win of the page in one query (it was one per win: twenty
+        // round trips for a page of wins on PostgreSQL), beside the tags.
+        let mut binds = Binds::default();
+        let placeholders: Vec<String> = ids.iter().map(|id| binds.int(*id)).collect();
+        let sql = format!(
+            "SELECT h.win_id, h.kind, h.target_id, COALESCE(q.anonymous, FALSE), \
+             COALESCE(q.hidden_at IS NOT NULL, FALSE) OR COALESCE(t.hidden_at IS NOT NULL, FALSE) \
+             FROM win_helped_by h \
+             LEFT JOIN questions q ON h.kind = 'question' AND q.id = h.target_id \
+             LEFT JOIN tips t ON h.kind = 'tip' AND t.id = h.target_id \
+             WHERE h.win_id IN ({}) ORDER BY h.win_id, h.kind, h.target_id",
+            placeholders.join(", ")
+        );
+        let citations = async {
+            let rows: Vec<(i64, String, i64, bool, bool)> = with_pool!(self, pool => {
+                bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
+            });
+            Ok::<_, super::StoreError>(rows)
+        };
+        let (mut tags, citations) =
+            tokio::try_join!(self.tags_of("win_tags", "win_id", &ids), citations)?;
+        let mut cited: std::collections::HashMap<i64, Vec<(String, i64, bool, bool)>> =
+            Default::default();
+        for (win, kind, target, anonymous, hidden) in citations {
+            cited
+                .entry(win)
+                .or_default()
+                .push((kind, target, anonymous, hidden));
+        }
         for row in &mut rows {
             row.tags = tags.remove(&row.id).unwrap_or_default();
-            let links: Vec<(String, i64, bool, bool)> = with_pool!(self, pool => {
-                sqlx::query_as(
-                    "SELECT h.kind, h.target_id, COALESCE(q.anonymous, FALSE), \
-                     COALESCE(q.hidden_at IS NOT NULL, FALSE) OR COALESCE(t.hidden_at IS NOT NULL, FALSE) \
-                     FROM win_helped_by h \
-                     LEFT JOIN questions q ON h.kind = 'question' AND q.id = h.target_id \
-                     LEFT JOIN tips t ON h.kind = 'tip' AND t.id = h.target_id \
-                     WHERE h.win_id = $1 ORDER BY h.kind, h.target_id",
-                )
-                .bind(row.id)
-                .fetch_all(pool)
-                .await?
-            });
-            for (kind, target, anonymous, hidden) in links {
+            for (kind, target, anonymous, hidden) in cited.remove(&row.id).unwrap_or_default() {
                 let kind = if kind == "question" {
                     "question"
                 } else {
