@@ -97,6 +97,7 @@ fn parse_role(s: &str) -> Result<Role, String> {
 /// Runs the command; a failure is one readable line (its causes joined with `: `) and exit
 /// status 1 — never a backtrace, even with `RUST_BACKTRACE` set.
 fn main() -> std::process::ExitCode {
+    limit_allocator_memory();
     match actix_web::rt::System::new().block_on(run()) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
@@ -272,5 +273,32 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         )
     );
     tracing::info!(%base, backend = app.store().backend_name(), "tsunagu is serving");
+    return_free_memory();
     app.run_until_stopped().await
+}
+
+/// Caps glibc's malloc arenas at two. By default every thread that allocates may get an arena
+/// of its own (up to eight per core), each keeping freed memory for itself: about 3 MB of
+/// resident memory per HTTP worker and runtime thread while idle. The service's threads spend
+/// their time waiting on the network and the database, not contending for the allocator.
+/// Runs before any thread starts; elsewhere than Linux with glibc it does nothing.
+fn limit_allocator_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only changes allocator parameters; it is called once, before any other
+    // thread exists, with a documented parameter (M_ARENA_MAX) and a positive value.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+/// Gives back to the operating system the memory start-up allocated and freed (building the
+/// OpenAPI document, migrations, the first queries), which glibc otherwise keeps at the top of
+/// the heap: idle resident memory after a restart falls by several MB.
+fn return_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` releases only memory the allocator holds as free; it is safe to call
+    // at any time from any thread.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
