@@ -282,7 +282,13 @@ async fn serve(config: Config) -> anyhow::Result<()> {
 /// resident memory per HTTP worker and runtime thread while idle. The service's threads spend
 /// their time waiting on the network and the database, not contending for the allocator.
 /// Runs before any thread starts; elsewhere than Linux with glibc it does nothing.
+/// An operator's own `MALLOC_ARENA_MAX` or `GLIBC_TUNABLES` is left in charge.
 fn limit_allocator_memory() {
+    if std::env::var_os("MALLOC_ARENA_MAX").is_some()
+        || std::env::var_os("GLIBC_TUNABLES").is_some()
+    {
+        return;
+    }
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `mallopt` only changes allocator parameters; it is called once, before any other
     // thread exists, with a documented parameter (M_ARENA_MAX) and a positive value.

@@ -126,14 +126,17 @@ pub async fn list_tags(
             vec![("char", crate::i18n::Arg::from("U+0000–U+001F"))],
         )));
     }
-    if prefix.chars().count() > TAG_MAX_CHARS {
+    // Counted as sent (what the spec's `maxLength` counts); a prefix NFKC lengthens past the
+    // longest tag simply finds nothing.
+    let sent = params.q.as_deref().unwrap_or("").chars().count();
+    if sent > TAG_MAX_CHARS {
         return Err(ApiError::InvalidQuery(FieldError::say(
             "q",
             "too_long",
             "text-too-long",
             vec![
                 ("max", crate::i18n::Arg::from(TAG_MAX_CHARS)),
-                ("count", crate::i18n::Arg::from(prefix.chars().count())),
+                ("count", crate::i18n::Arg::from(sent)),
             ],
         )));
     }
