@@ -325,6 +325,11 @@ impl Binds {
         self.0.push(Bind::Text(v.into()));
         format!("${}", self.0.len())
     }
+    /// Binds every id and returns their placeholders for an `IN (…)` list: `$1, $2, $3`.
+    pub fn ints(&mut self, ids: &[i64]) -> String {
+        let placeholders: Vec<String> = ids.iter().map(|id| self.int(*id)).collect();
+        placeholders.join(", ")
+    }
 }
 
 /// Starts a transaction that will write.
@@ -836,11 +841,10 @@ impl Store {
             return Ok(by_id);
         }
         let mut binds = Binds::default();
-        let placeholders: Vec<String> = ids.iter().map(|id| binds.int(*id)).collect();
         let sql = format!(
             "SELECT x.{id_column}, t.slug FROM {table} x JOIN tags t ON t.id = x.tag_id \
              WHERE x.{id_column} IN ({}) ORDER BY t.slug",
-            placeholders.join(", ")
+            binds.ints(ids)
         );
         let pairs: Vec<(i64, String)> = with_pool!(self, pool => {
             bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?

@@ -529,7 +529,6 @@ impl Store {
         // The citations of every win of the page in one query (it was one per win: twenty
         // round trips for a page of wins on PostgreSQL), beside the tags.
         let mut binds = Binds::default();
-        let placeholders: Vec<String> = ids.iter().map(|id| binds.int(*id)).collect();
         let sql = format!(
             "SELECT h.win_id, h.kind, h.target_id, COALESCE(q.anonymous, FALSE), \
              COALESCE(q.hidden_at IS NOT NULL, FALSE) OR COALESCE(t.hidden_at IS NOT NULL, FALSE) \
@@ -537,7 +536,7 @@ impl Store {
              LEFT JOIN questions q ON h.kind = 'question' AND q.id = h.target_id \
              LEFT JOIN tips t ON h.kind = 'tip' AND t.id = h.target_id \
              WHERE h.win_id IN ({}) ORDER BY h.win_id, h.kind, h.target_id",
-            placeholders.join(", ")
+            binds.ints(&ids)
         );
         let citations = async {
             let rows: Vec<(i64, String, i64, bool, bool)> = with_pool!(self, pool => {
