@@ -157,10 +157,26 @@ async fn seed(url: &str, questions: usize, copies: usize) -> (Application, Strin
             .unwrap();
         if i % 10 < 7 {
             let helper = members[(i * 7 + 1 + i % 13) % MEMBERS];
-            store
+            let answer = store
                 .create_answer(id, helper, "この手順で解決できます。")
                 .await
                 .unwrap();
+            // Four in ten questions get an accepted answer, and their asker finds two in
+            // ten answers helpful (the profiles and the leaderboard have figures to count).
+            if i % 10 < 4 {
+                store.set_accepted(id, answer, true).await.unwrap();
+            }
+            if i % 5 == 1 {
+                store
+                    .set_reaction(
+                        answer,
+                        author,
+                        tsunagu::domain::question::ReactionKind::Helpful,
+                        true,
+                    )
+                    .await
+                    .unwrap();
+            }
         }
     }
     // A tip and a win for every twentieth question; wins cite a question and a tip, and every
@@ -307,6 +323,11 @@ async fn history(url: &str, questions: usize, copies: usize) {
             format!("INSERT INTO question_tags (question_id, tag_id) SELECT question_id + {c} * {n}, tag_id FROM question_tags WHERE question_id <= {n}"),
             format!("INSERT INTO answers (id, question_id, author_id, body, created_at, updated_at, by_asker) {overriding} \
                      SELECT id + {c} * {answers}, question_id + {c} * {n}, author_id, body, created_at - {shift}, updated_at - {shift}, by_asker FROM answers WHERE id <= {answers} ORDER BY id"),
+            format!("INSERT INTO answer_reactions (answer_id, member_id, kind, created_at, by_asker) \
+                     SELECT answer_id + {c} * {answers}, member_id, kind, created_at - {shift}, by_asker FROM answer_reactions WHERE answer_id <= {answers}"),
+            // The acceptances last: they refer to the copied answers.
+            format!("UPDATE questions SET accepted_answer_id = (SELECT p.accepted_answer_id + {c} * {answers} FROM questions p WHERE p.id = questions.id - {c} * {n}) \
+                     WHERE id > {c} * {n} AND id <= ({c} + 1) * {n} AND id - {c} * {n} IN (SELECT id FROM questions WHERE id <= {n} AND accepted_answer_id IS NOT NULL)"),
         ] {
             conn.execute(&sql).await;
         }

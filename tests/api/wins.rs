@@ -100,6 +100,47 @@ on_both_databases! {
         problem(app.post("/wins/999999/kudos", &b.key, json!({})).await, StatusCode::NOT_FOUND, "not_found").await;
     }
 
+    async fn accepted_answers_follow_every_change_of_the_acceptance(app) {
+        // Profiles count accepted answers from a flag kept beside each answer (migration 0018):
+        // it must follow accepting, replacing, withdrawing and deleting.
+        let asker = app.member("asker").await;
+        let first = app.member("first").await;
+        let second = app.member("second").await;
+        let reader = app.member("reader").await;
+        let key = reader.key.clone();
+        let accepted = |who: i64| {
+            let (path, key) = (format!("/members/{who}"), key.clone());
+            async move { app.get_json(&path, &key).await["accepted_answers"].as_i64() }
+        };
+        let q = app.ask(&asker.key, "How do I filter rows", "b", &[], false).await["id"].as_i64().unwrap();
+        let a1 = app.answer(&first.key, q, "Filter array").await["id"].as_i64().unwrap();
+        let a2 = app.answer(&second.key, q, "A condition").await["id"].as_i64().unwrap();
+        let own = app.answer(&asker.key, q, "What I did in the end").await["id"].as_i64().unwrap();
+        let asker_key = asker.key.clone();
+        let accept = |id: i64| {
+            let (path, key) = (format!("/answers/{id}/accept"), asker_key.clone());
+            async move { app.post(&path, &key, json!({})).await }
+        };
+        json_of(accept(a1).await, StatusCode::OK).await;
+        assert_eq!((accepted(first.id).await, accepted(second.id).await), (Some(1), Some(0)));
+        json_of(accept(a2).await, StatusCode::OK).await;
+        assert_eq!((accepted(first.id).await, accepted(second.id).await), (Some(0), Some(1)));
+        json_of(app.delete(&format!("/answers/{a2}/accept"), &asker.key).await, StatusCode::OK).await;
+        assert_eq!((accepted(first.id).await, accepted(second.id).await), (Some(0), Some(0)));
+        // The asker's own answer, accepted, is not an accepted answer to someone else.
+        json_of(accept(own).await, StatusCode::OK).await;
+        assert_eq!(accepted(asker.id).await, Some(0));
+        json_of(accept(a1).await, StatusCode::OK).await;
+        assert_eq!(accepted(first.id).await, Some(1));
+        assert_eq!(app.delete(&format!("/answers/{a1}"), &first.key).await.status(), StatusCode::NO_CONTENT);
+        assert_eq!((accepted(first.id).await, accepted(asker.id).await), (Some(0), Some(0)));
+        // Accepted again on a new question: counted again.
+        let q2 = app.ask(&asker.key, "How do I sort rows", "b", &[], false).await["id"].as_i64().unwrap();
+        let a3 = app.answer(&first.key, q2, "Sort by column").await["id"].as_i64().unwrap();
+        json_of(accept(a3).await, StatusCode::OK).await;
+        assert_eq!((accepted(first.id).await, app.get_json(&format!("/members/{}", first.id), &reader.key).await["answers"].as_i64()), (Some(1), Some(1)));
+    }
+
     async fn helpers_are_credited_with_the_hours_of_wins_they_helped(app) {
         let asker = app.member("asker").await;
         let helper = app.member("helper").await;
