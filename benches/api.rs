@@ -272,7 +272,7 @@ async fn seed(url: &str, questions: usize, copies: usize) -> (Application, Strin
 }
 
 /// Spreads the seeded questions over the last [`SPAN_MICROS`] (answers 0–72 hours after the
-/// question), then copies them `copies` times, each copy one span further back. Plain SQL on
+/// question, helpful reactions an hour after the answer, never later than now), then copies them `copies` times, each copy one span further back. Plain SQL on
 /// the benchmark's own database: the store has no way to write the past, by design.
 async fn history(url: &str, questions: usize, copies: usize) {
     let mut conn = Raw::connect(url).await;
@@ -285,6 +285,7 @@ async fn history(url: &str, questions: usize, copies: usize) {
              first_answer_at = CASE WHEN first_answer_at IS NULL THEN NULL ELSE created_at + (id * 7919 % 4320) * 60000000 END".into(),
         "UPDATE answers SET created_at = COALESCE((SELECT q.first_answer_at FROM questions q WHERE q.id = answers.question_id), created_at), \
              updated_at = COALESCE((SELECT q.first_answer_at FROM questions q WHERE q.id = answers.question_id), updated_at)".into(),
+        format!("UPDATE answer_reactions SET created_at = COALESCE((SELECT CASE WHEN a.created_at + 3600000000 < {now} THEN a.created_at + 3600000000 ELSE {now} END FROM answers a WHERE a.id = answer_reactions.answer_id), created_at)"),
     ];
     for sql in statements {
         conn.execute(&sql).await;

@@ -452,22 +452,37 @@ impl Store {
                 }))
                 .await
             };
+            // The three parts of the active members side by side too: one after the other they
+            // were the longest chain of the dashboard on PostgreSQL (11 of its 12 ms).
             let active = async {
-                let mut rows: Vec<(i64, i64)> = Vec::new();
-                if !days.is_empty() {
-                    rows.extend(per_interval!(pool, postgres, &slug, &days, &days_sql, (i64, i64)));
-                    rows.extend(per_interval!(pool, postgres, &slug, &day_ranges, &asker_sql, (i64, i64)));
-                }
-                if !edges.is_empty() {
-                    rows.extend(per_interval!(pool, postgres, &slug, &edges, &edges_sql, (i64, i64)));
-                }
+                let whole_days = async {
+                    if days.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &days, &days_sql, (i64, i64)))
+                };
+                let askers = async {
+                    if days.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &day_ranges, &asker_sql, (i64, i64)))
+                };
+                let partial_days = async {
+                    if edges.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &edges, &edges_sql, (i64, i64)))
+                };
+                let (mut rows, askers, partial_days) = tokio::try_join!(whole_days, askers, partial_days)?;
+                rows.extend(askers);
+                rows.extend(partial_days);
                 Ok::<_, sqlx::Error>(rows)
             };
             let small = async {
-                let tips = per_interval!(pool, postgres, &slug, &ranges, &tips_sql, (i64, i64));
-                let kudos = per_interval!(pool, postgres, &slug, &ranges, &kudos_sql, (i64, i64));
-                let wins = per_interval!(pool, postgres, &slug, &ranges, &wins_sql, (i64, f64, i64, i64));
-                Ok::<Small, sqlx::Error>((tips, kudos, wins))
+                let tips = async { Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &ranges, &tips_sql, (i64, i64))) };
+                let kudos = async { Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &ranges, &kudos_sql, (i64, i64))) };
+                let wins = async { Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &ranges, &wins_sql, (i64, f64, i64, i64))) };
+                Ok::<Small, sqlx::Error>(tokio::try_join!(tips, kudos, wins)?)
             };
             let firsts = sqlx::query_as::<_, (i64, Option<i64>, bool, Option<i64>)>(&firsts_sql)
                 .bind(&slug)
