@@ -97,7 +97,6 @@ fn parse_role(s: &str) -> Result<Role, String> {
 /// Runs the command; a failure is one readable line (its causes joined with `: `) and exit
 /// status 1 — never a backtrace, even with `RUST_BACKTRACE` set.
 fn main() -> std::process::ExitCode {
-    limit_allocator_memory();
     match actix_web::rt::System::new().block_on(run()) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
@@ -275,26 +274,6 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     tracing::info!(%base, backend = app.store().backend_name(), "tsunagu is serving");
     return_free_memory();
     app.run_until_stopped().await
-}
-
-/// Caps glibc's malloc arenas at two. By default every thread that allocates may get an arena
-/// of its own (up to eight per core), each keeping freed memory for itself: about 3 MB of
-/// resident memory per HTTP worker and runtime thread while idle. The service's threads spend
-/// their time waiting on the network and the database, not contending for the allocator.
-/// Runs before any thread starts; elsewhere than Linux with glibc it does nothing.
-/// An operator's own `MALLOC_ARENA_MAX` or `GLIBC_TUNABLES` is left in charge.
-fn limit_allocator_memory() {
-    if std::env::var_os("MALLOC_ARENA_MAX").is_some()
-        || std::env::var_os("GLIBC_TUNABLES").is_some()
-    {
-        return;
-    }
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `mallopt` only changes allocator parameters; it is called once, before any other
-    // thread exists, with a documented parameter (M_ARENA_MAX) and a positive value.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-    }
 }
 
 /// Gives back to the operating system the memory start-up allocated and freed (building the
