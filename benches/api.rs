@@ -272,8 +272,9 @@ async fn seed(url: &str, questions: usize, copies: usize) -> (Application, Strin
 }
 
 /// Spreads the seeded questions over the last [`SPAN_MICROS`] (answers 0–72 hours after the
-/// question, helpful reactions an hour after the answer, never later than now), then copies them `copies` times, each copy one span further back. Plain SQL on
-/// the benchmark's own database: the store has no way to write the past, by design.
+/// question, helpful reactions an hour after the answer, never later than now), then copies
+/// them `copies` times, each copy one span further back. Plain SQL on the benchmark's own
+/// database: the store has no way to write the past, by design.
 async fn history(url: &str, questions: usize, copies: usize) {
     let mut conn = Raw::connect(url).await;
     let now = chrono::Utc::now().timestamp_micros();

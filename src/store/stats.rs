@@ -17,7 +17,8 @@ use chrono::{DateTime, Utc};
 /// `CASE` with a scalar subquery, because PostgreSQL plans `by_asker AND EXISTS (…)` as a
 /// hashed subplan that hashes every anonymous question on each request (658 ms at 1,000,000
 /// questions).
-const ANSWER_BY_ANONYMOUS_ASKER: &str = "(CASE WHEN a.by_asker THEN COALESCE((SELECT q.anonymous \
+pub(crate) const ANSWER_BY_ANONYMOUS_ASKER: &str =
+    "(CASE WHEN a.by_asker THEN COALESCE((SELECT q.anonymous \
      FROM questions q WHERE q.id = a.question_id), FALSE) ELSE FALSE END)";
 
 /// A reaction `r` by the anonymous asker of the question the answer belongs to (a `CASE`, as
@@ -453,30 +454,19 @@ impl Store {
                 .await
             };
             // The three parts of the active members side by side too: one after the other they
-            // were the longest chain of the dashboard on PostgreSQL (11 of its 12 ms).
+            // were the longest chain of the dashboard on PostgreSQL (17.2 → 14.5 ms p50 at
+            // 10,000 questions once side by side).
             let active = async {
-                let whole_days = async {
-                    if days.is_empty() {
-                        return Ok(Vec::new());
+                let slug = &slug;
+                let parts = [(&days, &days_sql), (&day_ranges, &asker_sql), (&edges, &edges_sql)];
+                let rows = futures_util::future::try_join_all(parts.into_iter().map(|(of, sql)| async move {
+                    if of.is_empty() {
+                        return Ok::<Vec<(i64, i64)>, sqlx::Error>(Vec::new());
                     }
-                    Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &days, &days_sql, (i64, i64)))
-                };
-                let askers = async {
-                    if days.is_empty() {
-                        return Ok(Vec::new());
-                    }
-                    Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &day_ranges, &asker_sql, (i64, i64)))
-                };
-                let partial_days = async {
-                    if edges.is_empty() {
-                        return Ok(Vec::new());
-                    }
-                    Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &edges, &edges_sql, (i64, i64)))
-                };
-                let (mut rows, askers, partial_days) = tokio::try_join!(whole_days, askers, partial_days)?;
-                rows.extend(askers);
-                rows.extend(partial_days);
-                Ok::<_, sqlx::Error>(rows)
+                    Ok(per_interval!(pool, postgres, slug, of, sql, (i64, i64)))
+                }))
+                .await?;
+                Ok::<_, sqlx::Error>(rows.concat())
             };
             let small = async {
                 let tips = async { Ok::<_, sqlx::Error>(per_interval!(pool, postgres, &slug, &ranges, &tips_sql, (i64, i64))) };
