@@ -54,4 +54,36 @@ on_both_databases! {
         let tags = app.get_json("/tags", &asker.key).await;
         assert_eq!(tags["items"][0], json!({"slug": "busy", "question_count": 25, "post_count": 25, "label": "busy (25)"}));
     }
+
+    async fn accepting_an_answer_while_it_is_edited_never_fails(app) {
+        // Accepting changes the answer's `accepted` flag (a trigger, migration 0018) while
+        // editing changes its body: both lock the answer and its question, and must take the
+        // locks in the same order, or PostgreSQL aborts one of them (a 500).
+        let asker = app.member("asker").await;
+        let helper = app.member("helper").await;
+        let qid = app.ask(&asker.key, "Which connector do I need", "b", &[], false).await["id"].as_i64().unwrap();
+        let answer = app.answer(&helper.key, qid, "The Office 365 one").await["id"].as_i64().unwrap();
+        let mut tasks = Vec::new();
+        for worker in 0..4 {
+            let client = app.client.clone();
+            let (key, base) = (if worker % 2 == 0 { asker.key.clone() } else { helper.key.clone() }, app.url(""));
+            tasks.push(tokio::spawn(async move {
+                let mut statuses = Vec::new();
+                for i in 0..40 {
+                    let request = match (worker % 2, i % 2) {
+                        (0, 0) => client.post(format!("{base}/answers/{answer}/accept")).json(&json!({})),
+                        (0, _) => client.delete(format!("{base}/answers/{answer}/accept")),
+                        _ => client.patch(format!("{base}/answers/{answer}")).json(&json!({"body": format!("edit {worker}-{i}")})),
+                    };
+                    statuses.push(request.bearer_auth(&key).send().await.unwrap().status());
+                }
+                statuses
+            }));
+        }
+        for task in tasks {
+            for status in task.await.unwrap() {
+                assert_eq!(status, StatusCode::OK);
+            }
+        }
+    }
 }
