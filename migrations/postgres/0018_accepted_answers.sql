@@ -23,3 +23,21 @@ EXECUTE FUNCTION questions_accepted_changed();
 -- A member's accepted answers to other members' questions, by time (the leaderboard counts a
 -- period of them).
 CREATE INDEX answers_accepted_author ON answers (author_id, created_at) WHERE accepted AND NOT by_asker;
+
+-- `by_asker` of answers and reactions (migration 0015), set by the database as well as by the
+-- service, as kudos' is (0017): profiles now count an answer as an anonymous asker's own only
+-- through this flag, so a writer that does not know it (a replica of an older version during
+-- an upgrade, an import) cannot leave it false and name her on her public profile.
+CREATE FUNCTION answers_by_asker_set() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.by_asker := EXISTS (SELECT 1 FROM questions q WHERE q.id = NEW.question_id AND q.author_id = NEW.author_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER answers_by_asker_set BEFORE INSERT ON answers FOR EACH ROW EXECUTE FUNCTION answers_by_asker_set();
+CREATE FUNCTION answer_reactions_by_asker_set() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.by_asker := EXISTS (SELECT 1 FROM answers a JOIN questions q ON q.id = a.question_id
+    WHERE a.id = NEW.answer_id AND q.author_id = NEW.member_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER answer_reactions_by_asker_set BEFORE INSERT ON answer_reactions FOR EACH ROW EXECUTE FUNCTION answer_reactions_by_asker_set();

@@ -269,3 +269,61 @@ async fn kudos_written_without_the_flag_still_do_not_name_an_anonymous_asker_on_
     assert_eq!(this_week["kudos_given"], 1, "{this_week}");
     app.stop().await;
 }
+
+/// Profiles count an answer, and what it received, as an anonymous asker's own through
+/// `answers.by_asker` alone. On PostgreSQL the database sets it (and reactions' flag) for a
+/// writer that does not, as for kudos above.
+#[tokio::test]
+async fn answers_written_without_the_flag_still_do_not_name_an_anonymous_asker_on_postgres() {
+    let app = spawn_app(Backend::Postgres).await;
+    let asker = app.member("asker").await;
+    let helper = app.member("helper").await;
+    let q = app
+        .ask(&asker.key, "An anonymous question", "b", &[], true)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let now = chrono::Utc::now().timestamp_micros();
+    app.execute_sql(&format!(
+        "INSERT INTO answers (question_id, author_id, body, created_at, updated_at) \
+         VALUES ({q}, {}, 'what I did in the end', {now}, {now})",
+        asker.id
+    ))
+    .await;
+    app.execute_sql(&format!(
+        "INSERT INTO answer_reactions (answer_id, member_id, kind, created_at) \
+         SELECT id, {}, 'helpful', {now} FROM answers WHERE question_id = {q}",
+        helper.id
+    ))
+    .await;
+    assert_eq!(
+        app.execute_sql("UPDATE answer_reactions SET kind = kind WHERE by_asker")
+            .await,
+        0,
+        "the helper's reaction is not the asker's"
+    );
+    let profile = app
+        .get_json(&format!("/members/{}", asker.id), &helper.key)
+        .await;
+    assert_eq!(
+        (
+            profile["answers"].as_i64(),
+            profile["helpful_received"].as_i64()
+        ),
+        (Some(0), Some(0)),
+        "{profile}"
+    );
+    app.execute_sql(&format!(
+        "INSERT INTO answer_reactions (answer_id, member_id, kind, created_at) \
+         SELECT id, {}, 'thanks', {now} FROM answers WHERE question_id = {q}",
+        asker.id
+    ))
+    .await;
+    assert_eq!(
+        app.execute_sql("UPDATE answer_reactions SET kind = kind WHERE by_asker")
+            .await,
+        1,
+        "the database marks the asker's own reactions in her thread"
+    );
+    app.stop().await;
+}
