@@ -855,7 +855,9 @@ pub async fn give_kudos(
     let (id, newly_given) = state
         .store
         .give_kudos(caller.member_id, receiver, kind, target, message.as_deref())
-        .await?;
+        .await?
+        // The answer was deleted since it was looked up above.
+        .ok_or(ApiError::NotFound("answer"))?;
     Ok(Kudos {
         id,
         target_kind: kind.to_owned(),

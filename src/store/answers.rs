@@ -195,8 +195,20 @@ impl Store {
     /// Deletes an answer (and its reactions, kudos and events); the question's status
     /// follows. False when absent.
     pub async fn delete_answer(&self, id: i64) -> StoreResult<bool> {
+        let postgres = matches!(self.pool, super::Pool::Postgres(_));
         with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            // Row locks in the order every writer takes them: the answer (which an asker's
+            // reaction to it takes through its foreign key, and accepting takes first), then its
+            // question (which deleting kudos the asker gave here takes, migration 0019), then
+            // the events (which a change of the question's anonymity rewrites after locking it).
+            if postgres {
+                sqlx::query("SELECT id FROM answers WHERE id = $1 FOR UPDATE").bind(id).execute(&mut *tx).await?;
+            }
+            sqlx::query("UPDATE questions SET me_too_count = me_too_count WHERE id = (SELECT question_id FROM answers WHERE id = $1)")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             forget_events!(tx, "answer_id", id);
             sqlx::query("DELETE FROM kudos WHERE target_kind = 'answer' AND target_id = $1")
                 .bind(id)
@@ -295,9 +307,19 @@ impl Store {
                     .bind(answer_id).bind(member_id).bind(kind.as_str()).bind(now_micros())
                     .execute(pool).await?;
             } else {
+                let mut tx = pool.begin_write().await?;
+                // Taking back the asker's own reaction in her thread locks the question before
+                // the reaction (its count in `member_days` depends on the question's anonymity,
+                // migration 0019): the order in which deleting the answer takes them.
+                sqlx::query("UPDATE questions SET me_too_count = me_too_count WHERE id = \
+                     (SELECT a.question_id FROM answer_reactions r JOIN answers a ON a.id = r.answer_id \
+                      WHERE r.answer_id = $1 AND r.member_id = $2 AND r.kind = $3 AND r.by_asker)")
+                    .bind(answer_id).bind(member_id).bind(kind.as_str())
+                    .execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM answer_reactions WHERE answer_id = $1 AND member_id = $2 AND kind = $3")
                     .bind(answer_id).bind(member_id).bind(kind.as_str())
-                    .execute(pool).await?;
+                    .execute(&mut *tx).await?;
+                tx.commit().await?;
             }
             Ok(())
         })

@@ -476,8 +476,16 @@ impl Store {
     /// Deletes a question with its answers, reactions, kudos on its answers, "me too"s and
     /// events (with their deliveries, sent or not); false when absent.
     pub async fn delete_question(&self, id: i64) -> StoreResult<bool> {
+        let postgres = matches!(self.pool, super::Pool::Postgres(_));
         with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            // Row locks in the order every writer takes them: the answers (which an asker's
+            // reaction in her thread takes through its foreign key before the question,
+            // migration 0019, and accepting takes first), the question, then the events.
+            if postgres {
+                sqlx::query("SELECT id FROM answers WHERE question_id = $1 ORDER BY id FOR UPDATE").bind(id).execute(&mut *tx).await?;
+            }
+            super::lock_question!(tx, id);
             forget_events!(tx, "question_id", id);
             sqlx::query("DELETE FROM kudos WHERE target_kind = 'answer' AND target_id IN (SELECT id FROM answers WHERE question_id = $1)")
                 .bind(id)

@@ -210,50 +210,35 @@ const KUDOS_BY_ANONYMOUS_ASKER: &str = "(CASE WHEN k.by_asker THEN COALESCE((SEL
 /// The members active in each range `(i, start, end)` of `$2`… (see [`buckets`]), as rows
 /// `(interval index, member)`: everyone who asked by name, answered, reacted, wrote a tip,
 /// logged a win or gave kudos — except what an anonymous asker did inside her own thread.
-/// With `by_asker_only`, only the acts that `member_days` leaves out (an asker's answers,
-/// reactions and kudos inside her own thread, which count while the question is not
-/// anonymous). PostgreSQL reads each range with a `LATERAL` subquery (one index range per
-/// table); SQLite joins the ranges.
-fn active_members_sql(count: usize, postgres: bool, by_asker_only: bool) -> String {
-    let mut acts: Vec<(&str, &str, &str, String)> = Vec::new();
-    if !by_asker_only {
-        acts.push((
+/// Read from the acts themselves, so only for the partial days at the ends of the intervals
+/// (whole days come from `member_days`). PostgreSQL reads each range with a `LATERAL`
+/// subquery (one index range per table); SQLite joins the ranges.
+fn active_members_sql(count: usize, postgres: bool) -> String {
+    let hidden = |condition: &str| format!("NOT {condition}");
+    let acts: [(&str, &str, &str, String); 7] = [
+        (
             "questions t",
             "t",
             "author_id",
             "NOT t.anonymous".to_owned(),
-        ));
-    }
-    let asker = |alias: &str, hidden: &str| {
-        if by_asker_only {
-            format!("{alias}.by_asker AND NOT {hidden}")
-        } else {
-            format!("NOT {hidden}")
-        }
-    };
-    acts.push((
-        "answers a",
-        "a",
-        "author_id",
-        asker("a", ANSWER_BY_ANONYMOUS_ASKER),
-    ));
-    acts.push((
-        "answer_reactions r",
-        "r",
-        "member_id",
-        asker("r", REACTION_BY_ANONYMOUS_ASKER),
-    ));
-    acts.push((
-        "kudos k",
-        "k",
-        "giver_id",
-        asker("k", KUDOS_BY_ANONYMOUS_ASKER),
-    ));
-    if !by_asker_only {
-        acts.push(("tip_reactions r", "r", "member_id", "TRUE".to_owned()));
-        acts.push(("tips p", "p", "author_id", "TRUE".to_owned()));
-        acts.push(("wins w", "w", "author_id", "TRUE".to_owned()));
-    }
+        ),
+        (
+            "answers a",
+            "a",
+            "author_id",
+            hidden(ANSWER_BY_ANONYMOUS_ASKER),
+        ),
+        (
+            "answer_reactions r",
+            "r",
+            "member_id",
+            hidden(REACTION_BY_ANONYMOUS_ASKER),
+        ),
+        ("kudos k", "k", "giver_id", hidden(KUDOS_BY_ANONYMOUS_ASKER)),
+        ("tip_reactions r", "r", "member_id", "TRUE".to_owned()),
+        ("tips p", "p", "author_id", "TRUE".to_owned()),
+        ("wins w", "w", "author_id", "TRUE".to_owned()),
+    ];
     let buckets = buckets(count, postgres);
     if postgres {
         let union = acts
@@ -389,14 +374,12 @@ impl Store {
             tagged = in_tag("question_tags", "question_id"),
         );
         // Each member who answered (outside her own anonymous thread) or wrote a tip in the
-        // period: their first answer and first tip ever (one seek each). An asker's answers in
-        // her own thread are not in `member_days` and are read for the whole period.
+        // period: their first answer and first tip ever (one seek each).
         let contributors_sql = format!(
             "WITH m AS (SELECT d.member_id AS id FROM member_days d \
                  WHERE d.day >= $3 AND d.day < $4 AND (d.answered > 0 OR d.tipped > 0) \
                UNION SELECT a.author_id FROM answers a WHERE a.created_at >= $1 AND a.created_at < $5 AND NOT {hidden} \
                UNION SELECT a.author_id FROM answers a WHERE a.created_at >= $6 AND a.created_at < $2 AND NOT {hidden} \
-               UNION SELECT a.author_id FROM answers a WHERE a.created_at >= $5 AND a.created_at < $6 AND a.by_asker AND NOT {hidden} \
                UNION SELECT author_id FROM tips WHERE created_at >= $1 AND created_at < $5 \
                UNION SELECT author_id FROM tips WHERE created_at >= $6 AND created_at < $2) \
              SELECT (SELECT a.created_at FROM answers a \
@@ -412,17 +395,11 @@ impl Store {
             .enumerate()
             .map(|(i, (s, e))| (i as i64, *s, *e))
             .collect();
-        // Active members: the whole days of each interval from `member_days` (and, for those
-        // days, the asker's own acts in her threads, which it leaves out), the partial days
+        // Active members: the whole days of each interval from `member_days`, the partial days
         // from every act. A member counts once per interval.
         let (days, edges) = split(&ranges, DAY_MICROS);
-        let day_ranges: Vec<Range> = days
-            .iter()
-            .map(|&(i, s, e)| (i, s * DAY_MICROS, e * DAY_MICROS))
-            .collect();
         let days_sql = member_days_sql(days.len(), postgres);
-        let asker_sql = active_members_sql(day_ranges.len(), postgres, true);
-        let edges_sql = active_members_sql(edges.len(), postgres, false);
+        let edges_sql = active_members_sql(edges.len(), postgres);
         let mut facts = HealthFacts {
             intervals: vec![IntervalCounts::default(); intervals.len()],
             ..HealthFacts::default()
@@ -453,12 +430,10 @@ impl Store {
                 }))
                 .await
             };
-            // The three parts of the active members side by side too: one after the other they
-            // were the longest chain of the dashboard on PostgreSQL (17.2 → 14.5 ms p50 at
-            // 10,000 questions once side by side).
+            // The two parts of the active members side by side too.
             let active = async {
                 let slug = &slug;
-                let parts = [(&days, &days_sql), (&day_ranges, &asker_sql), (&edges, &edges_sql)];
+                let parts = [(&days, &days_sql), (&edges, &edges_sql)];
                 let rows = futures_util::future::try_join_all(parts.into_iter().map(|(of, sql)| async move {
                     if of.is_empty() {
                         return Ok::<Vec<(i64, i64)>, sqlx::Error>(Vec::new());

@@ -369,7 +369,8 @@ impl Store {
         })
     }
 
-    /// Records kudos once per giver per item; returns `(kudos id, newly given)`.
+    /// Records kudos once per giver per item; returns `(kudos id, newly given)`, or `None` when
+    /// the answer they are for was deleted meanwhile.
     pub async fn give_kudos(
         &self,
         giver: i64,
@@ -377,10 +378,23 @@ impl Store {
         kind: &str,
         target_id: i64,
         message: Option<&str>,
-    ) -> StoreResult<(i64, bool)> {
+    ) -> StoreResult<Option<(i64, bool)>> {
         let now = now_micros();
         with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            // Kudos for an answer lock it first, as its foreign key would (the target has none):
+            // kudos are then never left for an answer deleted at the same moment, whose
+            // deletion could not take them out of `member_days` (migration 0019).
+            if kind == "answer" {
+                let found = sqlx::query("UPDATE answers SET accepted = accepted WHERE id = $1")
+                    .bind(target_id)
+                    .execute(&mut *tx)
+                    .await?;
+                if found.rows_affected() == 0 {
+                    tx.rollback().await?;
+                    return Ok(None);
+                }
+            }
             let inserted: Option<i64> = sqlx::query_scalar(
                 // `by_asker`: given by the asker of the answer's question, inside her own thread
                 // (fixed now; the health figures leave such kudos out while she is anonymous).
@@ -438,7 +452,7 @@ impl Store {
             };
             tx.commit().await?;
             self.outbox_written();
-            Ok(result)
+            Ok(Some(result))
         })
     }
 

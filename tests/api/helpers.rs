@@ -190,6 +190,65 @@ impl TestApp {
         }
     }
 
+    /// Reads rows of whole numbers (BIGINT columns) from the app's database behind its back:
+    /// how tests compare a kept rollup with a count from scratch.
+    pub async fn numbers_sql(&self, statement: &str) -> Vec<Vec<i64>> {
+        use sqlx::Row;
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .expect("connect");
+                let rows = sqlx::query(statement)
+                    .fetch_all(&mut conn)
+                    .await
+                    .expect(statement);
+                rows.iter()
+                    .map(|r| (0..r.len()).map(|i| r.get::<i64, _>(i)).collect())
+                    .collect()
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .expect("connect");
+                let rows = sqlx::query(statement)
+                    .fetch_all(&mut conn)
+                    .await
+                    .expect(statement);
+                rows.iter()
+                    .map(|r| (0..r.len()).map(|i| r.get::<i64, _>(i)).collect())
+                    .collect()
+            }
+        }
+    }
+
+    /// Asserts that the per-day rollup of who was active (`member_days`, which the health
+    /// figures read) equals a count from scratch: every act by name, and an asker's acts in her
+    /// own thread only while it is not anonymous (migrations 0017 and 0019).
+    pub async fn assert_member_days_recount(&self) {
+        let recount = "SELECT day, member_id, COUNT(*), SUM(asked), SUM(answered), SUM(tipped) FROM (\
+          SELECT created_at / 86400000000 AS day, author_id AS member_id, 1 AS asked, 0 AS answered, 0 AS tipped FROM questions WHERE NOT anonymous \
+          UNION ALL SELECT a.created_at / 86400000000, a.author_id, 0, 1, 0 FROM answers a JOIN questions q ON q.id = a.question_id \
+            WHERE NOT a.by_asker OR NOT q.anonymous \
+          UNION ALL SELECT r.created_at / 86400000000, r.member_id, 0, 0, 0 FROM answer_reactions r JOIN answers a ON a.id = r.answer_id \
+            JOIN questions q ON q.id = a.question_id WHERE NOT r.by_asker OR NOT q.anonymous \
+          UNION ALL SELECT k.created_at / 86400000000, k.giver_id, 0, 0, 0 FROM kudos k \
+            LEFT JOIN answers a ON k.target_kind = 'answer' AND a.id = k.target_id LEFT JOIN questions q ON q.id = a.question_id \
+            WHERE NOT k.by_asker OR NOT COALESCE(q.anonymous, TRUE) \
+          UNION ALL SELECT created_at / 86400000000, member_id, 0, 0, 0 FROM tip_reactions \
+          UNION ALL SELECT created_at / 86400000000, author_id, 0, 0, 1 FROM tips \
+          UNION ALL SELECT created_at / 86400000000, author_id, 0, 0, 0 FROM wins) x \
+        GROUP BY day, member_id ORDER BY day, member_id";
+        let kept = self
+            .numbers_sql("SELECT day, member_id, acts, asked, answered, tipped FROM member_days ORDER BY day, member_id")
+            .await;
+        assert_eq!(
+            kept,
+            self.numbers_sql(recount).await,
+            "member_days against a recount"
+        );
+    }
+
     /// `{address}/api/v1{path}`.
     pub fn url(&self, path: &str) -> String {
         format!("{}/api/v1{}", self.address, path)

@@ -153,6 +153,20 @@ on_both_databases! {
         app.answer(&quiet.key, thread, "thanks, and one more detail").await;
         json_of(app.post(&format!("/answers/{reply}/reactions"), &quiet.key, json!({"kind": "helpful"})).await, StatusCode::OK).await;
         json_of(app.post(&format!("/answers/{reply}/kudos"), &quiet.key, json!({})).await, StatusCode::CREATED).await;
+        // A member who asks by name and acts in her threads: one answer she reacted to and
+        // thanked with kudos is deleted below, and so is her second thread, with all of it.
+        let open = app.member("open").await;
+        let named = app.ask(&open.key, "A question asked by name", "b", &["flow"], false).await["id"].as_i64().unwrap();
+        let kept_reply = app.answer(&helper.key, named, "first").await["id"].as_i64().unwrap();
+        let doomed_reply = app.answer(&members[1].key, named, "second").await["id"].as_i64().unwrap();
+        app.answer(&open.key, named, "my own follow-up").await;
+        let second_thread = app.ask(&open.key, "Another question asked by name", "b", &["flow"], false).await["id"].as_i64().unwrap();
+        let third_reply = app.answer(&helper.key, second_thread, "third").await["id"].as_i64().unwrap();
+        app.answer(&open.key, second_thread, "my own follow-up").await;
+        for reply in [kept_reply, doomed_reply, third_reply] {
+            json_of(app.post(&format!("/answers/{reply}/reactions"), &open.key, json!({"kind": "helpful"})).await, StatusCode::OK).await;
+            json_of(app.post(&format!("/answers/{reply}/kudos"), &open.key, json!({})).await, StatusCode::CREATED).await;
+        }
         // Spread every time over 300 days before now (distinct to the microsecond); a quarter
         // of the questions stay unanswered, the rest are first answered 0–59 hours later.
         let now = Utc::now().timestamp_micros();
@@ -187,6 +201,8 @@ on_both_databases! {
             let status = app.delete(&format!("/answers/{answer}/reactions/helpful"), &members[by].key).await.status();
             assert!(status.is_success() || status == StatusCode::NOT_FOUND, "{status}");
         }
+        assert_eq!(app.delete(&format!("/answers/{doomed_reply}"), &members[1].key).await.status(), StatusCode::NO_CONTENT);
+        assert_eq!(app.delete(&format!("/questions/{second_thread}"), &open.key).await.status(), StatusCode::NO_CONTENT);
         // Some questions are deleted afterwards, answered or not, with their threads.
         for &(id, asker) in questions.iter().step_by(9) {
             assert_eq!(app.delete(&format!("/questions/{id}"), &members[asker].key).await.status(), StatusCode::NO_CONTENT);
@@ -222,6 +238,14 @@ on_both_databases! {
         assert!(year.iter().filter(|r| r.median_hours_to_first_answer.is_some()).count() > 3);
         assert!(year.iter().any(|r| r.first_time_askers_answered_within_24h_share > 0.0));
         assert!(year.iter().any(|r| r.answered_within_24h_share > 0.0 && r.answered_within_24h_share < 1.0));
+        // The per-day rollup the figures read equals a count from scratch: every act by name,
+        // and an asker's acts in her own thread only while it is not anonymous (migration 0019;
+        // the toggles and deletions above moved them).
+
+        app.assert_member_days_recount().await;
+        let askers_own = "SELECT COUNT(*) FROM answer_reactions r JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id \
+            WHERE r.by_asker AND NOT q.anonymous";
+        assert!(app.numbers_sql(askers_own).await[0][0] > 0, "askers reacted in their named threads");
         // The summary's all-time figures.
         let activity = app.store.activity(None).await.unwrap();
         assert_eq!(app.store.count_unanswered().await.unwrap(), activity.questions.iter().filter(|q| q.first_answer_at.is_none()).count() as i64);
