@@ -277,6 +277,27 @@ fn member_days_sql(count: usize, postgres: bool) -> String {
     }
 }
 
+/// The lower and upper middle of comma-separated whole numbers in any order (the same one when
+/// their count is odd; `None` for none): what the median is computed from.
+fn middles_of(list: &str) -> Result<(Option<i64>, Option<i64>), std::num::ParseIntError> {
+    if list.is_empty() {
+        return Ok((None, None));
+    }
+    let mut values = list
+        .split(',')
+        .map(str::parse::<i64>)
+        .collect::<Result<Vec<_>, _>>()?;
+    let n = values.len();
+    let (_, &mut upper, _) = values.select_nth_unstable(n / 2);
+    let lower = if n % 2 == 1 {
+        upper
+    } else {
+        // The largest of the lower half, which `select_nth_unstable` left before the middle.
+        values[..n / 2].iter().copied().max().unwrap_or(upper)
+    };
+    Ok((Some(lower), Some(upper)))
+}
+
 /// A period `[from, to)` split for `member_days`: `(first day, end day, m1, m2)` — its whole
 /// UTC days `[first day, end day)`, which are `[m1, m2)` in microseconds, and its partial days
 /// `[from, m1)` and `[m2, to)`. Without a whole day, the days are empty and `m1 = m2 = to`.
@@ -326,15 +347,14 @@ impl Store {
             range = in_bucket("t.created_at"),
             tagged = in_tag("question_tags", "question_id"),
         );
-        // SQLite has neither; one query per interval ($2–$3), each on its own reader connection
-        // (they run side by side), counts, sorts and skips to the middle (4 ms for 7,000,
-        // against 14 ms with window functions over every interval in one query).
+        // SQLite has neither: one query per interval ($2–$3), each on its own reader connection
+        // (they run side by side), reads the interval's times to first answer as one text of
+        // comma-separated numbers, and the middle ones are selected here (1.7 ms for 7,000,
+        // against 4.6 ms counting, sorting and skipping to the middle in SQL — SQLite's sorter —
+        // and 14 ms with window functions; one row instead of 7,000 through the driver).
         let middle_sql = format!(
-            "WITH answered AS (SELECT t.first_answer_at - t.created_at AS d FROM questions t \
-               WHERE t.created_at >= $2 AND t.created_at < $3 AND t.first_answer_at IS NOT NULL AND {tagged}), \
-             n AS (SELECT COUNT(*) AS n FROM answered) \
-             SELECT MIN(d), MAX(d) FROM (SELECT d FROM answered ORDER BY d \
-               LIMIT (SELECT 2 - n % 2 FROM n) OFFSET (SELECT (n - 1) / 2 FROM n)) x",
+            "SELECT group_concat(t.first_answer_at - t.created_at) FROM questions t \
+             WHERE t.created_at >= $2 AND t.created_at < $3 AND t.first_answer_at IS NOT NULL AND {tagged}",
             tagged = in_tag("question_tags", "question_id"),
         );
         let tips_sql = format!(
@@ -419,12 +439,14 @@ impl Store {
                 futures_util::future::try_join_all(ranges.iter().map(|&(i, s, e)| {
                     let (slug, middle_sql) = (&slug, &middle_sql);
                     async move {
-                        let (lower, upper): (Option<i64>, Option<i64>) = sqlx::query_as(middle_sql)
+                        let delays: Option<String> = sqlx::query_scalar(middle_sql)
                             .bind(slug)
                             .bind(s)
                             .bind(e)
                             .fetch_one(pool)
                             .await?;
+                        let (lower, upper) = middles_of(delays.as_deref().unwrap_or_default())
+                            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
                         Ok::<_, sqlx::Error>((i, lower, upper))
                     }
                 }))
@@ -676,6 +698,37 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn middles_are_those_of_the_sorted_numbers() {
+        assert_eq!(middles_of(""), Ok((None, None)));
+        assert_eq!(middles_of("7"), Ok((Some(7), Some(7))));
+        assert_eq!(middles_of("9,-2"), Ok((Some(-2), Some(9))));
+        assert_eq!(middles_of("5,1,9,3,7"), Ok((Some(5), Some(5))));
+        assert_eq!(middles_of("8,1,9,3,7,3"), Ok((Some(3), Some(7))));
+        // Against a sort, on many lists with repeats.
+        let mut seed = 12345_u64;
+        for n in 1..60 {
+            let values: Vec<i64> = (0..n)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    (seed >> 40) as i64 % 17 - 8
+                })
+                .collect();
+            let mut sorted = values.clone();
+            sorted.sort_unstable();
+            let text = values
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            let expected = (Some(sorted[(n - 1) / 2]), Some(sorted[n / 2]));
+            assert_eq!(middles_of(&text), Ok(expected), "{text}");
+        }
+        assert!(middles_of("1,x").is_err());
+    }
 
     #[test]
     fn ranges_split_into_whole_hours_and_partial_ends() {
