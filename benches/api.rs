@@ -160,6 +160,7 @@ async fn seed(url: &str, questions: usize, copies: usize) -> (Application, Strin
             let answer = store
                 .create_answer(id, helper, "この手順で解決できます。")
                 .await
+                .unwrap()
                 .unwrap();
             // Four in ten questions get an accepted answer, and their asker finds two in
             // ten answers helpful (the profiles and the leaderboard have figures to count).

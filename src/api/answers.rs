@@ -235,7 +235,9 @@ pub async fn answer(
     let answer_id = state
         .store
         .create_answer(question.id, caller.member_id, body.as_str())
-        .await?;
+        .await?
+        // Deleted since it was looked up above.
+        .ok_or(ApiError::NotFound("question"))?;
     tracing::info!(question_id = question.id, answer_id, "answer created");
     Ok(answer_id)
 }

@@ -86,19 +86,26 @@ pub(crate) use refresh_question;
 pub(crate) const ANSWER_BY_ANONYMOUS_ASKER: &str = "(q.anonymous AND q.author_id = a.author_id)";
 
 impl Store {
-    /// Adds an answer to an existing question; returns its id.
+    /// Adds an answer to an existing question; returns its id, or `None` when the question was
+    /// deleted meanwhile.
     pub async fn create_answer(
         &self,
         question_id: i64,
         author_id: i64,
         body: &str,
-    ) -> StoreResult<i64> {
+    ) -> StoreResult<Option<i64>> {
         let now = now_micros();
         with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(id) = created_before!(tx, "answer") {
                 tx.commit().await?;
-                return Ok(id);
+                return Ok(Some(id));
+            }
+            // The question's row lock before the answer's row and the per-day rollups its
+            // triggers write: the order in which deleting an answer takes them (PostgreSQL).
+            if super::lock_question!(tx, question_id).rows_affected() == 0 {
+                // Deleted since the caller looked it up.
+                return Ok(None);
             }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO answers (question_id, author_id, body, created_at, updated_at, by_asker) \
@@ -130,7 +137,7 @@ impl Store {
             record_event!(tx, &event, now);
             tx.commit().await?;
             self.outbox_written();
-            Ok(id)
+            Ok(Some(id))
         })
     }
 
@@ -236,21 +243,25 @@ impl Store {
         accept: bool,
     ) -> StoreResult<()> {
         let now = now_micros();
+        let postgres = matches!(self.pool, super::Pool::Postgres(_));
         with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             // The row locks of the answers whose `accepted` flag the question's trigger will
             // change (migration 0018), before the question's: editing, deleting or hiding an
             // answer locks the answer, then its question. In the other order, on PostgreSQL,
             // accepting an answer while it was being edited deadlocked (one of the two
-            // requests failed with a 500: 137 of 600 under two concurrent loops).
-            sqlx::query(
-                "UPDATE answers SET accepted = accepted \
-                 WHERE id = $2 OR id = (SELECT accepted_answer_id FROM questions WHERE id = $1)",
-            )
-            .bind(question_id)
-            .bind(answer_id)
-            .execute(&mut *tx)
-            .await?;
+            // requests failed with a 500: 137 of 600 under two concurrent loops). In id order, as
+            // deleting a question locks its answers. (SQLite has one writer: no row locks.)
+            if postgres {
+                sqlx::query(
+                    "SELECT id FROM answers WHERE id = $2 OR id = (SELECT accepted_answer_id FROM questions WHERE id = $1) \
+                     ORDER BY id FOR NO KEY UPDATE",
+                )
+                .bind(question_id)
+                .bind(answer_id)
+                .execute(&mut *tx)
+                .await?;
+            }
             if accept {
                 // Only a change of the accepted answer is news.
                 let changed = sqlx::query(

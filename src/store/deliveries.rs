@@ -219,8 +219,8 @@ impl Store {
                 recorded.push(updated == 1);
             }
             tx.commit().await?;
-            recorded
-        });
+            Ok(recorded)
+        })?;
         // A concealed delivery (to an anonymous asker's own subscription) does not end the
         // subscription: an admin would see which subscription ended right after an event
         // only the asker could receive. The next ordinary delivery's 404/410 ends it.

@@ -41,6 +41,17 @@ pub enum StoreError {
 /// Shorthand for store results.
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// Whether PostgreSQL aborted the transaction to break a deadlock (SQLSTATE `40P01`) or for a
+/// serialization failure (`40001`): running it again can succeed (see [`with_writer`]).
+pub(crate) fn is_transient(error: &StoreError) -> bool {
+    match error {
+        StoreError::Database(sqlx::Error::Database(db)) => {
+            matches!(db.code().as_deref(), Some("40P01" | "40001"))
+        }
+        _ => false,
+    }
+}
+
 /// Maps a unique violation to [`StoreError::Duplicate`], anything else to a database error.
 pub(crate) fn unique_as(what: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
     move |e| match &e {
@@ -75,6 +86,12 @@ pub(crate) use with_pool;
 /// writers a p99 of 660 ms); on PostgreSQL the pool. Every store function that writes uses
 /// this instead of `with_pool!`; reads stay on the pool's other connections (WAL lets them
 /// run beside the writer).
+///
+/// On PostgreSQL a transaction the database aborted to break a deadlock (or a serialization
+/// failure) is run again from the start, up to three times: several writers lock the same rows
+/// (an answer, its question, the events, the per-day rollups) and one order for all of them is
+/// kept by hand, but a rare cycle must cost a retry, not a 500. The body must therefore do
+/// nothing outside its transaction before committing.
 macro_rules! with_writer {
     ($store:expr, $pool:ident => $body:expr) => {
         match &$store.pool {
@@ -82,7 +99,19 @@ macro_rules! with_writer {
                 let $pool = $store.writer.as_ref().unwrap_or(read);
                 $body
             }
-            $crate::store::Pool::Postgres($pool) => $body,
+            $crate::store::Pool::Postgres($pool) => {
+                let mut attempt = 1;
+                loop {
+                    let result: $crate::store::StoreResult<_> = async { $body }.await;
+                    match result {
+                        Err(e) if attempt < 3 && $crate::store::is_transient(&e) => {
+                            tracing::debug!(attempt, error = %e, "transaction aborted by the database; running it again");
+                            attempt += 1;
+                        }
+                        result => break result,
+                    }
+                }
+            }
         }
     };
 }
@@ -757,8 +786,8 @@ impl Store {
                             }
                         }
                         tx.commit().await?;
-                        (done, last)
-                    });
+                        Ok((done, last))
+                    })?;
                     indexed += done;
                     if let Some(last) = last {
                         after = last;
@@ -768,7 +797,8 @@ impl Store {
                                 .bind($table)
                                 .execute(pool)
                                 .await?;
-                        });
+                            Ok(())
+                        })?;
                         break;
                     }
                 }

@@ -484,8 +484,10 @@ impl Store {
             // migration 0019, and accepting takes first), the question, then the events.
             if postgres {
                 sqlx::query("SELECT id FROM answers WHERE question_id = $1 ORDER BY id FOR UPDATE").bind(id).execute(&mut *tx).await?;
+                // FOR UPDATE, not the lighter lock of `lock_question!`: an answer's foreign key
+                // (KEY SHARE) must wait for it rather than slip in before the deletion.
+                sqlx::query("SELECT id FROM questions WHERE id = $1 FOR UPDATE").bind(id).execute(&mut *tx).await?;
             }
-            super::lock_question!(tx, id);
             forget_events!(tx, "question_id", id);
             sqlx::query("DELETE FROM kudos WHERE target_kind = 'answer' AND target_id IN (SELECT id FROM answers WHERE question_id = $1)")
                 .bind(id)

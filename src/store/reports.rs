@@ -350,15 +350,9 @@ impl Store {
                     return Ok(Resolved::NoPost);
                 };
                 let reason = reason.unwrap_or_default();
-                // What was shown and is hidden now leaves the events (reports of it included),
-                // with their deliveries; `post.hidden` below is about no post, so it stays.
-                match kind {
-                    ReportTargetKind::Question => forget_events!(tx, "question_id", target_id),
-                    ReportTargetKind::Answer => forget_events!(tx, "answer_id", target_id),
-                    ReportTargetKind::Tip => forget_events!(tx, "tip_id", target_id),
-                    ReportTargetKind::Win => forget_events!(tx, "win_id", target_id),
-                }
-                sqlx::query(&format!(
+                // The post's row, then its question's, then the events: the order in which
+                // deleting and editing take their locks (PostgreSQL).
+                let hidden = sqlx::query(&format!(
                     "UPDATE {} SET hidden_at = COALESCE(hidden_at, $2), hidden_reason = $3 WHERE id = $1",
                     kind.table()
                 ))
@@ -367,6 +361,10 @@ impl Store {
                 .bind(reason)
                 .execute(&mut *tx)
                 .await?;
+                if hidden.rows_affected() == 0 {
+                    // Deleted (with its question, for an answer) since the snapshot above.
+                    return Ok(Resolved::NoPost);
+                }
                 if let Some(question_id) = post.question_id {
                     // A hidden answer is no longer the accepted one (un-hiding does not
                     // restore that: the asker accepts again if she wants).
@@ -376,6 +374,14 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                     refresh_question!(tx, question_id);
+                }
+                // What was shown and is hidden now leaves the events (reports of it included),
+                // with their deliveries; `post.hidden` below is about no post, so it stays.
+                match kind {
+                    ReportTargetKind::Question => forget_events!(tx, "question_id", target_id),
+                    ReportTargetKind::Answer => forget_events!(tx, "answer_id", target_id),
+                    ReportTargetKind::Tip => forget_events!(tx, "tip_id", target_id),
+                    ReportTargetKind::Win => forget_events!(tx, "win_id", target_id),
                 }
                 let event = NewEvent {
                     event_type: EventType::PostHidden,

@@ -204,8 +204,10 @@ fn split(ranges: &[Range], unit: i64) -> (Vec<Range>, Vec<Range>) {
 
 /// Kudos `k` given by the anonymous asker of the answer's question, inside her own thread (a
 /// `CASE`, as above; `by_asker` is fixed when the kudos are given).
+/// Kudos the asker gave in a thread that is gone (their answer deleted at the same moment, which
+/// giving kudos now prevents) count for no one, as in `member_days` (migration 0019).
 const KUDOS_BY_ANONYMOUS_ASKER: &str = "(CASE WHEN k.by_asker THEN COALESCE((SELECT q.anonymous \
-     FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = k.target_id), FALSE) ELSE FALSE END)";
+     FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = k.target_id), TRUE) ELSE FALSE END)";
 
 /// The members active in each range `(i, start, end)` of `$2`… (see [`buckets`]), as rows
 /// `(interval index, member)`: everyone who asked by name, answered, reacted, wrote a tip,
@@ -655,8 +657,10 @@ impl Store {
         let reactions_sql = "SELECT CASE WHEN q.anonymous AND q.author_id = r.member_id THEN NULL ELSE r.member_id END, r.created_at \
              FROM answer_reactions r JOIN answers a ON a.id = r.answer_id JOIN questions q ON q.id = a.question_id \
              UNION ALL SELECT member_id, created_at FROM tip_reactions";
+        // Kudos the asker gave for an answer that is gone count for no one.
         let kudos_sql = "SELECT CASE WHEN EXISTS (SELECT 1 FROM answers a JOIN questions q ON q.id = a.question_id \
              WHERE k.target_kind = 'answer' AND a.id = k.target_id AND q.anonymous AND q.author_id = k.giver_id) \
+             OR (k.by_asker AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.id = k.target_id)) \
              THEN NULL ELSE k.giver_id END, k.created_at FROM kudos k";
         let acts = |rows: Vec<(Option<i64>, i64)>| {
             rows.into_iter()

@@ -91,14 +91,14 @@ impl Store {
     /// when it existed already).
     pub async fn create_tag(&self, slug: &str) -> StoreResult<(TagRow, bool)> {
         let created = with_writer!(self, pool => {
-            sqlx::query("INSERT INTO tags (slug, created_at) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING")
+            Ok(sqlx::query("INSERT INTO tags (slug, created_at) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING")
                 .bind(slug)
                 .bind(now_micros())
                 .execute(pool)
                 .await?
                 .rows_affected()
-                == 1
-        });
+                == 1)
+        })?;
         let row = with_pool!(self, pool => {
             sqlx::query_as(&TAG_COUNTS.replace("{filter}", "t.slug = $1"))
             .bind(slug)

@@ -376,8 +376,8 @@ impl Store {
             }
             let chosen_now: Option<i64> = sqlx::query_scalar(chosen).bind(member_id).bind(day).fetch_optional(&mut *tx).await?;
             tx.commit().await?;
-            chosen_now
-        });
+            Ok(chosen_now)
+        })?;
         match tip_id {
             Some(id) => self.tip(id, member_id).await,
             None => Ok(None),

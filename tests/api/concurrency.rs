@@ -138,3 +138,132 @@ on_both_databases! {
         app.assert_member_days_recount().await;
     }
 }
+
+on_both_databases! {
+    async fn answering_deleting_and_hiding_in_one_thread_at_once_never_fails(app) {
+        // Writers that lock an answer, its question, the events and the per-day rollups, all
+        // at once (a review helper's cases: each deadlocked on PostgreSQL, a 500 for one of the
+        // two requests): a helper answering while her other answers are deleted and hidden
+        // through reports, members answering questions their asker deletes meanwhile, and the
+        // asker switching anonymity and reacting. Every request succeeds or finds its post gone.
+        let asker = app.member("asker").await;
+        let helper = app.member("helper").await;
+        let other = app.member("other").await;
+        let moderator = app.member_with_role("moderator", "moderator").await;
+        let thread = app.ask(&asker.key, "Where do I see the run history", "b", &[], false).await["id"].as_i64().unwrap();
+        let mut answers = Vec::new();
+        let mut reports = Vec::new();
+        for i in 0..16 {
+            let a = app.answer(&helper.key, thread, &format!("Look here, number {i}")).await["id"].as_i64().unwrap();
+            let report = json_of(app.post("/reports", &other.key, json!({"target_kind": "answer", "target_id": a, "reason": "spam"})).await, StatusCode::CREATED).await;
+            answers.push(a);
+            reports.push(report["id"].as_i64().unwrap());
+        }
+        let mut doomed = Vec::new();
+        for i in 0..12 {
+            doomed.push(app.ask(&asker.key, &format!("Soon deleted question {i}"), "b", &[], i % 2 == 0).await["id"].as_i64().unwrap());
+        }
+        let base = app.url("");
+        let mut tasks = Vec::new();
+        for worker in 0..6 {
+            let client = app.client.clone();
+            let key = match worker {
+                0 | 1 | 4 => helper.key.clone(),
+                2 => moderator.key.clone(),
+                _ => asker.key.clone(),
+            };
+            let (base, answers, reports, doomed) = (base.clone(), answers.clone(), reports.clone(), doomed.clone());
+            tasks.push(tokio::spawn(async move {
+                let mut statuses = Vec::new();
+                for i in 0..12 {
+                    let request = match worker {
+                        0 => client.post(format!("{base}/questions/{thread}/answers")).json(&json!({"body": format!("One more idea {i}")})),
+                        1 => client.delete(format!("{base}/answers/{}", answers[i])),
+                        2 => client.post(format!("{base}/reports/{}/resolve", reports[15 - i])).json(&json!({"action": "hide", "reason": "spam"})),
+                        3 => client.delete(format!("{base}/questions/{}", doomed[i])),
+                        4 => client.post(format!("{base}/questions/{}/answers", doomed[i])).json(&json!({"body": "Try the run history"})),
+                        _ if i % 2 == 0 => client.patch(format!("{base}/questions/{thread}")).json(&json!({"anonymous": i % 4 == 0})),
+                        _ => client.post(format!("{base}/answers/{}/reactions", answers[15 - i])).json(&json!({"kind": "helpful"})),
+                    };
+                    statuses.push(request.bearer_auth(&key).send().await.unwrap().status());
+                }
+                statuses
+            }));
+        }
+        for task in tasks {
+            for status in task.await.unwrap() {
+                assert!(!status.is_server_error(), "{status}");
+            }
+        }
+        app.assert_member_days_recount().await;
+    }
+}
+
+/// A transaction PostgreSQL aborts to break a deadlock is run again, not answered with a 500
+/// (`with_writer!`). Another session holds the question's row lock while the API deletes one
+/// of its answers (which locks the answer, then waits for the question), then asks for the
+/// answer's lock: a cycle. The API's session waited first, so its deadlock check (after
+/// PostgreSQL's `deadlock_timeout`, 1 s) runs first and aborts it; run again, it waits for the
+/// other session to commit and deletes the answer.
+#[tokio::test]
+async fn a_transaction_aborted_by_a_deadlock_is_run_again() {
+    use sqlx::Connection;
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Postgres).await;
+    let asker = app.member("asker").await;
+    let helper = app.member("helper").await;
+    let q = app
+        .ask(&asker.key, "Which trigger fits", "b", &[], false)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let a = app.answer(&helper.key, q, "The scheduled one").await["id"]
+        .as_i64()
+        .unwrap();
+    let mut other = sqlx::PgConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    sqlx::query("BEGIN").execute(&mut other).await.unwrap();
+    sqlx::query("SELECT id FROM questions WHERE id = $1 FOR UPDATE")
+        .bind(q)
+        .execute(&mut other)
+        .await
+        .unwrap();
+    let client = app.client.clone();
+    let (url, key) = (app.url(&format!("/answers/{a}")), helper.key.clone());
+    let delete = tokio::spawn(async move {
+        client
+            .delete(url)
+            .bearer_auth(key)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    });
+    // Until the API's transaction holds the answer and waits for the question.
+    let waiting = "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
+    for _ in 0..100 {
+        let n: i64 = sqlx::query_scalar(waiting)
+            .fetch_one(&mut other)
+            .await
+            .unwrap();
+        if n > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    // Granted once PostgreSQL has aborted the API's transaction.
+    sqlx::query("SELECT id FROM answers WHERE id = $1 FOR UPDATE")
+        .bind(a)
+        .execute(&mut other)
+        .await
+        .unwrap();
+    sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+    assert_eq!(delete.await.unwrap(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get(&format!("/answers/{a}"), &helper.key)
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    app.stop().await;
+}
