@@ -145,6 +145,10 @@ impl Application {
                     crate::api::security::headers,
                 ))
                 .wrap(cors(&cors_origins))
+                // gzip, Brotli or zstd as the client accepts: a question page with long
+                // answers is ~180 KB of HTML and ~40 KB sent. (The pages' CSRF tokens are
+                // masked per page for this: see `web::csrf`.)
+                .wrap(actix_web::middleware::Compress::default())
                 .wrap(TracingLogger::<RequestSpan>::new())
         })
         .listen(listener)?

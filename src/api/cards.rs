@@ -295,10 +295,13 @@ fn hours(value: f64) -> String {
     format!("{}", crate::domain::win::round_to_hundredths(value))
 }
 
-/// The card of `question` as its viewer may see it (an anonymous asker is never named).
+/// The card of `question` as its viewer may see it. An anonymous question's card never names
+/// its asker — not even on the card she fetches herself: a card is made to be posted to a chat
+/// or channel, where her own flow would otherwise show her name (found by a review helper).
 pub fn question_card(question: &Question, language: Language) -> AdaptiveCard {
     let card = Card::new(language);
-    let asked = match &question.author {
+    let author = question.author.as_ref().filter(|_| !question.anonymous);
+    let asked = match author {
         Some(author) => card.t(
             "card-asked-by",
             &[("name", Arg::from(author.display_name.as_str()))],

@@ -75,6 +75,11 @@ on_both_databases! {
         let (_, c) = card(app, &format!("/questions/{id}/card"), &helper.key, "en").await;
         let text = words(&c);
         assert!(text.contains("Asked anonymously") && text.contains("Answers: 1") && text.contains("Open the question"), "{text}");
+        // Not even the card the asker fetches herself names her: her flow posts it to a channel.
+        let (status, c) = card(app, &format!("/questions/{id}/card"), &asker.key, "ja").await;
+        assert_eq!(status, StatusCode::OK, "{c}");
+        assert!(words(&c).contains("匿名の質問 · approvals"), "{c}");
+        assert!(!c.to_string().contains("Aiko Asano") && !c.to_string().contains(&format!("/members/{}", asker.id)), "{c}");
 
         // A named question names its asker.
         let named = app.ask(&asker.key, "SharePoint のリストを Excel に出したい", "毎週の作業です", &["sharepoint"], false).await;
