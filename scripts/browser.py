@@ -311,6 +311,11 @@ def run(binary, database_url, label):
             assert "記録した成果数\t1 件\t0 件\t+1" in table, table
             assert ASKER not in m.content(), "the dashboard names the anonymous asker"
             journey.check(m, "dashboard")
+            narrow = browser.new_context(locale="ja-JP", bypass_csp=True, viewport={"width": 360, "height": 740})
+            mn = journey.sign_in(narrow, admin, admin_name)
+            mn.goto(f"{base}/dashboard")
+            width = mn.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, f"the dashboard scrolls sideways at 360 px ({width} px wide)"
             check_cards(browser, base, b_key, label, [
                 ("question", f"/questions/{question_id}/card", TITLE),
                 ("win", f"/wins/{win['id']}/card", WIN),

@@ -19,6 +19,7 @@ web-home-tag = Questions tagged “{ $tag }”
 web-home-all = Show all
 web-home-waiting = Waiting for an answer
 web-home-none-waiting = Every question has an answer. Thank you!
+web-home-none-other-waiting = No other question is waiting for an answer.
 web-home-newest = Newest questions
 web-home-none = No questions yet. Be the first to ask.
 web-anonymous = Anonymous

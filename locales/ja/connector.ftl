@@ -288,13 +288,13 @@ param-DeleteTip-id = ヒント ID
 # en: Win id
 param-DeleteWin-id = 成果 ID
 # en: How many, 1–50 (default 10).
-param-FindHelpers-limit = 件数（1〜50、既定は 10）。
+param-FindHelpers-limit = 件数（1～50、既定は 10）。
 # en: The topic you need help with.
 param-FindHelpers-tag = 相談したいタグ。
 # en: How many suggestions, 1–10 (default 5).
-param-FindSimilarQuestions-limit = 候補の件数（1〜10、既定は 5）。
+param-FindSimilarQuestions-limit = 候補の件数（1～10、既定は 5）。
 # en: How many, 1–100 (default 20).
-param-GetLeaderboard-limit = 件数（1〜100、既定は 20）。
+param-GetLeaderboard-limit = 件数（1～100、既定は 20）。
 # en: Member id
 param-GetMember-id = メンバー ID
 # en: Question id
@@ -312,11 +312,11 @@ param-GetWin-id = 成果 ID
 # en: Win id
 param-GiveWinKudos-id = 成果 ID
 # en: A unique value per request (1–255 printable characters): a retry with the same key returns the first response instead of creating a duplicate.
-param-Idempotency-Key = リクエストごとに一意な値（1〜255 文字の印字可能な文字）。通信が切れて同じキーで送り直しても、二重に作成せずに最初の応答を返します。
+param-Idempotency-Key = リクエストごとに一意な値（1～255 文字の印字可能な文字）。通信が切れて同じキーで送り直しても、二重に作成せずに最初の応答を返します。
 # en: The ETag you read: the change is refused with 412 if someone changed the resource since.
 param-If-Match = 読み取ったときのバージョン（応答の ETag ヘッダーの値）。その後にほかの人が変更していた場合は、上書きせずに止めます。省略すると確認せずに変更します。
 # en: How many at most (1–100, default 20).
-param-ListDeliveries-limit = 最大件数（1〜100、既定は 20）。
+param-ListDeliveries-limit = 最大件数（1～100、既定は 20）。
 # en: Only questions in this state.
 param-ListQuestions-status = この状態の質問だけにします。
 # en: Only questions with this topic.
@@ -324,7 +324,7 @@ param-ListQuestions-tag = このタグの質問だけにします。
 # en: Only reports in this state (default `open`).
 param-ListReports-status = この状態の報告のみ（既定は `open`: 未対応）。
 # en: How many, 1–200 (default 50).
-param-ListTags-limit = 件数（1〜200、既定は 50）。
+param-ListTags-limit = 件数（1～200、既定は 50）。
 # en: Only tags starting with this text.
 param-ListTags-q = この文字で始まるタグだけにします。
 # en: Only tips with this topic.
@@ -332,7 +332,7 @@ param-ListTips-tag = このタグのヒントだけにします。
 # en: Only wins with this topic.
 param-ListWins-tag = このタグの成果だけにします。
 # en: How many events at most (1–100, default 20).
-param-OnNewEvents-limit = イベントの最大件数（1〜100、既定は 20）。
+param-OnNewEvents-limit = イベントの最大件数（1～100、既定は 20）。
 # en: Question id
 param-RemoveMeToo-id = 質問 ID
 # en: Tip id
@@ -372,7 +372,7 @@ param-kind = `helpful`（役に立った）または `thanks`（ありがとう�
 # en: Only tips for this level.
 param-level = このレベル向けのヒントだけにします。
 # en: Page size, 1–100 (default 20).
-param-limit = 1 ページの件数（1〜100、既定は 20）。
+param-limit = 1 ページの件数（1～100、既定は 20）。
 # en: Only wins logged by this member id.
 param-member = このメンバー ID が記録した成果だけにします。
 # en: Only questions I asked.
@@ -394,7 +394,7 @@ param-target_id = 投稿の ID
 # en: What kind of post: `question`, `answer`, `tip` or `win`
 param-target_kind = 投稿の種類: `question`（質問）、`answer`（回答）、`tip`（ヒント）、`win`（成果）
 # en: The draft title, 1–150 characters.
-param-title = 下書きのタイトル（1〜150 文字）。
+param-title = 下書きのタイトル（1～150 文字）。
 # en: End (exclusive), written like `from`; default: now. `from` must be before `to`, and a report covers at most 10 years.
 param-to = 終了日時（この日時は含みません）。書き方は開始日時と同じです。省略すると現在。開始日時は終了日時より前で、期間は 10 年までです。
 # en: Event types to include, comma-separated (e.g. `question.posted,question.answered`); all when empty.
@@ -972,15 +972,15 @@ desc-Answer-mine = 呼び出したメンバーが書いた回答かどうか。
 # en: Event id; increases with time.
 desc-AnswerAcceptedEvent-id = イベント ID。時間とともに増えます。
 # en: The answer in Markdown, 1–20,000 characters.
-desc-AnswerInput-body = 回答（Markdown、1〜20,000 文字）。
+desc-AnswerInput-body = 回答（Markdown、1～20,000 文字）。
 # en: When the key was made.
 desc-ApiKey-created_at = キーを作成した日時。
 # en: Key id (use it to revoke the key).
 desc-ApiKey-id = キー ID（キーを無効にするときに使います）。
 # en: A label to recognise the key by, 1–80 characters.
-desc-CreateApiKey-name = キーを見分けるための名前（1〜80 文字）。
+desc-CreateApiKey-name = キーを見分けるための名前（1～80 文字）。
 # en: The name shown to others, 1–80 characters.
-desc-CreateMember-display_name = ほかの人に表示される名前（1〜80 文字）。
+desc-CreateMember-display_name = ほかの人に表示される名前（1～80 文字）。
 # en: E-mail address (unique), optional.
 desc-CreateMember-email = メールアドレス（重複不可、省略可）。
 # en: Role; `member` when absent.
@@ -988,13 +988,13 @@ desc-CreateMember-role = ロール（省略時は `member`）。
 # en: Hide who asked from everyone else (default false).
 desc-CreateQuestion-anonymous = はいにすると、質問者をほかの人に見せません（既定はいいえ）。
 # en: Details in Markdown, 1–20,000 characters.
-desc-CreateQuestion-body = 詳しい内容（Markdown、1〜20,000 文字）。
+desc-CreateQuestion-body = 詳しい内容（Markdown、1～20,000 文字）。
 # en: Up to 5 topics; new ones are created on first use.
 desc-CreateQuestion-tags = 最大 5 個のタグ（新しいタグは初めて使ったときに作られます）。
 # en: The question in one line, 5–150 characters.
-desc-CreateQuestion-title = 質問を 1 行で（5〜150 文字）。
+desc-CreateQuestion-title = 質問を 1 行で（5～150 文字）。
 # en: Anything moderators should know, 1–1,000 characters (optional; the author never sees it).
-desc-CreateReport-note = モデレーターに伝えたいこと（1〜1,000 文字、省略可。投稿者には表示されません）。
+desc-CreateReport-note = モデレーターに伝えたいこと（1～1,000 文字、省略可。投稿者には表示されません）。
 # en: Why you report it.
 desc-CreateReport-reason = 報告の理由。
 # en: The post's id.
@@ -1002,19 +1002,19 @@ desc-CreateReport-target_id = 投稿の ID。
 # en: What kind of post: `question`, `answer`, `tip` or `win`.
 desc-CreateReport-target_kind = 投稿の種類: `question`（質問）、`answer`（回答）、`tip`（ヒント）、`win`（成果）。
 # en: The tip in Markdown, 1–20,000 characters.
-desc-CreateTip-body = ヒントの内容（Markdown、1〜20,000 文字）。
+desc-CreateTip-body = ヒントの内容（Markdown、1～20,000 文字）。
 # en: Who the tip is for (default `beginner`).
 desc-CreateTip-level = ヒントの対象者（既定は `beginner`）。
 # en: Up to 5 topics; new ones are created on first use.
 desc-CreateTip-tags = 最大 5 個のタグ（新しいタグは初めて使ったときに作られます）。
 # en: The tip in one line, 5–150 characters.
-desc-CreateTip-title = ヒントを 1 行で（5〜150 文字）。
+desc-CreateTip-title = ヒントを 1 行で（5～150 文字）。
 # en: The flow or app (an http or https URL), optional.
 desc-CreateWin-link = フローやアプリ（http または https の URL、省略可）。
 # en: Up to 5 topics.
 desc-CreateWin-tags = 最大 5 個のタグ。
 # en: The win in one line, 5–150 characters.
-desc-CreateWin-title = 成果を 1 行で（5〜150 文字）。
+desc-CreateWin-title = 成果を 1 行で（5～150 文字）。
 # en: The secret key: send it as `Authorization: Bearer <key>`. Store it now; it cannot be shown again.
 desc-CreatedApiKey-secret = シークレットキー。`Authorization: Bearer <key>` として送ります。再表示できないので、すぐに保管してください。
 # en: The new member.
@@ -1084,11 +1084,11 @@ desc-HealthReport-items = 期間ごとに 1 行（古い順）。
 # en: Members active in the last 30 days (anonymous questions and their askers' acts in them not counted per member).
 desc-HealthSummary-active_members = 過去 30 日に活動したメンバーの数（匿名の質問と、その質問の中で質問者がしたことは、人数に数えません）。
 # en: Share (0–1) of them first answered by someone else within 24 hours.
-desc-HealthSummary-anonymous_answered_within_24h_share = そのうち、24 時間以内に質問者以外から最初の回答があった割合（0〜1）。
+desc-HealthSummary-anonymous_answered_within_24h_share = そのうち、24 時間以内に質問者以外から最初の回答があった割合（0～1）。
 # en: Questions asked anonymously in the last 30 days.
 desc-HealthSummary-anonymous_questions_asked = 過去 30 日に匿名で投稿された質問の数。
 # en: Share (0–1) of them first answered by someone else within 24 hours.
-desc-HealthSummary-answered_within_24h_share = そのうち、24 時間以内に質問者以外から最初の回答があった割合（0〜1）。
+desc-HealthSummary-answered_within_24h_share = そのうち、24 時間以内に質問者以外から最初の回答があった割合（0～1）。
 # en: Members whose first question asked by name ever came in the last 30 days.
 desc-HealthSummary-first_time_askers = 名前を出しての初めての質問が過去 30 日以内だったメンバーの数。
 # en: Kudos given in the last 30 days.
@@ -1180,7 +1180,7 @@ desc-Report-target_title = 投稿のタイトル、または回答の最初の 2
 # en: The reports on this page, oldest first.
 desc-ReportPage-items = このページの報告（古い順）。
 # en: Why, 1–500 characters; required to hide (the author is shown it), optional otherwise.
-desc-ResolveReport-reason = 理由（1〜500 文字）。非表示にする場合は必須で、投稿者に表示されます。それ以外の場合は省略できます。
+desc-ResolveReport-reason = 理由（1～500 文字）。非表示にする場合は必須で、投稿者に表示されます。それ以外の場合は省略できます。
 # en: The new role.
 desc-SetRole-role = 新しいロール。
 # en: Question id.
@@ -1252,13 +1252,13 @@ desc-UpdateMe-show_on_leaderboard = ランキングに表示するかどうか�
 # en: Change anonymity; only the asker may.
 desc-UpdateQuestion-anonymous = 匿名にするかどうかを変更します。変更できるのは質問者だけです。
 # en: New body, 1–20,000 characters.
-desc-UpdateQuestion-body = 新しい本文（1〜20,000 文字）。
+desc-UpdateQuestion-body = 新しい本文（1～20,000 文字）。
 # en: New set of topics (replaces the old set), up to 5.
 desc-UpdateQuestion-tags = 新しいタグ（今のタグと置き換わります、最大 5 個）。
 # en: New title, 5–150 characters.
-desc-UpdateQuestion-title = 新しいタイトル（5〜150 文字）。
+desc-UpdateQuestion-title = 新しいタイトル（5～150 文字）。
 # en: New body, 1–20,000 characters.
-desc-UpdateTip-body = 新しい本文（1〜20,000 文字）。
+desc-UpdateTip-body = 新しい本文（1～20,000 文字）。
 # en: Feature or unfeature (moderators only).
 desc-UpdateTip-featured = おすすめにする・外す（モデレーターのみ）。
 # en: New level.
@@ -1266,7 +1266,7 @@ desc-UpdateTip-level = 新しいレベル。
 # en: New set of topics (replaces the old set), up to 5.
 desc-UpdateTip-tags = 新しいタグ（今のタグと置き換わります、最大 5 個）。
 # en: New title, 5–150 characters.
-desc-UpdateTip-title = 新しいタイトル（5〜150 文字）。
+desc-UpdateTip-title = 新しいタイトル（5～150 文字）。
 # en: New list of questions and tips that helped.
 desc-UpdateWin-helped_by = 役に立った質問とヒントの新しい一覧。
 # en: New impact.
@@ -1276,11 +1276,11 @@ desc-UpdateWin-link = フローやアプリへの新しいリンク。
 # en: New money saved per month.
 desc-UpdateWin-money_saved_per_month = 新しい 1 か月あたりの節約金額。
 # en: New story, 1–20,000 characters.
-desc-UpdateWin-story = 新しい説明（1〜20,000 文字）。
+desc-UpdateWin-story = 新しい説明（1～20,000 文字）。
 # en: New set of topics, up to 5.
 desc-UpdateWin-tags = 新しいタグ（最大 5 個）。
 # en: New title, 5–150 characters.
-desc-UpdateWin-title = 新しいタイトル（5〜150 文字）。
+desc-UpdateWin-title = 新しいタイトル（5～150 文字）。
 # en: Who logged it.
 desc-Win-author = 記録した人。
 # en: When it was logged.
@@ -1322,11 +1322,11 @@ desc-active = 登録解除の後、または受信側がフローが存在しな
 # en: Members who asked by name, answered, reacted, wrote a tip, logged a win or gave kudos in the interval (nothing an anonymous asker did in her own thread counts).
 desc-active_members = 期間内に名前を出しての質問、回答、リアクション、ヒントの投稿、成果の記録、称賛のいずれかをしたメンバーの数（匿名の質問者が自分の質問の中でしたことは数えません）。
 # en: Amount per month, 0–1,000,000,000, in hundredths (e.g. 1200.50).
-desc-amount = 1 か月あたりの金額（0〜1,000,000,000、小数点以下 2 桁まで。例: 1200.50）。
+desc-amount = 1 か月あたりの金額（0～1,000,000,000、小数点以下 2 桁まで。例: 1200.50）。
 # en: Whether the asker chose to stay anonymous.
 desc-anonymous = 質問者が匿名を選んだかどうか。
 # en: Share (0–1) of the interval's anonymous questions first answered by someone else within 24 hours.
-desc-anonymous_answered_within_24h_share = 期間内の匿名の質問のうち、24 時間以内に質問者以外から最初の回答があった割合（0〜1）。
+desc-anonymous_answered_within_24h_share = 期間内の匿名の質問のうち、24 時間以内に質問者以外から最初の回答があった割合（0～1）。
 # en: Of the interval's questions, those asked anonymously.
 desc-anonymous_questions_asked = 期間内の質問のうち、匿名で投稿された質問の数。
 # en: The answer (`question.answered`, `answer.accepted`).
@@ -1336,7 +1336,7 @@ desc-answer_count = 回答の数。
 # en: Of those, questions someone other than the asker has answered.
 desc-answered = そのうち、質問者以外の誰かが回答した質問の数。
 # en: Share (0–1) of the interval's questions first answered by someone else within 24 hours.
-desc-answered_within_24h_share = 期間内の質問のうち、24 時間以内に質問者以外から最初の回答があった割合（0〜1）。
+desc-answered_within_24h_share = 期間内の質問のうち、24 時間以内に質問者以外から最初の回答があった割合（0～1）。
 # en: Answers written (not counting an anonymous asker's answers to their own question).
 desc-answers = 書いた回答の数（匿名の質問者が自分の質問に書いた回答は数えません）。
 # en: Their first API key, with its secret.
@@ -1402,7 +1402,7 @@ desc-finished_at = 配信、失敗、または取り消しの日時。
 # en: Members whose first question asked by name ever was asked in the interval (anonymous questions never count per member).
 desc-first_time_askers = 名前を出しての初めての質問が期間内だったメンバーの数（匿名の質問は人数に数えません）。
 # en: Share (0–1) of those first questions answered by someone else within 24 hours.
-desc-first_time_askers_answered_within_24h_share = それらの初めての質問のうち、24 時間以内に質問者以外から回答があった割合（0〜1）。
+desc-first_time_askers_answered_within_24h_share = それらの初めての質問のうち、24 時間以内に質問者以外から回答があった割合（0～1）。
 # en: Who gave it; absent when the anonymous asker gave it inside her own question's thread (then `from_asker` is true).
 desc-from = 送った人。匿名の質問者が自分の質問の中で送った場合は省略されます（そのとき「質問者から」ははいになります）。
 # en: True when the kudos came from the question's anonymous asker, who stays unnamed.
@@ -1428,7 +1428,7 @@ desc-hidden_post = 非表示にされた投稿（`post.hidden`、投稿者向け
 # en: Why a moderator hid it; absent unless hidden.
 desc-hidden_reason = モデレーターが非表示にした理由。非表示でない場合は含まれません。
 # en: Hours without an answer from another member before the trigger fires (1–720, default 24).
-desc-hours = ほかのメンバーからの回答がないままトリガーが起動するまでの時間数（1〜720、既定は 24）。
+desc-hours = ほかのメンバーからの回答がないままトリガーが起動するまでの時間数（1～720、既定は 24）。
 # en: Hours saved per month credited to the member by wins logged in the period.
 desc-hours_saved_credited = 期間内に記録された成果によって、このメンバーの貢献とされた 1 か月あたりの節約時間。
 # en: Hours saved per month (minutes per run × runs per month × people ÷ 60).
@@ -1486,7 +1486,7 @@ desc-mine = 呼び出したメンバーが投稿した質問かどうか。
 # en: Only acceptances of answers I wrote.
 desc-mine_only = 自分が書いた回答がベストアンサーに選ばれたときだけ。
 # en: Minutes saved each time the flow or app runs, 0–1,440, in tenths of a minute (e.g. 2.5).
-desc-minutes_saved_per_run = フローやアプリが 1 回動くたびに節約できる時間（分、0〜1,440、0.1 分単位。例: 2.5）。
+desc-minutes_saved_per_run = フローやアプリが 1 回動くたびに節約できる時間（分、0～1,440、0.1 分単位。例: 2.5）。
 # en: Money saved per month, optional.
 desc-money_saved_per_month = 1 か月あたりの節約金額（省略可）。
 # en: The caller's own reactions to it.
@@ -1510,7 +1510,7 @@ desc-occurred_at = 起きた日時。
 # en: Whether they said they are happy to be asked about this topic.
 desc-offers_help = このタグで相談に乗ると表明しているかどうか。
 # en: People it saves time for, 0–100,000.
-desc-people_helped = 時間が節約される人数（0〜100,000）。
+desc-people_helped = 時間が節約される人数（0～100,000）。
 # en: The window covered.
 desc-period = 対象期間。
 # en: How many posts carry it: questions, tips and wins.
@@ -1548,15 +1548,15 @@ desc-returning_askers = 期間内に初めて質問したメンバーのうち�
 # en: What the member may do.
 desc-role = メンバーができること。
 # en: Runs per month, 0–100,000.
-desc-runs_per_month = 1 か月あたりの実行回数（0〜100,000）。
+desc-runs_per_month = 1 か月あたりの実行回数（0～100,000）。
 # en: Signing secret for REST subscribers (`whsec_` + base64 of 24–64 bytes).
-desc-secret = REST の登録者向けの署名シークレット（`whsec_` + 24〜64 バイトの base64）。
+desc-secret = REST の登録者向けの署名シークレット（`whsec_` + 24～64 バイトの base64）。
 # en: Whether the member chose to appear on the leaderboard (private by default).
 desc-show_on_leaderboard = メンバーがランキングへの表示を選んだかどうか（既定は非公開）。
 # en: Whether deliveries are signed (a secret was given).
 desc-signed = 配信に署名するかどうか（シークレットが指定された場合）。
 # en: Share of the draft's character n-grams found in this title, 0–1.
-desc-similarity = 下書きのタイトルの文字の並びのうち、このタイトルにも含まれる割合（0〜1）。
+desc-similarity = 下書きのタイトルの文字の並びのうち、このタイトルにも含まれる割合（0～1）。
 # en: The tag: 1–40 letters (any script), digits, `-`, `_` or `.`; stored normalised (NFKC, lower case), so `SharePoint` and `ｓｈａｒｅｐｏｉｎｔ` are one tag.
 desc-slug = タグ名：文字（日本語も可）、数字、`-`、`_`、`.` で 1～40 文字。大文字・小文字や全角・半角をそろえて保存するので、`SharePoint` と `ｓｈａｒｅｐｏｉｎｔ` は同じタグです。
 # en: Interval start.
@@ -1566,7 +1566,7 @@ desc-status = 状態。
 # en: The interval's questions nobody but the asker has answered yet.
 desc-still_unanswered = 期間内の質問のうち、質問者以外の誰もまだ回答していないものの数。
 # en: What was built and what changed, in Markdown, 1–20,000 characters.
-desc-story = 作ったものと変わったこと（Markdown、1〜20,000 文字）。
+desc-story = 作ったものと変わったこと（Markdown、1～20,000 文字）。
 # en: `story` rendered as HTML for Teams posts and Power Apps' HTML text control: sanitised (no scripts, event handlers or `javascript:` links; links get `rel="noopener noreferrer nofollow"`; images show their alt text; HTML typed into the Markdown is shown as text).
 desc-story_html = 説明を HTML にしたもの。Teams への投稿や Power Apps の HTML テキストにそのまま使えます。安全のため、スクリプトや危険なリンクは取り除き、画像は代替テキストで表示し、説明に書かれた HTML はそのまま文字として表示します。
 # en: The subscription.
@@ -1970,7 +1970,7 @@ readme-credentials-aad = メンバーは Microsoft Entra ID の職場アカウ�
 readme-credentials-oauth2 = メンバーは会社の OpenID Connect プロバイダーでサインインします。プロバイダーに tsunagu 用のクライアントを登録し、コネクタのインポート後に表示されるリダイレクト URI を追加して、パッケージを `--client-id` を指定して生成し、`apiProperties.json` の認可・トークン・更新の URL を置き換えます。
 readme-credentials-apikey = メンバーごとに個人用の tsunagu API キー（`tsu_…`）を使います。管理者が `tsunagu admin create-member` または `POST /api/v1/members` でメンバーを作成し、メンバーは `POST /api/v1/me/api-keys` でキーを追加できます。キーは `X-Api-Key` ヘッダーで送られます。
 readme-limit-anonymous = 匿名の質問では、ほかのメンバーに質問者が表示されることはありません。フローでも質問者は空になります。
-readme-limit-lengths = タイトルは 5〜150 文字、本文は 1〜20,000 文字、タグは 1 つの質問に最大 5 個です。
+readme-limit-lengths = タイトルは 5～150 文字、本文は 1～20,000 文字、タグは 1 つの質問に最大 5 個です。
 readme-limit-rate = カスタムコネクタは接続ごとに 1 分あたり 500 リクエストまでです。
 readme-deployment = `paconn create --api-def apiDefinition.swagger.json --api-prop apiProperties.json --icon icon.png`（または `pac connector create`）でインポートするか、作成者ポータルの「OpenAPI ファイルをインポート」を使います。このパッケージは `{ $command }` で生成しました。
 warning-placeholder-host = コネクタの接続先 { $host } は例として使う名前です。自社のサーバーに合わせて生成してください: `tsunagu connector --host https://tsunagu.your-company.com`（または TSUNAGU_PUBLIC_URL を設定）。

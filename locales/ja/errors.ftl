@@ -211,4 +211,4 @@ char-0020 = 空白
 char-3000 = 全角の空白
 query-duplicate = 「{ $field }」が URL に 2 回あります。1 回だけにしてください
 query-no-such-day = 「{ $field }」の { $value } はカレンダーにない日付です
-query-year-range = 「{ $field }」の年は 1900〜2999 にしてください
+query-year-range = 「{ $field }」の年は 1900～2999 にしてください

@@ -98,6 +98,12 @@ async fn build<'a>(
     query: &HomeQuery,
 ) -> Result<HomeTemplate<'a>, ApiError> {
     let tag = optional_tag(query.tag.as_deref())?;
+    // A tag nobody uses: a page that says so, not lists that say every question is answered.
+    if let Some(tag) = &tag {
+        if !state.store.tag_exists(tag.as_str()).await? {
+            return Err(ApiError::NotFound("tag"));
+        }
+    }
     let links = Links::new(state, req);
     let view = |rows: Vec<QuestionRow>| -> Vec<Question> {
         rows.into_iter()

@@ -200,7 +200,7 @@ on_both_databases! {
         // or "duplicate field `limit`", or 「after」).
         for (path, code, detail) in [
             ("/wins?since=2026-02-30", "invalid_date", "「開始日時」の 2026-02-30 はカレンダーにない日付です"),
-            ("/wins?since=1800-01-01", "invalid_date", "「開始日時」の年は 1900〜2999 にしてください"),
+            ("/wins?since=1800-01-01", "invalid_date", "「開始日時」の年は 1900～2999 にしてください"),
             ("/questions?limit=1&limit=2", "duplicate_field", "「件数」が URL に 2 回あります。1 回だけにしてください"),
             ("/events?after=-1", "out_of_range", "「この番号より後」は 0 以上にしてください"),
             ("/questions?unanswered=maybe", "invalid_value", "「未回答のみ」には、はい（true）かいいえ（false）を指定してください（True、FALSE、1、0 も使えます）"),

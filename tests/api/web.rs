@@ -446,7 +446,7 @@ on_both_databases! {
         let (status, home) = page(app, "/", &cookie, "ja").await;
         assert_eq!(status, StatusCode::OK, "{home}");
         // The helper's topic first, then the rest oldest first, then the newest.
-        let for_you = at(&home, "あなたの得意なトピックで回答を待っている質問");
+        let for_you = at(&home, "相談に乗れるタグで回答を待っている質問");
         let waiting = at(&home, r#"<h2 id="waiting">"#);
         assert!(for_you < at(&home, "SharePoint のリストの質問です") && at(&home, "SharePoint のリストの質問です") < waiting, "{home}");
         assert!(waiting < at(&home, "一番古い Excel の質問です") && at(&home, "一番古い Excel の質問です") < at(&home, "一番新しい Excel の質問です"), "{home}");
@@ -455,7 +455,11 @@ on_both_databases! {
         // Someone without helper topics has no such list; a tag narrows (the tag's page).
         let asker_cookie = sign_in(app, &asker.key).await;
         let (_, home) = page(app, "/?tag=sharepoint", &asker_cookie, "ja").await;
-        assert!(!home.contains("あなたの得意なトピック") && home.contains("「sharepoint」の質問") && !home.contains("一番古い Excel"), "{home}");
+        assert!(!home.contains("相談に乗れるタグで回答を待っている") && home.contains("「sharepoint」の質問") && !home.contains("一番古い Excel"), "{home}");
+        // A tag nobody uses is a page that says so, not lists that say every question is answered.
+        let (status, html) = page(app, "/?tag=no-such-tag", &asker_cookie, "ja").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(!html.contains("すべての質問に回答があります"), "{html}");
         // Search: every word, highlighted; a bad search is said on the page.
         let (status, html) = page(app, "/search?q=excel+%E8%B3%AA%E5%95%8F", &cookie, "ja").await;
         assert_eq!(status, StatusCode::OK);
@@ -510,7 +514,7 @@ on_both_databases! {
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = refused.text().await.unwrap();
         assert!(html.contains("「1 回あたりの節約時間（分）」には数字を入れてください") && html.contains("「1 か月の実行回数」には整数を入れてください"), "{html}");
-        assert!(html.contains("5 文字以上") && !html.contains("「時間が節約される人数」"), "{html}");
+        assert!(html.contains("5 文字以上") && !html.contains("「助かる人数」"), "{html}");
         assert_eq!(app.get_json("/wins", &a_key(&asker)).await["items"].as_array().unwrap().len(), 0);
         // Full-width digits and grouping commas are numbers as typed by office staff.
         let logged = post_form(app, "/wins/new", &a, &[("title", "請求書の転記を自動化"), ("story", "毎月の転記がなくなった"), ("minutes", "１２．５"), ("runs", "２０"), ("people", "3"), ("cite", cite.as_str()), ("cite", tip_cite.as_str()), ("action", "log")]).await;
@@ -872,7 +876,7 @@ on_both_databases! {
         let a = app.answer(&helper.key, q["id"].as_i64().unwrap(), "こうします").await;
         let mine = sign_in(app, &asker.key).await;
         let (_, ask) = page(app, "/ask", &mine, "ja").await;
-        assert!(ask.contains("よく使われているトピック：") && ask.contains(r#"<code data-tag="sharepoint">sharepoint</code>"#), "{ask}");
+        assert!(ask.contains("よく使われているタグ：") && ask.contains(r#"<code data-tag="sharepoint">sharepoint</code>"#), "{ask}");
         let sent = post_form(app, &format!("/answers/{}/kudos", a["id"]), &mine, &[]).await;
         assert_eq!(sent.status(), StatusCode::SEE_OTHER);
         let back = sent.headers()[LOCATION].to_str().unwrap().to_owned();
