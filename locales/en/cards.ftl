@@ -30,5 +30,10 @@ card-open-win = Open the win
 card-send-kudos = Send kudos
 card-summary = Community health — last 30 days
 card-hours = { $hours } hours
+card-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
+card-under-a-minute = under a minute
 card-share = { $percent } %
 card-open-dashboard = Open the dashboard

@@ -27,5 +27,7 @@ card-open-win = 成果を開く
 card-send-kudos = 称賛を送る
 card-summary = コミュニティの状況（直近 30 日）
 card-hours = { $hours } 時間
+card-minutes = { $minutes } 分
+card-under-a-minute = 1 分未満
 card-share = { $percent } %
 card-open-dashboard = ダッシュボードを開く

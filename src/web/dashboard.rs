@@ -103,6 +103,21 @@ async fn build<'a>(
         )
     };
     let share = |s: f64| t("card-share", "percent", format!("{:.0}", s * 100.0));
+    // A wait under an hour in minutes (a median of 36 seconds read "0 hours").
+    let wait = |h: f64| {
+        let minutes = (h * 60.0).round();
+        if h >= 1.0 {
+            hours(h)
+        } else if minutes < 1.0 {
+            crate::i18n::text(language, "card-under-a-minute", &[])
+        } else {
+            crate::i18n::text(
+                language,
+                "card-minutes",
+                &[("minutes", Arg::from(minutes as i64))],
+            )
+        }
+    };
 
     let now = Utc::now();
     let periods = [
@@ -187,8 +202,8 @@ async fn build<'a>(
     );
     figures.push(figure(
         "median_hours_to_first_answer",
-        a.map(hours).unwrap_or_else(none),
-        b.map(hours).unwrap_or_else(none),
+        a.map(wait).unwrap_or_else(none),
+        b.map(wait).unwrap_or_else(none),
         a.zip(b)
             .map(|(a, b)| diff(a, b, false))
             .unwrap_or_else(none),

@@ -619,6 +619,8 @@ on_both_databases! {
             assert!(html.contains(expected), "the dashboard lacks {expected}: {html}");
         }
         assert!(!html.contains("Chika Idle"), "{html}");
+        // An answer within seconds: the median wait is under a minute, not "0 hours".
+        assert!(html.contains("<th scope=\"row\">最初の回答までの時間（中央値）</th><td class=\"now\">1 分未満</td>"), "{html}");
         // No answer in the period before: its median is "—", not a missing row.
         assert!(html.matches("<td>—</td><td>—</td>").count() >= 2, "the median row shows — for the empty period: {html}");
         // The waiting list links the anonymous question without naming its asker.
