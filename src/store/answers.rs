@@ -202,7 +202,7 @@ impl Store {
     /// Deletes an answer (and its reactions, kudos and events); the question's status
     /// follows. False when absent.
     pub async fn delete_answer(&self, id: i64) -> StoreResult<bool> {
-        let postgres = matches!(self.pool, super::Pool::Postgres(_));
+        let postgres = self.is_postgres();
         with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             // Row locks in the order every writer takes them: the answer (which an asker's
@@ -243,7 +243,7 @@ impl Store {
         accept: bool,
     ) -> StoreResult<()> {
         let now = now_micros();
-        let postgres = matches!(self.pool, super::Pool::Postgres(_));
+        let postgres = self.is_postgres();
         with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             // The row locks of the answers whose `accepted` flag the question's trigger will

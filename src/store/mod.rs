@@ -700,6 +700,11 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the database is PostgreSQL (whose SQL and row locks some queries treat apart).
+    pub(crate) fn is_postgres(&self) -> bool {
+        matches!(self.pool, Pool::Postgres(_))
+    }
+
     /// Which backend this is, for logs.
     pub fn backend_name(&self) -> &'static str {
         match self.pool {

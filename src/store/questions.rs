@@ -476,7 +476,7 @@ impl Store {
     /// Deletes a question with its answers, reactions, kudos on its answers, "me too"s and
     /// events (with their deliveries, sent or not); false when absent.
     pub async fn delete_question(&self, id: i64) -> StoreResult<bool> {
-        let postgres = matches!(self.pool, super::Pool::Postgres(_));
+        let postgres = self.is_postgres();
         with_writer!(self, pool => {
             let mut tx = pool.begin_write().await?;
             // Row locks in the order every writer takes them: the answers (which an asker's

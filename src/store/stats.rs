@@ -330,7 +330,7 @@ impl Store {
         let (from, to) = (first.0.timestamp_micros(), last.1.timestamp_micros());
         let in_tag = |table: &str, column: &str| in_tag(tag.is_some(), table, column);
         let slug = tag.map(|t| t.as_str().to_owned()).unwrap_or_default();
-        let postgres = matches!(self.pool, super::Pool::Postgres(_));
+        let postgres = self.is_postgres();
         let buckets = buckets(intervals.len(), postgres);
         let in_bucket = |column: &str| format!("{column} >= b.s AND {column} < b.e");
         // The middle one or two times to first answer of the answered questions of each
@@ -573,7 +573,7 @@ impl Store {
             .enumerate()
             .map(|(i, (s, e))| (i as i64, s, e))
             .collect();
-        let postgres = matches!(self.pool, super::Pool::Postgres(_));
+        let postgres = self.is_postgres();
         let buckets = buckets(intervals.len(), postgres);
         let wins = format!(
             "{buckets} SELECT b.i, t.minutes_saved_per_run, t.runs_per_month, t.people_helped \

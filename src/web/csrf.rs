@@ -35,10 +35,7 @@ pub fn token(
     sessions: &crate::auth::session::SessionKeys,
     req: &HttpRequest,
 ) -> (String, Option<Cookie<'static>>) {
-    let (token, cookie) = match req
-        .cookie(COOKIE)
-        .and_then(|c| decode::<TOKEN_BYTES>(c.value()))
-    {
+    let (token, cookie) = match cookie_token(req) {
         Some(token) => (token, None),
         None => {
             let mut token = [0u8; TOKEN_BYTES];
@@ -47,6 +44,11 @@ pub fn token(
         }
     };
     (mask(&token), cookie)
+}
+
+/// This browser's token, from its cookie (none when absent or unreadable).
+fn cookie_token(req: &HttpRequest) -> Option<[u8; TOKEN_BYTES]> {
+    decode(req.cookie(COOKIE)?.value())
 }
 
 /// `pad ‖ token XOR pad` with a fresh random pad, in URL-safe Base64.
@@ -62,10 +64,7 @@ fn mask(token: &[u8; TOKEN_BYTES]) -> String {
 /// Whether the form's masked token `sent` unmasks to this browser's cookie (compared in
 /// constant time).
 pub fn check(req: &HttpRequest, sent: &str) -> bool {
-    let Some(expected) = req
-        .cookie(COOKIE)
-        .and_then(|c| decode::<TOKEN_BYTES>(c.value()))
-    else {
+    let Some(expected) = cookie_token(req) else {
         return false;
     };
     let Some(masked) = decode::<{ 2 * TOKEN_BYTES }>(sent) else {
