@@ -46,7 +46,43 @@ pub fn to_plain(markdown: &str) -> String {
 }
 
 /// Renders Markdown as sanitised HTML (a fragment: `<p>`, lists, code, tables, links).
+///
+/// Served from [`RENDERED`] when the same text was rendered lately: a list of 20 questions
+/// rendered and sanitised 20 bodies on every read.
 pub fn to_html(markdown: &str) -> String {
+    if let Some(html) = RENDERED.get(markdown) {
+        return html.to_string();
+    }
+    let html = render(markdown);
+    RENDERED.insert(markdown.to_owned(), std::sync::Arc::from(html.as_str()));
+    html
+}
+
+/// Most bytes of Markdown and HTML kept in [`RENDERED`] (4 MiB: about 2,000 posts of an
+/// average length).
+const RENDERED_BYTES: u64 = 4 << 20;
+
+/// Recently rendered Markdown and its HTML, by the Markdown's text (so an edit is a new entry
+/// and the old one ages out), bounded by [`RENDERED_BYTES`]. The rendering is a pure function
+/// of the text, so a cached entry is never stale.
+static RENDERED: std::sync::LazyLock<
+    quick_cache::sync::Cache<String, std::sync::Arc<str>, TextBytes>,
+> = std::sync::LazyLock::new(|| {
+    quick_cache::sync::Cache::with_weighter(2_000, RENDERED_BYTES, TextBytes)
+});
+
+/// Weighs a cached rendering by its bytes (Markdown and HTML).
+#[derive(Clone)]
+struct TextBytes;
+
+impl quick_cache::Weighter<String, std::sync::Arc<str>> for TextBytes {
+    fn weight(&self, markdown: &String, html: &std::sync::Arc<str>) -> u64 {
+        (markdown.len() + html.len()) as u64
+    }
+}
+
+/// [`to_html`] without the cache.
+fn render(markdown: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     // Whether each open element was kept (it was within MAX_DEPTH), so its end is kept too.

@@ -252,13 +252,15 @@ impl Store {
     /// Gives back leases this worker holds (shutting down), so others need not wait them out.
     pub async fn release_leases(&self, leases: &[(i64, i64)]) -> StoreResult<()> {
         with_writer!(self, pool => {
+            let mut tx = pool.begin_write().await?;
             for (id, lease) in leases {
                 sqlx::query("UPDATE deliveries SET locked_until = 0 WHERE id = $1 AND locked_until = $2 AND status = 'pending'")
                     .bind(id)
                     .bind(lease)
-                    .execute(pool)
+                    .execute(&mut *tx)
                     .await?;
             }
+            tx.commit().await?;
             Ok(())
         })
     }

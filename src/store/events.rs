@@ -400,12 +400,13 @@ impl Store {
     /// Idempotency-Keys older than 24 hours. Returns (events, deliveries, keys) deleted.
     pub async fn prune(&self, now: i64, events_before: i64) -> StoreResult<(u64, u64, u64)> {
         with_writer!(self, pool => {
+            let mut tx = pool.begin_write().await?;
             let deliveries = sqlx::query(
                 "DELETE FROM deliveries WHERE id IN (SELECT d.id FROM deliveries d JOIN events e ON e.id = d.event_id \
                  WHERE d.status <> 'pending' AND e.occurred_at < $1 LIMIT 5000)",
             )
             .bind(events_before)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?
             .rows_affected();
             let events = sqlx::query(
@@ -413,14 +414,15 @@ impl Store {
                  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) LIMIT 5000)",
             )
             .bind(events_before)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?
             .rows_affected();
             let keys = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
                 .bind(now - super::idempotency::KEEP_MICROS)
-                .execute(pool)
+                .execute(&mut *tx)
                 .await?
                 .rows_affected();
+            tx.commit().await?;
             Ok((events, deliveries, keys))
         })
     }
@@ -433,7 +435,9 @@ impl Store {
     pub async fn sweep_unanswered(&self, now: i64) -> StoreResult<usize> {
         const HOUR: i64 = 3_600_000_000;
         let mut recorded = 0;
-        with_writer!(self, pool => {
+        // Read on the pool; each event written in a transaction of its own.
+        let thresholds: Vec<(i64, Vec<i64>)> = with_pool!(self, pool => {
+            let mut found = Vec::new();
             let thresholds: Vec<(i64, i64)> = sqlx::query_as(
                 "SELECT unanswered_hours, MIN(created_at) FROM subscriptions \
                  WHERE event_type = $1 AND ended_at IS NULL AND unanswered_hours IS NOT NULL GROUP BY unanswered_hours",
@@ -453,7 +457,13 @@ impl Store {
                 .bind(format!(":{hours}"))
                 .fetch_all(pool)
                 .await?;
-                for question_id in due {
+                found.push((hours, due));
+            }
+            found
+        });
+        for (hours, due) in thresholds {
+            for question_id in due {
+                let added: bool = with_writer!(self, pool => {
                     let mut tx = pool.begin_write().await?;
                     let (question, asker) = question_snapshot!(tx, question_id);
                     let data = EventData { question: Some(question), unanswered_hours: Some(hours), ..EventData::default() };
@@ -465,13 +475,13 @@ impl Store {
                         audience: Some(asker),
                         dedupe_key: Some(format!("question.unanswered:{question_id}:{hours}")),
                     };
-                    if record_event!(tx, &event, now).is_some() {
-                        recorded += 1;
-                    }
+                    let added = record_event!(tx, &event, now).is_some();
                     tx.commit().await?;
-                }
+                    Ok(added)
+                })?;
+                recorded += usize::from(added);
             }
-            Ok(recorded)
-        })
+        }
+        Ok(recorded)
     }
 }

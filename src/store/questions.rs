@@ -131,7 +131,7 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
-            super::index_grams!(tx, sqlite, "questions", id);
+            super::index_grams!(new tx, sqlite, "questions", id);
             for tag in new.tags {
                 super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);
             }

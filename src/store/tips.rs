@@ -115,7 +115,7 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
-            super::index_grams!(tx, sqlite, "tips", id);
+            super::index_grams!(new tx, sqlite, "tips", id);
             for tag in new.tags {
                 link_tag!(tx, "tip_tags", "tip_id", id, tag.as_str(), now);
             }
