@@ -96,7 +96,7 @@ pub(crate) use with_pool;
 macro_rules! with_writer {
     ($store:expr, $pool:ident => $body:expr) => {
         match &$store.pool {
-            $crate::store::Pool::Sqlite(read) => match $store.writer.as_deref() {
+            $crate::store::Pool::Sqlite(read) => match $store.writer.as_ref() {
                 Some(writer) => {
                     let mut turn = writer.turn().await?;
                     let result: $crate::store::StoreResult<_> = async {
@@ -598,7 +598,11 @@ pub(crate) fn title_holds_every_group(
 impl Store {
     /// Wakes this process's webhook worker: the outbox has something new.
     pub(crate) fn outbox_written(&self) {
-        self.outbox.notify_one();
+        match &self.writer {
+            // After the group's commit.
+            Some(writer) => writer.outbox_written(),
+            None => self.outbox.notify_one(),
+        }
     }
 
     /// Resolves when [`Store::outbox_written`] was called since the last wait.
@@ -706,13 +710,7 @@ impl Store {
                         &[("file", file.into()), ("cause", cause.into())]
                     ))
                 })?;
-            // Opened on first use, after the first pool checked that the file is a database.
-            let writer = SqlitePoolOptions::new()
-                .max_connections(1)
-                .min_connections(0)
-                .acquire_timeout(Duration::from_secs(30))
-                .connect_lazy_with(connect.clone());
-            (Pool::Sqlite(pool), Some(writer))
+            (Pool::Sqlite(pool), Some(connect))
         } else {
             // Never the URL itself: it may hold a password.
             let scheme = url.trim().split(':').next().unwrap_or_default();
@@ -721,8 +719,8 @@ impl Store {
             );
         };
         let outbox: std::sync::Arc<tokio::sync::Notify> = Default::default();
-        let writer =
-            writer.map(|pool| std::sync::Arc::new(writer::Writer::new(pool, outbox.clone())));
+        // Opened on first use, after the pool checked that the file is a database.
+        let writer = writer.map(|connect| writer::Writer::open(connect, outbox.clone()));
         Ok(Self {
             pool,
             writer,

@@ -11,19 +11,29 @@
 //! its own savepoint inside one `BEGIN IMMEDIATE` transaction (its store function's
 //! `begin_write` is a `SAVEPOINT`, its `commit` a `RELEASE`, its failure a `ROLLBACK TO` that
 //! leaves the others' rows alone), and the transaction commits when no other write is waiting
-//! or [`MAX_GROUP`] writes have joined. **No write is reported done before its commit**: each
-//! waits for the commit of its group and returns that commit's error if it failed (all of a
-//! group's writes fail together; none is half-kept).
+//! or [`MAX_GROUP`] writes have joined. **No write is answered before its group's commit**:
+//! one that succeeded fails if the commit fails (a group's writes are kept or lost together,
+//! never half), and one that failed is answered after the commit too, so what it raced with
+//! (a member created by another request, say) is visible when it looks again.
 //!
-//! Cancellation: a request dropped while it writes leaves its savepoint to be rolled back
-//! before the connection's next statement (sqlx does this for a dropped transaction) and the
-//! group to the next writer; the commit itself runs in a task of its own, so it finishes even if
-//! the request that started it is dropped. A write that joined a group nobody commits (every
-//! later writer went away) commits it itself after [`FLUSH_AFTER`].
+//! What could leave the writer stuck, and what prevents it:
+//! - A request dropped while it writes (actix drops a handler whose client went away): its
+//!   savepoint is rolled back before the connection's next statement (sqlx does this for a
+//!   dropped transaction) and the group waits for the next write. Every group has a flusher
+//!   that commits it [`FLUSH_AFTER`] it opened if it is still open then, so a group whose later
+//!   writes all went away is committed anyway.
+//! - The commit runs in a task on the store's runtime, so it finishes even if the request that
+//!   started it is dropped, and after the web workers stopped.
+//! - SQLite rolling back the whole transaction after an error (disk full, I/O error): a
+//!   rollback hook on the connection tells; the group is then failed for all its writes (their
+//!   rows are gone) and no further write joins it. A connection given back to the pool still
+//!   inside a transaction (that case, or a request dropped in the middle of `BEGIN`) is closed
+//!   instead of reused.
 
 use super::StoreResult;
-use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction, TransactionManager};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{oneshot, Mutex, MutexGuard, Notify};
@@ -33,12 +43,11 @@ use tokio::sync::{oneshot, Mutex, MutexGuard, Notify};
 /// first members wait longer than queueing one by one would.
 pub const MAX_GROUP: usize = 32;
 
-/// How long a write waits for a commit that should come from a later write before it commits
-/// its group itself (only when the writes behind it were cancelled).
+/// How long after it opened a group is committed even if writes are still joining or the
+/// writes that should have committed it went away.
 pub const FLUSH_AFTER: Duration = Duration::from_millis(20);
 
-/// The outcome of a group's commit, for each of its writes: the database's message when it
-/// failed.
+/// The outcome of a group's commit, for each of its writes: the reason when it failed.
 type Outcome = Result<(), Arc<str>>;
 
 /// The writer connection and the group being built on it.
@@ -49,10 +58,14 @@ pub struct Writer {
     group: Mutex<Group>,
     /// Writes waiting for their turn.
     waiting: AtomicUsize,
-    /// Woken after a commit, so the webhook worker sends what it wrote at once.
-    committed: Arc<Notify>,
-    /// The runtime the store was opened on, which runs the commits: not a web worker's, which
-    /// stops with the server while the webhook worker may still write (returning its leases).
+    /// Set by SQLite's rollback hook when the connection's whole transaction was rolled back.
+    rolled_back: Arc<AtomicBool>,
+    /// Whether a write of the open group wrote to the outbox (`Store::outbox_written`).
+    outbox_written: AtomicBool,
+    /// Woken after a commit that wrote to the outbox, so the webhook worker sends at once.
+    outbox: Arc<Notify>,
+    /// The runtime the store was opened on, which runs commits and flushers: not a web
+    /// worker's, which stops with the server while the webhook worker may still write.
     runtime: Option<tokio::runtime::Handle>,
 }
 
@@ -60,7 +73,7 @@ pub struct Writer {
 #[derive(Debug, Default)]
 struct Group {
     transaction: Option<Transaction<'static, Sqlite>>,
-    /// Counts the groups, so a write that commits its group itself commits its own one only.
+    /// Counts the groups, so a flusher commits its own group only.
     number: u64,
     members: Vec<oneshot::Sender<Outcome>>,
 }
@@ -68,7 +81,7 @@ struct Group {
 /// One write's turn on the writer connection: it holds the group until [`Turn::finish`] (or
 /// its drop, when the request is cancelled) hands it to the next write.
 pub(crate) struct Turn<'a> {
-    writer: &'a Writer,
+    writer: &'a Arc<Writer>,
     /// The group's lock with the transaction taken out while the write runs; put back by
     /// `finish` or drop.
     group: Option<(MutexGuard<'a, Group>, Transaction<'static, Sqlite>)>,
@@ -92,48 +105,108 @@ impl Drop for Waiting<'_> {
 }
 
 impl Writer {
-    /// A writer on `pool` (a pool of one connection); `committed` is woken after each commit.
-    pub fn new(pool: SqlitePool, committed: Arc<Notify>) -> Self {
-        Self {
+    /// The writer on the database of `connect` (opened on first use); `outbox` is woken after
+    /// a commit that wrote to the outbox.
+    pub fn open(connect: SqliteConnectOptions, outbox: Arc<Notify>) -> Arc<Self> {
+        let rolled_back = Arc::new(AtomicBool::new(false));
+        let hook = rolled_back.clone();
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(0)
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _| {
+                let hook = hook.clone();
+                Box::pin(async move {
+                    conn.lock_handle()
+                        .await?
+                        .set_rollback_hook(move || hook.store(true, Ordering::Release));
+                    Ok(())
+                })
+            })
+            // Only a connection outside any transaction is used again.
+            .after_release(|conn, _| {
+                Box::pin(async move {
+                    let clean =
+                        <Sqlite as sqlx::Database>::TransactionManager::get_transaction_depth(conn)
+                            == 0;
+                    if !clean {
+                        tracing::warn!(
+                            "the writer connection came back inside a transaction; it is closed"
+                        );
+                    }
+                    Ok(clean)
+                })
+            })
+            .connect_lazy_with(connect);
+        Arc::new(Self {
             pool,
             group: Mutex::default(),
             waiting: AtomicUsize::new(0),
-            committed,
+            rolled_back,
+            outbox_written: AtomicBool::new(false),
+            outbox,
             runtime: tokio::runtime::Handle::try_current().ok(),
-        }
+        })
     }
 
-    /// Waits for this write's turn, in arrival order, and opens the group's transaction if
-    /// none is open.
-    pub(crate) async fn turn(&self) -> StoreResult<Turn<'_>> {
+    /// Notes that the open group wrote to the outbox: the webhook worker is woken after its
+    /// commit (not before: it would find nothing yet).
+    pub(crate) fn outbox_written(&self) {
+        self.outbox_written.store(true, Ordering::Release);
+    }
+
+    /// Waits for this write's turn, in arrival order, and opens a group if none is open.
+    pub(crate) async fn turn(self: &Arc<Self>) -> StoreResult<Turn<'_>> {
         self.waiting.fetch_add(1, Ordering::AcqRel);
         let mut group = {
             let _waiting = Waiting(&self.waiting);
             self.group.lock().await
         };
-        let transaction = match group.transaction.take() {
-            Some(open) => open,
-            None => {
-                group.number += 1;
-                // Waits for the connection while the previous group's commit runs.
-                self.pool.begin_with("BEGIN IMMEDIATE").await?
+        if let Some(open) = group.transaction.take() {
+            if !self.rolled_back.load(Ordering::Acquire) {
+                return Ok(Turn {
+                    writer: self,
+                    group: Some((group, open)),
+                });
             }
-        };
+            self.fail(&mut group, open);
+        }
+        group.number += 1;
+        // Waits for the connection while the previous group's commit runs.
+        let transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // After the BEGIN: a failed group's rollback, run before it, has fired the hook.
+        self.rolled_back.store(false, Ordering::Release);
+        self.spawn(Self::flush_later(self.clone(), group.number, FLUSH_AFTER));
         Ok(Turn {
             writer: self,
             group: Some((group, transaction)),
         })
     }
 
+    /// Commits group `number` after `delay`, if it is still open.
+    async fn flush_later(self: Arc<Self>, number: u64, delay: Duration) {
+        tokio::time::sleep(delay).await;
+        let mut group = self.group.lock().await;
+        if group.number == number {
+            self.commit(&mut group);
+        }
+    }
+
     /// Commits the group's transaction in a task of its own (it must finish even if the
     /// request that started it goes away) and tells its writes how it went.
     fn commit(&self, group: &mut Group) {
-        let members = std::mem::take(&mut group.members);
         let Some(transaction) = group.transaction.take() else {
             return;
         };
-        let committed = self.committed.clone();
-        let commit = async move {
+        if self.rolled_back.load(Ordering::Acquire) {
+            self.fail(group, transaction);
+            return;
+        }
+        let members = std::mem::take(&mut group.members);
+        tracing::debug!(writes = members.len(), group = group.number, "group commit");
+        let wrote_outbox = self.outbox_written.swap(false, Ordering::AcqRel);
+        let outbox = self.outbox.clone();
+        self.spawn(async move {
             let outcome: Outcome = match transaction.commit().await {
                 Ok(()) => Ok(()),
                 Err(e) => {
@@ -144,11 +217,32 @@ impl Writer {
             for member in members {
                 let _ = member.send(outcome.clone());
             }
-            committed.notify_one();
-        };
+            if wrote_outbox {
+                outbox.notify_one();
+            }
+        });
+    }
+
+    /// SQLite rolled the group's whole transaction back (after a disk-full or I/O error):
+    /// every write in it failed; the transaction is dropped (its connection, still counted
+    /// inside a transaction by sqlx, is closed when it comes back to the pool).
+    fn fail(&self, group: &mut Group, transaction: Transaction<'static, Sqlite>) {
+        tracing::error!(
+            writes = group.members.len(),
+            "SQLite rolled back the writes' shared transaction; they are reported failed"
+        );
+        self.outbox_written.store(false, Ordering::Release);
+        drop(transaction);
+        let outcome: Outcome = Err("the database rolled the transaction back".into());
+        for member in group.members.drain(..) {
+            let _ = member.send(outcome.clone());
+        }
+    }
+
+    fn spawn(&self, task: impl std::future::Future<Output = ()> + Send + 'static) {
         match &self.runtime {
-            Some(runtime) => drop(runtime.spawn(commit)),
-            None => drop(tokio::spawn(commit)),
+            Some(runtime) => drop(runtime.spawn(task)),
+            None => drop(tokio::spawn(task)),
         }
     }
 }
@@ -162,47 +256,31 @@ impl Turn<'_> {
         }
     }
 
-    /// Ends this write's turn with its `result`: a write that succeeded waits for its group's
-    /// commit (and fails if the commit does); the group commits now if no other write waits
-    /// or it is full, else the next write carries it on.
+    /// Ends this write's turn with its `result` and answers after its group's commit: the
+    /// group commits now if no other write waits or it is full, else the next write carries it
+    /// on (and its flusher commits it at the latest). A write that succeeded fails if the
+    /// commit does.
     pub(crate) async fn finish<T>(mut self, result: StoreResult<T>) -> StoreResult<T> {
         let writer = self.writer;
         let Some((mut group, transaction)) = self.group.take() else {
             return result;
         };
         group.transaction = Some(transaction);
-        let receiver = result.is_ok().then(|| {
-            let (sender, receiver) = oneshot::channel();
-            group.members.push(sender);
-            receiver
-        });
-        let number = group.number;
+        let (sender, receiver) = oneshot::channel();
+        group.members.push(sender);
         if writer.waiting.load(Ordering::Acquire) == 0 || group.members.len() >= MAX_GROUP {
             writer.commit(&mut group);
         }
         drop(group);
-        let Some(mut receiver) = receiver else {
-            return result;
-        };
-        loop {
-            match tokio::time::timeout(FLUSH_AFTER, &mut receiver).await {
-                Ok(Ok(Ok(()))) => return result,
-                Ok(Ok(Err(message))) => {
-                    return Err(
-                        sqlx::Error::Protocol(format!("group commit failed: {message}")).into(),
-                    );
-                }
-                Ok(Err(_)) => {
-                    return Err(sqlx::Error::Protocol("group commit lost".into()).into());
-                }
-                Err(_) => {
-                    // The writes behind this one went away without committing: commit the
-                    // group if it is still the one this write joined.
-                    let mut group = writer.group.lock().await;
-                    if group.number == number && group.transaction.is_some() {
-                        writer.commit(&mut group);
-                    }
-                }
+        let outcome = receiver.await;
+        match (result, outcome) {
+            (Err(e), _) => Err(e),
+            (Ok(value), Ok(Ok(()))) => Ok(value),
+            (Ok(_), Ok(Err(reason))) => {
+                Err(sqlx::Error::Protocol(format!("the write was not committed: {reason}")).into())
+            }
+            (Ok(_), Err(_)) => {
+                Err(sqlx::Error::Protocol("the write's commit was lost".into()).into())
             }
         }
     }
