@@ -131,7 +131,7 @@ impl Store {
         let now = now_micros();
         let skip_locked = match &self.pool {
             Pool::Postgres(_) => " FOR UPDATE SKIP LOCKED",
-            Pool::Sqlite(_) => "",
+            Pool::Sqlite(..) => "",
         };
         let claim = format!(
             "UPDATE deliveries SET locked_until = $3, attempts = attempts + 1 WHERE id IN \

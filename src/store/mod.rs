@@ -64,8 +64,9 @@ pub(crate) fn unique_as(what: &'static str) -> impl FnOnce(sqlx::Error) -> Store
 /// Which database the store talks to.
 #[derive(Clone, Debug)]
 pub enum Pool {
-    /// An embedded SQLite file.
-    Sqlite(SqlitePool),
+    /// An embedded SQLite file: the pool's connections read, the writer (one connection, with
+    /// group commit) writes.
+    Sqlite(SqlitePool, std::sync::Arc<writer::Writer>),
     /// A PostgreSQL server.
     Postgres(PgPool),
 }
@@ -74,7 +75,7 @@ pub enum Pool {
 macro_rules! with_pool {
     ($store:expr, $pool:ident => $body:expr) => {
         match &$store.pool {
-            $crate::store::Pool::Sqlite($pool) => $body,
+            $crate::store::Pool::Sqlite($pool, _) => $body,
             $crate::store::Pool::Postgres($pool) => $body,
         }
     };
@@ -96,22 +97,15 @@ pub(crate) use with_pool;
 macro_rules! with_writer {
     ($store:expr, $pool:ident => $body:expr) => {
         match &$store.pool {
-            $crate::store::Pool::Sqlite(read) => match $store.writer.as_ref() {
-                Some(writer) => {
-                    let mut turn = writer.turn().await?;
-                    let result: $crate::store::StoreResult<_> = async {
-                        let $pool = turn.connection()?;
-                        $body
-                    }
-                    .await;
-                    turn.finish(result).await
+            $crate::store::Pool::Sqlite(_, writer) => {
+                let mut turn = writer.turn().await?;
+                let result: $crate::store::StoreResult<_> = async {
+                    let $pool = turn.connection()?;
+                    $body
                 }
-                None => {
-                    let $pool = read;
-                    let result: $crate::store::StoreResult<_> = async { $body }.await;
-                    result
-                }
-            },
+                .await;
+                turn.finish(result).await
+            }
             $crate::store::Pool::Postgres($pool) => {
                 let mut attempt = 1;
                 loop {
@@ -387,20 +381,11 @@ impl Binds {
 
 /// Starts a transaction that will write.
 ///
-/// On SQLite's writer connection (inside its group's transaction, see [`writer`]) this is a
-/// savepoint; on a SQLite pool `BEGIN IMMEDIATE`: it takes the write lock up front, waiting up
-/// to the busy timeout, instead of failing with "database is locked" when a deferred
-/// transaction tries to upgrade while another connection writes. PostgreSQL needs no such care.
+/// On SQLite's writer connection this is a savepoint inside its group's transaction, which
+/// began with `BEGIN IMMEDIATE` (see [`writer`]); on PostgreSQL a transaction.
 pub(crate) trait BeginWrite<'c> {
     type Db: sqlx::Database;
     async fn begin_write(self) -> Result<sqlx::Transaction<'c, Self::Db>, sqlx::Error>;
-}
-
-impl<'c> BeginWrite<'c> for &'c SqlitePool {
-    type Db = sqlx::Sqlite;
-    async fn begin_write(self) -> Result<sqlx::Transaction<'c, Self::Db>, sqlx::Error> {
-        self.begin_with("BEGIN IMMEDIATE").await
-    }
 }
 
 impl<'c> BeginWrite<'c> for &'c mut sqlx::SqliteConnection {
@@ -422,9 +407,6 @@ impl<'c> BeginWrite<'c> for &'c PgPool {
 #[derive(Clone, Debug)]
 pub struct Store {
     pub(crate) pool: Pool,
-    /// SQLite: the one connection that writes, with group commit (see [`writer`]); `None` on
-    /// PostgreSQL.
-    pub(crate) writer: Option<std::sync::Arc<writer::Writer>>,
     /// Woken after a commit that wrote to the outbox, so this process's webhook worker sends
     /// at once instead of at its next poll (other replicas find it when they poll).
     outbox: std::sync::Arc<tokio::sync::Notify>,
@@ -598,10 +580,10 @@ pub(crate) fn title_holds_every_group(
 impl Store {
     /// Wakes this process's webhook worker: the outbox has something new.
     pub(crate) fn outbox_written(&self) {
-        match &self.writer {
+        match &self.pool {
             // After the group's commit.
-            Some(writer) => writer.outbox_written(),
-            None => self.outbox.notify_one(),
+            Pool::Sqlite(_, writer) => writer.outbox_written(),
+            Pool::Postgres(_) => self.outbox.notify_one(),
         }
     }
 
@@ -613,7 +595,8 @@ impl Store {
     /// Opens (creating a SQLite file if needed) and returns the store. Does not migrate.
     pub async fn connect(options: &StoreOptions) -> anyhow::Result<Self> {
         let url = options.url.as_str();
-        let (pool, writer) = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        let outbox: std::sync::Arc<tokio::sync::Notify> = Default::default();
+        let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // JIT compilation off: its cost model starts compiling the health figures' and
             // search's queries (estimated costly, run in milliseconds), which then spent 15–25
             // ms compiling on every request.
@@ -671,7 +654,7 @@ impl Store {
                 .connect_with(connect)
                 .await
                 .context("cannot connect to PostgreSQL")?;
-            (Pool::Postgres(pool), None)
+            Pool::Postgres(pool)
         } else if url.starts_with("sqlite:") {
             let connect = SqliteConnectOptions::from_str(url)
                 .context("invalid SQLite URL")?
@@ -710,7 +693,9 @@ impl Store {
                         &[("file", file.into()), ("cause", cause.into())]
                     ))
                 })?;
-            (Pool::Sqlite(pool), Some(connect))
+            // The writer opens its connection on first use, after the pool checked that the
+            // file is a database.
+            Pool::Sqlite(pool, writer::Writer::open(connect, outbox.clone()))
         } else {
             // Never the URL itself: it may hold a password.
             let scheme = url.trim().split(':').next().unwrap_or_default();
@@ -718,12 +703,8 @@ impl Store {
                 "TSUNAGU_DATABASE_URL must start with sqlite: or postgres:// (it starts with {scheme:?}, without spaces before it)"
             );
         };
-        let outbox: std::sync::Arc<tokio::sync::Notify> = Default::default();
-        // Opened on first use, after the pool checked that the file is a database.
-        let writer = writer.map(|connect| writer::Writer::open(connect, outbox.clone()));
         Ok(Self {
             pool,
-            writer,
             outbox,
             search_walk: options.search_walk,
         })
@@ -732,8 +713,8 @@ impl Store {
     /// Applies pending migrations for this backend.
     pub async fn migrate(&self) -> anyhow::Result<()> {
         match &self.pool {
-            Pool::Sqlite(read) => {
-                let pool = self.writer.as_ref().map_or(read, |w| &w.pool);
+            Pool::Sqlite(_, writer) => {
+                let pool = &writer.pool;
                 sqlx::migrate!("migrations/sqlite").run(pool).await?
             }
             Pool::Postgres(pool) => {
@@ -758,7 +739,7 @@ impl Store {
     /// Which backend this is, for logs.
     pub fn backend_name(&self) -> &'static str {
         match self.pool {
-            Pool::Sqlite(_) => "sqlite",
+            Pool::Sqlite(..) => "sqlite",
             Pool::Postgres(_) => "postgres",
         }
     }
@@ -773,7 +754,7 @@ impl Store {
 
     /// Whether this store is SQLite (else PostgreSQL).
     pub(crate) fn is_sqlite(&self) -> bool {
-        matches!(self.pool, Pool::Sqlite(_))
+        matches!(self.pool, Pool::Sqlite(..))
     }
 
     /// Indexes the questions and tips that have no search grams yet — rows written before the
@@ -944,8 +925,8 @@ impl Store {
     /// (`VACUUM INTO`). PostgreSQL is backed up with `pg_dump` instead.
     pub async fn backup_to(&self, path: &std::path::Path) -> anyhow::Result<()> {
         match &self.pool {
-            Pool::Sqlite(read) => {
-                let pool = self.writer.as_ref().map_or(read, |w| &w.pool);
+            Pool::Sqlite(_, writer) => {
+                let pool = &writer.pool;
                 anyhow::ensure!(!path.exists(), "{} already exists; choose a new file", path.display());
                 sqlx::query("VACUUM INTO $1")
                     .bind(path.to_string_lossy().into_owned())
