@@ -670,9 +670,12 @@ impl Store {
             check_sqlite_file(options, connect.get_filename())?;
             // The pool's connections only read (`query_only`): a write that did not go through
             // the writer connection fails at once instead of queueing for SQLite's lock.
+            // No ping before each use: a local file's connection cannot have been cut, and
+            // the ping is a round trip to the connection's worker thread on every query.
             let pool = SqlitePoolOptions::new()
                 .max_connections(options.max_connections)
                 .acquire_timeout(Duration::from_secs(10))
+                .test_before_acquire(false)
                 .connect_with(connect.clone().pragma("query_only", "true"))
                 .await
                 .map_err(|e| {

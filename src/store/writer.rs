@@ -114,6 +114,7 @@ impl Writer {
             .max_connections(1)
             .min_connections(0)
             .acquire_timeout(Duration::from_secs(30))
+            .test_before_acquire(false)
             .after_connect(move |conn, _| {
                 let hook = hook.clone();
                 Box::pin(async move {
