@@ -28,6 +28,9 @@ use sqlx::{PgPool, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 
+/// A PostgreSQL connection idle at least this long (seconds) is pinged before it is used again.
+const PING_WHEN_IDLE_SECS: u64 = 5;
+
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -636,6 +639,18 @@ impl Store {
             let pool = PgPoolOptions::new()
                 .max_connections(options.max_connections)
                 .acquire_timeout(Duration::from_secs(10))
+                // A connection idle for a while may have been cut (a server restart, a
+                // firewall's timeout): ping it before use. One in use a moment ago is not
+                // pinged — the ping is a round trip to the server before every query.
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for >= Duration::from_secs(PING_WHEN_IDLE_SECS) {
+                            sqlx::Connection::ping(conn).await?;
+                        }
+                        Ok(true)
+                    })
+                })
                 .after_connect(|conn, _| {
                     Box::pin(async move {
                         // At least 16 MB for a query's bitmaps and sorts (the server's 4 MB

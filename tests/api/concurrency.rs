@@ -370,3 +370,39 @@ async fn a_transaction_aborted_by_a_deadlock_is_run_again() {
     }
     panic!("PostgreSQL never aborted the API's transaction in five rounds");
 }
+
+/// PostgreSQL connections that sat idle are pinged before use (`store::PING_WHEN_IDLE_SECS`,
+/// 5 s; busy ones are not, to spare a round trip per query): connections cut behind the
+/// service's back while idle — a server restart, a firewall's timeout — are replaced, and the
+/// next requests are answered instead of failing with a 500. (SQLite's are a local file's.)
+#[tokio::test]
+async fn connections_cut_while_idle_are_replaced_before_use() {
+    // The webhook worker would otherwise come upon the cut connections first.
+    let app = crate::helpers::spawn_app_with(crate::helpers::Backend::Postgres, |config| {
+        config.webhooks.poll_ms = 600_000;
+    })
+    .await;
+    let reader = app.member("reader").await;
+    assert_eq!(
+        app.get("/questions", &reader.key).await.status(),
+        StatusCode::OK
+    );
+    // Every other session on the service's database ends, as in a restart.
+    let cut = app
+        .execute_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .await;
+    assert!(cut >= 1, "the service held no connection to cut");
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    for _ in 0..5 {
+        let response = app.get("/questions", &reader.key).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "{:?}",
+            response.text().await
+        );
+    }
+}
