@@ -252,7 +252,32 @@ pub enum ApiError {
 
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
+        if lost_connection(&e) {
+            tracing::warn!(error = %e, "no usable database connection");
+            return ApiError::Unavailable(
+                "the database connection was lost or none was free; retry in a moment".into(),
+            );
+        }
         ApiError::Internal(anyhow::Error::new(e))
+    }
+}
+
+/// Whether `e` is a failed connection rather than a failed statement — an I/O error, no free
+/// connection within the pool's timeout, a closed pool (shutting down), a crashed SQLite worker,
+/// PostgreSQL's connection exceptions (SQLSTATE class `08`) or its shutdowns (`57P01`–`57P03`,
+/// e.g. a restart) — so the request may succeed when retried: a 503, not a 500. (A pooled
+/// PostgreSQL connection in use a moment ago is not pinged before use; one the server cut
+/// meanwhile fails its request this way once, then the pool drops it.)
+fn lost_connection(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|c| {
+            c.starts_with("08") || matches!(c.as_ref(), "57P01" | "57P02" | "57P03")
+        }),
+        _ => false,
     }
 }
 

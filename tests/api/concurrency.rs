@@ -374,7 +374,8 @@ async fn a_transaction_aborted_by_a_deadlock_is_run_again() {
 /// PostgreSQL connections that sat idle are pinged before use (`store::PING_WHEN_IDLE_SECS`,
 /// 5 s; busy ones are not, to spare a round trip per query): connections cut behind the
 /// service's back while idle — a server restart, a firewall's timeout — are replaced, and the
-/// next requests are answered instead of failing with a 500. (SQLite's are a local file's.)
+/// next requests are answered instead of failing. One used a moment before the cut fails its
+/// next request with a retryable 503, never a 500. (SQLite's are a local file's.)
 #[tokio::test]
 async fn connections_cut_while_idle_are_replaced_before_use() {
     // The webhook worker would otherwise come upon the cut connections first.
@@ -391,10 +392,25 @@ async fn connections_cut_while_idle_are_replaced_before_use() {
     let cut = app
         .execute_sql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+             WHERE datname = current_database() AND pid <> pg_backend_pid() \
+             AND backend_type = 'client backend' AND usename = current_user",
         )
         .await;
     assert!(cut >= 1, "the service held no connection to cut");
+    // At once: the connection was in use moments ago (503), unless the test ran slowly
+    // enough for it to count as idle (pinged and replaced: 200).
+    let response = app.get("/questions", &reader.key).await;
+    match response.status() {
+        StatusCode::OK => {}
+        StatusCode::SERVICE_UNAVAILABLE => {
+            let problem = json_of(response, StatusCode::SERVICE_UNAVAILABLE).await;
+            assert_eq!(problem["code"], "unavailable");
+        }
+        other => panic!(
+            "a cut connection answered {other}: {:?}",
+            response.text().await
+        ),
+    }
     tokio::time::sleep(std::time::Duration::from_secs(6)).await;
     for _ in 0..5 {
         let response = app.get("/questions", &reader.key).await;
@@ -405,4 +421,5 @@ async fn connections_cut_while_idle_are_replaced_before_use() {
             response.text().await
         );
     }
+    app.stop().await;
 }
