@@ -884,32 +884,58 @@ impl Store {
             let m = binds.text(fts_query(search, in_title));
             return format!("{alias}.id IN (SELECT rowid FROM {grams} WHERE {grams} MATCH {m})");
         }
+        // Per term group: the index half (any spelling's grams in the title or the body: a
+        // BitmapOr over the GIN index) AND the exact half (any spelling as a substring). A
+        // substring of a field always has its grams among the row's, so this equals "some
+        // spelling has its grams and its substring in the same field" — but on each row the
+        // bitmap found PostgreSQL checks the LIKEs first and the `@>` (over the row's few
+        // hundred grams) only where one matched, instead of every `@>` of every spelling
+        // (10,000 questions, wrk -c32: q=approval flow 170 → 265 req/s, q=フロー 承認 140 →
+        // 245 req/s).
         let mut everywhere = Vec::new();
         let mut titles = Vec::new();
+        let mut title_texts = Vec::new();
         for group in search.term_groups() {
-            let mut anywhere = Vec::new();
-            let mut title = Vec::new();
+            let (mut index_any, mut index_title) = (Vec::new(), Vec::new());
+            let (mut text_any, mut text_title) = (Vec::new(), Vec::new());
             for term in group {
                 let p = binds.text(like_contains(term));
                 let t = binds.text(term_grams('t', term).join(" "));
                 let b = binds.text(term_grams('b', term).join(" "));
-                let in_title = format!(
-                    "({alias}.search_grams @> string_to_array({t}, ' ') AND {alias}.search_title LIKE {p} ESCAPE '\\')"
-                );
-                anywhere.push(in_title.clone());
-                anywhere.push(format!(
-                    "({alias}.search_grams @> string_to_array({b}, ' ') AND {alias}.search_body LIKE {p} ESCAPE '\\')"
-                ));
-                title.push(in_title);
+                let grams_t = format!("{alias}.search_grams @> string_to_array({t}, ' ')");
+                let grams_b = format!("{alias}.search_grams @> string_to_array({b}, ' ')");
+                let like_t = format!("{alias}.search_title LIKE {p} ESCAPE '\\'");
+                let like_b = format!("{alias}.search_body LIKE {p} ESCAPE '\\'");
+                index_any.push(grams_t.clone());
+                index_any.push(grams_b);
+                index_title.push(grams_t);
+                text_any.push(like_t.clone());
+                text_any.push(like_b);
+                text_title.push(like_t);
             }
-            everywhere.push(format!("({})", anywhere.join(" OR ")));
-            titles.push(format!("({})", title.join(" OR ")));
+            // The LIKEs first: PostgreSQL checks a row's conditions of equal cost in the
+            // written order and stops at the first false one.
+            everywhere.push(format!(
+                "({}) AND ({})",
+                text_any.join(" OR "),
+                index_any.join(" OR ")
+            ));
+            titles.push(format!(
+                "({}) AND ({})",
+                text_title.join(" OR "),
+                index_title.join(" OR ")
+            ));
+            title_texts.push(format!("({})", text_title.join(" OR ")));
         }
-        let titles = titles.join(" AND ");
         if in_title {
-            titles
+            titles.join(" AND ")
         } else {
-            format!("{} AND NOT ({titles})", everywhere.join(" AND "))
+            // Not every group in the title: the LIKEs alone decide that (no index to use).
+            format!(
+                "{} AND NOT ({})",
+                everywhere.join(" AND "),
+                title_texts.join(" AND ")
+            )
         }
     }
 
