@@ -245,6 +245,10 @@ pub enum ApiError {
     /// The service cannot serve right now (e.g. the database is unreachable).
     #[error("service unavailable: {0}")]
     Unavailable(String),
+    /// No usable database connection: one was lost (e.g. the server restarted) or none came
+    /// free within the pool's timeout (10 s). Retrying can succeed. The cause is logged.
+    #[error("database unavailable: {0}")]
+    DatabaseUnavailable(sqlx::Error),
     /// A bug or an infrastructure failure; the cause is logged, never sent.
     #[error("internal error: {0}")]
     Internal(#[from] anyhow::Error),
@@ -253,10 +257,7 @@ pub enum ApiError {
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
         if lost_connection(&e) {
-            tracing::warn!(error = %e, "no usable database connection");
-            return ApiError::Unavailable(
-                "the database connection was lost or none was free; retry in a moment".into(),
-            );
+            return ApiError::DatabaseUnavailable(e);
         }
         ApiError::Internal(anyhow::Error::new(e))
     }
@@ -327,7 +328,7 @@ impl ApiError {
             ApiError::PreconditionFailed(_) => "precondition_failed",
             ApiError::RateLimited(_) => "rate_limited",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
-            ApiError::Unavailable(_) => "unavailable",
+            ApiError::Unavailable(_) | ApiError::DatabaseUnavailable(_) => "unavailable",
             ApiError::NotConfigured(_) => "not_configured",
             ApiError::Internal(_) => "internal_error",
         }
@@ -353,7 +354,7 @@ impl ApiError {
             ApiError::PreconditionFailed(_) => "Precondition failed",
             ApiError::RateLimited(_) => "Too many requests",
             ApiError::UnsupportedMediaType => "Unsupported media type",
-            ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::Unavailable(_) | ApiError::DatabaseUnavailable(_) => "Service unavailable",
             ApiError::NotConfigured(_) => "Not configured",
             ApiError::Internal(_) => "Internal error",
         }
@@ -398,6 +399,9 @@ impl ApiError {
                 "Send the request body as JSON with `Content-Type: application/json`.".into()
             }
             ApiError::Unavailable(d) | ApiError::NotConfigured(d) => d.clone(),
+            ApiError::DatabaseUnavailable(_) => {
+                "The database cannot be reached right now; try again in a moment.".into()
+            }
             ApiError::Internal(_) => {
                 "Something went wrong on our side. The error has been logged.".into()
             }
@@ -453,6 +457,7 @@ impl ApiError {
             | ApiError::PreconditionFailed(t)
             | ApiError::Unauthorized(t) => return t.message.as_deref().cloned(),
             ApiError::Internal(_) => Message::new("internal", vec![]),
+            ApiError::DatabaseUnavailable(_) => Message::new("database-unavailable", vec![]),
             _ => return None,
         })
     }
@@ -520,7 +525,9 @@ impl ResponseError for ApiError {
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::DatabaseUnavailable(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             ApiError::NotConfigured(_) => StatusCode::NOT_IMPLEMENTED,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -530,6 +537,9 @@ impl ResponseError for ApiError {
         match self {
             ApiError::Internal(cause) => tracing::error!(error = ?cause, "internal error"),
             ApiError::Unavailable(reason) => tracing::warn!(%reason, "service unavailable"),
+            ApiError::DatabaseUnavailable(cause) => {
+                tracing::warn!(error = %cause, "no usable database connection")
+            }
             ApiError::Unauthorized(reason) => tracing::debug!(%reason, "unauthorized"),
             _ => {}
         }

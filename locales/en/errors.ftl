@@ -18,6 +18,7 @@ body-timeout = The request body did not arrive within { $seconds } seconds; send
 uri-too-long = The URL is longer than the limit of { $limit } characters; send long text in a request body.
 unsupported-media-type = Send the request body as JSON with `Content-Type: application/json`.
 internal = Something went wrong on our side. The error has been logged.
+database-unavailable = The database cannot be reached right now; try again in a moment.
 
 ## What a thing is called in "No … with that id exists"
 thing-question = question

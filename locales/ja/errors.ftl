@@ -14,6 +14,7 @@ body-timeout = 送信データが { $seconds } 秒以内に届きませんでし
 uri-too-long = URL が上限（{ $limit } 文字）を超えています。長い文章は送信データ（本文）で送ってください。
 unsupported-media-type = 送信データは JSON で、`Content-Type: application/json` を付けて送ってください。
 internal = サーバー側で問題が起きました。記録済みですので、しばらくしてからお試しください。
+database-unavailable = 現在データベースに接続できません。少し時間をおいてからもう一度お試しください。
 
 ## 「その ID の…は見つかりません」で使う呼び名
 thing-question = 質問
