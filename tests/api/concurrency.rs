@@ -423,3 +423,27 @@ async fn connections_cut_while_idle_are_replaced_before_use() {
     }
     app.stop().await;
 }
+
+/// The bundled SQLite is built without the shared page-cache LRU and without allocation
+/// statistics (`LIBSQLITE3_FLAGS` in `.cargo/config.toml`): both took a process-wide mutex on
+/// every page fetch or allocation, which the reading connections queued on. Fails when the
+/// setting no longer reaches libsqlite3-sys's build (e.g. an exported `LIBSQLITE3_FLAGS`).
+#[tokio::test]
+async fn sqlite_is_built_without_process_wide_locks() {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:")
+        .await
+        .unwrap();
+    let options: Vec<String> = sqlx::query_scalar("PRAGMA compile_options")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+    assert!(
+        options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+        "{options:?}"
+    );
+    assert!(
+        !options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
+        "{options:?}"
+    );
+}
