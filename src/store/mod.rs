@@ -892,49 +892,41 @@ impl Store {
         // hundred grams) only where one matched, instead of every `@>` of every spelling
         // (10,000 questions, wrk -c32: q=approval flow 170 → 265 req/s, q=フロー 承認 140 →
         // 245 req/s).
-        let mut everywhere = Vec::new();
-        let mut titles = Vec::new();
-        let mut title_texts = Vec::new();
+        // Each group's title LIKEs, and its conditions in the title (in_title) or anywhere: the
+        // LIKEs first, as PostgreSQL checks a row's conditions of equal cost in the written
+        // order and stops at the first false one.
+        let mut title_likes = Vec::new();
+        let mut groups = Vec::new();
         for group in search.term_groups() {
-            let (mut index_any, mut index_title) = (Vec::new(), Vec::new());
-            let (mut text_any, mut text_title) = (Vec::new(), Vec::new());
+            let (mut likes, mut grams, mut in_titles) = (Vec::new(), Vec::new(), Vec::new());
             for term in group {
                 let p = binds.text(like_contains(term));
+                let title = format!("{alias}.search_title LIKE {p} ESCAPE '\\'");
                 let t = binds.text(term_grams('t', term).join(" "));
-                let b = binds.text(term_grams('b', term).join(" "));
-                let grams_t = format!("{alias}.search_grams @> string_to_array({t}, ' ')");
-                let grams_b = format!("{alias}.search_grams @> string_to_array({b}, ' ')");
-                let like_t = format!("{alias}.search_title LIKE {p} ESCAPE '\\'");
-                let like_b = format!("{alias}.search_body LIKE {p} ESCAPE '\\'");
-                index_any.push(grams_t.clone());
-                index_any.push(grams_b);
-                index_title.push(grams_t);
-                text_any.push(like_t.clone());
-                text_any.push(like_b);
-                text_title.push(like_t);
+                grams.push(format!("{alias}.search_grams @> string_to_array({t}, ' ')"));
+                likes.push(title.clone());
+                in_titles.push(title);
+                if !in_title {
+                    let b = binds.text(term_grams('b', term).join(" "));
+                    grams.push(format!("{alias}.search_grams @> string_to_array({b}, ' ')"));
+                    likes.push(format!("{alias}.search_body LIKE {p} ESCAPE '\\'"));
+                }
             }
-            // The LIKEs first: PostgreSQL checks a row's conditions of equal cost in the
-            // written order and stops at the first false one.
-            everywhere.push(format!(
+            groups.push(format!(
                 "({}) AND ({})",
-                text_any.join(" OR "),
-                index_any.join(" OR ")
+                likes.join(" OR "),
+                grams.join(" OR ")
             ));
-            titles.push(format!(
-                "({}) AND ({})",
-                text_title.join(" OR "),
-                index_title.join(" OR ")
-            ));
-            title_texts.push(format!("({})", text_title.join(" OR ")));
+            title_likes.push(format!("({})", in_titles.join(" OR ")));
         }
         if in_title {
-            titles.join(" AND ")
+            groups.join(" AND ")
         } else {
             // Not every group in the title: the LIKEs alone decide that (no index to use).
             format!(
                 "{} AND NOT ({})",
-                everywhere.join(" AND "),
-                title_texts.join(" AND ")
+                groups.join(" AND "),
+                title_likes.join(" AND ")
             )
         }
     }
