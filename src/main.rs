@@ -272,13 +272,23 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         )
     );
     tracing::info!(%base, backend = app.store().backend_name(), "tsunagu is serving");
-    return_free_memory();
+    // The workers build their routes on their own threads once the server runs, and free what
+    // they only needed for that (each collects the OpenAPI paths); trim after they have.
+    let store = app.store().clone();
+    actix_web::rt::spawn(async move {
+        actix_web::rt::time::sleep(std::time::Duration::from_secs(2)).await;
+        if let Err(error) = store.release_startup_memory().await {
+            tracing::warn!(%error, "could not release start-up memory");
+        }
+        return_free_memory();
+    });
     app.run_until_stopped().await
 }
 
 /// Gives back to the operating system the memory start-up allocated and freed (building the
-/// OpenAPI document, migrations, the first queries), which glibc otherwise keeps at the top of
-/// the heap: idle resident memory after a restart falls by several MB.
+/// OpenAPI document, migrations, the first queries, each worker's routes), which glibc
+/// otherwise keeps in every thread's arena: idle resident memory after a restart falls by
+/// several MB.
 fn return_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` releases only memory the allocator holds as free; it is safe to call

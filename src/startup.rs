@@ -111,7 +111,6 @@ impl Application {
             config.rate_limit_burst,
         ));
         let known_routes = web::Data::new(KnownRoutes::from_openapi());
-        let spec = web::Bytes::from(serde_json::to_vec(&crate::api::openapi_document())?);
         let form_limit = config.max_body_bytes;
         let auth = Arc::new(crate::auth::Authenticator::from_config(&config)?);
         let state = web::Data::new(AppState {
@@ -124,7 +123,7 @@ impl Application {
                 .into_utoipa_app()
                 .configure(routes)
                 .into_app()
-                .configure(|cfg| site_routes(cfg, spec.clone()))
+                .configure(site_routes)
                 .configure(|cfg| crate::web::routes(cfg, form_limit))
                 .app_data(state.clone())
                 .app_data(known_routes.clone())

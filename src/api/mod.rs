@@ -143,9 +143,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
 /// Routes outside the API: `/openapi.json`, the `/docs` reference, `/connector.zip`, the
 /// `/stats` dashboard page and the browser sign-in under `/auth`.
 ///
-/// `spec` is the OpenAPI document already serialized, shared by every worker: served as it is,
-/// it costs no copy per worker and no serializing per request (the document is over 500 KB).
-pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: actix_web::web::Bytes) {
+/// `/openapi.json` is serialized on its first request and then served as it is by every
+/// worker ([`served_spec`]).
+pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig) {
     use actix_web::web;
     cfg.service(
         utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}")
@@ -153,13 +153,10 @@ pub fn site_routes(cfg: &mut actix_web::web::ServiceConfig, spec: actix_web::web
     )
     .route(
         "/openapi.json",
-        web::get().to(move || {
-            let spec = spec.clone();
-            async move {
-                actix_web::HttpResponse::Ok()
-                    .content_type("application/json")
-                    .body(spec)
-            }
+        web::get().to(|| async {
+            actix_web::HttpResponse::Ok()
+                .content_type("application/json")
+                .body(served_spec())
         }),
     )
     .route("/docs", web::get().to(site::docs_redirect))
@@ -514,6 +511,20 @@ pub fn openapi_json() -> String {
     let mut text = serde_json::to_string_pretty(&openapi_document()).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The OpenAPI document as `/openapi.json` serves it (compact JSON, about 330 KB), made on
+/// its first request and shared from then on: no copy per worker, no serializing per request,
+/// and nothing held by a service nobody has asked for it yet.
+fn served_spec() -> actix_web::web::Bytes {
+    static SPEC: std::sync::OnceLock<actix_web::web::Bytes> = std::sync::OnceLock::new();
+    SPEC.get_or_init(|| {
+        // Serializing a `serde_json::Value` cannot fail (its map keys are strings).
+        let mut json = serde_json::to_vec(&openapi_document()).unwrap_or_default();
+        json.shrink_to_fit();
+        actix_web::web::Bytes::from(json)
+    })
+    .clone()
 }
 
 /// The OpenAPI description as served and committed: [`openapi`] plus what utoipa cannot

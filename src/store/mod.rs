@@ -762,6 +762,31 @@ impl Store {
         }
     }
 
+    /// Hands back the page cache each open SQLite connection filled during start-up
+    /// (migrations, the index check: pages no request will want), with `PRAGMA
+    /// shrink_memory`; a connection's cache (at most 2 MB) fills again as requests read.
+    /// Nothing to do on PostgreSQL, whose cache is the server's.
+    pub async fn release_startup_memory(&self) -> StoreResult<()> {
+        if let Pool::Sqlite(pool, writer) = &self.pool {
+            for pool in [pool, &writer.pool] {
+                // Every idle connection at once, so each is asked, not one of them twice.
+                let mut connections = Vec::new();
+                for _ in 0..pool.num_idle() {
+                    match pool.try_acquire() {
+                        Some(connection) => connections.push(connection),
+                        None => break,
+                    }
+                }
+                for connection in &mut connections {
+                    sqlx::query("PRAGMA shrink_memory")
+                        .execute(&mut **connection)
+                        .await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Checks the database answers (readiness).
     pub async fn ping(&self) -> StoreResult<()> {
         with_pool!(self, pool => {
