@@ -416,6 +416,10 @@ pub struct Store {
     /// PostgreSQL: how many questions, in listing order, a search looks through before it
     /// uses the whole search index (`TSUNAGU_SEARCH_WALK`; see `questions::list_phase`).
     pub(crate) search_walk: i64,
+    /// SQLite: the questions whose title holds every word of recent multi-word searches, by
+    /// FTS5 query (see `Store::title_matches`).
+    pub(crate) title_matches:
+        std::sync::Arc<quick_cache::sync::Cache<String, std::sync::Arc<questions::TitleMatches>>>,
 }
 
 /// Options for opening the store.
@@ -725,6 +729,9 @@ impl Store {
             pool,
             outbox,
             search_walk: options.search_walk,
+            title_matches: std::sync::Arc::new(quick_cache::sync::Cache::new(
+                questions::TITLE_MATCHES_SEARCHES,
+            )),
         })
     }
 
@@ -840,6 +847,13 @@ impl Store {
                             for id in ids.iter().filter(|id| !have.contains(id)) {
                                 index_grams!(tx, sqlite, $table, *id);
                                 done += 1;
+                            }
+                            if sqlite && $table == "questions" && done > 0 {
+                                // Older questions now match searches: kept title matches
+                                // (`Store::title_matches`) are made again.
+                                sqlx::query("UPDATE search_generation SET value = value + 1")
+                                    .execute(&mut *tx)
+                                    .await?;
                             }
                             if !sqlite && $table == "questions" {
                                 // Questions indexed before migration 0016 have search grams but

@@ -360,6 +360,56 @@ async fn finds_what_a_substring_scan_finds(app: &TestApp) {
 }
 
 on_both_databases! {
+    async fn a_repeated_multi_word_search_follows_edits_deletions_and_new_questions(app) {
+        // On SQLite a multi-word search keeps which titles hold every word (`Store::
+        // title_matches`): every change below must show in the next identical search.
+        let m = app.member("m").await;
+        let ask = |title: &'static str, body: &'static str| {
+            let key = m.key.clone();
+            async move { app.ask(&key, title, body, &[], false).await["id"].as_i64().unwrap() }
+        };
+        let search = |query: &'static str| found(app, &m.key, query, "newest");
+        let titled = ask("Approval flow is stuck", "nothing moves").await;
+        let bodied = ask("Approval needed", "the flow stops").await;
+        let _other = ask("Excel functions", "VLOOKUP").await;
+        // Titles holding every word first, then the rest; newest first in each.
+        assert_eq!(search("approval flow").await, vec![titled, bodied]);
+        assert_eq!(search("フロー 承認").await, vec![titled, bodied]);
+        // A title edited to hold both words.
+        let edit = |id: i64, title: &'static str| {
+            let key = m.key.clone();
+            async move {
+                let changed = app.patch(&format!("/questions/{id}"), &key, serde_json::json!({ "title": title })).await;
+                assert_eq!(changed.status(), StatusCode::OK);
+            }
+        };
+        edit(bodied, "Approval flow needed").await;
+        assert_eq!(search("approval flow").await, vec![bodied, titled]);
+        // A title edited to lose one (its body does not have it either).
+        edit(titled, "Approval is stuck").await;
+        assert_eq!(search("approval flow").await, vec![bodied]);
+        assert_eq!(search("フロー 承認").await, vec![bodied]);
+        // Questions asked since.
+        let newer = ask("Flow approval error", "b").await;
+        let in_body = ask("Error after approval", "in my flow").await;
+        assert_eq!(search("approval flow").await, vec![newer, bodied, in_body]);
+        // Deleted.
+        let gone = app.delete(&format!("/questions/{newer}"), &m.key).await;
+        assert_eq!(gone.status(), StatusCode::NO_CONTENT);
+        assert_eq!(search("approval flow").await, vec![bodied, in_body]);
+        // Oldest first reads the same kept titles from the other end.
+        assert_eq!(found(app, &m.key, "approval flow", "oldest").await, vec![bodied, in_body]);
+        // More titles than are kept: found page by page all the same.
+        let mut many = Vec::new();
+        for _ in 0..(tsunagu::store::questions::TITLE_MATCHES_KEPT + 3) {
+            many.push(ask("Approval flow again", "b").await);
+        }
+        many.reverse();
+        many.push(bodied);
+        many.push(in_body);
+        assert_eq!(search("approval flow").await, many);
+    }
+
     async fn search_finds_exactly_what_a_substring_scan_finds(app) {
         finds_what_a_substring_scan_finds(app).await;
     }
