@@ -417,9 +417,14 @@ pub struct Store {
     /// uses the whole search index (`TSUNAGU_SEARCH_WALK`; see `questions::list_phase`).
     pub(crate) search_walk: i64,
     /// SQLite: the questions whose title holds every word of recent multi-word searches, by
-    /// FTS5 query (see `Store::title_matches`).
-    pub(crate) title_matches:
-        std::sync::Arc<quick_cache::sync::Cache<String, std::sync::Arc<questions::TitleMatches>>>,
+    /// member and FTS5 query (see `Store::title_matches`).
+    pub(crate) title_matches: std::sync::Arc<
+        quick_cache::sync::Cache<
+            questions::TitleMatchesKey,
+            std::sync::Arc<questions::TitleMatches>,
+            questions::TitleMatchesBytes,
+        >,
+    >,
 }
 
 /// Options for opening the store.
@@ -729,8 +734,10 @@ impl Store {
             pool,
             outbox,
             search_walk: options.search_walk,
-            title_matches: std::sync::Arc::new(quick_cache::sync::Cache::new(
+            title_matches: std::sync::Arc::new(quick_cache::sync::Cache::with_weighter(
                 questions::TITLE_MATCHES_SEARCHES,
+                questions::TITLE_MATCHES_BYTES,
+                questions::TitleMatchesBytes,
             )),
         })
     }

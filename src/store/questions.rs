@@ -86,9 +86,27 @@ pub struct QuestionChanges<'a> {
     pub tags: Option<&'a [TagSlug]>,
 }
 
-/// Most multi-word searches whose title matches [`Store::title_matches`] keeps (each at most
-/// [`TITLE_MATCHES_KEPT`] ids: under 2 MB in all).
+/// About how many multi-word searches [`Store::title_matches`] keeps (each at most
+/// [`TITLE_MATCHES_KEPT`] ids); the bound is [`TITLE_MATCHES_BYTES`].
 pub const TITLE_MATCHES_SEARCHES: usize = 1_000;
+
+/// Most bytes [`Store::title_matches`] keeps, counting each entry's search text, its ids and
+/// 64 bytes of bookkeeping (4 MiB: 1,000 searches of 200 ids and 2,400-byte queries).
+pub const TITLE_MATCHES_BYTES: u64 = 4 << 20;
+
+/// A kept entry of [`Store::title_matches`]: the searching member's id and the FTS5 query.
+pub type TitleMatchesKey = (i64, String);
+
+/// Weighs an entry of [`Store::title_matches`] by its bytes (see [`TITLE_MATCHES_BYTES`]).
+#[derive(Clone)]
+pub struct TitleMatchesBytes;
+
+impl quick_cache::Weighter<TitleMatchesKey, std::sync::Arc<TitleMatches>> for TitleMatchesBytes {
+    fn weight(&self, key: &TitleMatchesKey, kept: &std::sync::Arc<TitleMatches>) -> u64 {
+        let ids = kept.ids.as_deref().map_or(0, <[i64]>::len);
+        (64 + key.1.len() + ids * std::mem::size_of::<i64>()) as u64
+    }
+}
 
 /// Most ids of questions [`Store::title_matches`] keeps for one search; a search whose words
 /// are together in more titles is not kept (its first phase finds a page's worth quickly).
@@ -98,8 +116,8 @@ pub const TITLE_MATCHES_KEPT: usize = 200;
 /// [`Store::title_matches`] keeps them (SQLite).
 #[derive(Debug)]
 pub struct TitleMatches {
-    /// `search_generation.value` when they were found (migration 0021): it changes with any
-    /// title edit or deletion after which they could be wrong.
+    /// `search_generation.value` when they were found (migrations 0021, 0022): it changes with
+    /// any title edit after which they could be wrong.
     generation: i64,
     /// The newest question's id then; the questions written since are looked up on top.
     newest: i64,
@@ -287,12 +305,16 @@ impl Store {
                 conditions.push(format!("NOT ({title})"));
             } else if by_index {
                 let fts = super::fts_query(search, in_title);
-                match self.title_matches(search, &fts).await? {
+                match self.title_matches(viewer, search, &fts).await? {
                     Some(ids) if ids.is_empty() => return Ok(Vec::new()),
                     Some(ids) => {
                         let list: Vec<String> = ids.iter().map(i64::to_string).collect();
                         let p = binds.text(format!("[{}]", list.join(",")));
                         conditions.push(format!("q.id IN (SELECT value FROM json_each({p}))"));
+                        // The ids were found in an earlier snapshot than this query's: a title
+                        // edited in between must not be listed as matching.
+                        let title = super::title_holds_every_group("q", search, &mut binds);
+                        conditions.push(title);
                         kept_ids = true;
                     }
                     None => {
@@ -399,14 +421,22 @@ impl Store {
     /// whole when the words are common but seldom together — `approval flow` at 1,000,000
     /// questions: 62,500 and 125,000 titles that never meet, 36 ms — on every page and every
     /// time. They are kept per search (as Lucene's query cache keeps a filter's documents) and
-    /// checked on each use against `search_generation`, which any title edit or deletion
-    /// raises (migration 0021); the questions written since they were found are looked up on
+    /// checked on each use against `search_generation`, which any title edit raises
+    /// (migrations 0021, 0022); the questions written since they were found are looked up on
     /// top, in the index range above the newest id then, which is exact because SQLite commits
     /// ids in increasing order (an id inserted below the newest raises the counter too). The
-    /// kept ids say nothing about a viewer: the phase's query still applies what the viewer
-    /// may see and the filters.
+    /// kept ids are not what the viewer may see: the phase's query still applies what the viewer
+    /// may see and the filters, and checks each kept title again (the ids come from an
+    /// earlier snapshot than that query's). Deletions need no counter: ids are never reused
+    /// (`AUTOINCREMENT`) and the query drops a deleted one.
+    ///
+    /// Kept per member (`viewer`), not shared: a shared entry would answer another member's
+    /// identical search ten times faster, and so tell anyone who times a search that somebody
+    /// searched those words recently. A member paging through results or repeating a search
+    /// gets her own entry back.
     async fn title_matches(
         &self,
+        viewer: Viewer,
         search: &SearchQuery,
         fts: &str,
     ) -> StoreResult<Option<std::sync::Arc<[i64]>>> {
@@ -418,17 +448,24 @@ impl Store {
         }
         // One snapshot for the counter, the newest id and the lookup.
         let mut tx = pool.begin().await?;
-        let (generation, newest): (i64, i64) = sqlx::query_as(
+        let (generation, newest): (Option<i64>, i64) = sqlx::query_as(
             "SELECT (SELECT value FROM search_generation), COALESCE((SELECT max(id) FROM questions), 0)",
         )
         .fetch_one(&mut *tx)
         .await?;
+        // Without its counter row (only a hand-edited database) nothing can be kept safely.
+        let Some(generation) = generation else {
+            return Ok(None);
+        };
+        let key: TitleMatchesKey = (viewer.member_id, fts.to_owned());
         let kept = self
             .title_matches
-            .get(fts)
+            .get(&key)
             .filter(|kept| kept.generation == generation);
         let (after, mut ids) = match &kept {
-            Some(kept) if kept.newest == newest || kept.ids.is_none() => {
+            // Found in this snapshot or a later one (another request of hers got there first):
+            // ids above this snapshot's newest are dropped by the query if they are not there.
+            Some(kept) if kept.newest >= newest || kept.ids.is_none() => {
                 return Ok(kept.ids.clone());
             }
             Some(kept) => (
@@ -451,14 +488,19 @@ impl Store {
         ids.extend(found);
         let ids: Option<std::sync::Arc<[i64]>> =
             (ids.len() <= TITLE_MATCHES_KEPT).then(|| ids.into());
-        self.title_matches.insert(
-            fts.to_owned(),
-            std::sync::Arc::new(TitleMatches {
+        // Not over an entry found in a later snapshot meanwhile.
+        let later = self
+            .title_matches
+            .get(&key)
+            .is_some_and(|other| (other.generation, other.newest) > (generation, newest));
+        if !later {
+            let entry = TitleMatches {
                 generation,
                 newest,
                 ids: ids.clone(),
-            }),
-        );
+            };
+            self.title_matches.insert(key, std::sync::Arc::new(entry));
+        }
         Ok(ids)
     }
 

@@ -410,9 +410,106 @@ on_both_databases! {
         assert_eq!(search("approval flow").await, many);
     }
 
+    async fn a_repeated_multi_word_search_shows_each_viewer_only_what_she_may_see(app) {
+        // Kept title matches (SQLite) are found for one member, but what a search lists still
+        // depends on who searches: a hidden question is listed for its asker and moderators,
+        // and not for another member who searched the same words first.
+        let asker = app.member("asker").await;
+        let other = app.member("other").await;
+        let moderator = app.member_with_role("mod", "moderator").await;
+        let shown = app.ask(&asker.key, "Approval flow is stuck", "b", &[], false).await["id"].as_i64().unwrap();
+        let hidden = app.ask(&asker.key, "Approval flow fails", "b", &[], true).await["id"].as_i64().unwrap();
+        for _ in 0..2 {
+            assert_eq!(found(app, &other.key, "approval flow", "newest").await, vec![hidden, shown]);
+        }
+        assert_eq!(app.execute_sql(&format!("UPDATE questions SET hidden_at = 1 WHERE id = {hidden}")).await, 1);
+        for _ in 0..2 {
+            assert_eq!(found(app, &other.key, "approval flow", "newest").await, vec![shown]);
+            assert_eq!(found(app, &asker.key, "approval flow", "newest").await, vec![hidden, shown]);
+            assert_eq!(found(app, &moderator.key, "approval flow", "newest").await, vec![hidden, shown]);
+        }
+        // Filters apply to the kept matches too.
+        let mine = format!("q={}&mine=true", q("approval flow"));
+        assert_eq!(app.list_ids(&other.key, &mine).await, Vec::<i64>::new());
+        assert_eq!(app.list_ids(&asker.key, &format!("q={}&unanswered=true", q("approval flow"))).await, vec![hidden, shown]);
+    }
+
+    async fn a_repeated_multi_word_search_finds_questions_the_backfill_indexes(app) {
+        // The start-up backfill writes grams without touching the questions (no trigger sees
+        // it), so it raises the kept title matches' counter itself (SQLite).
+        let m = app.member("m").await;
+        let first = app.ask(&m.key, "Approval flow is stuck", "b", &[], false).await["id"].as_i64().unwrap();
+        let second = app.ask(&m.key, "Approval flow fails", "b", &[], false).await["id"].as_i64().unwrap();
+        let unindex = if app.backend == Backend::Sqlite {
+            format!("DELETE FROM questions_grams WHERE rowid = {first}")
+        } else {
+            format!("UPDATE questions SET search_grams = NULL WHERE id = {first}")
+        };
+        assert_eq!(app.execute_sql(&unindex).await, 1);
+        assert_eq!(found(app, &m.key, "approval flow", "newest").await, vec![second]);
+        app.execute_sql("INSERT INTO search_backfill (table_name) VALUES ('questions')").await;
+        assert_eq!(app.store.index_unindexed().await.unwrap(), 1);
+        assert_eq!(found(app, &m.key, "approval flow", "newest").await, vec![second, first]);
+    }
+
     async fn search_finds_exactly_what_a_substring_scan_finds(app) {
         finds_what_a_substring_scan_finds(app).await;
     }
+}
+
+/// SQLite: kept title matches come from an earlier snapshot than the query that lists them, so
+/// a title edited in between (here: an edit the counter missed) must not be listed as a match.
+#[tokio::test]
+async fn kept_title_matches_are_checked_against_the_titles_sqlite() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let m = app.member("m").await;
+    let first = app
+        .ask(
+            &m.key,
+            "Approval flow is stuck",
+            "nothing moves",
+            &[],
+            false,
+        )
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let second = app
+        .ask(&m.key, "Approval flow fails", "b", &[], false)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        found(&app, &m.key, "approval flow", "newest").await,
+        vec![second, first]
+    );
+    let missed = format!(
+        "UPDATE questions SET title = 'Excel question', search_title = 'excel question' WHERE id = {first}"
+    );
+    assert_eq!(app.execute_sql(&missed).await, 1);
+    assert_eq!(
+        app.execute_sql(&format!(
+            "DELETE FROM questions_grams WHERE rowid = {first}"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.execute_sql("UPDATE search_generation SET value = value - 1")
+            .await,
+        1
+    );
+    assert_eq!(
+        found(&app, &m.key, "approval flow", "newest").await,
+        vec![second]
+    );
+    // Without the counter's row nothing is kept, and searches still work.
+    assert_eq!(app.execute_sql("DELETE FROM search_generation").await, 1);
+    assert_eq!(
+        found(&app, &m.key, "approval flow", "newest").await,
+        vec![second]
+    );
+    app.stop().await;
 }
 
 /// The same on PostgreSQL when a search first looks through only the next 10 questions
