@@ -143,15 +143,11 @@ pub(crate) use lock_question;
 /// (`questions` or `tips`) from its stored `search_title` and `search_body` — the FTS5 twin
 /// `<table>_grams` on SQLite (`$sqlite`), the `search_grams` array on PostgreSQL. See
 /// `domain::search`, "The gram index". With `new` first, the row was inserted in this
-/// transaction and has no grams to take out (the delete cost a tenth of a question's creation).
+/// transaction with the normalised `$title` and `$body` given: it has no grams to take out
+/// (the delete cost a tenth of a question's creation), and they are not read back (on
+/// SQLite's writer every statement is a round trip to its thread, which all writes queue for).
 macro_rules! index_grams {
-    ($tx:ident, $sqlite:expr, $table:literal, $id:expr) => {
-        $crate::store::index_grams!(@ $tx, $sqlite, $table, $id, false)
-    };
-    (new $tx:ident, $sqlite:expr, $table:literal, $id:expr) => {
-        $crate::store::index_grams!(@ $tx, $sqlite, $table, $id, true)
-    };
-    (@ $tx:ident, $sqlite:expr, $table:literal, $id:expr, $new:expr) => {{
+    ($tx:ident, $sqlite:expr, $table:literal, $id:expr) => {{
         let (title, body): (String, String) = sqlx::query_as(concat!(
             "SELECT search_title, search_body FROM ",
             $table,
@@ -160,6 +156,13 @@ macro_rules! index_grams {
         .bind($id)
         .fetch_one(&mut *$tx)
         .await?;
+        $crate::store::index_grams!(@ $tx, $sqlite, $table, $id, false, &title, &body)
+    }};
+    (new $tx:ident, $sqlite:expr, $table:literal, $id:expr, $title:expr, $body:expr) => {
+        $crate::store::index_grams!(@ $tx, $sqlite, $table, $id, true, $title, $body)
+    };
+    (@ $tx:ident, $sqlite:expr, $table:literal, $id:expr, $new:expr, $title:expr, $body:expr) => {{
+        let (title, body): (&str, &str) = ($title, $body);
         if $sqlite {
             if !$new {
                 sqlx::query(concat!("DELETE FROM ", $table, "_grams WHERE rowid = $1"))
@@ -173,8 +176,8 @@ macro_rules! index_grams {
                 "_grams (rowid, title, body) VALUES ($1, $2, $3)"
             ))
             .bind($id)
-            .bind($crate::domain::search::gram_sequence('t', &title))
-            .bind($crate::domain::search::gram_sequence('b', &body))
+            .bind($crate::domain::search::gram_sequence('t', title))
+            .bind($crate::domain::search::gram_sequence('b', body))
             .execute(&mut *$tx)
             .await?;
         } else {
@@ -184,11 +187,11 @@ macro_rules! index_grams {
                 " SET search_grams = string_to_array($2, ' ') WHERE id = $1"
             ))
             .bind($id)
-            .bind($crate::domain::search::post_grams(&title, &body))
+            .bind($crate::domain::search::post_grams(title, body))
             .execute(&mut *$tx)
             .await?;
             if $table == "questions" {
-                $crate::store::index_title_grams!($tx, $id, &title, $new);
+                $crate::store::index_title_grams!($tx, $id, title, $new);
             }
         }
     }};
@@ -224,24 +227,35 @@ pub(crate) use index_title_grams;
 /// Links a tag (creating it on first use) to a row of `$table` inside a transaction.
 macro_rules! link_tag {
     ($tx:ident, $table:literal, $column:literal, $id:expr, $slug:expr, $now:expr) => {{
-        sqlx::query(
-            "INSERT INTO tags (slug, created_at) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
-        )
-        .bind($slug)
-        .bind($now)
-        .execute(&mut *$tx)
-        .await?;
-        sqlx::query(concat!(
+        let link = concat!(
             "INSERT INTO ",
             $table,
             " (",
             $column,
-            ", tag_id) SELECT $1, id FROM tags WHERE slug = $2 ON CONFLICT DO NOTHING"
-        ))
-        .bind($id)
-        .bind($slug)
-        .execute(&mut *$tx)
-        .await?;
+            ", tag_id) SELECT $1, id FROM tags WHERE slug = $2 ON CONFLICT DO NOTHING RETURNING tag_id"
+        );
+        // Most tags exist already: linking first saves a statement (on SQLite's writer, a
+        // round trip to its thread that every write queues for); nothing linked means the tag
+        // is new (or the link was there: then both statements below change nothing).
+        let linked: Option<i64> = sqlx::query_scalar(link)
+            .bind($id)
+            .bind($slug)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        if linked.is_none() {
+            sqlx::query(
+                "INSERT INTO tags (slug, created_at) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
+            )
+            .bind($slug)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+            sqlx::query_scalar::<_, i64>(link)
+                .bind($id)
+                .bind($slug)
+                .fetch_optional(&mut *$tx)
+                .await?;
+        }
     }};
 }
 pub(crate) use link_tag;

@@ -157,9 +157,12 @@ impl Store {
                 tx.commit().await?;
                 return Ok(id);
             }
-            let id: i64 = sqlx::query_scalar(
+            // The asker's name for the event comes back with the id: each statement on
+            // SQLite's writer is a round trip to its thread, which every write queues for.
+            let (id, asker): (i64, String) = sqlx::query_as(
                 "INSERT INTO questions (author_id, title, body, search_title, search_body, anonymous, created_at, updated_at, last_activity_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) \
+                 RETURNING id, (SELECT display_name FROM members WHERE id = $1)",
             )
             .bind(new.author_id)
             .bind(new.title)
@@ -170,16 +173,11 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
-            super::index_grams!(new tx, sqlite, "questions", id);
+            super::index_grams!(new tx, sqlite, "questions", id, new.search_title, new.search_body);
             for tag in new.tags {
                 super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);
             }
             record_created!(tx, "question", id);
-            // The snapshot from what was just written; only the asker's name is read.
-            let asker: String = sqlx::query_scalar("SELECT display_name FROM members WHERE id = $1")
-                .bind(new.author_id)
-                .fetch_one(&mut *tx)
-                .await?;
             let mut tags: Vec<String> = new.tags.iter().map(|t| t.as_str().to_owned()).collect();
             tags.sort();
             tags.dedup();

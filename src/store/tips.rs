@@ -101,9 +101,10 @@ impl Store {
                 tx.commit().await?;
                 return Ok(id);
             }
-            let id: i64 = sqlx::query_scalar(
+            let (id, author): (i64, String) = sqlx::query_as(
                 "INSERT INTO tips (author_id, title, body, search_title, search_body, level, featured, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+                 RETURNING id, (SELECT display_name FROM members WHERE id = $1)",
             )
             .bind(new.author_id)
             .bind(new.title)
@@ -115,15 +116,11 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
-            super::index_grams!(new tx, sqlite, "tips", id);
+            super::index_grams!(new tx, sqlite, "tips", id, new.search_title, new.search_body);
             for tag in new.tags {
                 link_tag!(tx, "tip_tags", "tip_id", id, tag.as_str(), now);
             }
             record_created!(tx, "tip", id);
-            let author: String = sqlx::query_scalar("SELECT display_name FROM members WHERE id = $1")
-                .bind(new.author_id)
-                .fetch_one(&mut *tx)
-                .await?;
             let tags: Vec<String> = new.tags.iter().map(|t| t.as_str().to_owned()).collect();
             let event = NewEvent {
                 event_type: EventType::TipPublished,
