@@ -126,13 +126,25 @@ pub struct TitleMatches {
 }
 
 /// The SELECT list shared by every question query; `$1` is the viewer's member id.
-fn select_questions(rank_expr: &str, sort_column: &str) -> String {
-    select_questions_from(rank_expr, sort_column, "questions q")
+fn select_questions(sqlite: bool, rank_expr: &str, sort_column: &str) -> String {
+    select_questions_from(sqlite, rank_expr, sort_column, "questions q")
 }
 
 /// [`select_questions`] over `source`, which names the questions `q` (a join with the search
 /// index, say).
-fn select_questions_from(rank_expr: &str, sort_column: &str, source: &str) -> String {
+///
+/// Each row's tags come as one space-separated `tag_list`, in slug order: PostgreSQL sorts
+/// them (in the database's collation, as every other tag list); on SQLite [`Store::with_tags`]
+/// does, in the same byte order SQLite would use. SQLite sorts an aggregate's `ORDER BY` in a
+/// temporary b-tree per row, and opening one allocates its page cache in one block of tens of
+/// KiB, on which glibc's malloc consolidates its free chunks: 5 % of the newest-20 list's
+/// CPU in a profile (`perf`, wrk -c32, 10,000 questions).
+fn select_questions_from(sqlite: bool, rank_expr: &str, sort_column: &str, source: &str) -> String {
+    let tags = if sqlite {
+        "string_agg(t.slug, ' ')"
+    } else {
+        "string_agg(t.slug, ' ' ORDER BY t.slug)"
+    };
     format!(
         "SELECT q.id, q.author_id, m.display_name AS author_name, q.title, q.body, q.anonymous, \
          q.status, q.answer_count, q.me_too_count, q.accepted_answer_id, q.created_at, \
@@ -140,7 +152,7 @@ fn select_questions_from(rank_expr: &str, sort_column: &str, source: &str) -> St
          EXISTS (SELECT 1 FROM question_me_too mt WHERE mt.question_id = q.id AND mt.member_id = $1) AS me_too, \
          CAST({rank_expr} AS BIGINT) AS rank, {sort_column} AS sort_key, \
          q.hidden_at IS NOT NULL AS hidden, q.hidden_reason, \
-         (SELECT string_agg(t.slug, ' ' ORDER BY t.slug) FROM question_tags x JOIN tags t ON t.id = x.tag_id \
+         (SELECT {tags} FROM question_tags x JOIN tags t ON t.id = x.tag_id \
             WHERE x.question_id = q.id) AS tag_list \
          FROM {source} JOIN members m ON m.id = q.author_id"
     )
@@ -214,14 +226,14 @@ impl Store {
         let viewer = viewer.into();
         let sql = format!(
             "{} WHERE q.id = $2 AND {}",
-            select_questions("0", "q.created_at"),
+            select_questions(self.is_sqlite(), "0", "q.created_at"),
             viewer.sees(QUESTION_VISIBLE)
         );
         let row: Option<QuestionRow> = with_pool!(self, pool => {
             sqlx::query_as(&sql).bind(viewer.member_id).bind(id).fetch_optional(pool).await?
         });
         match row {
-            Some(row) => Ok(Self::with_tags(vec![row]).pop()),
+            Some(row) => Ok(self.with_tags(vec![row]).pop()),
             None => Ok(None),
         }
     }
@@ -238,7 +250,7 @@ impl Store {
         let viewer = viewer.into();
         let Some(search) = &filter.search else {
             let rows = self.list_phase(viewer, filter, None).await?;
-            return Ok(Self::with_tags(rows));
+            return Ok(self.with_tags(rows));
         };
         let mut rows: Vec<QuestionRow> = Vec::new();
         let from_rank = filter.after.map_or(1, |after| after.rank);
@@ -257,7 +269,7 @@ impl Store {
                     .await?,
             );
         }
-        Ok(Self::with_tags(rows))
+        Ok(self.with_tags(rows))
     }
 
     /// One query of [`Store::list_questions`]: without a search, or the questions matching
@@ -356,7 +368,7 @@ impl Store {
             let limit = binds.int(filter.limit);
             let sql = format!(
                 "{} WHERE {} ORDER BY {key} {direction} LIMIT {limit}",
-                select_questions_from(&rank.to_string(), sort_column, source),
+                select_questions_from(self.is_sqlite(), &rank.to_string(), sort_column, source),
                 conditions.join(" AND "),
             );
             let rows: Vec<QuestionRow> = with_pool!(self, pool => {
@@ -372,7 +384,7 @@ impl Store {
         let query = |conditions: &[String]| {
             format!(
                 "{} WHERE {} ORDER BY {sort_column} {direction}, q.id {direction} LIMIT {limit}",
-                select_questions(&rank.to_string(), sort_column),
+                select_questions(self.is_sqlite(), &rank.to_string(), sort_column),
                 conditions.join(" AND "),
             )
         };
@@ -702,14 +714,19 @@ impl Store {
         })
     }
 
-    /// Fills in the tags of each row from its `tag_list`.
-    fn with_tags(mut rows: Vec<QuestionRow>) -> Vec<QuestionRow> {
+    /// Fills in the tags of each row from its `tag_list`, in slug order (sorted here on
+    /// SQLite: see [`select_questions_from`]).
+    fn with_tags(&self, mut rows: Vec<QuestionRow>) -> Vec<QuestionRow> {
+        let sort = self.is_sqlite();
         for row in &mut rows {
             row.tags = row
                 .tag_list
                 .take()
                 .map(|list| list.split(' ').map(str::to_owned).collect())
                 .unwrap_or_default();
+            if sort {
+                row.tags.sort_unstable();
+            }
         }
         rows
     }

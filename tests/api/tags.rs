@@ -114,3 +114,20 @@ on_both_databases! {
         assert!(all.iter().all(|t| t.question_count == 0 && t.post_count == 0), "{all:?}");
     }
 }
+
+on_both_databases! {
+    async fn a_questions_tags_come_in_slug_order_wherever_it_is_shown(app) {
+        // SQLite sorts them in the service, PostgreSQL in the query (see
+        // `store::questions::select_questions_from`); both give slug order.
+        let m = app.member("m").await;
+        let asked = app.ask(&m.key, "Sorted tags on a question", "b", &["sharepoint", "approvals", "excel"], false).await;
+        let sorted = serde_json::json!(["approvals", "excel", "sharepoint"]);
+        assert_eq!(asked["tags"], sorted);
+        let id = asked["id"].as_i64().unwrap();
+        assert_eq!(app.get_json(&format!("/questions/{id}"), &m.key).await["tags"], sorted);
+        let listed = app.get_json("/questions?limit=5", &m.key).await;
+        assert_eq!(listed["items"][0]["tags"], sorted);
+        let found = app.get_json("/questions?q=sorted", &m.key).await;
+        assert_eq!(found["items"][0]["tags"], sorted);
+    }
+}
