@@ -16,10 +16,16 @@ use super::with_writer;
 use super::{bind_all, with_pool, BeginWrite, Binds, Store, StoreResult};
 use crate::domain::event::{EventData, EventType, NewEvent};
 
-/// Builds the `SELECT` of the active subscriptions matching `event` (type, tag, level,
-/// "mine only", personal events): each gets one pending delivery.
-pub(crate) fn fan_out_sql(event: &NewEvent) -> (String, Binds) {
-    let mut binds = Binds::default();
+/// How many values the event's own `INSERT` binds (`$1`–`$9`) before the fan-out's.
+pub(crate) const EVENT_BINDS: usize = 9;
+
+/// Builds the condition (on subscriptions `s`) of the active subscriptions matching `event`
+/// (type, tag, level, "mine only", personal events): each gets one pending delivery. Its
+/// values go into `binds` after the [`EVENT_BINDS`] placeholders of the event's `INSERT`,
+/// which reads them in the same statement (`record_event!`).
+pub(crate) fn fan_out_condition(event: &NewEvent) -> (String, Binds) {
+    // Placeholders for the event's own values, bound by `record_event!` itself.
+    let mut binds = Binds(vec![super::Bind::Int(0); EVENT_BINDS]);
     let event_type = binds.text(event.event_type.as_str());
     let mut conditions = vec![
         format!("s.event_type = {event_type}"),
@@ -62,11 +68,8 @@ pub(crate) fn fan_out_sql(event: &NewEvent) -> (String, Binds) {
         let p = binds.int(hours);
         conditions.push(format!("s.unanswered_hours = {p}"));
     }
-    let sql = format!(
-        "SELECT s.id FROM subscriptions s WHERE {} ORDER BY s.id",
-        conditions.join(" AND ")
-    );
-    (sql, binds)
+    binds.0.drain(..EVENT_BINDS);
+    (conditions.join(" AND "), binds)
 }
 
 /// Inside a write transaction: records `$event` (a [`NewEvent`]) and its deliveries (each with
@@ -79,11 +82,21 @@ macro_rules! record_event {
         let data = serde_json::to_string(&event.data)
             .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
         let subjects = event.data.subjects();
-        let id: Option<i64> = sqlx::query_scalar(
+        // The matching subscriptions come back with the event's id, in the same statement:
+        // on SQLite's writer each statement is a round trip to its thread, which every write
+        // queues for.
+        let (matching, binds) = $crate::store::events::fan_out_condition(event);
+        let ids = if $crate::store::events::is_postgres(&*$tx) {
+            "string_agg(s.id::text, ',')"
+        } else {
+            "group_concat(s.id)"
+        };
+        let sql = format!(
             "INSERT INTO events (event_type, occurred_at, data, audience_member_id, question_id, answer_id, tip_id, win_id, dedupe_key) \
              VALUES ($1, $2, $3, $4, COALESCE($5, (SELECT question_id FROM answers WHERE id = $6)), $6, $7, $8, $9) \
-             ON CONFLICT DO NOTHING RETURNING id",
-        )
+             ON CONFLICT DO NOTHING RETURNING id, (SELECT {ids} FROM subscriptions s WHERE {matching})",
+        );
+        let query = sqlx::query_as::<_, (i64, Option<String>)>(&sql)
         .bind(event.event_type.as_str())
         .bind($now)
         .bind(data)
@@ -92,14 +105,19 @@ macro_rules! record_event {
         .bind(subjects.answer_id)
         .bind(subjects.tip_id)
         .bind(subjects.win_id)
-        .bind(event.dedupe_key.as_deref())
-        .fetch_optional(&mut *$tx)
-        .await?;
-        if let Some(id) = id {
-            let (sql, binds) = $crate::store::events::fan_out_sql(event);
-            let subscriptions: Vec<i64> = $crate::store::bind_all!(sqlx::query_scalar(&sql), &binds.0)
-                .fetch_all(&mut *$tx)
-                .await?;
+        .bind(event.dedupe_key.as_deref());
+        let recorded = $crate::store::bind_all!(query, &binds.0)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        let id = recorded.as_ref().map(|(id, _)| *id);
+        if let Some((id, Some(matching))) = recorded {
+            // Delivered in subscription order, as before they came in one list.
+            let mut subscriptions = matching
+                .split(',')
+                .map(str::parse::<i64>)
+                .collect::<Result<Vec<i64>, _>>()
+                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            subscriptions.sort_unstable();
             for subscription in subscriptions {
                 sqlx::query(
                     "INSERT INTO deliveries (public_id, event_id, subscription_id, next_attempt_at, created_at) \
