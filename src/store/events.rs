@@ -16,7 +16,14 @@ use super::with_writer;
 use super::{bind_all, with_pool, BeginWrite, Binds, Store, StoreResult};
 use crate::domain::event::{EventData, EventType, NewEvent};
 
-/// How many values the event's own `INSERT` binds (`$1`–`$9`) before the fan-out's.
+/// The event's own `INSERT` up to its `RETURNING` (`record_event!`): `$1`–`$9` are its values,
+/// the fan-out's follow (see [`EVENT_BINDS`]).
+pub(crate) const EVENT_INSERT: &str = "INSERT INTO events (event_type, occurred_at, data, audience_member_id, question_id, answer_id, tip_id, win_id, dedupe_key) \
+     VALUES ($1, $2, $3, $4, COALESCE($5, (SELECT question_id FROM answers WHERE id = $6)), $6, $7, $8, $9) \
+     ON CONFLICT DO NOTHING";
+
+/// How many values [`EVENT_INSERT`] binds before the fan-out's (a unit test checks it against
+/// the statement's placeholders).
 pub(crate) const EVENT_BINDS: usize = 9;
 
 /// Builds the condition (on subscriptions `s`) of the active subscriptions matching `event`
@@ -92,9 +99,8 @@ macro_rules! record_event {
             "group_concat(s.id)"
         };
         let sql = format!(
-            "INSERT INTO events (event_type, occurred_at, data, audience_member_id, question_id, answer_id, tip_id, win_id, dedupe_key) \
-             VALUES ($1, $2, $3, $4, COALESCE($5, (SELECT question_id FROM answers WHERE id = $6)), $6, $7, $8, $9) \
-             ON CONFLICT DO NOTHING RETURNING id, (SELECT {ids} FROM subscriptions s WHERE {matching})",
+            "{} RETURNING id, (SELECT {ids} FROM subscriptions s WHERE {matching})",
+            $crate::store::events::EVENT_INSERT,
         );
         let query = sqlx::query_as::<_, (i64, Option<String>)>(&sql)
         .bind(event.event_type.as_str())
@@ -501,5 +507,53 @@ impl Store {
             }
         }
         Ok(recorded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::event::EventType;
+
+    /// The highest `$n` in `sql`.
+    fn highest_placeholder(sql: &str) -> usize {
+        sql.split('$')
+            .skip(1)
+            .filter_map(|rest| {
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                digits.parse().ok()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn the_fan_out_binds_follow_the_event_inserts_own() {
+        assert_eq!(highest_placeholder(EVENT_INSERT), EVENT_BINDS);
+        let event = NewEvent {
+            event_type: EventType::QuestionPosted,
+            tags: vec!["approvals".into(), "excel".into()],
+            data: EventData::default(),
+            level: None,
+            audience: Some(7),
+            dedupe_key: None,
+        };
+        let (condition, binds) = fan_out_condition(&event);
+        let first = condition
+            .split('$')
+            .skip(1)
+            .filter_map(|rest| {
+                rest.split(|c: char| !c.is_ascii_digit())
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .min();
+        assert_eq!(first, Some(EVENT_BINDS + 1), "{condition}");
+        assert_eq!(
+            highest_placeholder(&condition),
+            EVENT_BINDS + binds.0.len(),
+            "{condition}"
+        );
     }
 }
