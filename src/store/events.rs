@@ -515,21 +515,23 @@ mod tests {
     use super::*;
     use crate::domain::event::EventType;
 
-    /// The highest `$n` in `sql`.
-    fn highest_placeholder(sql: &str) -> usize {
+    /// Every `$n` in `sql`, in order of appearance.
+    fn placeholders(sql: &str) -> Vec<usize> {
         sql.split('$')
             .skip(1)
             .filter_map(|rest| {
                 let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
                 digits.parse().ok()
             })
-            .max()
-            .unwrap_or(0)
+            .collect()
     }
 
     #[test]
     fn the_fan_out_binds_follow_the_event_inserts_own() {
-        assert_eq!(highest_placeholder(EVENT_INSERT), EVENT_BINDS);
+        assert_eq!(
+            placeholders(EVENT_INSERT).into_iter().max(),
+            Some(EVENT_BINDS)
+        );
         let event = NewEvent {
             event_type: EventType::QuestionPosted,
             tags: vec!["approvals".into(), "excel".into()],
@@ -539,20 +541,11 @@ mod tests {
             dedupe_key: None,
         };
         let (condition, binds) = fan_out_condition(&event);
-        let first = condition
-            .split('$')
-            .skip(1)
-            .filter_map(|rest| {
-                rest.split(|c: char| !c.is_ascii_digit())
-                    .next()?
-                    .parse::<usize>()
-                    .ok()
-            })
-            .min();
-        assert_eq!(first, Some(EVENT_BINDS + 1), "{condition}");
+        let used = placeholders(&condition);
+        assert_eq!(used.iter().min(), Some(&(EVENT_BINDS + 1)), "{condition}");
         assert_eq!(
-            highest_placeholder(&condition),
-            EVENT_BINDS + binds.0.len(),
+            used.iter().max(),
+            Some(&(EVENT_BINDS + binds.0.len())),
             "{condition}"
         );
     }

@@ -137,7 +137,7 @@ fn select_questions(sqlite: bool, rank_expr: &str, sort_column: &str) -> String 
 /// them (in the database's collation, as every other tag list); on SQLite [`Store::with_tags`]
 /// does, in the same byte order SQLite would use. SQLite sorts an aggregate's `ORDER BY` in a
 /// temporary b-tree per row, and opening one allocates its page cache in one block of tens of
-/// KiB, on which glibc's malloc consolidates its free chunks: 5 % of the newest-20 list's
+/// KiB, on which glibc's malloc consolidates its free chunks: 6 % of the newest-20 list's
 /// CPU in a profile (`perf`, wrk -c32, 10,000 questions).
 fn select_questions_from(sqlite: bool, rank_expr: &str, sort_column: &str, source: &str) -> String {
     let tags = if sqlite {
@@ -435,9 +435,9 @@ impl Store {
     /// (migrations 0021, 0022); the questions written since they were found are looked up on
     /// top, in the index range above the newest id then, which is exact because SQLite commits
     /// ids in increasing order (an id inserted below the newest raises the counter too). The
-    /// kept ids are not what the viewer may see: the phase's query still applies what the viewer
-    /// may see and the filters, and checks each kept title again (the ids come from an
-    /// earlier snapshot than that query's). Deletions need no counter: ids are never reused
+    /// kept ids ignore visibility and filters: the phase's query applies what the viewer may
+    /// see and the filters, and checks each kept title again (the ids come from an earlier
+    /// snapshot than that query's). Deletions need no counter: ids are never reused
     /// (`AUTOINCREMENT`) and the query drops a deleted one.
     ///
     /// Kept per member (`viewer`), not shared: a shared entry would answer another member's
