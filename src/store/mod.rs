@@ -430,7 +430,7 @@ pub struct Store {
     /// PostgreSQL: how many questions, in listing order, a search looks through before it
     /// uses the whole search index (`TSUNAGU_SEARCH_WALK`; see `questions::list_phase`).
     pub(crate) search_walk: i64,
-    /// SQLite: the questions whose title holds every word of recent multi-word searches, by
+    /// The questions whose title holds every word of recent multi-word searches, by
     /// member and FTS5 query (see `Store::title_matches`).
     pub(crate) title_matches: std::sync::Arc<
         quick_cache::sync::Cache<
@@ -574,6 +574,40 @@ fn fts_groups(search: &SearchQuery, fields: &[char]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" AND ")
+}
+
+/// [`Store::search_condition`]'s rows by `LIKE` alone, which needs no index: every term group
+/// by any spelling in the title or the body, and with `in_title` every group in the title,
+/// without, not. For a query that reads a bounded range of questions another way, where the
+/// gram arrays would only give PostgreSQL an index to misuse.
+pub(crate) fn search_likes(
+    alias: &str,
+    search: &SearchQuery,
+    in_title: bool,
+    binds: &mut Binds,
+) -> String {
+    let title = title_holds_every_group(alias, search, binds);
+    if in_title {
+        return title;
+    }
+    let anywhere: Vec<String> = search
+        .term_groups()
+        .iter()
+        .map(|group| {
+            let spellings: Vec<String> = group
+                .iter()
+                .map(|t| {
+                    let p = binds.text(like_contains(t));
+                    format!(
+                        "{alias}.search_title LIKE {p} ESCAPE '\\' \
+                         OR {alias}.search_body LIKE {p} ESCAPE '\\'"
+                    )
+                })
+                .collect();
+            format!("({})", spellings.join(" OR "))
+        })
+        .collect();
+    format!("{} AND NOT ({title})", anywhere.join(" AND "))
 }
 
 /// Whether `alias.search_title` (normalised) holds every term group by any of its spellings

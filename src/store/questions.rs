@@ -104,7 +104,11 @@ pub struct TitleMatchesBytes;
 impl quick_cache::Weighter<TitleMatchesKey, std::sync::Arc<TitleMatches>> for TitleMatchesBytes {
     fn weight(&self, key: &TitleMatchesKey, kept: &std::sync::Arc<TitleMatches>) -> u64 {
         let ids = kept.ids.as_deref().map_or(0, <[i64]>::len);
-        (64 + key.1.len() + ids * std::mem::size_of::<i64>()) as u64
+        let snapshot = match &kept.as_of {
+            AsOf::Counter { .. } => 0,
+            AsOf::Snapshot(snapshot) => snapshot.len(),
+        };
+        (64 + key.1.len() + snapshot + ids * std::mem::size_of::<i64>()) as u64
     }
 }
 
@@ -112,17 +116,31 @@ impl quick_cache::Weighter<TitleMatchesKey, std::sync::Arc<TitleMatches>> for Ti
 /// are together in more titles is not kept (its first phase finds a page's worth quickly).
 pub const TITLE_MATCHES_KEPT: usize = 200;
 
+/// Most questions whose title was written since a kept entry's snapshot that
+/// [`Store::title_matches`] reads to bring it up to date on PostgreSQL; past that (an entry
+/// left unused through a busy day), it finds the matches again instead.
+pub const TITLE_MATCHES_CHANGES: usize = 2_000;
+
 /// The questions whose title holds every word of a multi-word search, as
-/// [`Store::title_matches`] keeps them (SQLite).
+/// [`Store::title_matches`] keeps them.
 #[derive(Debug)]
 pub struct TitleMatches {
-    /// `search_generation.value` when they were found (migrations 0021, 0022): it changes with
-    /// any title edit after which they could be wrong.
-    generation: i64,
-    /// The newest question's id then; the questions written since are looked up on top.
-    newest: i64,
+    /// What they are exact for.
+    as_of: AsOf,
     /// Their ids, ascending; `None` when there were more than [`TITLE_MATCHES_KEPT`].
     ids: Option<std::sync::Arc<[i64]>>,
+}
+
+/// When a [`TitleMatches`] was found.
+#[derive(Debug)]
+enum AsOf {
+    /// SQLite: `search_generation.value` then (migrations 0021, 0022), which changes with any
+    /// title edit after which they could be wrong, and the newest question's id then (the
+    /// questions written since are looked up on top).
+    Counter { generation: i64, newest: i64 },
+    /// PostgreSQL: the snapshot they were found in (`pg_current_snapshot()` as text); the
+    /// questions whose `title_xid` it cannot see are read on top (migration 0021).
+    Snapshot(String),
 }
 
 /// The SELECT list shared by every question query; `$1` is the viewer's member id.
@@ -303,6 +321,8 @@ impl Store {
         let mut rank = 0;
         // Whether the first phase reads kept title matches instead of the index.
         let mut kept_ids = false;
+        // Where in `conditions` the search's `search_condition` is, if it is there.
+        let mut search_at = None;
         // On SQLite, newest or oldest first, the search index drives the query in posting
         // order (its rowids are the question ids) and stops at the page's end, instead of
         // finding every match first: a word in most questions costs no more than a rare one.
@@ -313,26 +333,42 @@ impl Store {
                 conditions.push(format!("questions_grams MATCH {m}"));
                 let title = super::title_holds_every_group("q", search, &mut binds);
                 conditions.push(format!("NOT ({title})"));
-            } else if by_index {
+            } else if in_title && (by_index || !self.is_sqlite()) {
                 let fts = super::fts_query(search, in_title);
                 match self.title_matches(viewer, search, &fts).await? {
                     Some(ids) if ids.is_empty() => return Ok(Vec::new()),
                     Some(ids) => {
                         let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-                        let p = binds.text(format!("[{}]", list.join(",")));
-                        conditions.push(format!("q.id IN (SELECT value FROM json_each({p}))"));
+                        if self.is_sqlite() {
+                            let p = binds.text(format!("[{}]", list.join(",")));
+                            conditions.push(format!("q.id IN (SELECT value FROM json_each({p}))"));
+                        } else {
+                            let p = binds.text(format!("{{{}}}", list.join(",")));
+                            conditions.push(format!("q.id = ANY(CAST({p} AS BIGINT[]))"));
+                        }
                         // The ids were found in an earlier snapshot than this query's: a title
                         // edited in between must not be listed as matching.
                         let title = super::title_holds_every_group("q", search, &mut binds);
                         conditions.push(title);
                         kept_ids = true;
                     }
-                    None => {
+                    None if by_index => {
                         let m = binds.text(fts);
                         conditions.push(format!("questions_grams MATCH {m}"));
                     }
+                    None => {
+                        search_at = Some(conditions.len());
+                        conditions.push(self.search_condition(
+                            "q",
+                            "questions_grams",
+                            search,
+                            in_title,
+                            &mut binds,
+                        ));
+                    }
                 }
             } else {
+                search_at = Some(conditions.len());
                 conditions.push(self.search_condition(
                     "q",
                     "questions_grams",
@@ -393,26 +429,36 @@ impl Store {
         // is exact — every later match comes after them — and a common word costs a bounded
         // range instead of fetching each of its thousands of matches to sort them (q=承認 at
         // 10,000 questions: 16 ms → 2 ms). A rarer word falls through to the whole index.
-        if !self.is_sqlite() && search.is_some() && filter.sort != QuestionSort::Active {
+        // Not for kept title matches: they are few, read by id.
+        if !self.is_sqlite() && search.is_some() && !kept_ids && filter.sort != QuestionSort::Active
+        {
             if let Some((k, i)) = self
                 .walk_boundary(sort_column, direction, beyond, filter.after)
                 .await?
             {
+                let mark = binds.0.len();
                 let (k, i) = (binds.int(k), binds.int(i));
                 let within = if direction == "DESC" { ">=" } else { "<=" };
                 let mut bounded = conditions.clone();
                 bounded.push(format!("{sort_column} {within} {k}"));
                 bounded.push(format!("({sort_column}, q.id) {within} ({k}, {i})"));
+                // The search by `LIKE` alone: with no gram array to match, PostgreSQL has only
+                // the listing's index to read the range with, so one plan serves every value
+                // and the statement is prepared once per connection. With the arrays, a
+                // generic plan read each gram's whole bitmap, so the query was planned on
+                // every request (2 of its 3 ms for q=承認 at 1,000,000 questions). The
+                // search's binds in `conditions` are left unused.
+                if let (Some(at), Some((search, in_title))) = (search_at, search) {
+                    bounded[at] = super::search_likes("q", search, in_title, &mut binds);
+                }
                 let sql = query(&bounded);
-                // Planned for these values each time (an unnamed statement), so that
-                // PostgreSQL sees how narrow the range is and reads only its matches.
                 let rows: Vec<QuestionRow> = with_pool!(self, pool => {
-                    bind_all!(sqlx::query_as(&sql).persistent(false), &binds.0).fetch_all(pool).await?
+                    bind_all!(sqlx::query_as(&sql), &binds.0).fetch_all(pool).await?
                 });
                 if rows.len() as i64 >= filter.limit {
                     return Ok(rows);
                 }
-                binds.0.truncate(binds.0.len() - 2);
+                binds.0.truncate(mark);
             }
         }
         let sql = query(&conditions);
@@ -422,23 +468,31 @@ impl Store {
         Ok(rows)
     }
 
-    /// SQLite, a search of two words or more (term groups): the ids of the questions whose
-    /// title holds every one — the first phase of the search, whatever its filters — ascending,
-    /// from `fts` (its FTS5 title query); `None` for one word, on PostgreSQL, or when more than
-    /// [`TITLE_MATCHES_KEPT`] titles match (the phase then walks the index as for one word).
+    /// A search of two words or more (term groups): the ids of the questions whose title holds
+    /// every one — the first phase of the search, whatever its filters — ascending; `None` for
+    /// one word, or when more than [`TITLE_MATCHES_KEPT`] titles match (the phase then uses
+    /// the index as for one word). `fts` (its FTS5 title query) names the search.
     ///
-    /// Why kept: FTS5 finds them by leapfrogging the words' title postings, which reads both
-    /// whole when the words are common but seldom together — `approval flow` at 1,000,000
-    /// questions: 62,500 and 125,000 titles that never meet, 36 ms — on every page and every
-    /// time. They are kept per search (as Lucene's query cache keeps a filter's documents) and
-    /// checked on each use against `search_generation`, which any title edit raises
-    /// (migrations 0021, 0022); the questions written since they were found are looked up on
-    /// top, in the index range above the newest id then, which is exact because SQLite commits
-    /// ids in increasing order (an id inserted below the newest raises the counter too). The
-    /// kept ids ignore visibility and filters: the phase's query applies what the viewer may
-    /// see and the filters, and checks each kept title again (the ids come from an earlier
-    /// snapshot than that query's). Deletions need no counter: ids are never reused
-    /// (`AUTOINCREMENT`) and the query drops a deleted one.
+    /// Why kept: both indexes find them by reading the words' title postings, whole when the
+    /// words are common but seldom together — `approval flow` at 1,000,000 questions: 62,500
+    /// and 125,000 titles that never meet, 36 ms on SQLite, 120 ms on PostgreSQL (its bitmaps
+    /// of four posting lists) — on every page and every time. They are kept per search (as
+    /// Lucene's query cache keeps a filter's documents) with what they are exact for, and
+    /// brought up to date on each use:
+    ///
+    /// - SQLite: checked against `search_generation`, which any title edit raises (migrations
+    ///   0021, 0022); the questions written since are looked up on top, in the index range
+    ///   above the newest id then, which is exact because SQLite commits ids in increasing
+    ///   order (an id inserted below the newest raises the counter too).
+    /// - PostgreSQL commits ids in any order, so the entry keeps its snapshot instead; the
+    ///   questions whose title a transaction that snapshot could not see wrote (`title_xid`,
+    ///   migration 0021; at most [`TITLE_MATCHES_CHANGES`]) are read on top, in one statement
+    ///   that also takes the new snapshot.
+    ///
+    /// The kept ids ignore visibility and filters: the phase's query applies what the viewer
+    /// may see and the filters, and checks each kept title again (the ids come from an earlier
+    /// snapshot than that query's). Deletions need no counter: ids are never reused and the
+    /// query drops a deleted one.
     ///
     /// Kept per member (`viewer`), not shared: a shared entry would answer another member's
     /// identical search ten times faster, and so tell anyone who times a search that somebody
@@ -450,12 +504,23 @@ impl Store {
         search: &SearchQuery,
         fts: &str,
     ) -> StoreResult<Option<std::sync::Arc<[i64]>>> {
-        let super::Pool::Sqlite(pool, _) = &self.pool else {
-            return Ok(None);
-        };
         if search.term_groups().len() < 2 {
             return Ok(None);
         }
+        let key: TitleMatchesKey = (viewer.member_id, fts.to_owned());
+        match &self.pool {
+            super::Pool::Sqlite(pool, _) => self.title_matches_sqlite(pool, key, fts).await,
+            super::Pool::Postgres(pool) => self.title_matches_postgres(pool, key, search).await,
+        }
+    }
+
+    /// [`Store::title_matches`] on SQLite.
+    async fn title_matches_sqlite(
+        &self,
+        pool: &sqlx::SqlitePool,
+        key: TitleMatchesKey,
+        fts: &str,
+    ) -> StoreResult<Option<std::sync::Arc<[i64]>>> {
         // One snapshot for the counter, the newest id and the lookup.
         let mut tx = pool.begin().await?;
         let (generation, newest): (Option<i64>, i64) = sqlx::query_as(
@@ -467,21 +532,23 @@ impl Store {
         let Some(generation) = generation else {
             return Ok(None);
         };
-        let key: TitleMatchesKey = (viewer.member_id, fts.to_owned());
         let kept = self
             .title_matches
             .get(&key)
-            .filter(|kept| kept.generation == generation);
-        let (after, mut ids) = match &kept {
+            .and_then(|kept| match kept.as_of {
+                AsOf::Counter {
+                    generation: g,
+                    newest: n,
+                } if g == generation => Some((n, kept.ids.clone())),
+                _ => None,
+            });
+        let (after, mut ids) = match kept {
             // Found in this snapshot or a later one (another request of hers got there first):
             // ids above this snapshot's newest are dropped by the query if they are not there.
-            Some(kept) if kept.newest >= newest || kept.ids.is_none() => {
-                return Ok(kept.ids.clone());
+            Some((kept_newest, ids)) if kept_newest >= newest || ids.is_none() => {
+                return Ok(ids);
             }
-            Some(kept) => (
-                kept.newest,
-                kept.ids.as_deref().unwrap_or_default().to_vec(),
-            ),
+            Some((kept_newest, ids)) => (kept_newest, ids.as_deref().unwrap_or_default().to_vec()),
             None => (0, Vec::new()),
         };
         let found: Vec<i64> = sqlx::query_scalar(
@@ -502,15 +569,100 @@ impl Store {
         let later = self
             .title_matches
             .get(&key)
-            .is_some_and(|other| (other.generation, other.newest) > (generation, newest));
+            .is_some_and(|other| match other.as_of {
+                AsOf::Counter {
+                    generation: g,
+                    newest: n,
+                } => (g, n) > (generation, newest),
+                AsOf::Snapshot(_) => false,
+            });
         if !later {
             let entry = TitleMatches {
-                generation,
-                newest,
+                as_of: AsOf::Counter { generation, newest },
                 ids: ids.clone(),
             };
             self.title_matches.insert(key, std::sync::Arc::new(entry));
         }
+        Ok(ids)
+    }
+
+    /// [`Store::title_matches`] on PostgreSQL. Any entry is exact for its own snapshot, so
+    /// requests of hers racing each other may store in either order.
+    async fn title_matches_postgres(
+        &self,
+        pool: &sqlx::PgPool,
+        key: TitleMatchesKey,
+        search: &SearchQuery,
+    ) -> StoreResult<Option<std::sync::Arc<[i64]>>> {
+        let kept = self.title_matches.get(&key);
+        let mut updated = None;
+        match kept.as_deref() {
+            // Too many to keep then; more could only have been added since.
+            Some(TitleMatches { ids: None, .. }) => return Ok(None),
+            Some(TitleMatches {
+                as_of: AsOf::Snapshot(since),
+                ids: Some(ids),
+            }) => {
+                // The questions whose title was written by a transaction `since` could not
+                // see: at or above its xmin (it sees every older one), from the index.
+                let mut binds = Binds::default();
+                let s = binds.text(since.as_str());
+                let holds = super::title_holds_every_group("q", search, &mut binds);
+                let unseen = format!(
+                    "q.title_xid >= pg_snapshot_xmin(CAST({s} AS pg_snapshot)) \
+                     AND NOT pg_visible_in_snapshot(q.title_xid, CAST({s} AS pg_snapshot))"
+                );
+                // Read in `title_xid` order, so that PostgreSQL walks that index whatever it
+                // guesses of the range (a generic plan guessed a third of the table, and read
+                // all of it: 1 s at 1,000,000 questions), once for both lists.
+                let sql = format!(
+                    "WITH changed AS MATERIALIZED (\
+                       SELECT q.id, {holds} AS holds FROM questions q WHERE {unseen} \
+                       ORDER BY q.title_xid LIMIT {limit}) \
+                     SELECT CAST(pg_current_snapshot() AS TEXT), \
+                     ARRAY(SELECT id FROM changed), ARRAY(SELECT id FROM changed WHERE holds)",
+                    limit = TITLE_MATCHES_CHANGES + 1,
+                );
+                let (now, changed, matching): (String, Vec<i64>, Vec<i64>) =
+                    bind_all!(sqlx::query_as(&sql), &binds.0)
+                        .fetch_one(pool)
+                        .await?;
+                // Past the bound it finds them again below.
+                if changed.len() <= TITLE_MATCHES_CHANGES {
+                    let mut ids: std::collections::BTreeSet<i64> = ids.iter().copied().collect();
+                    for id in &changed {
+                        ids.remove(id);
+                    }
+                    ids.extend(matching);
+                    updated = Some((now, ids.into_iter().collect::<Vec<i64>>()));
+                }
+            }
+            _ => {}
+        }
+        let (snapshot, ids) = match updated {
+            Some(updated) => updated,
+            None => {
+                let mut binds = Binds::default();
+                let title = self.search_condition("q", "", search, true, &mut binds);
+                let sql = format!(
+                    "SELECT CAST(pg_current_snapshot() AS TEXT), \
+                     ARRAY(SELECT q.id FROM questions q WHERE {title} LIMIT {})",
+                    TITLE_MATCHES_KEPT + 1
+                );
+                let (now, mut ids): (String, Vec<i64>) = bind_all!(sqlx::query_as(&sql), &binds.0)
+                    .fetch_one(pool)
+                    .await?;
+                ids.sort_unstable();
+                (now, ids)
+            }
+        };
+        let ids: Option<std::sync::Arc<[i64]>> =
+            (ids.len() <= TITLE_MATCHES_KEPT).then(|| ids.into());
+        let entry = TitleMatches {
+            as_of: AsOf::Snapshot(snapshot),
+            ids: ids.clone(),
+        };
+        self.title_matches.insert(key, std::sync::Arc::new(entry));
         Ok(ids)
     }
 

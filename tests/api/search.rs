@@ -550,3 +550,57 @@ on_both_databases! {
         assert_eq!(app.execute_sql("DELETE FROM search_backfill").await, 0, "the name is forgotten");
     }
 }
+
+/// PostgreSQL hands out question ids when a transaction inserts, not when it commits: a
+/// question whose transaction took its id before a newer question's but committed after it
+/// must still be found by a repeated multi-word search (kept title matches are brought up to
+/// date by the transactions their snapshot could not see, not by ids above the newest).
+#[tokio::test]
+async fn a_repeated_multi_word_search_finds_a_question_committed_after_a_newer_one_postgres() {
+    use sqlx::Connection;
+    let app = spawn_app(Backend::Postgres).await;
+    let m = app.member("m").await;
+    let first = app
+        .ask(&m.key, "Approval flow is stuck", "b", &[], false)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let other = app.member("other").await;
+    // A transaction takes the next id and stays open while a newer question is asked. (Asked
+    // by someone else three days earlier, so that the statistics' rows it locks are not the
+    // newer question's.)
+    let mut conn = sqlx::PgConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    let mut tx = conn.begin().await.unwrap();
+    let late: i64 = sqlx::query_scalar(
+        "INSERT INTO questions (author_id, title, body, search_title, search_body, search_grams, \
+         created_at, updated_at, last_activity_at) \
+         SELECT $2, 'Approval flow is late', body, 'approval flow is late', search_body, \
+         search_grams, created_at - 3 * 86400000000, updated_at, last_activity_at \
+         FROM questions WHERE id = $1 RETURNING id",
+    )
+    .bind(first)
+    .bind(other.id)
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    let newer = app
+        .ask(&m.key, "Approval flow fails", "b", &[], false)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    assert!(late < newer);
+    for _ in 0..2 {
+        assert_eq!(
+            found(&app, &m.key, "approval flow", "newest").await,
+            vec![newer, first]
+        );
+    }
+    tx.commit().await.unwrap();
+    assert_eq!(
+        found(&app, &m.key, "approval flow", "newest").await,
+        vec![newer, first, late]
+    );
+    app.stop().await;
+}
