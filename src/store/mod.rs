@@ -587,8 +587,10 @@ pub(crate) fn search_likes(
     binds: &mut Binds,
 ) -> String {
     let title = title_holds_every_group(alias, search, binds);
+    // As the gram index: a post the start-up backfill has not reached yet is not found.
+    let indexed = format!("{alias}.search_grams IS NOT NULL");
     if in_title {
-        return title;
+        return format!("{indexed} AND {title}");
     }
     let anywhere: Vec<String> = search
         .term_groups()
@@ -607,7 +609,7 @@ pub(crate) fn search_likes(
             format!("({})", spellings.join(" OR "))
         })
         .collect();
-    format!("{} AND NOT ({title})", anywhere.join(" AND "))
+    format!("{indexed} AND {} AND NOT ({title})", anywhere.join(" AND "))
 }
 
 /// Whether `alias.search_title` (normalised) holds every term group by any of its spellings
@@ -799,6 +801,16 @@ impl Store {
             }
             Pool::Postgres(pool) => {
                 sqlx::migrate!("migrations/postgres").run(pool).await?;
+                // A database restored from another cluster (pg_dump, logical replication)
+                // brings that cluster's transaction ids, which may lie ahead of this one's: no
+                // snapshot would ever see those titles as written, and every kept list of title
+                // matches (`questions::title_matches`) would read them on each use.
+                sqlx::query(
+                    "UPDATE questions SET title_xid = '0' \
+                     WHERE title_xid >= pg_snapshot_xmax(pg_current_snapshot())",
+                )
+                .execute(pool)
+                .await?;
             }
         }
         let indexed = self.index_unindexed().await?;

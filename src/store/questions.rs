@@ -106,7 +106,11 @@ impl quick_cache::Weighter<TitleMatchesKey, std::sync::Arc<TitleMatches>> for Ti
         let ids = kept.ids.as_deref().map_or(0, <[i64]>::len);
         let snapshot = match &kept.as_of {
             AsOf::Counter { .. } => 0,
-            AsOf::Snapshot(snapshot) => snapshot.len(),
+            AsOf::Snapshot {
+                snapshot,
+                incarnation,
+                ..
+            } => snapshot.len() + incarnation.len(),
         };
         (64 + key.1.len() + snapshot + ids * std::mem::size_of::<i64>()) as u64
     }
@@ -131,6 +135,19 @@ pub struct TitleMatches {
     ids: Option<std::sync::Arc<[i64]>>,
 }
 
+/// How long [`Store::title_matches`] brings a PostgreSQL entry up to date before it finds the
+/// matches again from scratch: a backstop for what its checks cannot see (transaction ids
+/// handed out again after a failover that lost the old primary's last transactions, before
+/// the new timeline is checkpointed).
+pub const TITLE_MATCHES_REFOUND: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Which database a PostgreSQL snapshot belongs to: the cluster's system identifier, its
+/// timeline (a promoted replica starts a new one) and the database's oid (a database dropped
+/// and restored under the same name gets a new one), as `system/timeline/oid`.
+const INCARNATION: &str = "CONCAT((SELECT system_identifier FROM pg_control_system()), '/', \
+     (SELECT timeline_id FROM pg_control_checkpoint()), '/', \
+     (SELECT oid FROM pg_database WHERE datname = current_database()))";
+
 /// When a [`TitleMatches`] was found.
 #[derive(Debug)]
 enum AsOf {
@@ -138,9 +155,14 @@ enum AsOf {
     /// title edit after which they could be wrong, and the newest question's id then (the
     /// questions written since are looked up on top).
     Counter { generation: i64, newest: i64 },
-    /// PostgreSQL: the snapshot they were found in (`pg_current_snapshot()` as text); the
-    /// questions whose `title_xid` it cannot see are read on top (migration 0021).
-    Snapshot(String),
+    /// PostgreSQL: the snapshot they were brought up to date in (`pg_current_snapshot()` as
+    /// text; the questions whose `title_xid` it cannot see are read on top, migration 0021),
+    /// the database's [`INCARNATION`] then, and when they were first found.
+    Snapshot {
+        snapshot: String,
+        incarnation: String,
+        found_at: std::time::Instant,
+    },
 }
 
 /// The SELECT list shared by every question query; `$1` is the viewer's member id.
@@ -574,7 +596,7 @@ impl Store {
                     generation: g,
                     newest: n,
                 } => (g, n) > (generation, newest),
-                AsOf::Snapshot(_) => false,
+                AsOf::Snapshot { .. } => false,
             });
         if !later {
             let entry = TitleMatches {
@@ -588,6 +610,12 @@ impl Store {
 
     /// [`Store::title_matches`] on PostgreSQL. Any entry is exact for its own snapshot, so
     /// requests of hers racing each other may store in either order.
+    ///
+    /// Brought up to date only while the database is the same one ([`INCARNATION`]), its
+    /// snapshots move forward, at most [`TITLE_MATCHES_CHANGES`] titles changed and
+    /// [`TITLE_MATCHES_REFOUND`] has not passed since the entry was found; otherwise found
+    /// again. An entry of too many matches (`None`) is found again once any title changed
+    /// (edits, deletions and hidden questions can bring it under the bound).
     async fn title_matches_postgres(
         &self,
         pool: &sqlx::PgPool,
@@ -596,70 +624,95 @@ impl Store {
     ) -> StoreResult<Option<std::sync::Arc<[i64]>>> {
         let kept = self.title_matches.get(&key);
         let mut updated = None;
-        match kept.as_deref() {
-            // Too many to keep then; more could only have been added since.
-            Some(TitleMatches { ids: None, .. }) => return Ok(None),
-            Some(TitleMatches {
-                as_of: AsOf::Snapshot(since),
-                ids: Some(ids),
-            }) => {
-                // The questions whose title was written by a transaction `since` could not
-                // see: at or above its xmin (it sees every older one), from the index.
+        if let Some(TitleMatches {
+            as_of:
+                AsOf::Snapshot {
+                    snapshot: since,
+                    incarnation,
+                    found_at,
+                },
+            ids,
+        }) = kept.as_deref()
+        {
+            if found_at.elapsed() < TITLE_MATCHES_REFOUND {
+                // The questions whose title (or grams) a transaction `since` could not see
+                // wrote: one that had not begun (at or above its xmax) or was in progress
+                // (its xip list) — each read from the `title_xid` index, in its order so that
+                // PostgreSQL walks the index whatever it guesses of the range (a generic plan
+                // guessed a third of the table: 1 s at 1,000,000 questions). Not everything
+                // above its xmin: a transaction left open would make that range grow with
+                // every title written after it began.
                 let mut binds = Binds::default();
                 let s = binds.text(since.as_str());
                 let holds = super::title_holds_every_group("q", search, &mut binds);
-                let unseen = format!(
-                    "q.title_xid >= pg_snapshot_xmin(CAST({s} AS pg_snapshot)) \
-                     AND NOT pg_visible_in_snapshot(q.title_xid, CAST({s} AS pg_snapshot))"
-                );
-                // Read in `title_xid` order, so that PostgreSQL walks that index whatever it
-                // guesses of the range (a generic plan guessed a third of the table, and read
-                // all of it: 1 s at 1,000,000 questions), once for both lists.
+                let limit = TITLE_MATCHES_CHANGES + 1;
                 let sql = format!(
                     "WITH changed AS MATERIALIZED (\
-                       SELECT q.id, {holds} AS holds FROM questions q WHERE {unseen} \
-                       ORDER BY q.title_xid LIMIT {limit}) \
-                     SELECT CAST(pg_current_snapshot() AS TEXT), \
-                     ARRAY(SELECT id FROM changed), ARRAY(SELECT id FROM changed WHERE holds)",
-                    limit = TITLE_MATCHES_CHANGES + 1,
+                       (SELECT q.id, q.search_grams IS NOT NULL AND {holds} AS holds \
+                        FROM questions q \
+                        WHERE q.title_xid >= pg_snapshot_xmax(CAST({s} AS pg_snapshot)) \
+                        ORDER BY q.title_xid LIMIT {limit}) \
+                       UNION ALL \
+                       (SELECT q.id, q.search_grams IS NOT NULL AND {holds} AS holds \
+                        FROM questions q WHERE q.title_xid = \
+                          ANY(ARRAY(SELECT pg_snapshot_xip(CAST({s} AS pg_snapshot)))) \
+                        LIMIT {limit})) \
+                     SELECT CAST(pg_current_snapshot() AS TEXT), {INCARNATION}, \
+                     pg_snapshot_xmax(pg_current_snapshot()) \
+                       >= pg_snapshot_xmax(CAST({s} AS pg_snapshot)), \
+                     ARRAY(SELECT id FROM changed), ARRAY(SELECT id FROM changed WHERE holds)"
                 );
-                let (now, changed, matching): (String, Vec<i64>, Vec<i64>) =
+                type CaughtUp = (String, String, bool, Vec<i64>, Vec<i64>);
+                let (now, now_incarnation, forward, changed, matching): CaughtUp =
                     bind_all!(sqlx::query_as(&sql), &binds.0)
                         .fetch_one(pool)
                         .await?;
-                // Past the bound it finds them again below.
-                if changed.len() <= TITLE_MATCHES_CHANGES {
-                    let mut ids: std::collections::BTreeSet<i64> = ids.iter().copied().collect();
-                    for id in &changed {
-                        ids.remove(id);
+                let same = now_incarnation == *incarnation && forward;
+                if same && changed.len() <= TITLE_MATCHES_CHANGES {
+                    match ids {
+                        None if !changed.is_empty() => {}
+                        None => updated = Some((now, now_incarnation, *found_at, None)),
+                        Some(ids) => {
+                            let mut ids: std::collections::BTreeSet<i64> =
+                                ids.iter().copied().collect();
+                            for id in &changed {
+                                ids.remove(id);
+                            }
+                            ids.extend(matching);
+                            let ids: Vec<i64> = ids.into_iter().collect();
+                            updated = Some((now, now_incarnation, *found_at, Some(ids)));
+                        }
                     }
-                    ids.extend(matching);
-                    updated = Some((now, ids.into_iter().collect::<Vec<i64>>()));
                 }
             }
-            _ => {}
         }
-        let (snapshot, ids) = match updated {
+        let (snapshot, incarnation, found_at, ids) = match updated {
             Some(updated) => updated,
             None => {
                 let mut binds = Binds::default();
                 let title = self.search_condition("q", "", search, true, &mut binds);
                 let sql = format!(
-                    "SELECT CAST(pg_current_snapshot() AS TEXT), \
+                    "SELECT CAST(pg_current_snapshot() AS TEXT), {INCARNATION}, \
                      ARRAY(SELECT q.id FROM questions q WHERE {title} LIMIT {})",
                     TITLE_MATCHES_KEPT + 1
                 );
-                let (now, mut ids): (String, Vec<i64>) = bind_all!(sqlx::query_as(&sql), &binds.0)
-                    .fetch_one(pool)
-                    .await?;
+                let (now, incarnation, mut ids): (String, String, Vec<i64>) =
+                    bind_all!(sqlx::query_as(&sql), &binds.0)
+                        .fetch_one(pool)
+                        .await?;
                 ids.sort_unstable();
-                (now, ids)
+                (now, incarnation, std::time::Instant::now(), Some(ids))
             }
         };
-        let ids: Option<std::sync::Arc<[i64]>> =
-            (ids.len() <= TITLE_MATCHES_KEPT).then(|| ids.into());
+        let ids: Option<std::sync::Arc<[i64]>> = ids
+            .filter(|ids| ids.len() <= TITLE_MATCHES_KEPT)
+            .map(Into::into);
         let entry = TitleMatches {
-            as_of: AsOf::Snapshot(snapshot),
+            as_of: AsOf::Snapshot {
+                snapshot,
+                incarnation,
+                found_at,
+            },
             ids: ids.clone(),
         };
         self.title_matches.insert(key, std::sync::Arc::new(entry));

@@ -604,3 +604,36 @@ async fn a_repeated_multi_word_search_finds_a_question_committed_after_a_newer_o
     );
     app.stop().await;
 }
+
+/// PostgreSQL: a database restored from another cluster may bring transaction ids ahead of this
+/// one's in `title_xid`; no snapshot would ever see those titles as written, so start-up sets
+/// them back to 0 (which every snapshot sees), and a repeated search keeps finding the question.
+#[tokio::test]
+async fn start_up_forgets_title_xids_from_another_cluster_postgres() {
+    let app = spawn_app(Backend::Postgres).await;
+    let m = app.member("m").await;
+    let id = app
+        .ask(&m.key, "Approval flow is stuck", "b", &[], false)
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let ahead = format!(
+        "UPDATE questions SET title_xid = CAST(CAST(CAST(CAST(pg_snapshot_xmax(pg_current_snapshot()) \
+         AS TEXT) AS BIGINT) + 1000000 AS TEXT) AS xid8) WHERE id = {id}"
+    );
+    assert_eq!(app.execute_sql(&ahead).await, 1);
+    app.store.migrate().await.unwrap();
+    let xids = app
+        .numbers_sql(&format!(
+            "SELECT CAST(CAST(title_xid AS TEXT) AS BIGINT) FROM questions WHERE id = {id}"
+        ))
+        .await;
+    assert_eq!(xids, vec![vec![0]]);
+    for _ in 0..2 {
+        assert_eq!(
+            found(&app, &m.key, "approval flow", "newest").await,
+            vec![id]
+        );
+    }
+    app.stop().await;
+}
