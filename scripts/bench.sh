@@ -10,8 +10,9 @@
 #   TSUNAGU_BENCH_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/postgres scripts/bench.sh
 #
 # N: up to 10,000, or a multiple of 10,000 (10,000 seeded, then copied back in time).
-# Settings: BENCH_DURATION (s, default 15) after BENCH_WARMUP (s, default 5) per endpoint,
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (18080), BENCH_ONLY=sqlite|postgres.
+# Settings: BENCH_DURATION (whole seconds, default 15) after BENCH_WARMUP (whole seconds,
+# default 5) per endpoint, BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (18080),
+# BENCH_ONLY=sqlite|postgres.
 # TSUNAGU_BENCH_POSTGRES_URL names a database the user can connect to and may CREATE DATABASE
 # from; the script creates two databases of its own and drops them at the end. The SQLite files
 # go to a temporary folder ($TMPDIR, else /tmp): about 1 GB at 1,000,000 questions.
@@ -22,7 +23,7 @@ cd "$(dirname "$0")/.."
 
 questions="${1:-10000}"
 case "$questions" in
-  ''|*[!0-9]*) echo "N must be a whole number of questions (got '$questions')" >&2; exit 2 ;;
+  ''|*[!0-9]*|0) echo "N must be a whole number of questions, at least 1 (got '$questions')" >&2; exit 2 ;;
 esac
 if [ "$questions" -gt 10000 ] && [ $(( questions % 10000 )) -ne 0 ]; then
   echo "above 10,000, N must be a multiple of 10,000 (10,000 are seeded and copied back in time)" >&2
@@ -34,6 +35,34 @@ connections="${BENCH_CONNECTIONS:-32}"
 threads="${BENCH_THREADS:-2}"
 port="${BENCH_PORT:-18080}"
 only="${BENCH_ONLY:-}"
+for setting in "BENCH_DURATION=$duration" "BENCH_WARMUP=$warmup" "BENCH_CONNECTIONS=$connections" \
+  "BENCH_THREADS=$threads" "BENCH_PORT=$port"; do
+  case "${setting#*=}" in
+    ''|*[!0-9]*|0) echo "${setting%%=*} must be a whole number above 0 (got '${setting#*=}'; durations are in seconds)" >&2; exit 2 ;;
+  esac
+done
+case "$only" in
+  ''|sqlite|postgres) ;;
+  *) echo "BENCH_ONLY must be sqlite or postgres (got '$only')" >&2; exit 2 ;;
+esac
+if [ "$only" = postgres ] && [ -z "${TSUNAGU_BENCH_POSTGRES_URL:-}" ]; then
+  echo "BENCH_ONLY=postgres needs TSUNAGU_BENCH_POSTGRES_URL (see the top of this script)" >&2
+  exit 2
+fi
+if [ "$only" != sqlite ] && [ -n "${TSUNAGU_BENCH_POSTGRES_URL:-}" ]; then
+  command -v psql >/dev/null || { echo "PostgreSQL needs psql: apt-get install postgresql-client" >&2; exit 1; }
+  psql -q "$TSUNAGU_BENCH_POSTGRES_URL" -c "SELECT 1" >/dev/null ||
+    { echo "cannot connect to TSUNAGU_BENCH_POSTGRES_URL (see psql's message above)" >&2; exit 1; }
+fi
+case "$only" in
+  sqlite) echo "benchmarking SQLite" >&2 ;;
+  postgres) echo "benchmarking PostgreSQL" >&2 ;;
+  *) if [ -n "${TSUNAGU_BENCH_POSTGRES_URL:-}" ]; then
+       echo "benchmarking SQLite, then PostgreSQL" >&2
+     else
+       echo "benchmarking SQLite (set TSUNAGU_BENCH_POSTGRES_URL for PostgreSQL too)" >&2
+     fi ;;
+esac
 copies=0
 if [ "$questions" -gt 10000 ]; then
   # Seeding a million questions one by one takes hours; 10,000 copied back in time takes minutes.
@@ -55,7 +84,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building (release) …" >&2
+echo "building (release; the first build takes several minutes on 2 cores) …" >&2
 cargo build -q --release
 cargo bench -q --bench api --no-run
 
@@ -105,6 +134,17 @@ measure() {
   curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/$db.log" >&2; exit 1; }
   local idle; idle="$(rss_mb "$server_pid")"
   local id=$(( questions / 2 ))
+  # A member's first search of two words, before anything is kept for her (the wrk rows below
+  # repeat one member's search, which the service keeps: see "Search" in the README).
+  : >"$work/$db.first"
+  for first in "approval flow|approval%20flow" \
+    "フロー 承認|%E3%83%95%E3%83%AD%E3%83%BC%20%E6%89%BF%E8%AA%8D" \
+    "connector error|connector%20error" \
+    "通知 メール|%E9%80%9A%E7%9F%A5%20%E3%83%A1%E3%83%BC%E3%83%AB"; do
+    curl -s -o /dev/null -w "%{time_total}\n" -H "Authorization: Bearer $key" \
+      "http://127.0.0.1:$port/api/v1/questions?q=${first#*|}" |
+      awk -v q="${first%%|*}" '{ printf "q=%s %.1f ms\n", q, $1 * 1000 }' >>"$work/$db.first"
+  done
   : >"$work/$db.results"
   for scenario in "${scenarios[@]}"; do
     local label="${scenario%%|*}" path="${scenario#*|}"
@@ -117,8 +157,10 @@ measure() {
       target="http://127.0.0.1:$port${path//\{id\}/$id}"
     fi
     echo "$db: $label …" >&2
-    TSUNAGU_BENCH_KEY="$key" wrk "${args[@]}" -d"${warmup}s" "$target" >/dev/null
-    TSUNAGU_BENCH_KEY="$key" wrk "${args[@]}" -d"${duration}s" --latency "$target" >"$work/out"
+    TSUNAGU_BENCH_KEY="$key" wrk "${args[@]}" -d"${warmup}s" "$target" >"$work/out" ||
+      { cat "$work/out" >&2; exit 1; }
+    TSUNAGU_BENCH_KEY="$key" wrk "${args[@]}" -d"${duration}s" --latency "$target" >"$work/out" ||
+      { cat "$work/out" >&2; exit 1; }
     local rps p50 p99 errors
     rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$work/out")"
     p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$work/out")")"
@@ -136,10 +178,14 @@ measure() {
     target/release/tsunagu serve >>"$work/$db.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-  sleep 1
+  # The service hands back its start-up memory 2 s after it starts serving.
+  sleep 4
   local restarted; restarted="$(rss_mb "$server_pid")"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
-  echo "resident memory: ${idle} MB when ready, ${loaded} MB after the run, ${restarted} MB idle after a restart" >"$work/$db.extra"
+  echo "resident memory: ${idle} MB when ready, ${loaded} MB after the run, ${restarted} MB idle 4 s after a restart" >"$work/$db.extra"
+  # On one line: "first multi-word searches (…): q=approval flow 12.3 ms, …".
+  { printf "first multi-word searches (single requests, nothing kept yet): "
+    paste -sd, "$work/$db.first" | sed 's/,/, /g'; } >>"$work/$db.extra"
 }
 
 # backlog DB URL: the webhook figure, on a fresh database of its own.
@@ -192,7 +238,7 @@ fi
 
 total=$(( questions * (copies + 1) ))
 echo
-echo "tsunagu, $total questions; wrk -t$threads -c$connections -d${duration}s after ${warmup}s of warm-up; $(nproc) cores"
+echo "tsunagu $(git rev-parse --short HEAD 2>/dev/null || echo '?') on $(date -u +%Y-%m-%d), $total questions; wrk -t$threads -c$connections -d${duration}s after ${warmup}s of warm-up; $(nproc) cores"
 echo
 header="| endpoint |"; rule="| --- |"
 for db in "${dbs[@]}"; do
