@@ -592,24 +592,33 @@ pub(crate) fn search_likes(
     if in_title {
         return format!("{indexed} AND {title}");
     }
-    let anywhere: Vec<String> = search
+    let anywhere = every_group_like(search, binds, |p| {
+        format!(
+            "{alias}.search_title LIKE {p} ESCAPE '\\' OR {alias}.search_body LIKE {p} ESCAPE '\\'"
+        )
+    });
+    format!("{indexed} AND {anywhere} AND NOT ({title})")
+}
+
+/// `(…) AND (…)`: each term group of `search` by any of its spellings, each spelling's
+/// `LIKE` pattern bound in `binds` and written by `spelling` from its placeholder.
+fn every_group_like(
+    search: &SearchQuery,
+    binds: &mut Binds,
+    spelling: impl Fn(&str) -> String,
+) -> String {
+    search
         .term_groups()
         .iter()
         .map(|group| {
             let spellings: Vec<String> = group
                 .iter()
-                .map(|t| {
-                    let p = binds.text(like_contains(t));
-                    format!(
-                        "{alias}.search_title LIKE {p} ESCAPE '\\' \
-                         OR {alias}.search_body LIKE {p} ESCAPE '\\'"
-                    )
-                })
+                .map(|t| spelling(&binds.text(like_contains(t))))
                 .collect();
             format!("({})", spellings.join(" OR "))
         })
-        .collect();
-    format!("{indexed} AND {} AND NOT ({title})", anywhere.join(" AND "))
+        .collect::<Vec<_>>()
+        .join(" AND ")
 }
 
 /// Whether `alias.search_title` (normalised) holds every term group by any of its spellings
@@ -622,21 +631,9 @@ pub(crate) fn title_holds_every_group(
     search: &SearchQuery,
     binds: &mut Binds,
 ) -> String {
-    search
-        .term_groups()
-        .iter()
-        .map(|group| {
-            let spellings: Vec<String> = group
-                .iter()
-                .map(|t| {
-                    let p = binds.text(like_contains(t));
-                    format!("{alias}.search_title LIKE {p} ESCAPE '\\'")
-                })
-                .collect();
-            format!("({})", spellings.join(" OR "))
-        })
-        .collect::<Vec<_>>()
-        .join(" AND ")
+    every_group_like(search, binds, |p| {
+        format!("{alias}.search_title LIKE {p} ESCAPE '\\'")
+    })
 }
 
 impl Store {

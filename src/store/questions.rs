@@ -378,18 +378,12 @@ impl Store {
                         let m = binds.text(fts);
                         conditions.push(format!("questions_grams MATCH {m}"));
                     }
-                    None => {
-                        search_at = Some(conditions.len());
-                        conditions.push(self.search_condition(
-                            "q",
-                            "questions_grams",
-                            search,
-                            in_title,
-                            &mut binds,
-                        ));
-                    }
+                    None => {}
                 }
-            } else {
+            }
+            // Not read from the index in posting order nor from kept matches: the search's
+            // condition over the whole index.
+            if !by_index && !kept_ids {
                 search_at = Some(conditions.len());
                 conditions.push(self.search_condition(
                     "q",
