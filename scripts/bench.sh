@@ -88,7 +88,10 @@ echo "building (release; the first build takes several minutes on 2 cores) …" 
 cargo build -q --release
 cargo bench -q --bench api --no-run
 
-# The scenarios: label, then the path (or "POST" for creating questions with scripts/bench/create.lua).
+# The scenarios: label, then the path, or "POST" for creating questions with
+# scripts/bench/create.lua as one member, or "POST-MEMBERS" as 32 members in turn (one
+# member's questions share that member's per-day statistics row, which one commit at a time
+# may hold; several people asking at once do not wait for each other).
 scenarios=(
   "floor /healthz|/healthz"
   "list 20 newest|/api/v1/questions"
@@ -103,6 +106,7 @@ scenarios=(
   "stats /stats/health|/api/v1/stats/health"
   "page /dashboard|/dashboard"
   "create a question|POST"
+  "create, 32 members asking|POST-MEMBERS"
 )
 
 # wrk's latency ("812.00us", "1.20ms", "2.01s") in milliseconds.
@@ -150,6 +154,19 @@ measure() {
     local label="${scenario%%|*}" path="${scenario#*|}"
     local args=(-t"$threads" -c"$connections" -H "Authorization: Bearer $key")
     local target
+    local keys=""
+    if [ "$path" = "POST-MEMBERS" ]; then
+      keys="$work/$db.keys"
+      if [ ! -s "$keys" ]; then
+        for n in $(seq 32); do
+          curl -sf -X POST -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+            -d "{\"display_name\":\"ベンチ $n\"}" "http://127.0.0.1:$port/api/v1/members" |
+            sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' >>"$keys"
+        done
+        [ "$(wc -l <"$keys")" = 32 ] || { echo "$db: could not create 32 members" >&2; exit 1; }
+      fi
+      path=POST
+    fi
     if [ "$path" = "POST" ]; then
       args+=(-s scripts/bench/create.lua)
       target="http://127.0.0.1:$port"
@@ -157,9 +174,9 @@ measure() {
       target="http://127.0.0.1:$port${path//\{id\}/$id}"
     fi
     echo "$db: $label …" >&2
-    TSUNAGU_BENCH_KEY="$key" wrk "${args[@]}" -d"${warmup}s" "$target" >"$work/out" ||
+    TSUNAGU_BENCH_KEY="$key" TSUNAGU_BENCH_KEYS="$keys" wrk "${args[@]}" -d"${warmup}s" "$target" >"$work/out" ||
       { cat "$work/out" >&2; exit 1; }
-    TSUNAGU_BENCH_KEY="$key" wrk "${args[@]}" -d"${duration}s" --latency "$target" >"$work/out" ||
+    TSUNAGU_BENCH_KEY="$key" TSUNAGU_BENCH_KEYS="$keys" wrk "${args[@]}" -d"${duration}s" --latency "$target" >"$work/out" ||
       { cat "$work/out" >&2; exit 1; }
     local rps p50 p99 errors
     rps="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$work/out")"

@@ -493,3 +493,110 @@ on_both_databases! {
         assert_eq!(app.list_ids(&m.key, "").await.len(), 3);
     }
 }
+
+/// Waits until a session of the test's PostgreSQL database waits for a lock of `kind`
+/// (`advisory`, or any other when `advisory` is false).
+async fn a_session_waits(database_url: &str, advisory: bool) {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(database_url).await.unwrap();
+    for _ in 0..200 {
+        let waiting: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() \
+             AND wait_event_type = 'Lock' AND (wait_event = 'advisory') = $1",
+        )
+        .bind(advisory)
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+        if waiting > 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no session waited for the lock (advisory: {advisory})");
+}
+
+/// PostgreSQL hands out event ids when a transaction inserts, not when it commits. Writers no
+/// longer commit one after another, so a question's event can commit after a newer one's; the
+/// polling trigger must not move its cursor past the older event meanwhile (it would never
+/// fire for it). Here the older question's transaction has its event and waits (for a lock on
+/// the subscription its delivery names) while a newer question commits; a poll then waits
+/// for the older one and returns both, oldest id first.
+#[tokio::test]
+async fn a_poll_waits_for_an_event_committed_after_a_newer_one_postgres() {
+    use sqlx::Connection;
+    let app = spawn_app(Backend::Postgres).await;
+    let receiver = Receiver::start(Behaviour::default()).await;
+    let m = app.member("m").await;
+    let other = app.member("other").await;
+    let flow = app.member("flow").await;
+    app.ask(&m.key, "The first slow question", "b", &["slow"], false)
+        .await;
+    subscribe(
+        &app,
+        &flow.key,
+        "question-posted",
+        json!({"callback_url": receiver.url("/slow"), "tag": "slow"}),
+    )
+    .await;
+    let cursor = app.get_json("/events", &flow.key).await["cursor"].clone();
+    let mut conn = sqlx::PgConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    let mut tx = conn.begin().await.unwrap();
+    sqlx::query("SELECT id FROM subscriptions FOR UPDATE")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    // The older question takes its event id, then waits to insert its delivery.
+    let (older, newer, page) = {
+        let older = app.ask(&m.key, "Held up before its commit", "b", &["slow"], false);
+        tokio::pin!(older);
+        tokio::select! {
+            _ = &mut older => panic!("the question was asked although its delivery could not be written"),
+            _ = a_session_waits(&app.database_url, false) => {}
+        }
+        // Asked by someone else: the statistics' row of the asker's day is locked by the
+        // older question until it commits.
+        let newer = tokio::time::timeout(
+            std::time::Duration::from_secs(20),
+            app.ask(&other.key, "Asked later, committed first", "b", &[], false),
+        )
+        .await
+        .expect("a newer question does not wait for an older one's commit");
+        // The poll waits for the older question's transaction …
+        let after = format!("/events?after={cursor}");
+        let poll = app.get_json(&after, &flow.key);
+        tokio::pin!(poll);
+        tokio::select! {
+            page = &mut poll => panic!("the poll did not wait for the older event: {page}"),
+            _ = a_session_waits(&app.database_url, true) => {}
+        }
+        // … which commits once the subscription is let go.
+        tx.rollback().await.unwrap();
+        (older.await, newer, poll.await)
+    };
+    let questions: Vec<Value> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["question"]["id"].clone())
+        .collect();
+    assert_eq!(
+        questions,
+        vec![newer["id"].clone(), older["id"].clone()],
+        "{page}"
+    );
+    let ids: Vec<i64> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert!(
+        ids[0] > ids[1],
+        "the older question's event has the lower id: {page}"
+    );
+    assert_eq!(page["cursor"], json!(ids[0]));
+    app.stop().await;
+}
