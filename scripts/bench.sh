@@ -161,7 +161,7 @@ measure() {
         for n in $(seq 32); do
           curl -sf -X POST -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
             -d "{\"display_name\":\"ベンチ $n\"}" "http://127.0.0.1:$port/api/v1/members" |
-            sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' >>"$keys"
+            grep -o '"secret":"[^"]*"' | cut -d'"' -f4 >>"$keys"
         done
         [ "$(wc -l <"$keys")" = 32 ] || { echo "$db: could not create 32 members" >&2; exit 1; }
       fi

@@ -146,6 +146,10 @@ pub(crate) use record_event;
 /// event still being written (`lock_event_order!`, [`Store::event_horizon`]).
 pub(crate) const EVENT_ORDER_LOCK: i64 = 0x7473_756e_6167_7501;
 
+/// How long a poll waits for the event lock (`Store::event_horizon`); new writers wait behind
+/// a waiting poll, so this bounds how long a poll can hold them up.
+pub(crate) const EVENT_HORIZON_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// True when the connection is PostgreSQL's.
 pub(crate) fn is_postgres<C: sqlx::Connection>(_: &C) -> bool {
     <C::Database as sqlx::Database>::NAME == "PostgreSQL"
@@ -156,11 +160,14 @@ pub(crate) fn is_postgres<C: sqlx::Connection>(_: &C) -> bool {
 /// transaction can take id 9, another id 10 and commit first; a poll between the two commits
 /// would move the cursor past 9 for good. So every transaction that writes an event holds
 /// the advisory lock *shared* from before its event takes an id until it commits (writers do
-/// not wait for each other), and a poll takes it *exclusively* for an instant to read the
-/// newest id no transaction still holds ([`Store::event_horizon`]); it lists nothing above
-/// that. (It used to be exclusive for writers too, which made every write of the service
-/// commit one after another: about 400 a second on this machine's disk.) SQLite needs
-/// nothing: it has one writer at a time.
+/// not wait for each other), and a poll takes it *exclusively* to read the newest id no
+/// transaction still holds ([`Store::event_horizon`]); it lists nothing above that. While a
+/// poll waits for the lock, new writers wait behind it: a poll waits at most
+/// [`EVENT_HORIZON_WAIT`]. (The lock used to be exclusive for writers too, which made every
+/// write of the service commit one after another: about 400 a second on this machine's
+/// disk.) After its event a transaction should take no lock another writer may hold: a
+/// writer queued behind a waiting poll would wait for it, and PostgreSQL sorts that out only
+/// after `deadlock_timeout` (1 s). SQLite needs nothing: it has one writer at a time.
 macro_rules! lock_event_order {
     ($tx:ident) => {
         if $crate::store::events::is_postgres(&*$tx) {
@@ -365,15 +372,20 @@ impl Store {
         self.select_events(viewer, filter, "e.id ASC").await
     }
 
-    /// The id of the newest event `viewer` may see among `filter.types` (0 when none): where a
-    /// newly started poller begins, so that it does not fire for what happened before it.
-    pub async fn newest_event_id(&self, viewer: i64, filter: &EventFilter) -> StoreResult<i64> {
-        let newest = EventFilter {
-            limit: 1,
-            ..filter.clone()
-        };
-        let rows = self.select_events(viewer, &newest, "e.id DESC").await?;
-        Ok(rows.first().map_or(filter.after, |row| row.id))
+    /// The id of the newest event (0 when none; on PostgreSQL at most the
+    /// [`Store::event_horizon`]): where a newly started poller begins, so that it does not fire
+    /// for what happened before it. Of every event, not only those its caller may see: a
+    /// member who sees none yet (a new moderator, say) would otherwise start at 0 and later
+    /// be shown everything kept.
+    pub async fn newest_event_id(&self) -> StoreResult<i64> {
+        let mut sql = "SELECT COALESCE(MAX(id), 0) FROM events".to_owned();
+        let horizon = self.event_horizon().await?;
+        if horizon.is_some() {
+            sql.push_str(" WHERE id <= $1");
+        }
+        with_pool!(self, pool => {
+            Ok(sqlx::query_scalar(&sql).bind(horizon.unwrap_or(0)).fetch_one(pool).await?)
+        })
     }
 
     async fn select_events(
@@ -426,26 +438,45 @@ impl Store {
         })
     }
 
-    /// PostgreSQL: the newest event id below which no transaction is still writing an event
+    /// PostgreSQL: an event id at or below which no transaction is still writing an event
     /// (`None` on SQLite, whose one writer commits events in id order). Taken under the
-    /// event lock held exclusively, which waits for the transactions writing events at that
-    /// moment to finish (each holds it shared until it commits) and keeps new ones from taking
-    /// an id meanwhile; the lock is let go at once, before the caller's read.
+    /// event lock held exclusively: granted once the transactions writing events at that
+    /// moment have finished (each holds it shared until it commits), it keeps new ones from
+    /// taking an id meanwhile, so every id handed out so far belongs to a finished
+    /// transaction, and the newest committed one is a horizon. (That relies on event ids
+    /// coming only from the `events` identity sequence, in the event's `INSERT`, and on the
+    /// sequence handing them out one at a time, `CACHE 1`.) The lock is let go at once,
+    /// before the caller's read. When it is not granted within [`EVENT_HORIZON_WAIT`] (a
+    /// long write transaction), the last horizon read serves instead: it stays true for good.
     async fn event_horizon(&self) -> StoreResult<Option<i64>> {
+        use std::sync::atomic::Ordering;
         let Pool::Postgres(pool) = &self.pool else {
             return Ok(None);
         };
         let mut tx = pool.begin().await?;
-        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        sqlx::query(&format!(
+            "SET LOCAL lock_timeout = '{}ms'",
+            EVENT_HORIZON_WAIT.as_millis()
+        ))
+        .execute(&mut *tx)
+        .await?;
+        let locked = sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(EVENT_ORDER_LOCK)
             .execute(&mut *tx)
-            .await?;
-        // Read after the lock is held, in a statement of its own: its snapshot then sees
-        // every event of the writers the lock waited for.
+            .await;
+        match locked {
+            Ok(_) => {}
+            // 55P03 lock_not_available: the wait ran out.
+            Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("55P03") => {
+                return Ok(Some(self.event_horizon.load(Ordering::Relaxed)));
+            }
+            Err(e) => return Err(e.into()),
+        }
         let newest: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events")
             .fetch_one(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.event_horizon.fetch_max(newest, Ordering::Relaxed);
         Ok(Some(newest))
     }
 

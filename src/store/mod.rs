@@ -439,6 +439,9 @@ pub struct Store {
             questions::TitleMatchesBytes,
         >,
     >,
+    /// PostgreSQL: the newest event horizon a poll has read (`events::Store::event_horizon`);
+    /// a poll that cannot take the event lock in time lists up to it instead.
+    pub(crate) event_horizon: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 /// Options for opening the store.
@@ -786,6 +789,7 @@ impl Store {
                 questions::TITLE_MATCHES_BYTES,
                 questions::TitleMatchesBytes,
             )),
+            event_horizon: std::sync::Arc::default(),
         })
     }
 

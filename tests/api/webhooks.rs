@@ -367,6 +367,10 @@ on_both_databases! {
         let latest = app.get_json("/events?after=0", &other.key).await;
         assert_eq!(latest["items"][0]["question"]["id"], before["id"]);
         assert_eq!(first["cursor"], latest["items"][0]["id"]);
+        // A flow for events nobody has had yet (reports, before any is filed) starts from now too,
+        // not from 0 (which would later list everything kept).
+        let reports = app.get_json("/events?types=post.reported", &app.admin_key).await;
+        assert_eq!(reports["cursor"], first["cursor"], "{reports}");
         // A burst of eight, polled three at a time: every event once, oldest page first,
         // each page newest first.
         let mut asked = Vec::new();
@@ -494,17 +498,16 @@ on_both_databases! {
     }
 }
 
-/// Waits until a session of the test's PostgreSQL database waits for a lock of `kind`
-/// (`advisory`, or any other when `advisory` is false).
-async fn a_session_waits(database_url: &str, advisory: bool) {
+/// Waits until a session of the test's PostgreSQL database waits for a row lock (a lock
+/// other than an advisory one).
+async fn a_session_waits(database_url: &str) {
     use sqlx::Connection;
     let mut conn = sqlx::PgConnection::connect(database_url).await.unwrap();
     for _ in 0..200 {
         let waiting: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() \
-             AND wait_event_type = 'Lock' AND (wait_event = 'advisory') = $1",
+             AND wait_event_type = 'Lock' AND wait_event <> 'advisory'",
         )
-        .bind(advisory)
         .fetch_one(&mut conn)
         .await
         .unwrap();
@@ -513,15 +516,16 @@ async fn a_session_waits(database_url: &str, advisory: bool) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    panic!("no session waited for the lock (advisory: {advisory})");
+    panic!("no session waited for a row lock");
 }
 
 /// PostgreSQL hands out event ids when a transaction inserts, not when it commits. Writers no
 /// longer commit one after another, so a question's event can commit after a newer one's; the
 /// polling trigger must not move its cursor past the older event meanwhile (it would never
 /// fire for it). Here the older question's transaction has its event and waits (for a lock on
-/// the subscription its delivery names) while a newer question commits; a poll then waits
-/// for the older one and returns both, oldest id first.
+/// the subscription its delivery names) while a newer question commits; a poll meanwhile
+/// waits 50 ms for the older one, then lists neither; once the older one commits the next
+/// poll lists both, oldest id first.
 #[tokio::test]
 async fn a_poll_waits_for_an_event_committed_after_a_newer_one_postgres() {
     use sqlx::Connection;
@@ -554,7 +558,7 @@ async fn a_poll_waits_for_an_event_committed_after_a_newer_one_postgres() {
         tokio::pin!(older);
         tokio::select! {
             _ = &mut older => panic!("the question was asked although its delivery could not be written"),
-            _ = a_session_waits(&app.database_url, false) => {}
+            _ = a_session_waits(&app.database_url) => {}
         }
         // Asked by someone else: the statistics' row of the asker's day is locked by the
         // older question until it commits.
@@ -564,17 +568,22 @@ async fn a_poll_waits_for_an_event_committed_after_a_newer_one_postgres() {
         )
         .await
         .expect("a newer question does not wait for an older one's commit");
-        // The poll waits for the older question's transaction …
+        // A poll waits a moment for the older question's transaction, then lists only what
+        // is below it: nothing, and the cursor stays (the newer question is not passed to
+        // the flow ahead of the older one, which would then be skipped).
         let after = format!("/events?after={cursor}");
-        let poll = app.get_json(&after, &flow.key);
-        tokio::pin!(poll);
-        tokio::select! {
-            page = &mut poll => panic!("the poll did not wait for the older event: {page}"),
-            _ = a_session_waits(&app.database_url, true) => {}
-        }
-        // … which commits once the subscription is let go.
+        let started = std::time::Instant::now();
+        let held = app.get_json(&after, &flow.key).await;
+        assert!(started.elapsed() >= std::time::Duration::from_millis(50));
+        assert_eq!(held["items"], json!([]), "{held}");
+        assert_eq!(held["cursor"], cursor, "{held}");
+        assert_eq!(held["has_more"], false);
+        // A flow starting now starts below the older question too.
+        assert_eq!(app.get_json("/events", &flow.key).await["cursor"], cursor);
+        // The older question commits once the subscription is let go.
         tx.rollback().await.unwrap();
-        (older.await, newer, poll.await)
+        let older = older.await;
+        (older, newer, app.get_json(&after, &flow.key).await)
     };
     let questions: Vec<Value> = page["items"]
         .as_array()
