@@ -145,7 +145,9 @@ pub(crate) use lock_question;
 /// `domain::search`, "The gram index". With `new` first, the row was inserted in this
 /// transaction with the normalised `$title` and `$body` given: it has no grams to take out
 /// (the delete cost a tenth of a question's creation), and they are not read back (on
-/// SQLite's writer every statement is a round trip to its thread, which all writes queue for).
+/// SQLite's writer every statement is a round trip to its thread, which all writes queue for);
+/// on PostgreSQL its `INSERT` set `search_grams` itself ([`new_post_grams`]), as an `UPDATE`
+/// right after it would write the row and every index on it a second time.
 macro_rules! index_grams {
     ($tx:ident, $sqlite:expr, $table:literal, $id:expr) => {{
         let (title, body): (String, String) = sqlx::query_as(concat!(
@@ -181,15 +183,17 @@ macro_rules! index_grams {
             .execute(&mut *$tx)
             .await?;
         } else {
-            sqlx::query(concat!(
-                "UPDATE ",
-                $table,
-                " SET search_grams = string_to_array($2, ' ') WHERE id = $1"
-            ))
-            .bind($id)
-            .bind($crate::domain::search::post_grams(title, body))
-            .execute(&mut *$tx)
-            .await?;
+            if !$new {
+                sqlx::query(concat!(
+                    "UPDATE ",
+                    $table,
+                    " SET search_grams = string_to_array($2, ' ') WHERE id = $1"
+                ))
+                .bind($id)
+                .bind($crate::domain::search::post_grams(title, body))
+                .execute(&mut *$tx)
+                .await?;
+            }
             if $table == "questions" {
                 $crate::store::index_title_grams!($tx, $id, title, $new);
             }
@@ -197,6 +201,17 @@ macro_rules! index_grams {
     }};
 }
 pub(crate) use index_grams;
+
+/// PostgreSQL: the column list and value that a new question's or tip's `INSERT` adds for
+/// its `search_grams` (the value is parameter `$p`, bound to `domain::search::post_grams`);
+/// empty on SQLite, whose gram index is a table of its own (see [`index_grams!`]).
+pub(crate) fn new_post_grams(sqlite: bool, p: usize) -> (&'static str, String) {
+    if sqlite {
+        ("", String::new())
+    } else {
+        (", search_grams", format!(", string_to_array(${p}, ' ')"))
+    }
+}
 
 /// PostgreSQL, inside transaction `$tx`: (re)writes the rows of `question_title_grams` of
 /// question `$id` from its normalised `$title` — its similarity n-grams (alphanumeric runs:

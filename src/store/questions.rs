@@ -211,20 +211,24 @@ impl Store {
             }
             // The asker's name for the event comes back with the id: each statement on
             // SQLite's writer is a round trip to its thread, which every write queues for.
-            let (id, asker): (i64, String) = sqlx::query_as(
-                "INSERT INTO questions (author_id, title, body, search_title, search_body, anonymous, created_at, updated_at, last_activity_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) \
+            let (grams, grams_value) = super::new_post_grams(sqlite, 8);
+            let sql = format!(
+                "INSERT INTO questions (author_id, title, body, search_title, search_body, anonymous, created_at, updated_at, last_activity_at{grams}) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7{grams_value}) \
                  RETURNING id, (SELECT display_name FROM members WHERE id = $1)",
-            )
-            .bind(new.author_id)
-            .bind(new.title)
-            .bind(new.body)
-            .bind(new.search_title)
-            .bind(new.search_body)
-            .bind(new.anonymous)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+            );
+            let mut insert = sqlx::query_as(&sql)
+                .bind(new.author_id)
+                .bind(new.title)
+                .bind(new.body)
+                .bind(new.search_title)
+                .bind(new.search_body)
+                .bind(new.anonymous)
+                .bind(now);
+            if !sqlite {
+                insert = insert.bind(crate::domain::search::post_grams(new.search_title, new.search_body));
+            }
+            let (id, asker): (i64, String) = insert.fetch_one(&mut *tx).await?;
             super::index_grams!(new tx, sqlite, "questions", id, new.search_title, new.search_body);
             for tag in new.tags {
                 super::link_tag!(tx, "question_tags", "question_id", id, tag.as_str(), now);

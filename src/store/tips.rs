@@ -101,21 +101,25 @@ impl Store {
                 tx.commit().await?;
                 return Ok(id);
             }
-            let (id, author): (i64, String) = sqlx::query_as(
-                "INSERT INTO tips (author_id, title, body, search_title, search_body, level, featured, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+            let (grams, grams_value) = super::new_post_grams(sqlite, 9);
+            let sql = format!(
+                "INSERT INTO tips (author_id, title, body, search_title, search_body, level, featured, created_at, updated_at{grams}) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8{grams_value}) \
                  RETURNING id, (SELECT display_name FROM members WHERE id = $1)",
-            )
-            .bind(new.author_id)
-            .bind(new.title)
-            .bind(new.body)
-            .bind(new.search_title)
-            .bind(new.search_body)
-            .bind(new.level.as_str())
-            .bind(new.featured)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+            );
+            let mut insert = sqlx::query_as(&sql)
+                .bind(new.author_id)
+                .bind(new.title)
+                .bind(new.body)
+                .bind(new.search_title)
+                .bind(new.search_body)
+                .bind(new.level.as_str())
+                .bind(new.featured)
+                .bind(now);
+            if !sqlite {
+                insert = insert.bind(crate::domain::search::post_grams(new.search_title, new.search_body));
+            }
+            let (id, author): (i64, String) = insert.fetch_one(&mut *tx).await?;
             super::index_grams!(new tx, sqlite, "tips", id, new.search_title, new.search_body);
             for tag in new.tags {
                 link_tag!(tx, "tip_tags", "tip_id", id, tag.as_str(), now);
