@@ -89,9 +89,10 @@ cargo build -q --release
 cargo bench -q --bench api --no-run
 
 # The scenarios: label, then the path, or "POST" for creating questions with
-# scripts/bench/create.lua as one member, or "POST-MEMBERS" as 32 members in turn (one
-# member's questions share that member's per-day statistics row, which one commit at a time
-# may hold; several people asking at once do not wait for each other).
+# scripts/bench/create.lua as one member in one topic, or "POST-MEMBERS" as 32 members in
+# turn, in the seven seeded topics in turn. On PostgreSQL one member's questions of a day
+# share a statistics row, and one topic's share its count, which one commit at a time may
+# hold: the gap between the two rows is that wait.
 scenarios=(
   "floor /healthz|/healthz"
   "list 20 newest|/api/v1/questions"
