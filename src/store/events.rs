@@ -372,19 +372,18 @@ impl Store {
         self.select_events(viewer, filter, "e.id ASC").await
     }
 
-    /// The id of the newest event (0 when none; on PostgreSQL at most the
-    /// [`Store::event_horizon`]): where a newly started poller begins, so that it does not fire
+    /// The id of the newest event (0 when none; on PostgreSQL the [`Store::event_horizon`]):
+    /// where a newly started poller begins, so that it does not fire
     /// for what happened before it. Of every event, not only those its caller may see: a
     /// member who sees none yet (a new moderator, say) would otherwise start at 0 and later
     /// be shown everything kept.
     pub async fn newest_event_id(&self) -> StoreResult<i64> {
-        let mut sql = "SELECT COALESCE(MAX(id), 0) FROM events".to_owned();
-        let horizon = self.event_horizon().await?;
-        if horizon.is_some() {
-            sql.push_str(" WHERE id <= $1");
+        // PostgreSQL's horizon is itself the newest event id, read under the event lock.
+        if let Some(horizon) = self.event_horizon().await? {
+            return Ok(horizon);
         }
         with_pool!(self, pool => {
-            Ok(sqlx::query_scalar(&sql).bind(horizon.unwrap_or(0)).fetch_one(pool).await?)
+            Ok(sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events").fetch_one(pool).await?)
         })
     }
 

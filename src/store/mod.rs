@@ -202,14 +202,25 @@ macro_rules! index_grams {
 }
 pub(crate) use index_grams;
 
-/// PostgreSQL: the column list and value that a new question's or tip's `INSERT` adds for
-/// its `search_grams` (the value is parameter `$p`, bound to `domain::search::post_grams`);
-/// empty on SQLite, whose gram index is a table of its own (see [`index_grams!`]).
-pub(crate) fn new_post_grams(sqlite: bool, p: usize) -> (&'static str, String) {
+/// PostgreSQL: what a new question's or tip's `INSERT` adds for its `search_grams` — the
+/// column, its value (parameter `$p`) and what to bind there (`domain::search::post_grams`
+/// of the normalised `title` and `body`); nothing on SQLite, whose gram index is a table of
+/// its own (see [`index_grams!`]).
+pub(crate) fn new_post_grams(
+    sqlite: bool,
+    p: usize,
+    title: &str,
+    body: &str,
+) -> (&'static str, String, Option<String>) {
     if sqlite {
-        ("", String::new())
+        ("", String::new(), None)
     } else {
-        (", search_grams", format!(", string_to_array(${p}, ' ')"))
+        let grams = crate::domain::search::post_grams(title, body);
+        (
+            ", search_grams",
+            format!(", string_to_array(${p}, ' ')"),
+            Some(grams),
+        )
     }
 }
 

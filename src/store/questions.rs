@@ -211,7 +211,8 @@ impl Store {
             }
             // The asker's name for the event comes back with the id: each statement on
             // SQLite's writer is a round trip to its thread, which every write queues for.
-            let (grams, grams_value) = super::new_post_grams(sqlite, 8);
+            let (grams, grams_value, grams_bind) =
+                super::new_post_grams(sqlite, 8, new.search_title, new.search_body);
             let sql = format!(
                 "INSERT INTO questions (author_id, title, body, search_title, search_body, anonymous, created_at, updated_at, last_activity_at{grams}) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7{grams_value}) \
@@ -225,8 +226,8 @@ impl Store {
                 .bind(new.search_body)
                 .bind(new.anonymous)
                 .bind(now);
-            if !sqlite {
-                insert = insert.bind(crate::domain::search::post_grams(new.search_title, new.search_body));
+            if let Some(grams) = grams_bind {
+                insert = insert.bind(grams);
             }
             let (id, asker): (i64, String) = insert.fetch_one(&mut *tx).await?;
             super::index_grams!(new tx, sqlite, "questions", id, new.search_title, new.search_body);

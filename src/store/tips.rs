@@ -101,7 +101,8 @@ impl Store {
                 tx.commit().await?;
                 return Ok(id);
             }
-            let (grams, grams_value) = super::new_post_grams(sqlite, 9);
+            let (grams, grams_value, grams_bind) =
+                super::new_post_grams(sqlite, 9, new.search_title, new.search_body);
             let sql = format!(
                 "INSERT INTO tips (author_id, title, body, search_title, search_body, level, featured, created_at, updated_at{grams}) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8{grams_value}) \
@@ -116,8 +117,8 @@ impl Store {
                 .bind(new.level.as_str())
                 .bind(new.featured)
                 .bind(now);
-            if !sqlite {
-                insert = insert.bind(crate::domain::search::post_grams(new.search_title, new.search_body));
+            if let Some(grams) = grams_bind {
+                insert = insert.bind(grams);
             }
             let (id, author): (i64, String) = insert.fetch_one(&mut *tx).await?;
             super::index_grams!(new tx, sqlite, "tips", id, new.search_title, new.search_body);
